@@ -1,0 +1,42 @@
+/*
+ * lang.h - the front end: Python source text in, a tree of Protos out.
+ *
+ * lang_compile() lexes, parses, resolves scopes and compiles a whole file.
+ * It never runs code and touches no VM state. Every construct loopscope does
+ * not support is rejected here, before anything runs, with the position of
+ * the construct and a message naming it.
+ */
+#ifndef LOOPSCOPE_LANG_H
+#define LOOPSCOPE_LANG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "proto.h"
+
+typedef enum LangErrorKind {
+    LANG_ERR_NONE,
+    LANG_ERR_SYNTAX,        /* CPython would raise SyntaxError (or IndentationError...) */
+    LANG_ERR_UNSUPPORTED,   /* valid Python that loopscope does not run */
+    LANG_ERR_LIMIT          /* nesting too deep, file too large */
+} LangErrorKind;
+
+typedef struct LangError {
+    LangErrorKind kind;
+    int line;               /* 1-based */
+    int col;                /* 1-based, in characters (code points) of that line */
+    char message[256];      /* "invalid syntax", "'match' statements are not supported by loopscope" */
+} LangError;
+
+/* Compiles `src` (UTF-8, `len` bytes, need not be NUL-terminated). On success
+ * returns the module Proto (flags PROTO_MODULE, name "<module>"); on failure
+ * returns NULL and fills *err. */
+Proto *lang_compile(const char *src, size_t len, LangError *err);
+
+/* CPython 3.12's traceback caret anchors (traceback.py's
+ * _extract_caret_anchors_from_line_segment): parses `segment` (one line of
+ * UTF-8 source text, the span of the failing instruction) as a statement; if
+ * it is a binary operation or a subscript, sets *left and *right to the
+ * character offsets bounding the '^' part and returns true. */
+bool lang_caret_anchors(const char *segment, size_t len, int *left, int *right);
+
+#endif
