@@ -29,8 +29,11 @@ typedef struct LangError {
 
 /* Compiles `src` (UTF-8, `len` bytes, need not be NUL-terminated). On success
  * returns the module Proto (flags PROTO_MODULE, name "<module>"); on failure
- * returns NULL and fills *err. */
-Proto *lang_compile(const char *src, size_t len, LangError *err);
+ * returns NULL and fills *err. `modules` is the NULL-terminated list of
+ * module names the runtime provides ("asyncio", "concurrent.futures", ...):
+ * an import of any other module is rejected as unsupported. */
+Proto *lang_compile(const char *src, size_t len, const char *const *modules,
+                    LangError *err);
 
 /* CPython 3.12's traceback caret anchors (traceback.py's
  * _extract_caret_anchors_from_line_segment): parses `segment` (one line of

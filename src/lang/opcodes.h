@@ -117,8 +117,9 @@ OPCODE(UNPACK_EX, 0)          /* arg: before | (after << 8): seq -> after-items,
 /* ---- calls and functions ---------------------------------------------- */
 OPCODE(PUSH_NULL, 1)          /* pushes the NULL marker used by CALL */
 OPCODE(CALL, 0)               /* arg n: callable self_or_NULL a1..an -> result.
-                                 The compiler emits PUSH_NULL before the callable
-                                 for a plain call, or LOAD_METHOD for obj.m(...) */
+                                 A plain call f(x) is LOAD f; PUSH_NULL; LOAD x;
+                                 CALL 1.  A method call obj.m(x) is LOAD obj;
+                                 LOAD_METHOD m; LOAD x; CALL 1. */
 OPCODE(KW_NAMES, 0)           /* arg: consts index of a tuple of str; applies to
                                  the next CALL: the last len(names) arguments are
                                  keyword arguments with these names */
