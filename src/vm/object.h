@@ -1,0 +1,306 @@
+/*
+ * object.h - the heap objects behind V_OBJ values.
+ *
+ * Every object starts with an Obj header: its Python class (what type(x)
+ * returns), its C layout (ObjKind), the mark bit of the tracing collector and
+ * the link of the all-objects list. Objects are created only through the
+ * obj_new_* functions (they count bytes for the collector and the memory
+ * cap); allocation never collects (see gc.c for where collection happens).
+ */
+#ifndef LOOPSCOPE_OBJECT_H
+#define LOOPSCOPE_OBJECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "value.h"
+#include "bigint.h"
+#include "proto.h"
+
+typedef struct VM VM;
+typedef struct Class Class;
+typedef struct Str Str;
+typedef struct Tuple Tuple;
+typedef struct Dict Dict;
+typedef struct Frame Frame;
+
+typedef enum ObjKind {
+    OBJ_STR,
+    OBJ_BIGINT,
+    OBJ_TUPLE,
+    OBJ_LIST,
+    OBJ_DICT,
+    OBJ_SET,          /* set and frozenset (class tells which) */
+    OBJ_RANGE,
+    OBJ_SLICE,
+    OBJ_CODE,
+    OBJ_FUNCTION,
+    OBJ_NATIVE,       /* a builtin function or method implemented in C */
+    OBJ_BOUND_METHOD,
+    OBJ_CELL,
+    OBJ_CLASS,
+    OBJ_INSTANCE,     /* instances of user classes deriving from object */
+    OBJ_EXCEPTION,    /* instances of BaseException and its subclasses */
+    OBJ_MODULE,
+    OBJ_GEN,          /* generator, coroutine, async generator */
+    OBJ_ITER,         /* builtin iterators: one layout, a next function */
+    OBJ_VIEW,         /* dict keys/values/items views */
+    OBJ_WRAPPER,      /* staticmethod, classmethod, property, super */
+    OBJ_NATIVE_DATA,  /* a C struct with its own mark/free hooks (asyncio objects) */
+    OBJ__COUNT
+} ObjKind;
+
+typedef struct Obj {
+    struct Obj *gc_next;
+    Class *cls;
+    uint8_t kind;      /* ObjKind */
+    uint8_t marked;
+    uint16_t flags;    /* per-kind */
+    uint32_t seq;      /* 0, or the deterministic serial behind id() and "at 0x..." */
+} Obj;
+
+#define OBJ_KIND(v)    ((ObjKind)AS_OBJ(v)->kind)
+#define IS_KIND(v, k)  (IS_OBJ(v) && AS_OBJ(v)->kind == (k))
+
+/* ---- str -------------------------------------------------------------- */
+struct Str {
+    Obj hdr;
+    int64_t hash;      /* -1 until computed */
+    size_t len;        /* bytes of UTF-8, excluding the terminating NUL */
+    size_t ncp;        /* code points */
+    uint8_t ascii;     /* len == ncp: indexing is by byte */
+    uint8_t interned;
+    char data[];       /* NUL-terminated */
+};
+#define IS_STR(v)      IS_KIND(v, OBJ_STR)
+#define AS_STR(v)      ((Str *)AS_OBJ(v))
+
+/* ---- int beyond 64 bits ---------------------------------------------- */
+typedef struct ObjBigInt {
+    Obj hdr;
+    BigInt b;
+} ObjBigInt;
+#define IS_BIGINT(v)   IS_KIND(v, OBJ_BIGINT)
+#define AS_BIGINT(v)   (&((ObjBigInt *)AS_OBJ(v))->b)
+
+/* ---- containers ------------------------------------------------------- */
+struct Tuple {
+    Obj hdr;
+    size_t len;
+    Value items[];
+};
+#define IS_TUPLE(v)    IS_KIND(v, OBJ_TUPLE)
+#define AS_TUPLE(v)    ((Tuple *)AS_OBJ(v))
+
+typedef struct List {
+    Obj hdr;
+    size_t len, cap;
+    Value *items;
+} List;
+#define IS_LIST(v)     IS_KIND(v, OBJ_LIST)
+#define AS_LIST(v)     ((List *)AS_OBJ(v))
+
+/* Insertion-ordered hash table: entries in order, an index of slots into them. */
+typedef struct DictEntry {
+    int64_t hash;
+    Value key;         /* VNULL: deleted */
+    Value value;
+} DictEntry;
+
+struct Dict {
+    Obj hdr;
+    size_t used;       /* live entries */
+    size_t nentries;   /* entries in use, deleted ones included */
+    size_t cap;        /* capacity of entries */
+    DictEntry *entries;
+    int32_t *index;    /* -1 empty, -2 deleted, else entry number */
+    size_t index_size; /* power of two */
+    uint64_t version;  /* bumped on insert/delete: iteration detects changes */
+};
+#define IS_DICT(v)     IS_KIND(v, OBJ_DICT)
+#define AS_DICT(v)     ((Dict *)AS_OBJ(v))
+
+/* A set keeps CPython's open-addressing layout (linear probes, then
+ * perturbation) so that iteration order, which programs print, matches. */
+typedef struct SetEntry {
+    int64_t hash;
+    Value key;         /* VNULL: empty; SET_DUMMY flag in hash slot: deleted */
+} SetEntry;
+
+typedef struct Set {
+    Obj hdr;
+    size_t used;       /* live keys */
+    size_t fill;       /* live + deleted */
+    size_t mask;       /* table size - 1 */
+    SetEntry *table;
+    uint64_t version;
+} Set;
+#define IS_SET(v)      IS_KIND(v, OBJ_SET)
+#define AS_SET(v)      ((Set *)AS_OBJ(v))
+
+typedef struct Range {
+    Obj hdr;
+    int64_t start, stop, step, len;
+} Range;
+
+typedef struct Slice {
+    Obj hdr;
+    Value start, stop, step;   /* VNONE when omitted */
+} Slice;
+
+/* ---- code, functions, methods ---------------------------------------- */
+typedef struct Code {
+    Obj hdr;
+    Proto *proto;      /* owned by the VM's program, not by this object */
+    Str *name, *qualname;
+    Value *consts;     /* proto->nconsts */
+    Str **names;       /* proto->nnames, interned */
+    Str **localnames;  /* proto->nlocals, interned */
+    Str **cellnames;   /* ncells + nfrees, interned */
+    int max_blocks;    /* upper bound on block-stack depth */
+    int frame_slots;   /* nlocals + ncells + nfrees + max_stack */
+} Code;
+
+typedef struct Function {
+    Obj hdr;
+    Code *code;
+    Dict *globals;
+    Tuple *defaults;       /* or NULL */
+    Dict *kwdefaults;      /* or NULL */
+    Tuple *closure;        /* cells, or NULL */
+    Str *name, *qualname;
+    Str *module;           /* __module__ */
+    Value doc;
+    Dict *dict;            /* function attributes, created on demand */
+    Class *owner;          /* class whose body defined it: zero-argument super() */
+} Function;
+#define IS_FUNCTION(v) IS_KIND(v, OBJ_FUNCTION)
+#define AS_FUNCTION(v) ((Function *)AS_OBJ(v))
+
+/* Natives take positional arguments then keyword values in args; nargs counts
+ * the positional ones, kwnames (NULL if none) names the rest. For a method,
+ * args[0] is self. They return VNULL with an exception set on failure. */
+typedef Value (*NativeFn)(VM *vm, Value *args, int nargs, Tuple *kwnames);
+
+typedef struct Native {
+    Obj hdr;
+    const char *name;      /* "len", "append" */
+    Class *owner;          /* for methods: the class they are defined on */
+    NativeFn fn;
+    Value data;            /* optional bound datum (natives made at run time) */
+} Native;
+#define IS_NATIVE(v)   IS_KIND(v, OBJ_NATIVE)
+#define AS_NATIVE(v)   ((Native *)AS_OBJ(v))
+
+typedef struct BoundMethod {
+    Obj hdr;
+    Value self;
+    Value func;            /* Function or Native */
+} BoundMethod;
+
+typedef struct Cell {
+    Obj hdr;
+    Value v;               /* VNULL: empty */
+} Cell;
+
+/* ---- classes and instances ------------------------------------------- */
+#define CLASS_BUILTIN      0x1u   /* defined in C */
+#define CLASS_FINAL        0x2u   /* cannot be subclassed (bool, ...) */
+#define CLASS_EXCEPTION    0x4u   /* derives from BaseException */
+
+struct Class {
+    Obj hdr;
+    Str *name, *qualname;
+    Str *module;           /* "builtins", "__main__", "asyncio" */
+    Class *base;           /* NULL only for object */
+    Dict *dict;
+    ObjKind inst_kind;     /* the C layout of instances */
+    uint32_t cflags;       /* CLASS_* */
+    uint32_t depth;        /* 0 for object: quick issubclass */
+};
+#define IS_CLASS(v)    IS_KIND(v, OBJ_CLASS)
+#define AS_CLASS(v)    ((Class *)AS_OBJ(v))
+
+typedef struct Instance {
+    Obj hdr;
+    Dict *dict;
+} Instance;
+
+/* One traceback entry: a frame's code and the instruction it was at. */
+typedef struct TbEntry {
+    Code *code;
+    int32_t instr;
+} TbEntry;
+
+typedef struct Exception {
+    Obj hdr;
+    Dict *dict;            /* user attributes */
+    Tuple *args;
+    Value context;         /* __context__ or VNONE */
+    Value cause;           /* __cause__ or VNONE */
+    uint8_t suppress_context;
+    TbEntry *tb;           /* innermost last; printed outermost first */
+    uint32_t ntb, tb_cap;
+    Value notes;           /* list of __notes__ or VNULL */
+} Exception;
+#define IS_EXCEPTION(v) IS_KIND(v, OBJ_EXCEPTION)
+#define AS_EXC(v)      ((Exception *)AS_OBJ(v))
+
+typedef struct Module {
+    Obj hdr;
+    Str *name;
+    Dict *dict;
+} Module;
+
+/* ---- generators and coroutines --------------------------------------- */
+typedef enum GenKind { GEN_GENERATOR, GEN_COROUTINE, GEN_ASYNC_GENERATOR } GenKind;
+typedef enum GenState { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_CLOSED } GenState;
+
+typedef struct Gen {
+    Obj hdr;
+    Frame *frame;          /* the generator's own frame; NULL once closed */
+    Frame *resume;         /* innermost frame of its parked await chain */
+    Str *name, *qualname;
+    uint8_t gkind, state;
+    uint8_t awaited;       /* ever started or awaited: no "never awaited" warning */
+    Value awaiter;         /* the Gen awaiting this one, or VNULL */
+} Gen;
+#define IS_GEN(v)      IS_KIND(v, OBJ_GEN)
+#define AS_GEN(v)      ((Gen *)AS_OBJ(v))
+
+/* ---- builtin iterators ------------------------------------------------ */
+/* Returns 1 with *out set, 0 when exhausted, -1 with an exception set. */
+typedef struct Iter Iter;
+typedef int (*IterNextFn)(VM *vm, Iter *it, Value *out);
+
+struct Iter {
+    Obj hdr;
+    IterNextFn next;
+    Value a, b, c;         /* what it walks (marked by the collector) */
+    int64_t i, n, step;
+    uint64_t version;      /* container version when created */
+};
+
+typedef struct View {      /* dict_keys / dict_values / dict_items */
+    Obj hdr;
+    Dict *dict;
+} View;
+
+typedef struct Wrapper {   /* staticmethod, classmethod, property, super */
+    Obj hdr;
+    Value a, b, c, d;
+} Wrapper;
+
+/* ---- C structs with hooks (asyncio's futures, tasks, loop, locks) ---- */
+typedef struct NativeType {
+    const char *name;
+    void (*mark)(VM *vm, Obj *o);
+    void (*finalize)(VM *vm, Obj *o);   /* called before freeing; may not allocate */
+    size_t size;
+} NativeType;
+
+typedef struct NativeData {
+    Obj hdr;
+    const NativeType *type;
+} NativeData;
+
+#endif

@@ -1,0 +1,299 @@
+/*
+ * vm.h - the runtime's public face: the VM context and the operations that
+ * builtins, modules and (later) the event loop use on values.
+ *
+ * Conventions, everywhere in src/vm:
+ *  - The VM is passed first; there is no global state.
+ *  - A function returning Value returns VNULL when it raised (the exception
+ *    is in vm->exc); one returning int returns -1 when it raised; one
+ *    returning a pointer returns NULL when it raised.
+ *  - Allocation never runs the collector. Collection happens only at safe
+ *    points of the dispatch loop. A native that calls back into Python
+ *    (vm_call and friends) must keep the values it still needs reachable:
+ *    on the frame stack, in an object that is, or with vm_push_root.
+ */
+#ifndef LOOPSCOPE_VM_H
+#define LOOPSCOPE_VM_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "object.h"
+
+/* The built-in exception classes, in CPython's hierarchy (exc.c). */
+#define EXC_KINDS(X) \
+    X(BaseException, -1) \
+    X(BaseExceptionGroup, BaseException) \
+    X(GeneratorExit, BaseException) \
+    X(KeyboardInterrupt, BaseException) \
+    X(SystemExit, BaseException) \
+    X(Exception, BaseException) \
+    X(ArithmeticError, Exception) \
+    X(FloatingPointError, ArithmeticError) \
+    X(OverflowError, ArithmeticError) \
+    X(ZeroDivisionError, ArithmeticError) \
+    X(AssertionError, Exception) \
+    X(AttributeError, Exception) \
+    X(BufferError, Exception) \
+    X(EOFError, Exception) \
+    X(ExceptionGroup, Exception) \
+    X(ImportError, Exception) \
+    X(ModuleNotFoundError, ImportError) \
+    X(LookupError, Exception) \
+    X(IndexError, LookupError) \
+    X(KeyError, LookupError) \
+    X(MemoryError, Exception) \
+    X(NameError, Exception) \
+    X(UnboundLocalError, NameError) \
+    X(OSError, Exception) \
+    X(TimeoutError, OSError) \
+    X(ReferenceError, Exception) \
+    X(RuntimeError, Exception) \
+    X(NotImplementedError, RuntimeError) \
+    X(RecursionError, RuntimeError) \
+    X(StopAsyncIteration, Exception) \
+    X(StopIteration, Exception) \
+    X(SyntaxError, Exception) \
+    X(SystemError, Exception) \
+    X(TypeError, Exception) \
+    X(ValueError, Exception) \
+    X(UnicodeError, ValueError) \
+    X(Warning, Exception) \
+    X(DeprecationWarning, Warning) \
+    X(RuntimeWarning, Warning) \
+    X(UserWarning, Warning)
+
+typedef enum ExcKind {
+#define X(name, base) EXC_##name,
+    EXC_KINDS(X)
+#undef X
+    EXC__COUNT
+} ExcKind;
+
+/* Builtin classes the C code refers to directly. */
+#define TYPE_KINDS(X) \
+    X(object) X(type) X(NoneType) X(bool) X(int) X(float) X(str) \
+    X(tuple) X(list) X(dict) X(set) X(frozenset) X(range) X(slice) \
+    X(function) X(builtin_function_or_method) X(method) X(code) X(cell) \
+    X(module) X(generator) X(coroutine) X(async_generator) X(iterator) \
+    X(dict_keys) X(dict_values) X(dict_items) \
+    X(staticmethod) X(classmethod) X(property) X(super) \
+    X(ellipsis) X(NotImplementedType)
+
+typedef enum TypeKind {
+#define X(name) T_##name,
+    TYPE_KINDS(X)
+#undef X
+    T__COUNT
+} TypeKind;
+
+typedef void (*WriteFn)(void *ud, const char *s, size_t n);
+
+typedef struct VMConfig {
+    const char *filename;      /* as given on the command line: tracebacks print it */
+    const char *source;        /* the program text (kept for traceback lines) */
+    size_t source_len;
+    WriteFn out, err;          /* stdout and stderr of the program */
+    void *out_ud, *err_ud;
+    uint64_t max_steps;        /* 0: unlimited */
+    size_t max_memory;         /* bytes; 0: unlimited */
+    int recursion_limit;       /* default 1000, as CPython */
+} VMConfig;
+
+typedef struct Root { Value *v; struct Root *next; } Root;
+
+struct VM {
+    VMConfig cfg;
+
+    /* the heap */
+    Obj *objects;
+    size_t bytes_allocated, next_gc;
+    bool gc_requested;
+    uint32_t next_seq;         /* id() / address serials */
+
+    /* execution */
+    Frame *frame;              /* innermost active frame (NULL when idle) */
+    Value exc;                 /* the exception being raised, or VNULL */
+    int depth;                 /* Python call depth, for RecursionError */
+    uint64_t steps;            /* instructions executed */
+    Value *roots[64];          /* vm_push_root stack */
+    int nroots;
+
+    /* the world */
+    Dict *builtins;
+    Dict *modules;             /* name -> Module */
+    Module *main;
+    Dict *interned;            /* str -> str */
+    Class *types[T__COUNT];
+    Class *exc_types[EXC__COUNT];
+    Value none_repr_cache;
+    Value ellipsis, not_implemented;
+    Str *empty_str;
+    Tuple *empty_tuple;
+    Str *single_chars[128];
+
+    /* every Proto loaded, freed with the VM */
+    Proto **protos;
+    int nprotos, cap_protos;
+
+    /* extension point: the simulator (sim/) hangs its state here */
+    void *sim;
+    void (*sim_mark)(VM *vm);
+};
+
+#define TYPE(vm, t)      ((vm)->types[T_##t])
+#define EXC_TYPE(vm, e)  ((vm)->exc_types[EXC_##e])
+
+/* ---- lifetime --------------------------------------------------------- */
+VM *vm_new(const VMConfig *cfg);
+void vm_free(VM *vm);
+
+/* Runs a compiled module as __main__. Returns the exit status python3 would
+ * give: 0, 1 after printing an uncaught exception's traceback to cfg.err, or
+ * SystemExit's code. */
+int vm_run_main(VM *vm, Proto *module);
+
+/* ---- allocation (object.c) ------------------------------------------- */
+void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls);
+void *vm_realloc(VM *vm, void *p, size_t old_size, size_t new_size);  /* counted buffers */
+void vm_free_mem(VM *vm, void *p, size_t size);
+void vm_push_root(VM *vm, Value *slot);
+void vm_pop_root(VM *vm);
+
+Str *str_new(VM *vm, const char *s, size_t len);          /* copies; validates nothing */
+Str *str_from_cstr(VM *vm, const char *s);
+Str *str_printf(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+Str *str_intern(VM *vm, const char *s, size_t len);
+Str *str_concat(VM *vm, Str *a, Str *b);
+int64_t str_hash(Str *s);
+bool str_eq(const Str *a, const Str *b);
+Value vm_str(VM *vm, const char *cstr);                    /* VOBJ(str_from_cstr) */
+
+Tuple *tuple_new(VM *vm, size_t len);                      /* items VNONE */
+Tuple *tuple_from(VM *vm, const Value *items, size_t len);
+List *list_new(VM *vm, size_t cap);
+int list_append(VM *vm, List *l, Value v);
+Dict *dict_new(VM *vm);
+Value dict_get(VM *vm, Dict *d, Value key);                /* VNULL if absent (or raised: check vm->exc) */
+int dict_set(VM *vm, Dict *d, Value key, Value value);
+int dict_del(VM *vm, Dict *d, Value key);                  /* 1 removed, 0 absent, -1 raised */
+Value dict_get_str(Dict *d, Str *key);                     /* str keys only, never raises */
+int dict_set_str(VM *vm, Dict *d, const char *key, Value value);
+Set *set_new(VM *vm, Class *cls);
+int set_add(VM *vm, Set *s, Value key);
+int set_contains(VM *vm, Set *s, Value key);               /* 1, 0, -1 */
+int set_discard(VM *vm, Set *s, Value key);
+Value int_from_bigint(VM *vm, BigInt *b);                  /* takes ownership; demotes to V_INT when it fits */
+Native *native_new(VM *vm, const char *name, NativeFn fn, Class *owner);
+Class *class_new_builtin(VM *vm, const char *name, Class *base, ObjKind inst_kind);
+void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn);
+
+/* ---- exceptions (exc.c) ----------------------------------------------- */
+/* All return VNULL so natives can `return vm_raise(...)`. */
+Value vm_raise(VM *vm, ExcKind kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+Value vm_raise_value(VM *vm, Value exc);                   /* an instance or a class */
+Value vm_raise_with(VM *vm, ExcKind kind, Value arg);      /* KeyError(key), StopIteration(value) */
+bool vm_exc_matches(VM *vm, ExcKind kind);                 /* the pending exception is a kind? */
+Value vm_exc_take(VM *vm);                                 /* clears and returns it */
+Value exc_new(VM *vm, Class *cls, Tuple *args);
+void vm_print_exception(VM *vm, Value exc);                /* CPython's uncaught-exception report */
+
+/* ---- operations on values (ops.c) ------------------------------------ */
+Class *vm_type_of(VM *vm, Value v);
+const char *vm_type_name(VM *vm, Value v);                 /* "int", "C" */
+bool vm_is_subclass(const Class *c, const Class *base);
+bool vm_isinstance(VM *vm, Value v, Class *c);
+int vm_truthy(VM *vm, Value v);                            /* 1, 0, -1 */
+Str *vm_repr(VM *vm, Value v);                             /* NULL if raised */
+Str *vm_to_str(VM *vm, Value v);                           /* str(v) */
+int vm_eq(VM *vm, Value a, Value b);                       /* 1, 0, -1 */
+int vm_lt(VM *vm, Value a, Value b);                       /* a < b: 1, 0, -1 */
+Value vm_compare(VM *vm, Value a, Value b, CmpKind op);
+Value vm_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace);
+Value vm_unary_neg(VM *vm, Value a);
+int vm_hash(VM *vm, Value v, int64_t *out);                /* 0 or -1 (unhashable) */
+int vm_contains(VM *vm, Value container, Value item);     /* 1, 0, -1 */
+Value vm_getattr(VM *vm, Value obj, Str *name);
+Value vm_getattr_cstr(VM *vm, Value obj, const char *name);
+Value vm_getattr_opt(VM *vm, Value obj, Str *name);        /* VNULL without raising when missing */
+int vm_setattr(VM *vm, Value obj, Str *name, Value v);
+int vm_delattr(VM *vm, Value obj, Str *name);
+Value vm_getitem(VM *vm, Value obj, Value key);
+int vm_setitem(VM *vm, Value obj, Value key, Value v);
+int vm_delitem(VM *vm, Value obj, Value key);
+Value vm_lookup_special(VM *vm, Value obj, Str *name);     /* on the type only; VNULL if none */
+Value vm_len(VM *vm, Value v);
+int vm_index(VM *vm, Value v, int64_t *out);               /* __index__ of ints (OverflowError if big) */
+
+/* ---- calling and iterating (exec.c) ---------------------------------- */
+Value vm_call(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames);
+Value vm_call0(VM *vm, Value callable);
+Value vm_call1(VM *vm, Value callable, Value a);
+Value vm_call2(VM *vm, Value callable, Value a, Value b);
+Value vm_call_method(VM *vm, Value obj, Str *name, Value *args, int nargs);
+Value vm_iter(VM *vm, Value iterable);
+int vm_next(VM *vm, Value iter, Value *out);                /* 1 item, 0 exhausted, -1 raised */
+Iter *iter_new(VM *vm, IterNextFn next, Value a);
+
+/* Binds a native's arguments by name, with CPython's TypeError messages.
+ * `params` is NULL-terminated, e.g. {"iterable", "key", "reverse", NULL};
+ * the first `npos_max` may be given positionally, the first `nrequired` must
+ * be given. out[i] is VNULL for a parameter not given. Returns 0 or -1. */
+int vm_bind_args(VM *vm, const char *fname, Value *args, int nargs, Tuple *kwnames,
+                 const char *const *params, int nrequired, int npos_max, Value *out);
+/* Shorthands for the common case of positional-only natives. */
+int vm_check_nargs(VM *vm, const char *fname, int nargs, Tuple *kwnames, int min, int max);
+
+/* ---- output ----------------------------------------------------------- */
+void vm_write_out(VM *vm, const char *s, size_t n);
+void vm_write_err(VM *vm, const char *s, size_t n);
+
+/* ---- module initialisers: each registers its natives on vm's types ------ */
+void builtins_init(VM *vm);        /* builtins.c: print, len, sorted, ... */
+void str_methods_init(VM *vm);     /* strmethods.c */
+void format_init(VM *vm);          /* format.c: format(), str.format, % */
+void container_methods_init(VM *vm); /* list/tuple/dict/set/range methods */
+void modules_init(VM *vm);         /* time, sys, gc, random */
+
+/* format.c: the engines behind f-strings, format(), str.format and %. */
+Str *vm_format(VM *vm, Value v, Str *spec);               /* format(v, spec) */
+Str *vm_percent_format(VM *vm, Str *fmt, Value args);     /* fmt % args */
+
+/* ---- per-type behaviour the generic operations in ops.c dispatch to ------
+ * Each returns VNULL/NULL/-1 with an exception set on error. A `binary`
+ * function returns vm->not_implemented (without raising) for operand types
+ * it does not handle, so ops.c can try the reflected operation and raise
+ * CPython's "unsupported operand type(s)" message. */
+
+/* strmethods.c */
+Str *str_repr(VM *vm, Str *s);                            /* 'abc' with CPython's quoting/escapes */
+Value str_getitem(VM *vm, Str *s, Value key);             /* index or slice */
+Value str_binary(VM *vm, Value a, Value b, BinOpKind op);  /* + * % */
+Value str_compare(VM *vm, Str *a, Str *b, CmpKind op);
+int str_contains(VM *vm, Str *s, Value item);
+Value str_iter(VM *vm, Str *s);
+Str *str_slice_cp(VM *vm, Str *s, size_t start_cp, size_t end_cp);  /* by code points */
+
+/* containers.c, set.c: list, tuple, dict, set, frozenset, range, views */
+Value container_iter(VM *vm, Value v);                    /* iterator, or VNULL (not raising) if v is not one of these */
+Str *container_repr(VM *vm, Value v);                     /* with CPython's "[...]" for recursion */
+Value container_getitem(VM *vm, Value obj, Value key);
+int container_setitem(VM *vm, Value obj, Value key, Value v);
+int container_delitem(VM *vm, Value obj, Value key);
+Value container_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace);
+Value container_compare(VM *vm, Value a, Value b, CmpKind op);  /* ==, !=, <, ... */
+int container_contains(VM *vm, Value obj, Value item);     /* 1, 0, -1 */
+int container_hash(VM *vm, Value v, int64_t *out);        /* tuple, frozenset; -1 TypeError for the rest */
+int list_sort(VM *vm, List *l, Value key, bool reverse);   /* stable; key may be VNULL */
+Value list_from_iterable(VM *vm, Value iterable);         /* a new list */
+int64_t container_len(VM *vm, Value v);                   /* -1 if not a container (no exception) */
+/* Resolves a slice against a length, as slice.indices(): 0 or -1. */
+int slice_indices(VM *vm, Slice *s, int64_t len, int64_t *start, int64_t *stop, int64_t *step, int64_t *slicelen);
+
+/* ---- the collector (gc.c) --------------------------------------------- */
+void vm_collect(VM *vm);
+void vm_mark_value(VM *vm, Value v);
+void vm_mark_obj(VM *vm, Obj *o);
+
+#endif
