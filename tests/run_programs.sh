@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# tests/run_programs.sh - run the program tests against a loopscope binary.
+#
+# Usage: tests/run_programs.sh LOOPSCOPE_BINARY PROGRAMS_DIR
+#
+# For each PROGRAMS_DIR/NAME.py (sorted by name), runs
+#     cd PROGRAMS_DIR && timeout 10 LOOPSCOPE --headless NAME.py </dev/null
+# and compares stdout, stderr and exit status exactly with NAME.stdout,
+# NAME.stderr (a missing file means empty) and NAME.status, recorded from
+# CPython 3.12 by tests/record.sh. One normalisation: CPython prints the
+# absolute script path in tracebacks (File "/abs/dir/NAME.py"); the recordings
+# hold File "NAME.py", and the same rewrite of the directory prefix is applied
+# to loopscope's stderr before comparing, so either form passes.
+#
+# PROGRAMS_DIR/reject/NAME.py are programs loopscope must reject before running
+# anything. Their expectations are loopscope's own format, written by hand:
+#     NAME.status   "2"
+#     NAME.stderr   NAME.py:LINE:COL: error: MESSAGE
+#                   <the source line>
+#                   <a caret line>
+# The wording of MESSAGE (and the column) belongs to the front end and may
+# evolve, so for reject/ only these are checked:
+#   - the exit status equals NAME.status;
+#   - stdout is empty (nothing ran);
+#   - the first stderr line starts with the "NAME.py:LINE:" prefix of the
+#     first line of NAME.stderr;
+#   - some stderr line is a caret line (only blanks, then '^' and '^'/'~').
+#
+# Environment: LOOPSCOPE_TEST_FILTER=SUBSTRING runs only the tests whose name
+# (NAME, or reject/NAME) contains SUBSTRING.
+#
+# Prints "PASS name" or "FAIL name" (with the first lines of a unified diff)
+# per test, then "N passed, N failed"; exits 1 if any test failed.
+set -u
+
+TIMEOUT_S=10
+DIFF_LINES=20
+
+if [ $# -ne 2 ]; then
+    echo "usage: $0 LOOPSCOPE_BINARY PROGRAMS_DIR" >&2
+    exit 2
+fi
+bin=$1
+progdir=$2
+case "$bin" in
+    */*) bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" ;;
+esac
+if ! command -v "$bin" >/dev/null 2>&1 || [ ! -x "$(command -v "$bin")" ]; then
+    echo "$0: not an executable: $1" >&2
+    exit 2
+fi
+if [ ! -d "$progdir" ]; then
+    echo "$0: not a directory: $progdir" >&2
+    exit 2
+fi
+progdir=$(cd "$progdir" && pwd)
+filter=${LOOPSCOPE_TEST_FILTER:-}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/loopscope-programs.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT
+
+passed=0
+failed=0
+
+sed_escape() { printf '%s' "$1" | sed 's/[][\/.*^$]/\\&/g'; }
+
+# run DIR NAME.py -> $work/out, $work/err, $work/status
+run_one() {
+    local dir=$1 name=$2 lpath ppath
+    (cd "$dir" && exec timeout -k 2 "$TIMEOUT_S" "$bin" --headless "$name" \
+        </dev/null >"$work/out" 2>"$work/err")
+    echo $? >"$work/status"
+    lpath=$(sed_escape "$dir/")
+    ppath=$(sed_escape "$(cd "$dir" && pwd -P)/")
+    sed -i -e "s/File \"$lpath/File \"/g" -e "s/File \"$ppath/File \"/g" "$work/err"
+}
+
+# show_diff LABEL EXPECTED_FILE ACTUAL_FILE
+show_diff() {
+    diff -u --label "expected $1" --label "actual $1" "$2" "$3" | head -n "$DIFF_LINES" | sed 's/^/    /'
+}
+
+status_note() {
+    case "$1" in
+        124|137) echo "    (timed out after ${TIMEOUT_S} s)" ;;
+    esac
+}
+
+check_program() {
+    local dir=$1 base=$2 label=$3 ok=1 exp_status act_status
+    run_one "$dir" "$base.py"
+    act_status=$(cat "$work/status")
+    exp_status=$(tr -d ' \n\r' <"$dir/$base.status" 2>/dev/null)
+    : >"$work/empty"
+    local exp_err="$dir/$base.stderr"
+    [ -f "$exp_err" ] || exp_err="$work/empty"
+    local exp_out="$dir/$base.stdout"
+    [ -f "$exp_out" ] || exp_out="$work/empty"
+    local report=""
+    if [ "$exp_status" != "$act_status" ]; then
+        ok=0
+        report+="    exit status: expected ${exp_status:-?}, got $act_status"$'\n'
+        report+="$(status_note "$act_status")"
+        [ -n "$(status_note "$act_status")" ] && report+=$'\n'
+    fi
+    if ! cmp -s "$exp_out" "$work/out"; then
+        ok=0
+        report+="$(show_diff stdout "$exp_out" "$work/out")"$'\n'
+    fi
+    if ! cmp -s "$exp_err" "$work/err"; then
+        ok=0
+        report+="$(show_diff stderr "$exp_err" "$work/err")"$'\n'
+    fi
+    finish "$label" "$ok" "$report"
+}
+
+check_reject() {
+    local dir=$1 base=$2 label=$3 ok=1 exp_status act_status prefix first
+    run_one "$dir" "$base.py"
+    act_status=$(cat "$work/status")
+    exp_status=$(tr -d ' \n\r' <"$dir/$base.status" 2>/dev/null)
+    [ -n "$exp_status" ] || exp_status=2
+    local report=""
+    if [ "$exp_status" != "$act_status" ]; then
+        ok=0
+        report+="    exit status: expected $exp_status, got $act_status"$'\n'
+        [ -n "$(status_note "$act_status")" ] && report+="$(status_note "$act_status")"$'\n'
+    fi
+    if [ -s "$work/out" ]; then
+        ok=0
+        report+="    stdout should be empty (nothing may run), got:"$'\n'
+        report+="$(head -n 5 "$work/out" | sed 's/^/    | /')"$'\n'
+    fi
+    # "NAME.py:LINE:" from the first expected line
+    prefix=$(head -n 1 "$dir/$base.stderr" 2>/dev/null | cut -d: -f1-2)
+    prefix="$prefix:"
+    first=$(head -n 1 "$work/err")
+    if [ "${first:0:${#prefix}}" != "$prefix" ]; then
+        ok=0
+        report+="    first stderr line should start with '$prefix', got: '$first'"$'\n'
+    fi
+    if ! grep -Eq '^[[:space:]]*\^[~^]*[[:space:]]*$' "$work/err"; then
+        ok=0
+        report+="    no caret line on stderr"$'\n'
+    fi
+    if [ "$ok" -eq 0 ]; then
+        report+="$(show_diff stderr "$dir/$base.stderr" "$work/err")"$'\n'
+    fi
+    finish "$label" "$ok" "$report"
+}
+
+finish() {
+    if [ "$2" -eq 1 ]; then
+        echo "PASS $1"
+        passed=$((passed + 1))
+    else
+        echo "FAIL $1"
+        printf '%s' "$3"
+        failed=$((failed + 1))
+    fi
+}
+
+shopt -s nullglob
+list_programs() { # DIR -> sorted base names
+    local f
+    for f in "$1"/*.py; do
+        f=${f##*/}
+        printf '%s\n' "${f%.py}"
+    done | LC_ALL=C sort
+}
+
+for base in $(list_programs "$progdir"); do
+    case "$base" in *"$filter"*) ;; *) continue ;; esac
+    check_program "$progdir" "$base" "$base"
+done
+if [ -d "$progdir/reject" ]; then
+    for base in $(list_programs "$progdir/reject"); do
+        case "reject/$base" in *"$filter"*) ;; *) continue ;; esac
+        check_reject "$progdir/reject" "$base" "reject/$base"
+    done
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
