@@ -1,0 +1,2 @@
+/* placeholder, replaced below */
+#include "numfmt.h"
