@@ -127,8 +127,11 @@ OPCODE(CALL_FUNCTION_EX, 0)   /* arg 0/1: callable NULL args_tuple [kwargs_dict]
 OPCODE(MAKE_FUNCTION, 0)      /* arg: MKFN_* flags.
                                  [defaults_tuple] [kwdefaults_dict] [closure_tuple] code -> func */
 OPCODE(LOAD_BUILD_CLASS, 1)   /* pushes builtins.__build_class__ */
-OPCODE(IMPORT_NAME, 1)        /* arg: names index of the (dotted) module name.
-                                 -> module (the top-level package for `import a.b`) */
+OPCODE(IMPORT_NAME, 1)        /* arg: names index of the (dotted) module name,
+                                 | IMPORT_LEAF (proto.h) to get the named module
+                                 itself (`from a.b import c`, `import a.b as c`);
+                                 without it -> the top-level package (`import a.b`
+                                 binds a) */
 OPCODE(IMPORT_FROM, 1)        /* arg: names index.  module -> module name
                                  (ImportError "cannot import name 'x' from 'm'") */
 OPCODE(IMPORT_STAR, -1)       /* module -> ; (rejected by the compiler for now) */

@@ -58,6 +58,10 @@ typedef enum CmpKind {
 #define MKFN_KWDEFAULTS 0x2u   /* dict of keyword-only defaults */
 #define MKFN_CLOSURE    0x4u   /* tuple of cells, one per freevar of the code */
 
+/* IMPORT_NAME argument flag: push the named (dotted) module itself rather
+ * than its top-level package. */
+#define IMPORT_LEAF 0x800000u
+
 /* Proto flags. */
 #define PROTO_MODULE          0x001u
 #define PROTO_CLASSBODY       0x002u  /* runs with a namespace dict: *_NAME ops */
