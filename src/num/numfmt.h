@@ -132,6 +132,11 @@ NfErrKind nf_format_i64(NfBuf *out, int64_t v, const char *spec, size_t speclen,
                         const char *type_name, NfError *err);
 NfErrKind nf_format_int(NfBuf *out, const BigInt *v, const char *spec, size_t speclen,
                         const char *type_name, NfError *err);
+/* Same as nf_format_int with CPython's int<->str digit limit given explicitly
+ * (sys.set_int_max_str_digits; 0 = unlimited). nf_format_int uses 4300. The
+ * limit error is ValueError with bi_strlimit_msg's to_str text. */
+NfErrKind nf_format_int_limit(NfBuf *out, const BigInt *v, const char *spec, size_t speclen,
+                              const char *type_name, size_t max_str_digits, NfError *err);
 NfErrKind nf_format_float(NfBuf *out, double v, const char *spec, size_t speclen,
                           const char *type_name, NfError *err);
 
