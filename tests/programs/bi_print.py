@@ -1,0 +1,31 @@
+# print(): sep, end, file, flush, multiple arguments, no arguments.
+import sys
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=" -> ")
+print("no newline", end="")
+print(" ...continued")
+print("x", "y", sep="\n", end="!\n")
+print()
+print(1, 2.5, None, True, [1, "s"], ("t",), {"k": "v"})
+print("to stderr", 42, file=sys.stderr)
+print("stderr with sep", "two", sep="|", end="#\n", file=sys.stderr)
+print("flushed", flush=True)
+print(*range(5))
+print(*"abc", sep=",")
+print("sep None", "uses space", sep=None, end=None)
+print("", "leading empty")
+print("trailing", "")
+print(end="")
+print("multi\nline", "string")
+print("tab\tchar")
+print(sep="ignored")
+items = ["one", "two"]
+print(*items, sep=", ", end=".\n")
+sys.stdout.write("stdout write\n")
+sys.stderr.write("stderr write\n")
+print("last line")
+try:
+    print("x", sep=5)
+except TypeError as exc:
+    print("TypeError:", exc)

@@ -1,0 +1,3 @@
+# Assigning to a literal.
+print("start")
+1 = x

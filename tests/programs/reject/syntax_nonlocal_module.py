@@ -1,0 +1,3 @@
+# nonlocal at module level.
+nonlocal count
+count = 0

@@ -1,0 +1,4 @@
+# return at module level.
+print("start")
+x = 1
+return x

@@ -1,0 +1,4 @@
+# A string literal that runs to the end of the line.
+print("start")
+message = "hello
+print(message)

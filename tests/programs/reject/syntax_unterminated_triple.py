@@ -1,0 +1,5 @@
+# A triple-quoted string that is never closed.
+print("start")
+doc = """begins here
+and never
+ends

@@ -1,0 +1,3 @@
+# yield at module level.
+values = [1, 2]
+yield values

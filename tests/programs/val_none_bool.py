@@ -1,0 +1,20 @@
+# None and bool: identity, truthiness, arithmetic with bools.
+print(None, repr(None), type(None).__name__, None is None, None == None)
+print(None == 0, None == False, not None, bool(None))
+def nothing():
+    pass
+print(nothing() is None)
+print(True + True, True * 10, False - 1, True / 2, True // 1, -True, ~True)
+print(True == 1, False == 0, True is True, True > False)
+print(sum([True, True, False, True]), max(False, True), abs(-True))
+print(int(True), float(False), str(True), repr(False))
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(0.1), bool(""), bool(" "))
+print(bool([]), bool([0]), bool(()), bool({}), bool({0: 0}), bool(set()), bool(range(0)))
+print(True and False, True or False, not True, True & False, True | False, True ^ True)
+print(type(True & True).__name__, type(True + 0).__name__, type(True | 2).__name__)
+print(isinstance(True, int), isinstance(False, bool), bool.__bases__)
+print([1, 2, 3][True], {True: "yes", 1: "one"})
+print(True << 3, 2 ** True, divmod(True, 2))
+print(hash(None) == hash(None), None in [None], [None] * 3)
+print(format(True), f"{False}", str(None).upper())
+print(bool("False"), bool("0"), 0 == False == 0.0 == -0.0)
