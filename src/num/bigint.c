@@ -1028,11 +1028,8 @@ int bi_truediv(double *out, const BigInt *a, const BigInt *b)
 
 int bi_shl(BigInt *r, const BigInt *a, int64_t count)
 {
-    if (count < 0) {
-        if (count == INT64_MIN)
-            count = INT64_MIN + 1;
-        return bi_shr(r, a, -count);
-    }
+    if (count < 0)
+        return BI_ENEGSHIFT;
     if (a->len == 0) {
         set_zero(r);
         return BI_OK;
