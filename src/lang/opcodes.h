@@ -22,6 +22,38 @@
  * "handled exception" (what a bare `raise` re-raises, and what becomes
  * __context__ of a new exception) is managed with PUSH_EXC_INFO/POP_EXCEPT;
  * the VM restores it when a frame returns or suspends.
+ *
+ * Shapes the compiler emits (d = stack depth at the SETUP):
+ *   try body:    SETUP_FINALLY H ... POP_BLOCK
+ *   H:           [.. exc]              (d+1)
+ *                SETUP_CLEANUP C       records d+1, BEFORE PUSH_EXC_INFO
+ *                PUSH_EXC_INFO         [.. prev exc]
+ *                LOAD E; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next
+ *                STORE e | POP_TOP     [.. prev]
+ *                ...handler body...; POP_BLOCK; POP_EXCEPT; JUMP end
+ *                next: RERAISE         (unmatched)
+ *   C:           [.. prev exc2]        (truncated to d+1 = prev kept)
+ *                COPY 2; POP_EXCEPT; RERAISE
+ *   finally bodies are inlined on every exit path (normal, exception,
+ *   return/break/continue); the exceptional copy is a handler like H that
+ *   ends in RERAISE. A frame's exc info is therefore only changed by
+ *   PUSH_EXC_INFO/POP_EXCEPT, never by unwinding.
+ *   for:         GET_ITER; L: FOR_ITER end; STORE x; body; JUMP L; end:
+ *   async for:   GET_AITER; L: SETUP_FINALLY H; GET_ANEXT; AWAIT; POP_BLOCK;
+ *                STORE x; body; JUMP L; H: END_ASYNC_FOR
+ *   with:        BEFORE_WITH; SETUP_WITH H; STORE/POP_TOP; body; POP_BLOCK;
+ *                PUSH_NULL; LOAD_CONST None x3; CALL 3; POP_TOP
+ *                H: [exit exc] SETUP_CLEANUP C; PUSH_EXC_INFO; WITH_EXCEPT_START;
+ *                POP_JUMP_IF_TRUE S; RERAISE; S: POP_TOP; POP_BLOCK;
+ *                POP_EXCEPT; POP_TOP
+ *   comprehension: MAKE_FUNCTION; PUSH_NULL; <iter>; GET_ITER; CALL 1
+ *                (+ GET_AWAITABLE; AWAIT when the comprehension is async)
+ *   class:       LOAD_BUILD_CLASS; PUSH_NULL; MAKE_FUNCTION body; LOAD_CONST
+ *                name; bases; [KW_NAMES]; CALL n
+ *   decorators:  LOAD d; PUSH_NULL; ...function...; CALL 1
+ *   import a.b as c: IMPORT_NAME 'a.b' (top package a); IMPORT_FROM b;
+ *                SWAP 2; POP_TOP; STORE c.  from a.b import x: the same
+ *                walk, then IMPORT_FROM x; STORE x; POP_TOP.
  */
 
 /* ---- stack ------------------------------------------------------------ */
@@ -123,7 +155,11 @@ OPCODE(CALL, 0)               /* arg n: callable self_or_NULL a1..an -> result.
 OPCODE(KW_NAMES, 0)           /* arg: consts index of a tuple of str; applies to
                                  the next CALL: the last len(names) arguments are
                                  keyword arguments with these names */
-OPCODE(CALL_FUNCTION_EX, 0)   /* arg 0/1: callable NULL args_tuple [kwargs_dict] -> result */
+OPCODE(CALL_FUNCTION_EX, 0)   /* arg 0/1: callable NULL args [kwargs_dict] -> result.
+                                 args is a tuple, except for f(*x) alone where it
+                                 is x itself: a non-tuple is converted, TypeError
+                                 "f() argument after * must be an iterable, not T".
+                                 kwargs is always a fresh dict (DICT_MERGE built) */
 OPCODE(MAKE_FUNCTION, 0)      /* arg: MKFN_* flags.
                                  [defaults_tuple] [kwdefaults_dict] [closure_tuple] code -> func */
 OPCODE(LOAD_BUILD_CLASS, 1)   /* pushes builtins.__build_class__ */
@@ -141,7 +177,12 @@ OPCODE(SETUP_FINALLY, 0)      /* arg: handler.  Push a handler block (try body) 
 OPCODE(SETUP_CLEANUP, 0)      /* arg: handler.  Push a handler block for the
                                  handler itself (restores the handled exception
                                  and re-raises) */
-OPCODE(SETUP_WITH, 0)         /* arg: handler.  Same block kind, for with-bodies */
+OPCODE(SETUP_WITH, 0)         /* arg: handler.  Same block kind, for with-bodies,
+                                 but the recorded depth EXCLUDES TOS: it follows
+                                 BEFORE_WITH (or BEFORE_ASYNC_WITH; GET_AWAITABLE;
+                                 AWAIT) while enter's result is on top, so the
+                                 handler runs with [.. exit exc] (CPython 3.10's
+                                 SETUP_WITH block depth) */
 OPCODE(POP_BLOCK, 0)
 OPCODE(PUSH_EXC_INFO, 1)      /* exc -> prev_handled exc ; frame's handled = exc */
 OPCODE(POP_EXCEPT, -1)        /* prev_handled -> ; frame's handled = prev_handled */

@@ -124,7 +124,10 @@ struct Proto {
                             from, or -1 (NULL when no cell is a parameter) */
     int nfrees;          char **freenames;  /* variables taken from outer scopes */
     int nnames;          char **names;      /* globals, attributes, imports */
-    int nconsts;         Const *consts;
+    int nconsts;         Const *consts;     /* every Proto except the module and
+                                               class bodies: consts[0] is the
+                                               docstring (K_STR) or K_NONE, as
+                                               CPython 3.12 (__doc__ of functions) */
 
     int ncode;           uint32_t *code;
     Position *positions; /* ncode entries */
