@@ -216,6 +216,8 @@ struct Class {
     ObjKind inst_kind;     /* the C layout of instances */
     uint32_t cflags;       /* CLASS_* */
     uint32_t depth;        /* 0 for object: quick issubclass */
+    NativeFn ctor;         /* builtin classes: what calling the class runs
+                              (instances of user subclasses are made by the core) */
 };
 #define IS_CLASS(v)    IS_KIND(v, OBJ_CLASS)
 #define AS_CLASS(v)    ((Class *)AS_OBJ(v))
@@ -284,6 +286,12 @@ typedef struct View {      /* dict_keys / dict_values / dict_items */
     Obj hdr;
     Dict *dict;
 } View;
+
+/* Wrapper kinds, in hdr.flags. */
+#define WRAP_STATICMETHOD 1   /* a = function */
+#define WRAP_CLASSMETHOD  2   /* a = function */
+#define WRAP_PROPERTY     3   /* a = fget, b = fset, c = fdel, d = doc */
+#define WRAP_SUPER        4   /* a = class to start after, b = object */
 
 typedef struct Wrapper {   /* staticmethod, classmethod, property, super */
     Obj hdr;

@@ -101,7 +101,7 @@ typedef struct VMConfig {
     int recursion_limit;       /* default 1000, as CPython */
 } VMConfig;
 
-typedef struct Root { Value *v; struct Root *next; } Root;
+typedef enum LimitKind { LIMIT_NONE, LIMIT_STEPS, LIMIT_MEMORY } LimitKind;
 
 struct VM {
     VMConfig cfg;
@@ -116,6 +116,9 @@ struct VM {
     Frame *frame;              /* innermost active frame (NULL when idle) */
     Value exc;                 /* the exception being raised, or VNULL */
     int depth;                 /* Python call depth, for RecursionError */
+    int c_nesting;             /* nested dispatch loops on the C stack */
+    int limit_hit;             /* LIMIT_* once a run-away limit stopped the program */
+    Native *build_class;       /* __build_class__ */
     uint64_t steps;            /* instructions executed */
     Value *roots[64];          /* vm_push_root stack */
     int nroots;
@@ -132,10 +135,14 @@ struct VM {
     Str *empty_str;
     Tuple *empty_tuple;
     Str *single_chars[128];
+    Str *sn[64];               /* interned special names (internal.h SPECIAL_NAMES) */
 
     /* every Proto loaded, freed with the VM */
     Proto **protos;
     int nprotos, cap_protos;
+
+    double vtime;              /* the virtual clock, seconds (until sim/ owns it) */
+    uint64_t rng[4];           /* random's generator state */
 
     /* extension point: the simulator (sim/) hangs its state here */
     void *sim;

@@ -1,0 +1,478 @@
+/*
+ * class.c - the builtin classes, class creation (__build_class__), calling a
+ * class, and the descriptor wrappers (staticmethod, classmethod, property,
+ * super).
+ *
+ * Bootstrapping: `type`, `object`, `str` and `dict` are needed to build any
+ * class (a class has a name and a dict), so types_init makes those four by
+ * hand before everything else.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "vm.h"
+#include "internal.h"
+
+static Class *raw_class(VM *vm, TypeKind t)
+{
+    Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, NULL);
+    vm->types[t] = c;
+    return c;
+}
+
+static void finish_raw(VM *vm, Class *c, const char *name, Class *base, ObjKind k)
+{
+    c->hdr.cls = TYPE(vm, type);
+    c->name = str_intern(vm, name, strlen(name));
+    c->qualname = c->name;
+    c->module = str_intern(vm, "builtins", 8);
+    c->base = base;
+    c->dict = dict_new(vm);
+    c->inst_kind = k;
+    c->cflags = CLASS_BUILTIN;
+    c->depth = base ? base->depth + 1 : 0;
+}
+
+void types_init(VM *vm)
+{
+    Class *type = raw_class(vm, T_type);
+    Class *object = raw_class(vm, T_object);
+    Class *str = raw_class(vm, T_str);
+    Class *dict = raw_class(vm, T_dict);
+    type->hdr.cls = object->hdr.cls = str->hdr.cls = dict->hdr.cls = type;
+    vm->interned = dict_new(vm);
+    vm->empty_str = str_new(vm, "", 0);
+    for (int i = 0; i < 128; i++) {
+        char ch = (char)i;
+        vm->single_chars[i] = str_new(vm, &ch, 1);
+    }
+    finish_raw(vm, object, "object", NULL, OBJ_INSTANCE);
+    finish_raw(vm, type, "type", object, OBJ_CLASS);
+    finish_raw(vm, str, "str", object, OBJ_STR);
+    finish_raw(vm, dict, "dict", object, OBJ_DICT);
+
+    static const struct { TypeKind t; const char *name; TypeKind base; ObjKind kind; } rest[] = {
+        { T_NoneType, "NoneType", T_object, OBJ_INSTANCE },
+        { T_int, "int", T_object, OBJ_BIGINT },
+        { T_bool, "bool", T_int, OBJ_BIGINT },
+        { T_float, "float", T_object, OBJ_INSTANCE },
+        { T_tuple, "tuple", T_object, OBJ_TUPLE },
+        { T_list, "list", T_object, OBJ_LIST },
+        { T_set, "set", T_object, OBJ_SET },
+        { T_frozenset, "frozenset", T_object, OBJ_SET },
+        { T_range, "range", T_object, OBJ_RANGE },
+        { T_slice, "slice", T_object, OBJ_SLICE },
+        { T_function, "function", T_object, OBJ_FUNCTION },
+        { T_builtin_function_or_method, "builtin_function_or_method", T_object, OBJ_NATIVE },
+        { T_method, "method", T_object, OBJ_BOUND_METHOD },
+        { T_code, "code", T_object, OBJ_CODE },
+        { T_cell, "cell", T_object, OBJ_CELL },
+        { T_module, "module", T_object, OBJ_MODULE },
+        { T_generator, "generator", T_object, OBJ_GEN },
+        { T_coroutine, "coroutine", T_object, OBJ_GEN },
+        { T_async_generator, "async_generator", T_object, OBJ_GEN },
+        { T_iterator, "iterator", T_object, OBJ_ITER },
+        { T_dict_keys, "dict_keys", T_object, OBJ_VIEW },
+        { T_dict_values, "dict_values", T_object, OBJ_VIEW },
+        { T_dict_items, "dict_items", T_object, OBJ_VIEW },
+        { T_staticmethod, "staticmethod", T_object, OBJ_WRAPPER },
+        { T_classmethod, "classmethod", T_object, OBJ_WRAPPER },
+        { T_property, "property", T_object, OBJ_WRAPPER },
+        { T_super, "super", T_object, OBJ_WRAPPER },
+        { T_ellipsis, "ellipsis", T_object, OBJ_INSTANCE },
+        { T_NotImplementedType, "NotImplementedType", T_object, OBJ_INSTANCE },
+    };
+    for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++)
+        vm->types[rest[i].t] = class_new_builtin(vm, rest[i].name, vm->types[rest[i].base], rest[i].kind);
+    /* the objects made before their classes existed */
+    for (Obj *o = vm->objects; o; o = o->gc_next) {
+        if (!o->cls) {
+            if (o->kind == OBJ_STR) o->cls = str;
+            else if (o->kind == OBJ_DICT) o->cls = dict;
+        }
+    }
+    TYPE(vm, bool)->cflags |= CLASS_FINAL;
+    TYPE(vm, NoneType)->cflags |= CLASS_FINAL;
+    TYPE(vm, function)->cflags |= CLASS_FINAL;
+    TYPE(vm, generator)->cflags |= CLASS_FINAL;
+    TYPE(vm, coroutine)->cflags |= CLASS_FINAL;
+    TYPE(vm, range)->cflags |= CLASS_FINAL;
+    TYPE(vm, slice)->cflags |= CLASS_FINAL;
+
+    vm->empty_tuple = NULL;
+    vm->empty_tuple = tuple_new(vm, 0);
+#define X(id, text) vm->sn[SN_##id] = str_intern(vm, text, strlen(text));
+    SPECIAL_NAMES(X)
+#undef X
+    vm->ellipsis = VOBJ(vm_alloc_obj(vm, sizeof(Instance), OBJ_INSTANCE, TYPE(vm, ellipsis)));
+    vm->not_implemented = VOBJ(vm_alloc_obj(vm, sizeof(Instance), OBJ_INSTANCE, TYPE(vm, NotImplementedType)));
+}
+
+/* ---- calling a class --------------------------------------------------------- */
+
+static bool is_object_native(VM *vm, Value m)
+{
+    return IS_NATIVE(m) && AS_NATIVE(m)->owner == TYPE(vm, object);
+}
+
+/* The builtin class whose layout the instances of c use. */
+static Class *builtin_base(Class *c)
+{
+    while (c && !(c->cflags & CLASS_BUILTIN))
+        c = c->base;
+    return c;
+}
+
+Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
+{
+    int nkw = kwnames ? (int)kwnames->len : 0;
+    if (c->cflags & CLASS_BUILTIN) {
+        if (c == TYPE(vm, type) && nargs == 1 && nkw == 0)
+            return VOBJ(vm_type_of(vm, args[0]));
+        if (!c->ctor)
+            return vm_raise(vm, EXC_TypeError, "cannot create '%s' instances", c->name->data);
+        /* constructors take the class first, so subclasses reuse them */
+        Value buf[16];
+        Value *a = buf;
+        List *spill = NULL;
+        if (nargs + nkw + 1 > 16) {
+            spill = list_new(vm, (size_t)(nargs + nkw + 1));
+            a = spill->items;
+        }
+        a[0] = VOBJ(c);
+        memcpy(a + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
+        return c->ctor(vm, a, nargs + 1, kwnames);
+    }
+
+    Class *base = builtin_base(c);
+    Value self;
+    Value newm = class_lookup(c, vm->sn[SN_new]);
+    if (!IS_NULL(newm) && IS_KIND(newm, OBJ_WRAPPER))
+        newm = AS_OBJ(newm)->flags == WRAP_STATICMETHOD ? ((Wrapper *)AS_OBJ(newm))->a : newm;
+    if (!IS_NULL(newm) && IS_FUNCTION(newm)) {
+        Value buf[17];
+        if (nargs + nkw + 1 > 17)
+            return vm_raise(vm, EXC_TypeError, "too many arguments to __new__");
+        buf[0] = VOBJ(c);
+        memcpy(buf + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
+        self = vm_call(vm, newm, buf, nargs + 1, kwnames);
+        if (IS_NULL(self))
+            return VNULL;
+        if (!vm_isinstance(vm, self, c))
+            return self;
+    } else if (base->inst_kind == OBJ_EXCEPTION) {
+        self = exc_new(vm, c, tuple_from(vm, args, (size_t)nargs));
+    } else if (base == TYPE(vm, object)) {
+        Instance *inst = vm_alloc_obj(vm, sizeof(Instance), OBJ_INSTANCE, c);
+        inst->dict = dict_new(vm);
+        self = VOBJ(inst);
+    } else {
+        return vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", base->name->data);
+    }
+
+    Value init = class_lookup(c, vm->sn[SN_init]);
+    if (!IS_NULL(init) && !is_object_native(vm, init)) {
+        Value buf[17];
+        Value *a = buf;
+        List *spill = NULL;
+        Value spill_root = VNULL;
+        if (nargs + nkw + 1 > 17) {
+            spill = list_new(vm, (size_t)(nargs + nkw + 1));
+            spill->len = (size_t)(nargs + nkw + 1);
+            spill_root = VOBJ(spill);
+            a = spill->items;
+        }
+        vm_push_root(vm, &self);
+        vm_push_root(vm, &spill_root);
+        a[0] = self;
+        memcpy(a + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
+        Value r = vm_call(vm, init, a, nargs + 1, kwnames);
+        vm_pop_root(vm);
+        vm_pop_root(vm);
+        if (IS_NULL(r))
+            return VNULL;
+        if (!IS_NONE(r))
+            return vm_raise(vm, EXC_TypeError, "__init__() should return None, not '%s'", vm_type_name(vm, r));
+    } else if ((nargs > 0 || nkw > 0) && base->inst_kind != OBJ_EXCEPTION && IS_NULL(newm)) {
+        return vm_raise(vm, EXC_TypeError, "%s() takes no arguments", c->name->data);
+    }
+    return self;
+}
+
+/* __build_class__(body, name, *bases, **kw) */
+Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)kwnames;
+    if (nargs < 2 || !IS_FUNCTION(args[0]) || !IS_STR(args[1]))
+        return vm_raise(vm, EXC_TypeError, "__build_class__: bad arguments");
+    Function *body = AS_FUNCTION(args[0]);
+    Str *name = AS_STR(args[1]);
+    Class *base = TYPE(vm, object);
+    if (nargs > 3)
+        return vm_raise(vm, EXC_TypeError, "loopscope supports single inheritance only (class %s has %d bases)",
+                        name->data, nargs - 2);
+    if (nargs == 3) {
+        if (!IS_CLASS(args[2]))
+            return vm_raise(vm, EXC_TypeError, "bases must be types");
+        base = AS_CLASS(args[2]);
+        if (base->cflags & CLASS_FINAL)
+            return vm_raise(vm, EXC_TypeError, "type '%s' is not an acceptable base type", base->name->data);
+    }
+    Class *bb = builtin_base(base);
+    if (bb != TYPE(vm, object) && bb->inst_kind != OBJ_EXCEPTION)
+        return vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", bb->name->data);
+
+    Dict *ns = dict_new(vm);
+    Value nsv = VOBJ(ns);
+    vm_push_root(vm, &nsv);
+    Frame *f = frame_new(vm, body, ns);
+    Value result;
+    ExecStatus st = vm_execute(vm, f, &result);
+    vm_pop_root(vm);
+    if (st != EXEC_RETURN)
+        return VNULL;
+
+    Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, TYPE(vm, type));
+    c->name = name;
+    Value q = dict_get_str(ns, vm->sn[SN_qualname]);
+    c->qualname = IS_STR(q) ? AS_STR(q) : name;
+    if (IS_STR(q))
+        dict_del(vm, ns, VOBJ(vm->sn[SN_qualname]));
+    Value m = dict_get_str(ns, vm->sn[SN_module]);
+    c->module = IS_STR(m) ? AS_STR(m) : vm->sn[SN_main];
+    c->base = base;
+    c->dict = ns;
+    c->inst_kind = bb->inst_kind;
+    c->cflags = base->cflags & CLASS_EXCEPTION;
+    c->depth = base->depth + 1;
+    if (IS_NULL(dict_get_str(ns, vm->sn[SN_doc])))
+        dict_set(vm, ns, VOBJ(vm->sn[SN_doc]), VNONE);
+    /* functions defined in the body learn their class, for super() */
+    for (size_t i = 0; i < ns->nentries; i++) {
+        Value v = ns->entries[i].value;
+        if (IS_KIND(v, OBJ_WRAPPER)) {
+            Wrapper *w = (Wrapper *)AS_OBJ(v);
+            if (IS_FUNCTION(w->a)) AS_FUNCTION(w->a)->owner = c;
+            if (IS_FUNCTION(w->b)) AS_FUNCTION(w->b)->owner = c;
+            continue;
+        }
+        if (IS_FUNCTION(v))
+            AS_FUNCTION(v)->owner = c;
+    }
+    return VOBJ(c);
+}
+
+/* ---- natives on object, type and the wrappers ------------------------------- */
+
+static Value object_init(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)vm; (void)args; (void)nargs; (void)kwnames;
+    return VNONE;
+}
+
+static Value object_repr(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    extern uint64_t vm_obj_address(VM *vm, Obj *o);
+    Class *c = vm_type_of(vm, args[0]);
+    if (!IS_OBJ(args[0]))
+        return VOBJ(vm_repr(vm, args[0]));
+    if (c->module && strcmp(c->module->data, "builtins") != 0)
+        return VOBJ(str_printf(vm, "<%s.%s object at 0x%llx>", c->module->data, c->qualname->data,
+                               (unsigned long long)vm_obj_address(vm, args[0].as.o)));
+    return VOBJ(str_printf(vm, "<%s object at 0x%llx>", c->qualname->data,
+                           (unsigned long long)vm_obj_address(vm, args[0].as.o)));
+}
+
+static Value object_str(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    Str *s = vm_repr(vm, args[0]);
+    return s ? VOBJ(s) : VNULL;
+}
+
+static Value object_eq(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    if (IS_OBJ(args[0]) && IS_OBJ(args[1]) && args[0].as.o == args[1].as.o)
+        return VBOOL(true);
+    return vm->not_implemented;
+}
+
+static Value object_ne(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    int r = vm_eq(vm, args[0], args[1]);
+    return r < 0 ? VNULL : VBOOL(!r);
+}
+
+static Value object_hash(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    int64_t h;
+    if (vm_hash(vm, args[0], &h) < 0)
+        return VNULL;
+    return VINT(h);
+}
+
+static Value object_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)kwnames;
+    if (nargs > 1)
+        return vm_raise(vm, EXC_TypeError, "object() takes no arguments");
+    Instance *inst = vm_alloc_obj(vm, sizeof(Instance), OBJ_INSTANCE, AS_CLASS(args[0]));
+    inst->dict = dict_new(vm);
+    return VOBJ(inst);
+}
+
+static Value object_new(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    if (nargs < 1 || !IS_CLASS(args[0]))
+        return vm_raise(vm, EXC_TypeError, "object.__new__(X): X is not a type object");
+    Class *c = AS_CLASS(args[0]);
+    Class *bb = builtin_base(c);
+    if (bb->inst_kind == OBJ_EXCEPTION)
+        return exc_new(vm, c, tuple_from(vm, args + 1, (size_t)(nargs - 1)));
+    Instance *inst = vm_alloc_obj(vm, sizeof(Instance), OBJ_INSTANCE, c);
+    inst->dict = dict_new(vm);
+    return VOBJ(inst);
+}
+
+static Value wrapper_new(VM *vm, Class *cls, int kind, Value a)
+{
+    Wrapper *w = vm_alloc_obj(vm, sizeof(Wrapper), OBJ_WRAPPER, cls);
+    w->hdr.flags = (uint16_t)kind;
+    w->a = a;
+    w->b = w->c = w->d = VNONE;
+    return VOBJ(w);
+}
+
+static Value staticmethod_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "staticmethod", nargs - 1, kwnames, 1, 1) < 0)
+        return VNULL;
+    return wrapper_new(vm, TYPE(vm, staticmethod), WRAP_STATICMETHOD, args[1]);
+}
+
+static Value classmethod_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "classmethod", nargs - 1, kwnames, 1, 1) < 0)
+        return VNULL;
+    return wrapper_new(vm, TYPE(vm, classmethod), WRAP_CLASSMETHOD, args[1]);
+}
+
+static Value property_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    static const char *const params[] = { "fget", "fset", "fdel", "doc", NULL };
+    Value out[4];
+    if (vm_bind_args(vm, "property", args + 1, nargs - 1, kwnames, params, 0, 4, out) < 0)
+        return VNULL;
+    Value w = wrapper_new(vm, TYPE(vm, property), WRAP_PROPERTY, IS_NULL(out[0]) ? VNONE : out[0]);
+    Wrapper *p = (Wrapper *)AS_OBJ(w);
+    p->b = IS_NULL(out[1]) ? VNONE : out[1];
+    p->c = IS_NULL(out[2]) ? VNONE : out[2];
+    p->d = IS_NULL(out[3]) ? VNONE : out[3];
+    if (IS_NONE(p->d) && IS_FUNCTION(p->a))
+        p->d = AS_FUNCTION(p->a)->doc;
+    return w;
+}
+
+static Value property_with(VM *vm, Value *args, int nargs, int slot)
+{
+    if (nargs != 2)
+        return vm_raise(vm, EXC_TypeError, "expected 1 argument");
+    Wrapper *old = (Wrapper *)AS_OBJ(args[0]);
+    Value w = wrapper_new(vm, TYPE(vm, property), WRAP_PROPERTY, old->a);
+    Wrapper *p = (Wrapper *)AS_OBJ(w);
+    p->b = old->b;
+    p->c = old->c;
+    p->d = old->d;
+    if (slot == 0) p->a = args[1];
+    if (slot == 1) p->b = args[1];
+    if (slot == 2) p->c = args[1];
+    return w;
+}
+
+static Value property_getter(VM *vm, Value *a, int n, Tuple *k) { (void)k; return property_with(vm, a, n, 0); }
+static Value property_setter(VM *vm, Value *a, int n, Tuple *k) { (void)k; return property_with(vm, a, n, 1); }
+static Value property_deleter(VM *vm, Value *a, int n, Tuple *k) { (void)k; return property_with(vm, a, n, 2); }
+
+/* super() with no arguments finds the class whose body defined the running
+ * function and that function's first argument. */
+static Value super_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)kwnames;
+    Value cls, obj;
+    if (nargs == 3) {
+        cls = args[1];
+        obj = args[2];
+    } else if (nargs == 1) {
+        Frame *f = vm->frame;
+        while (f && f->code->proto->flags & PROTO_COMPREHENSION)
+            f = f->parent;
+        if (!f || !f->fn || !f->fn->owner)
+            return vm_raise(vm, EXC_RuntimeError, "super(): __class__ cell not found");
+        if (f->code->proto->argcount == 0 || IS_NULL(f->locals[0]))
+            return vm_raise(vm, EXC_RuntimeError, "super(): no arguments");
+        cls = VOBJ(f->fn->owner);
+        obj = f->locals[0];
+        if (IS_KIND(obj, OBJ_CELL))
+            obj = ((Cell *)AS_OBJ(obj))->v;
+    } else {
+        return vm_raise(vm, EXC_TypeError, "super() takes 0 or 2 arguments");
+    }
+    if (!IS_CLASS(cls))
+        return vm_raise(vm, EXC_TypeError, "super() argument 1 must be a type, not %s", vm_type_name(vm, cls));
+    Value w = wrapper_new(vm, TYPE(vm, super), WRAP_SUPER, cls);
+    ((Wrapper *)AS_OBJ(w))->b = obj;
+    return w;
+}
+
+static Value type_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)kwnames;
+    if (nargs == 2)
+        return VOBJ(vm_type_of(vm, args[1]));
+    return vm_raise(vm, EXC_TypeError, "type() takes 1 or 3 arguments (3-argument type() is not supported by loopscope)");
+}
+
+
+static Value type_subclasses(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args; (void)nargs; (void)kwnames;
+    return VOBJ(list_new(vm, 0));
+}
+
+void class_methods_init(VM *vm)
+{
+    Class *object = TYPE(vm, object);
+    object->ctor = object_ctor;
+    class_add_method(vm, object, "__init__", object_init);
+    class_add_method(vm, object, "__repr__", object_repr);
+    class_add_method(vm, object, "__str__", object_str);
+    class_add_method(vm, object, "__eq__", object_eq);
+    class_add_method(vm, object, "__ne__", object_ne);
+    class_add_method(vm, object, "__hash__", object_hash);
+    Native *n = native_new(vm, "__new__", object_new, object);
+    dict_set(vm, object->dict, VOBJ(vm->sn[SN_new]),
+             wrapper_new(vm, TYPE(vm, staticmethod), WRAP_STATICMETHOD, VOBJ(n)));
+    TYPE(vm, type)->ctor = type_ctor;
+    class_add_method(vm, TYPE(vm, type), "__subclasses__", type_subclasses);
+    TYPE(vm, staticmethod)->ctor = staticmethod_ctor;
+    TYPE(vm, classmethod)->ctor = classmethod_ctor;
+    TYPE(vm, property)->ctor = property_ctor;
+    class_add_method(vm, TYPE(vm, property), "getter", property_getter);
+    class_add_method(vm, TYPE(vm, property), "setter", property_setter);
+    class_add_method(vm, TYPE(vm, property), "deleter", property_deleter);
+    TYPE(vm, super)->ctor = super_ctor;
+
+    static const char *const exposed[] = {
+        "object", "type", "staticmethod", "classmethod", "property", "super", NULL
+    };
+    for (int i = 0; exposed[i]; i++) {
+        Str *name = str_intern(vm, exposed[i], strlen(exposed[i]));
+        for (int t = 0; t < T__COUNT; t++)
+            if (vm->types[t]->name == name)
+                dict_set(vm, vm->builtins, VOBJ(name), VOBJ(vm->types[t]));
+    }
+}

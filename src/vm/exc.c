@@ -1,0 +1,562 @@
+/*
+ * exc.c - built-in exception classes, raising, and CPython's report of an
+ * uncaught exception (chained tracebacks, source lines, caret lines).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "vm.h"
+#include "internal.h"
+#include "lang.h"
+
+/* ---- construction ------------------------------------------------------- */
+
+Value exc_new(VM *vm, Class *cls, Tuple *args)
+{
+    Exception *e = vm_alloc_obj(vm, sizeof(Exception), OBJ_EXCEPTION, cls);
+    e->args = args ? args : vm->empty_tuple;
+    e->context = VNONE;
+    e->cause = VNONE;
+    e->notes = VNULL;
+    return VOBJ(e);
+}
+
+static Value exc_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    /* args[0] is the class being instantiated (see class_call) */
+    Class *cls = AS_CLASS(args[0]);
+    (void)kwnames;
+    return exc_new(vm, cls, tuple_from(vm, args + 1, (size_t)(nargs - 1)));
+}
+
+static Value exc_init(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)kwnames;
+    if (!IS_EXCEPTION(args[0]))
+        return vm_raise(vm, EXC_TypeError, "descriptor '__init__' requires a 'BaseException' object");
+    AS_EXC(args[0])->args = tuple_from(vm, args + 1, (size_t)(nargs - 1));
+    return VNONE;
+}
+
+static Str *exc_str_of(VM *vm, Exception *e)
+{
+    Class *c = e->hdr.cls;
+    if (e->args->len == 0)
+        return vm->empty_str;
+    if (e->args->len == 1) {
+        if (vm_is_subclass(c, EXC_TYPE(vm, KeyError)))
+            return vm_repr(vm, e->args->items[0]);
+        return vm_to_str(vm, e->args->items[0]);
+    }
+    return vm_to_str(vm, VOBJ(e->args));
+}
+
+static Value exc_str(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    Str *s = exc_str_of(vm, AS_EXC(args[0]));
+    return s ? VOBJ(s) : VNULL;
+}
+
+static Value exc_repr(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    Exception *e = AS_EXC(args[0]);
+    Str *name = e->hdr.cls->name;
+    if (e->args->len == 1) {
+        Str *r = vm_repr(vm, e->args->items[0]);
+        if (!r)
+            return VNULL;
+        return VOBJ(str_printf(vm, "%s(%s)", name->data, r->data));
+    }
+    Str *r = vm_repr(vm, VOBJ(e->args));
+    if (!r)
+        return VNULL;
+    if (e->args->len == 0)
+        return VOBJ(str_printf(vm, "%s()", name->data));
+    return VOBJ(str_printf(vm, "%s%s", name->data, r->data));
+}
+
+static Value exc_with_traceback(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)vm; (void)nargs; (void)kwnames;
+    return args[0];
+}
+
+static Value exc_add_note(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "add_note", nargs - 1, kwnames, 1, 1) < 0)
+        return VNULL;
+    if (!IS_STR(args[1]))
+        return vm_raise(vm, EXC_TypeError, "note must be a str, not '%s'", vm_type_name(vm, args[1]));
+    Exception *e = AS_EXC(args[0]);
+    if (IS_NULL(e->notes))
+        e->notes = VOBJ(list_new(vm, 1));
+    list_append(vm, AS_LIST(e->notes), args[1]);
+    return VNONE;
+}
+
+void exc_types_init(VM *vm)
+{
+    static const struct { const char *name; int base; } table[] = {
+#define X(name, base) { #name, -2 },
+        EXC_KINDS(X)
+#undef X
+    };
+    static const char *const bases[] = {
+#define X(name, base) #base,
+        EXC_KINDS(X)
+#undef X
+    };
+    for (int i = 0; i < EXC__COUNT; i++) {
+        Class *base = TYPE(vm, object);
+        for (int j = 0; j < i; j++)
+            if (strcmp(table[j].name, bases[i]) == 0)
+                base = vm->exc_types[j];
+        Class *c = class_new_builtin(vm, table[i].name, base, OBJ_EXCEPTION);
+        c->cflags |= CLASS_EXCEPTION;
+        c->ctor = exc_ctor;
+        vm->exc_types[i] = c;
+        dict_set_str(vm, vm->builtins, table[i].name, VOBJ(c));
+    }
+    Class *be = EXC_TYPE(vm, BaseException);
+    class_add_method(vm, be, "__init__", exc_init);
+    class_add_method(vm, be, "__str__", exc_str);
+    class_add_method(vm, be, "__repr__", exc_repr);
+    class_add_method(vm, be, "with_traceback", exc_with_traceback);
+    class_add_method(vm, be, "add_note", exc_add_note);
+}
+
+/* ---- raising -------------------------------------------------------------- */
+
+Value vm_current_handled(VM *vm)
+{
+    for (Frame *f = vm->frame; f; f = f->parent)
+        if (!IS_NULL(f->handled) && !IS_NONE(f->handled))
+            return f->handled;
+    return VNONE;
+}
+
+/* New exceptions raised while another is being handled chain to it, as
+ * CPython's __context__; a cycle through the chain is cut. */
+void exc_set_context(VM *vm, Value exc)
+{
+    Value handled = vm_current_handled(vm);
+    if (IS_NONE(handled) || !IS_EXCEPTION(exc) || handled.as.o == exc.as.o)
+        return;
+    /* avoid creating a cycle: if exc already appears in handled's chain, cut it */
+    for (Value c = handled; IS_EXCEPTION(c); c = AS_EXC(c)->context) {
+        if (IS_EXCEPTION(AS_EXC(c)->context) && AS_EXC(c)->context.as.o == exc.as.o) {
+            AS_EXC(c)->context = VNONE;
+            break;
+        }
+    }
+    AS_EXC(exc)->context = handled;
+}
+
+Value vm_raise_value(VM *vm, Value exc)
+{
+    if (IS_CLASS(exc)) {
+        if (!(AS_CLASS(exc)->cflags & CLASS_EXCEPTION))
+            return vm_raise(vm, EXC_TypeError, "exceptions must derive from BaseException");
+        Value inst = vm_call(vm, exc, NULL, 0, NULL);
+        if (IS_NULL(inst))
+            return VNULL;
+        exc = inst;
+    }
+    if (!IS_EXCEPTION(exc))
+        return vm_raise(vm, EXC_TypeError, "exceptions must derive from BaseException");
+    exc_set_context(vm, exc);
+    vm->exc = exc;
+    return VNULL;
+}
+
+Value vm_raise_with(VM *vm, ExcKind kind, Value arg)
+{
+    Value exc = exc_new(vm, vm->exc_types[kind], tuple_from(vm, &arg, 1));
+    exc_set_context(vm, exc);
+    vm->exc = exc;
+    return VNULL;
+}
+
+Value vm_raise(VM *vm, ExcKind kind, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    Str *msg;
+    if (n >= 0 && (size_t)n < sizeof small) {
+        msg = str_new(vm, small, (size_t)n);
+    } else {
+        char *big = malloc((size_t)n + 1);
+        if (!big)
+            abort();
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        msg = str_new(vm, big, (size_t)n);
+        free(big);
+    }
+    return vm_raise_with(vm, kind, VOBJ(msg));
+}
+
+bool vm_exc_matches(VM *vm, ExcKind kind)
+{
+    return IS_EXCEPTION(vm->exc) && vm_is_subclass(AS_OBJ(vm->exc)->cls, vm->exc_types[kind]);
+}
+
+Value vm_exc_take(VM *vm)
+{
+    Value e = vm->exc;
+    vm->exc = VNULL;
+    return e;
+}
+
+void exc_add_tb(VM *vm, Value exc, Code *code, int instr)
+{
+    if (!IS_EXCEPTION(exc))
+        return;
+    Exception *e = AS_EXC(exc);
+    if (e->ntb == e->tb_cap) {
+        uint32_t ncap = e->tb_cap ? e->tb_cap * 2 : 8;
+        e->tb = vm_realloc(vm, e->tb, e->tb_cap * sizeof(TbEntry), ncap * sizeof(TbEntry));
+        e->tb_cap = ncap;
+    }
+    e->tb[e->ntb].code = code;
+    e->tb[e->ntb].instr = instr;
+    e->ntb++;
+}
+
+/* ---- the report ------------------------------------------------------------ */
+
+typedef struct Out { VM *vm; } Out;
+
+static void emit(VM *vm, const char *s, size_t n) { vm_write_err(vm, s, n); }
+static void emits(VM *vm, const char *s) { emit(vm, s, strlen(s)); }
+
+/* Byte range of line `lineno` (1-based) in the program source. */
+static bool source_line(VM *vm, int lineno, const char **start, size_t *len)
+{
+    const char *s = vm->cfg.source, *end = s + vm->cfg.source_len;
+    if (!s || lineno < 1)
+        return false;
+    for (int l = 1; l < lineno; l++) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        if (!nl)
+            return false;
+        s = nl + 1;
+    }
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+    if (n && s[n - 1] == '\r')
+        n--;
+    *start = s;
+    *len = n;
+    return true;
+}
+
+static size_t chars_in(const char *s, size_t bytes)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < bytes; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || c == '\n'; }
+
+static void print_frame_source(VM *vm, const Position *pos)
+{
+    const char *line;
+    size_t len;
+    if (!source_line(vm, pos->line, &line, &len))
+        return;
+    size_t lead = 0;
+    while (lead < len && is_space(line[lead]))
+        lead++;
+    size_t trail = len;
+    while (trail > lead && is_space(line[trail - 1]))
+        trail--;
+    if (trail == lead)
+        return;
+    emits(vm, "    ");
+    emit(vm, line + lead, trail - lead);
+    emits(vm, "\n");
+
+    if (pos->col < 0 || pos->end_col < 0)
+        return;
+    size_t col = (size_t)pos->col, end_col = (size_t)pos->end_col;
+    if (col > len)
+        return;
+    size_t start_off = chars_in(line, col);
+    size_t end_off;
+    int left = 0, right = 0;
+    bool anchors = false;
+    if (pos->end_line == pos->line) {
+        if (end_col > len)
+            end_col = len;
+        if (end_col < col)
+            return;
+        end_off = chars_in(line, end_col);
+        anchors = lang_caret_anchors(line + col, end_col - col, &left, &right);
+    } else {
+        end_off = chars_in(line, trail);
+    }
+    size_t stripped_chars = chars_in(line + lead, trail - lead);
+    if (!(end_off - start_off < stripped_chars || (anchors && right - left > 0)))
+        return;
+    size_t lead_chars = chars_in(line, lead);
+    emits(vm, "    ");
+    for (size_t i = lead_chars; i < start_off; i++)
+        emits(vm, " ");
+    size_t width = end_off - start_off;
+    for (size_t i = 0; i < width; i++) {
+        if (anchors)
+            emits(vm, ((int)i >= left && (int)i < right) ? "^" : "~");
+        else
+            emits(vm, "^");
+    }
+    emits(vm, "\n");
+}
+
+static void print_tb(VM *vm, Exception *e)
+{
+    if (e->ntb == 0)
+        return;
+    emits(vm, "Traceback (most recent call last):\n");
+    int last_line = -1;
+    const Code *last_code = NULL;
+    int repeat = 0;
+    for (int i = (int)e->ntb - 1; i >= 0; i--) {
+        const TbEntry *t = &e->tb[i];
+        const Proto *p = t->code->proto;
+        if (p->flags & PROTO_COMPREHENSION)
+            continue;
+        const Position *pos = &p->positions[t->instr];
+        int line = code_line_at(t->code, t->instr);
+        if (last_code && last_code->proto == p && last_line == line) {
+            repeat++;
+            if (repeat >= 3)
+                continue;
+        } else {
+            if (repeat >= 3) {
+                int more = repeat - 2;
+                char buf[96];
+                snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", more, more == 1 ? "" : "s");
+                emits(vm, buf);
+            }
+            repeat = 0;
+        }
+        last_code = t->code;
+        last_line = line;
+        char head[64];
+        emits(vm, "  File \"");
+        emits(vm, vm->cfg.filename ? vm->cfg.filename : "<string>");
+        snprintf(head, sizeof head, "\", line %d, in ", line);
+        emits(vm, head);
+        emit(vm, t->code->name->data, t->code->name->len);
+        emits(vm, "\n");
+        Position p2 = *pos;
+        p2.line = line;
+        if (pos->line != line) {
+            p2.col = p2.end_col = -1;
+        }
+        print_frame_source(vm, &p2);
+    }
+    if (repeat >= 3) {
+        int more = repeat - 2;
+        char buf[96];
+        snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", more, more == 1 ? "" : "s");
+        emits(vm, buf);
+    }
+}
+
+static void print_one(VM *vm, Value exc, int depth)
+{
+    Exception *e = AS_EXC(exc);
+    if (depth < 100) {
+        if (IS_EXCEPTION(e->cause)) {
+            print_one(vm, e->cause, depth + 1);
+            emits(vm, "\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (IS_EXCEPTION(e->context) && !e->suppress_context) {
+            print_one(vm, e->context, depth + 1);
+            emits(vm, "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    print_tb(vm, e);
+    Class *c = e->hdr.cls;
+    if (c->module && strcmp(c->module->data, "builtins") != 0 && strcmp(c->module->data, "__main__") != 0) {
+        emit(vm, c->module->data, c->module->len);
+        emits(vm, ".");
+    }
+    emit(vm, c->qualname->data, c->qualname->len);
+    Value saved = vm->exc;
+    vm->exc = VNULL;
+    Str *msg = vm_to_str(vm, exc);
+    if (!msg) {
+        vm->exc = VNULL;
+        emits(vm, ": <exception str() failed>");
+    } else if (msg->len) {
+        emits(vm, ": ");
+        emit(vm, msg->data, msg->len);
+    }
+    emits(vm, "\n");
+    if (IS_LIST(e->notes)) {
+        List *notes = AS_LIST(e->notes);
+        for (size_t i = 0; i < notes->len; i++) {
+            Str *n = vm_to_str(vm, notes->items[i]);
+            if (n) {
+                emit(vm, n->data, n->len);
+                emits(vm, "\n");
+            }
+            vm->exc = VNULL;
+        }
+    }
+    vm->exc = saved;
+}
+
+void vm_print_exception(VM *vm, Value exc)
+{
+    if (!IS_EXCEPTION(exc))
+        return;
+    print_one(vm, exc, 0);
+}
+
+/* ---- NameError, exception groups ---------------------------------------------- */
+
+Value vm_raise_name_error(VM *vm, Str *name)
+{
+    vm_raise(vm, EXC_NameError, "name '%s' is not defined", name->data);
+    Exception *e = AS_EXC(vm->exc);
+    if (!e->dict)
+        e->dict = dict_new(vm);
+    dict_set_str(vm, e->dict, "name", VOBJ(name));
+    return VNULL;
+}
+
+static Value eg_derive(VM *vm, Exception *eg, List *items)
+{
+    Value msg = eg->args->len ? eg->args->items[0] : VOBJ(vm->empty_str);
+    Value args[2] = { msg, VOBJ(items) };
+    Value r = exc_new(vm, eg->hdr.cls, tuple_from(vm, args, 2));
+    AS_EXC(r)->cause = eg->cause;
+    AS_EXC(r)->context = eg->context;
+    AS_EXC(r)->suppress_context = eg->suppress_context;
+    if (eg->ntb) {
+        for (uint32_t i = 0; i < eg->ntb; i++)
+            exc_add_tb(vm, r, eg->tb[i].code, eg->tb[i].instr);
+    }
+    return r;
+}
+
+static List *eg_items(Value eg)
+{
+    Exception *e = AS_EXC(eg);
+    if (e->args->len > 1 && IS_LIST(e->args->items[1]))
+        return AS_LIST(e->args->items[1]);
+    return NULL;
+}
+
+static bool is_group(VM *vm, Value v)
+{
+    return IS_EXCEPTION(v) && vm_is_subclass(AS_OBJ(v)->cls, EXC_TYPE(vm, BaseExceptionGroup));
+}
+
+/* Splits recursively, keeping the nesting of groups, as BaseExceptionGroup.split. */
+static int split_rec(VM *vm, Value exc, Value type, Value *match, Value *rest)
+{
+    int err;
+    extern bool exc_type_match(VM *vm, Value exc, Value type, int *err);
+    if (exc_type_match(vm, exc, type, &err)) {
+        *match = exc;
+        *rest = VNONE;
+        return 0;
+    }
+    if (err)
+        return -1;
+    if (!is_group(vm, exc)) {
+        *match = VNONE;
+        *rest = exc;
+        return 0;
+    }
+    List *items = eg_items(exc);
+    List *m = list_new(vm, 0), *r = list_new(vm, 0);
+    for (size_t i = 0; items && i < items->len; i++) {
+        Value sm, sr;
+        if (split_rec(vm, items->items[i], type, &sm, &sr) < 0)
+            return -1;
+        if (!IS_NONE(sm))
+            list_append(vm, m, sm);
+        if (!IS_NONE(sr))
+            list_append(vm, r, sr);
+    }
+    *match = m->len ? eg_derive(vm, AS_EXC(exc), m) : VNONE;
+    *rest = r->len ? eg_derive(vm, AS_EXC(exc), r) : VNONE;
+    return 0;
+}
+
+bool exc_type_match(VM *vm, Value exc, Value type, int *err)
+{
+    *err = 0;
+    if (IS_TUPLE(type)) {
+        for (size_t i = 0; i < AS_TUPLE(type)->len; i++) {
+            bool m = exc_type_match(vm, exc, AS_TUPLE(type)->items[i], err);
+            if (m || *err)
+                return m;
+        }
+        return false;
+    }
+    if (!IS_CLASS(type) || !(AS_CLASS(type)->cflags & CLASS_EXCEPTION)) {
+        vm_raise(vm, EXC_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        *err = 1;
+        return false;
+    }
+    if (vm_is_subclass(AS_CLASS(type), EXC_TYPE(vm, BaseExceptionGroup))) {
+        vm_raise(vm, EXC_TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+        *err = 1;
+        return false;
+    }
+    return vm_isinstance(vm, exc, AS_CLASS(type));
+}
+
+int exc_group_split(VM *vm, Value eg, Value type, Value *match, Value *rest)
+{
+    if (!is_group(vm, eg)) {
+        /* a naked exception matched by except* is wrapped in a group */
+        int err;
+        if (exc_type_match(vm, eg, type, &err)) {
+            List *l = list_new(vm, 1);
+            list_append(vm, l, eg);
+            Value args[2] = { VOBJ(vm->empty_str), VOBJ(l) };
+            *match = exc_new(vm, EXC_TYPE(vm, ExceptionGroup), tuple_from(vm, args, 2));
+            *rest = VNONE;
+            return 0;
+        }
+        if (err)
+            return -1;
+        *match = VNONE;
+        *rest = eg;
+        return 0;
+    }
+    return split_rec(vm, eg, type, match, rest);
+}
+
+Value exc_group_reraise(VM *vm, Value orig, Value raised_list)
+{
+    List *raised = IS_LIST(raised_list) ? AS_LIST(raised_list) : NULL;
+    List *keep = list_new(vm, 0);
+    for (size_t i = 0; raised && i < raised->len; i++)
+        if (!IS_NONE(raised->items[i]))
+            list_append(vm, keep, raised->items[i]);
+    if (keep->len == 0)
+        return VNONE;
+    if (keep->len == 1 && !is_group(vm, orig))
+        return keep->items[0];
+    if (keep->len == 1)
+        return keep->items[0];
+    Value args[2] = { VOBJ(vm->empty_str), VOBJ(keep) };
+    return exc_new(vm, EXC_TYPE(vm, ExceptionGroup), tuple_from(vm, args, 2));
+}

@@ -1,0 +1,2033 @@
+/*
+ * exec.c - the interpreter: loading compiled code, frames, argument binding,
+ * the dispatch loop, calls, generators and coroutines.
+ *
+ * Python-to-Python calls do not recurse in C: CALL pushes a heap frame and
+ * the loop carries on in it, RETURN pops back. A coroutine awaited by another
+ * is pushed the same way (AWAIT), so a task's whole chain of coroutines can
+ * park at an await and resume later: vm_execute returns EXEC_SUSPEND and the
+ * frames stay linked on the heap. C recursion happens only where C code calls
+ * Python (natives with callbacks, class bodies, __init__, sync generators).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "vm.h"
+#include "internal.h"
+#include "numops.h"
+
+#define MAX_C_NESTING 2000   /* nested vm_execute calls: keeps the C stack safe */
+
+/* ---- loading ---------------------------------------------------------------- */
+
+static Str *intern_c(VM *vm, const char *s)
+{
+    return str_intern(vm, s, strlen(s));
+}
+
+static Value const_value(VM *vm, const Const *k)
+{
+    switch (k->kind) {
+    case K_NONE: return VNONE;
+    case K_TRUE: return VBOOL(true);
+    case K_FALSE: return VBOOL(false);
+    case K_ELLIPSIS: return vm->ellipsis;
+    case K_INT: return VINT(k->as.i);
+    case K_FLOAT: return VFLOAT(k->as.f);
+    case K_STR:
+        if (k->as.str.len <= 40)
+            return VOBJ(str_intern(vm, k->as.str.s, k->as.str.len));
+        return VOBJ(str_new(vm, k->as.str.s, k->as.str.len));
+    case K_BIGINT: {
+        BigInt b = BI_INIT;
+        if (bi_from_str(&b, k->as.str.s, k->as.str.len, 10, 0, NULL) != BI_OK) {
+            bi_free(&b);
+            return VINT(0);
+        }
+        return int_from_bigint(vm, &b);
+    }
+    case K_CODE: return VOBJ(code_load(vm, k->as.code));
+    case K_TUPLE: {
+        Tuple *t = tuple_new(vm, (size_t)k->as.tuple.n);
+        for (int i = 0; i < k->as.tuple.n; i++)
+            t->items[i] = const_value(vm, &k->as.tuple.items[i]);
+        return VOBJ(t);
+    }
+    }
+    return VNONE;
+}
+
+Code *code_load(VM *vm, Proto *p)
+{
+    Code *c = vm_alloc_obj(vm, sizeof(Code), OBJ_CODE, TYPE(vm, code));
+    c->proto = p;
+    c->name = intern_c(vm, p->name);
+    c->qualname = intern_c(vm, p->qualname ? p->qualname : p->name);
+    c->consts = vm_realloc(vm, NULL, 0, (size_t)p->nconsts * sizeof(Value) + 1);
+    for (int i = 0; i < p->nconsts; i++)
+        c->consts[i] = VNONE;
+    for (int i = 0; i < p->nconsts; i++)
+        c->consts[i] = const_value(vm, &p->consts[i]);
+    c->names = vm_realloc(vm, NULL, 0, (size_t)p->nnames * sizeof(Str *) + 1);
+    for (int i = 0; i < p->nnames; i++)
+        c->names[i] = intern_c(vm, p->names[i]);
+    c->localnames = vm_realloc(vm, NULL, 0, (size_t)p->nlocals * sizeof(Str *) + 1);
+    for (int i = 0; i < p->nlocals; i++)
+        c->localnames[i] = intern_c(vm, p->localnames[i]);
+    int ncf = p->ncells + p->nfrees;
+    c->cellnames = vm_realloc(vm, NULL, 0, (size_t)ncf * sizeof(Str *) + 1);
+    for (int i = 0; i < p->ncells; i++)
+        c->cellnames[i] = intern_c(vm, p->cellnames[i]);
+    for (int i = 0; i < p->nfrees; i++)
+        c->cellnames[p->ncells + i] = intern_c(vm, p->freenames[i]);
+    int blocks = 0;
+    for (int i = 0; i < p->ncode; i++) {
+        Opcode op = INSTR_OP(p->code[i]);
+        if (op == OP_SETUP_FINALLY || op == OP_SETUP_CLEANUP || op == OP_SETUP_WITH)
+            blocks++;
+    }
+    c->max_blocks = blocks;
+    c->frame_slots = p->nlocals + ncf + p->max_stack + 2;
+    return c;
+}
+
+int code_line_at(const Code *c, int instr)
+{
+    const Proto *p = c->proto;
+    for (int i = instr; i >= 0; i--)
+        if (p->positions[i].line > 0)
+            return p->positions[i].line;
+    return p->firstline;
+}
+
+int vm_frame_line(const Frame *f)
+{
+    int instr = (int)(f->ip - f->code->proto->code) - 1;
+    if (instr < 0)
+        instr = 0;
+    return code_line_at(f->code, instr);
+}
+
+/* ---- frames ------------------------------------------------------------------ */
+
+Frame *frame_new(VM *vm, Function *fn, Dict *ns)
+{
+    Code *c = fn->code;
+    const Proto *p = c->proto;
+    size_t size = sizeof(Frame) + (size_t)c->frame_slots * sizeof(Value) + (size_t)c->max_blocks * sizeof(Block);
+    Frame *f = malloc(size);
+    if (!f) {
+        fputs("loopscope: out of memory\n", stderr);
+        abort();
+    }
+    vm->bytes_allocated += size;
+    f->parent = NULL;
+    f->fn = fn;
+    f->code = c;
+    f->ip = p->code;
+    f->locals = f->slots;
+    f->cells = f->slots + p->nlocals;
+    f->stack = f->cells + p->ncells + p->nfrees;
+    f->sp = f->stack;
+    f->globals = fn->globals;
+    f->ns = ns;
+    f->handled = VNULL;
+    f->gen = NULL;
+    f->blocks = (Block *)(f->slots + c->frame_slots);
+    f->nblocks = 0;
+    f->is_entry = 0;
+    f->on_chain = 0;
+    f->resuming = 0;
+    f->sent = VNULL;
+    f->thrown = VNULL;
+    f->pending_throw = VNULL;
+    f->alloc_size = size;
+    for (int i = 0; i < p->nlocals; i++)
+        f->locals[i] = VNULL;
+    /* cells are made before anything can collect: the frame is not yet reachable */
+    for (int i = 0; i < p->ncells; i++) {
+        Cell *cell = vm_alloc_obj(vm, sizeof(Cell), OBJ_CELL, TYPE(vm, cell));
+        cell->v = VNULL;
+        f->cells[i] = VOBJ(cell);
+    }
+    for (int i = 0; i < p->nfrees; i++)
+        f->cells[p->ncells + i] = fn->closure && (size_t)i < fn->closure->len ? fn->closure->items[i] : VNULL;
+    return f;
+}
+
+void frame_free(VM *vm, Frame *f)
+{
+    vm->bytes_allocated -= f->alloc_size;
+    free(f);
+}
+
+/* ---- argument binding --------------------------------------------------------- */
+
+static void join_names(char *buf, size_t size, Str **names, int n)
+{
+    /* 'a' | 'a' and 'b' | 'a', 'b', and 'c' */
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        const char *sep = i == 0 ? "" : (n == 2 ? " and " : (i == n - 1 ? ", and " : ", "));
+        int w = snprintf(buf + used, size - used, "%s'%s'", sep, names[i]->data);
+        if (w < 0 || (size_t)w >= size - used)
+            break;
+        used += (size_t)w;
+    }
+}
+
+static int missing_args(VM *vm, Function *fn, Frame *f, int from, int to, bool kwonly)
+{
+    Str *names[64];
+    int n = 0;
+    for (int i = from; i < to && n < 64; i++)
+        if (IS_NULL(f->locals[i]))
+            names[n++] = fn->code->localnames[i];
+    if (n == 0)
+        return 0;
+    char list[1024];
+    join_names(list, sizeof list, names, n);
+    vm_raise(vm, EXC_TypeError, "%s() missing %d required %s argument%s: %s", fn->qualname->data, n,
+             kwonly ? "keyword-only" : "positional", n == 1 ? "" : "s", list);
+    return -1;
+}
+
+static int too_many_positional(VM *vm, Function *fn, Frame *f, int given, int nkw_only_given)
+{
+    const Proto *p = fn->code->proto;
+    int ndef = fn->defaults ? (int)fn->defaults->len : 0;
+    int maxp = p->argcount, minp = p->argcount - ndef;
+    char takes[96];
+    if (minp < maxp)
+        snprintf(takes, sizeof takes, "from %d to %d positional arguments", minp, maxp);
+    else
+        snprintf(takes, sizeof takes, "%d positional argument%s", maxp, maxp == 1 ? "" : "s");
+    (void)f;
+    if (nkw_only_given > 0)
+        vm_raise(vm, EXC_TypeError, "%s() takes %s but %d positional argument%s (and %d keyword-only argument%s) were given",
+                 fn->qualname->data, takes, given, given == 1 ? "" : "s", nkw_only_given,
+                 nkw_only_given == 1 ? "" : "s");
+    else
+        vm_raise(vm, EXC_TypeError, "%s() takes %s but %d %s given", fn->qualname->data, takes, given,
+                 given == 1 ? "was" : "were");
+    return -1;
+}
+
+int vm_bind_call(VM *vm, Function *fn, Frame *f, Value *args, int nargs, Tuple *kwnames)
+{
+    const Proto *p = fn->code->proto;
+    int argc = p->argcount, kwc = p->kwonlycount;
+    bool varargs = p->flags & PROTO_VARARGS, varkw = p->flags & PROTO_VARKEYWORDS;
+    int nkw = kwnames ? (int)kwnames->len : 0;
+    Value *locals = f->locals;
+
+    int npos = nargs < argc ? nargs : argc;
+    for (int i = 0; i < npos; i++)
+        locals[i] = args[i];
+    if (varargs) {
+        int extra = nargs > argc ? nargs - argc : 0;
+        locals[argc + kwc] = VOBJ(tuple_from(vm, args + argc, (size_t)extra));
+    } else if (nargs > argc) {
+        int kwonly_given = 0;
+        for (int k = 0; k < nkw; k++) {
+            Str *kn = AS_STR(kwnames->items[k]);
+            for (int j = argc; j < argc + kwc; j++)
+                if (str_eq(fn->code->localnames[j], kn))
+                    kwonly_given++;
+        }
+        return too_many_positional(vm, fn, f, nargs, kwonly_given);
+    }
+    Dict *kwdict = NULL;
+    if (varkw) {
+        kwdict = dict_new(vm);
+        locals[argc + kwc + (varargs ? 1 : 0)] = VOBJ(kwdict);
+    }
+    for (int k = 0; k < nkw; k++) {
+        Str *kn = AS_STR(kwnames->items[k]);
+        Value v = args[nargs + k];
+        int slot = -1;
+        for (int j = p->posonlycount; j < argc + kwc; j++) {
+            Str *ln = fn->code->localnames[j];
+            if (ln == kn || str_eq(ln, kn)) {
+                slot = j;
+                break;
+            }
+        }
+        if (slot < 0) {
+            if (kwdict) {
+                dict_set(vm, kwdict, VOBJ(kn), v);
+                continue;
+            }
+            for (int j = 0; j < p->posonlycount; j++)
+                if (str_eq(fn->code->localnames[j], kn)) {
+                    vm_raise(vm, EXC_TypeError,
+                             "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                             fn->qualname->data, kn->data);
+                    return -1;
+                }
+            vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", fn->qualname->data, kn->data);
+            return -1;
+        }
+        if (!IS_NULL(locals[slot])) {
+            vm_raise(vm, EXC_TypeError, "%s() got multiple values for argument '%s'", fn->qualname->data, kn->data);
+            return -1;
+        }
+        locals[slot] = v;
+    }
+    /* defaults */
+    if (nargs < argc) {
+        int ndef = fn->defaults ? (int)fn->defaults->len : 0;
+        int first_def = argc - ndef;
+        for (int i = nargs; i < argc; i++)
+            if (IS_NULL(locals[i]) && i >= first_def)
+                locals[i] = fn->defaults->items[i - first_def];
+        if (missing_args(vm, fn, f, nargs, argc, false) < 0)
+            return -1;
+    }
+    if (kwc) {
+        for (int j = argc; j < argc + kwc; j++) {
+            if (IS_NULL(locals[j]) && fn->kwdefaults) {
+                Value d = dict_get_str(fn->kwdefaults, fn->code->localnames[j]);
+                if (!IS_NULL(d))
+                    locals[j] = d;
+            }
+        }
+        if (missing_args(vm, fn, f, argc, argc + kwc, true) < 0)
+            return -1;
+    }
+    /* parameters captured by inner functions start in their cells */
+    if (p->cell2arg) {
+        for (int i = 0; i < p->ncells; i++)
+            if (p->cell2arg[i] >= 0)
+                ((Cell *)AS_OBJ(f->cells[i]))->v = locals[p->cell2arg[i]];
+    }
+    return 0;
+}
+
+/* ---- generators ----------------------------------------------------------------- */
+
+static Gen *gen_new(VM *vm, Function *fn, Frame *f)
+{
+    uint32_t flags = fn->code->proto->flags;
+    Class *cls = (flags & PROTO_COROUTINE) ? TYPE(vm, coroutine)
+               : (flags & PROTO_ASYNC_GENERATOR) ? TYPE(vm, async_generator) : TYPE(vm, generator);
+    Gen *g = vm_alloc_obj(vm, sizeof(Gen), OBJ_GEN, cls);
+    g->frame = f;
+    g->resume = NULL;
+    g->name = fn->name;
+    g->qualname = fn->qualname;
+    g->gkind = (flags & PROTO_COROUTINE) ? GEN_COROUTINE
+             : (flags & PROTO_ASYNC_GENERATOR) ? GEN_ASYNC_GENERATOR : GEN_GENERATOR;
+    g->state = GEN_CREATED;
+    g->awaiter = VNULL;
+    f->gen = g;
+    return g;
+}
+
+static void gen_finish(VM *vm, Gen *g)
+{
+    g->state = GEN_CLOSED;
+    if (g->frame) {
+        frame_free(vm, g->frame);
+        g->frame = NULL;
+    }
+    g->resume = NULL;
+}
+
+/* Runs g until it yields, returns or raises. *returned tells which of the
+ * first two happened; VNULL means it raised. */
+static Value gen_resume(VM *vm, Gen *g, Value send, Value throw, bool *returned)
+{
+    *returned = false;
+    const char *what = g->gkind == GEN_COROUTINE ? "coroutine" : "generator";
+    if (g->state == GEN_RUNNING)
+        return vm_raise(vm, EXC_ValueError, "%s already executing", what);
+    if (g->state == GEN_CLOSED || !g->frame) {
+        if (!IS_NULL(throw))
+            return vm_raise_value(vm, throw);
+        if (g->gkind == GEN_COROUTINE)
+            return vm_raise(vm, EXC_RuntimeError, "cannot reuse already awaited coroutine");
+        *returned = true;
+        return VNONE;
+    }
+    if (g->state == GEN_CREATED && IS_NULL(throw) && !IS_NONE(send))
+        return vm_raise(vm, EXC_TypeError, "can't send non-None value to a just-started %s", what);
+    g->awaited = 1;
+    Frame *start = g->resume ? g->resume : g->frame;
+    if (g->state == GEN_SUSPENDED) {
+        if (start->resuming) {            /* parked in YIELD_FROM / AWAIT */
+            if (!IS_NULL(throw))
+                start->thrown = throw;
+            else
+                start->sent = send;
+        } else if (!IS_NULL(throw)) {     /* parked after YIELD_VALUE */
+            start->pending_throw = throw;
+        } else {
+            *start->sp++ = send;
+        }
+    } else if (!IS_NULL(throw)) {
+        start->pending_throw = throw;
+    }
+    g->state = GEN_RUNNING;
+    g->resume = NULL;
+    Value result;
+    ExecStatus st = vm_execute_from(vm, g->frame, start, &result);
+    switch (st) {
+    case EXEC_YIELD:
+    case EXEC_SUSPEND:
+        g->state = GEN_SUSPENDED;
+        return result;
+    case EXEC_RETURN:
+        gen_finish(vm, g);
+        *returned = true;
+        return result;
+    case EXEC_ERROR:
+    default:
+        gen_finish(vm, g);
+        if (vm_exc_matches(vm, EXC_StopIteration)) {
+            Value exc = vm_exc_take(vm);
+            Value rt = VNULL;
+            vm_raise(vm, EXC_RuntimeError, "%s raised StopIteration", what);
+            AS_EXC(vm->exc)->cause = exc;
+            AS_EXC(vm->exc)->context = exc;
+            AS_EXC(vm->exc)->suppress_context = 1;
+            (void)rt;
+        }
+        return VNULL;
+    }
+}
+
+Value gen_send(VM *vm, Gen *g, Value v, bool *returned)
+{
+    return gen_resume(vm, g, v, VNULL, returned);
+}
+
+Value gen_throw(VM *vm, Gen *g, Value exc, bool *returned)
+{
+    return gen_resume(vm, g, VNONE, exc, returned);
+}
+
+static int gen_iter_next(VM *vm, Gen *g, Value *out)
+{
+    bool returned;
+    Value r = gen_send(vm, g, VNONE, &returned);
+    if (IS_NULL(r))
+        return -1;
+    if (returned)
+        return 0;
+    *out = r;
+    return 1;
+}
+
+/* ---- calling ------------------------------------------------------------------- */
+
+static Value call_function(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames)
+{
+    Frame *f = frame_new(vm, fn, NULL);
+    f->parent = vm->frame;   /* reachable for the collector while binding */
+    if (vm_bind_call(vm, fn, f, args, nargs, kwnames) < 0) {
+        frame_free(vm, f);
+        return VNULL;
+    }
+    uint32_t flags = fn->code->proto->flags;
+    if (flags & (PROTO_GENERATOR | PROTO_COROUTINE | PROTO_ASYNC_GENERATOR)) {
+        f->parent = NULL;
+        return VOBJ(gen_new(vm, fn, f));
+    }
+    Value result;
+    ExecStatus st = vm_execute(vm, f, &result);
+    return st == EXEC_RETURN ? result : VNULL;
+}
+
+Value vm_call(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames)
+{
+    if (!IS_OBJ(callable))
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not callable", vm_type_name(vm, callable));
+    switch ((ObjKind)callable.as.o->kind) {
+    case OBJ_FUNCTION:
+        return call_function(vm, AS_FUNCTION(callable), args, nargs, kwnames);
+    case OBJ_NATIVE:
+        return AS_NATIVE(callable)->fn(vm, args, nargs, kwnames);
+    case OBJ_BOUND_METHOD: {
+        BoundMethod *m = (BoundMethod *)callable.as.o;
+        int nkw = kwnames ? (int)kwnames->len : 0;
+        Value small[16];
+        Value *buf = small;
+        if (nargs + nkw + 1 > 16) {
+            buf = malloc(sizeof(Value) * (size_t)(nargs + nkw + 1));
+            if (!buf)
+                abort();
+        }
+        buf[0] = m->self;
+        if (nargs + nkw)
+            memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+        Value r = vm_call(vm, m->func, buf, nargs + 1, kwnames);
+        if (buf != small)
+            free(buf);
+        return r;
+    }
+    case OBJ_CLASS:
+        return class_call(vm, AS_CLASS(callable), args, nargs, kwnames);
+    default: {
+        Value m = vm_lookup_special(vm, callable, vm->sn[SN_call]);
+        if (!IS_NULL(m)) {
+            Value bound = bind_descriptor(vm, m, callable, vm_type_of(vm, callable));
+            if (IS_NULL(bound))
+                return VNULL;
+            return vm_call(vm, bound, args, nargs, kwnames);
+        }
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not callable", vm_type_name(vm, callable));
+    }
+    }
+}
+
+Value vm_call0(VM *vm, Value callable) { return vm_call(vm, callable, NULL, 0, NULL); }
+Value vm_call1(VM *vm, Value callable, Value a) { return vm_call(vm, callable, &a, 1, NULL); }
+Value vm_call2(VM *vm, Value callable, Value a, Value b)
+{
+    Value args[2] = { a, b };
+    return vm_call(vm, callable, args, 2, NULL);
+}
+
+Value vm_call_method(VM *vm, Value obj, Str *name, Value *args, int nargs)
+{
+    Value m = vm_getattr(vm, obj, name);
+    if (IS_NULL(m))
+        return VNULL;
+    vm_push_root(vm, &m);
+    Value r = vm_call(vm, m, args, nargs, NULL);
+    vm_pop_root(vm);
+    return r;
+}
+
+/* ---- iteration ---------------------------------------------------------------- */
+
+static int seq_iter_next(VM *vm, Iter *it, Value *out)
+{
+    /* the old sequence protocol: __getitem__(0), (1), ... until IndexError */
+    Value r = vm_getitem(vm, it->a, VINT(it->i));
+    if (IS_NULL(r)) {
+        if (vm_exc_matches(vm, EXC_IndexError) || vm_exc_matches(vm, EXC_StopIteration)) {
+            vm_exc_take(vm);
+            return 0;
+        }
+        return -1;
+    }
+    it->i++;
+    *out = r;
+    return 1;
+}
+
+Value vm_iter(VM *vm, Value v)
+{
+    if (IS_STR(v))
+        return str_iter(vm, AS_STR(v));
+    if (IS_OBJ(v)) {
+        Obj *o = v.as.o;
+        if (o->kind == OBJ_ITER)
+            return v;
+        if (o->kind == OBJ_GEN && ((Gen *)o)->gkind == GEN_GENERATOR)
+            return v;
+        if (o->cls->cflags & CLASS_BUILTIN) {
+            Value it = container_iter(vm, v);
+            if (!IS_NULL(it) || !IS_NULL(vm->exc))
+                return it;
+        }
+        Value m = vm_lookup_special(vm, v, vm->sn[SN_iter]);
+        if (!IS_NULL(m) && !(o->cls->cflags & CLASS_BUILTIN)) {
+            Value bound = bind_descriptor(vm, m, v, o->cls);
+            Value it = IS_NULL(bound) ? VNULL : vm_call0(vm, bound);
+            if (IS_NULL(it))
+                return VNULL;
+            if (IS_NULL(vm_lookup_special(vm, it, vm->sn[SN_next])) && !IS_KIND(it, OBJ_ITER) &&
+                !IS_GEN(it))
+                return vm_raise(vm, EXC_TypeError, "iter() returned non-iterator of type '%s'", vm_type_name(vm, it));
+            return it;
+        }
+        if (!(o->cls->cflags & CLASS_BUILTIN) && !IS_NULL(vm_lookup_special(vm, v, vm->sn[SN_getitem]))) {
+            Iter *it = iter_new(vm, seq_iter_next, v);
+            return VOBJ(it);
+        }
+    }
+    return vm_raise(vm, EXC_TypeError, "'%s' object is not iterable", vm_type_name(vm, v));
+}
+
+int vm_next(VM *vm, Value it, Value *out)
+{
+    if (IS_KIND(it, OBJ_ITER)) {
+        Iter *i = (Iter *)it.as.o;
+        return i->next(vm, i, out);
+    }
+    if (IS_GEN(it))
+        return gen_iter_next(vm, AS_GEN(it), out);
+    Value m = vm_lookup_special(vm, it, vm->sn[SN_next]);
+    if (IS_NULL(m)) {
+        vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", vm_type_name(vm, it));
+        return -1;
+    }
+    Value bound = bind_descriptor(vm, m, it, vm_type_of(vm, it));
+    Value r = IS_NULL(bound) ? VNULL : vm_call0(vm, bound);
+    if (IS_NULL(r)) {
+        if (vm_exc_matches(vm, EXC_StopIteration)) {
+            vm_exc_take(vm);
+            return 0;
+        }
+        return -1;
+    }
+    *out = r;
+    return 1;
+}
+
+/* ---- the dispatch loop --------------------------------------------------------- */
+
+static Value make_function(VM *vm, Frame *f, Code *code, uint32_t flags, Value *operands)
+{
+    Function *fn = vm_alloc_obj(vm, sizeof(Function), OBJ_FUNCTION, TYPE(vm, function));
+    fn->code = code;
+    fn->globals = f->globals;
+    fn->name = code->name;
+    fn->qualname = code->qualname;
+    fn->doc = VNONE;
+    Value modname = dict_get_str(f->globals, vm->sn[SN_name]);
+    fn->module = IS_STR(modname) ? AS_STR(modname) : NULL;
+    int k = 0;
+    if (flags & MKFN_DEFAULTS)
+        fn->defaults = IS_TUPLE(operands[k]) ? AS_TUPLE(operands[k]) : NULL, k++;
+    if (flags & MKFN_KWDEFAULTS)
+        fn->kwdefaults = IS_DICT(operands[k]) ? AS_DICT(operands[k]) : NULL, k++;
+    if (flags & MKFN_CLOSURE)
+        fn->closure = IS_TUPLE(operands[k]) ? AS_TUPLE(operands[k]) : NULL, k++;
+    const Proto *p = code->proto;
+    if (p->nconsts > 0 && p->consts[0].kind == K_STR && !(p->flags & (PROTO_LAMBDA | PROTO_MODULE | PROTO_CLASSBODY))) {
+        /* a docstring is the first constant when the body starts with a string */
+        if (p->ncode > 1 && INSTR_OP(p->code[0]) != OP_RETURN_GENERATOR && 0)
+            fn->doc = code->consts[0];
+    }
+    return VOBJ(fn);
+}
+
+
+static Value import_module(VM *vm, Str *name, bool leaf)
+{
+    Value m = dict_get_str(vm->modules, name);
+    if (IS_NULL(m))
+        return vm_raise(vm, EXC_ModuleNotFoundError, "No module named '%s'", name->data);
+    if (leaf)
+        return m;
+    const char *dot = strchr(name->data, '.');
+    if (!dot)
+        return m;
+    Str *top = str_intern(vm, name->data, (size_t)(dot - name->data));
+    Value t = dict_get_str(vm->modules, top);
+    return IS_NULL(t) ? m : t;
+}
+
+static int unpack_iterable(VM *vm, Value seq, Value *out, int before, int after, bool star)
+{
+    /* fills out[0..before+after(+1)] in source order */
+    if (!star && (IS_TUPLE(seq) || IS_LIST(seq))) {
+        size_t len = IS_TUPLE(seq) ? AS_TUPLE(seq)->len : AS_LIST(seq)->len;
+        Value *items = IS_TUPLE(seq) ? AS_TUPLE(seq)->items : AS_LIST(seq)->items;
+        if ((int64_t)len != before) {
+            if ((int64_t)len > before)
+                vm_raise(vm, EXC_ValueError, "too many values to unpack (expected %d)", before);
+            else
+                vm_raise(vm, EXC_ValueError, "not enough values to unpack (expected %d, got %zu)", before, len);
+            return -1;
+        }
+        memcpy(out, items, len * sizeof(Value));
+        return 0;
+    }
+    Value it = vm_iter(vm, seq);
+    if (IS_NULL(it)) {
+        if (vm_exc_matches(vm, EXC_TypeError)) {
+            vm_exc_take(vm);
+            vm_raise(vm, EXC_TypeError, "cannot unpack non-iterable %s object", vm_type_name(vm, seq));
+        }
+        return -1;
+    }
+    vm_push_root(vm, &it);
+    int rc = -1;
+    int got = 0;
+    for (; got < before; got++) {
+        Value x;
+        int r = vm_next(vm, it, &x);
+        if (r < 0)
+            goto done;
+        if (r == 0) {
+            if (star)
+                vm_raise(vm, EXC_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                         before + after, got);
+            else
+                vm_raise(vm, EXC_ValueError, "not enough values to unpack (expected %d, got %d)", before, got);
+            goto done;
+        }
+        out[got] = x;
+    }
+    if (!star) {
+        Value x;
+        int r = vm_next(vm, it, &x);
+        if (r < 0)
+            goto done;
+        if (r > 0) {
+            vm_raise(vm, EXC_ValueError, "too many values to unpack (expected %d)", before);
+            goto done;
+        }
+        rc = 0;
+        goto done;
+    }
+    {
+        List *rest = list_new(vm, 0);
+        out[before] = VOBJ(rest);
+        for (;;) {
+            Value x;
+            int r = vm_next(vm, it, &x);
+            if (r < 0)
+                goto done;
+            if (r == 0)
+                break;
+            list_append(vm, rest, x);
+        }
+        if ((int)rest->len < after) {
+            vm_raise(vm, EXC_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                     before + after, before + (int)rest->len);
+            goto done;
+        }
+        for (int i = 0; i < after; i++)
+            out[before + 1 + i] = rest->items[rest->len - (size_t)after + (size_t)i];
+        rest->len -= (size_t)after;
+        rc = 0;
+    }
+done:
+    vm_pop_root(vm);
+    return rc;
+}
+
+static bool exc_match(VM *vm, Value exc, Value type, int *err)
+{
+    *err = 0;
+    if (IS_TUPLE(type)) {
+        Tuple *t = AS_TUPLE(type);
+        for (size_t i = 0; i < t->len; i++) {
+            bool m = exc_match(vm, exc, t->items[i], err);
+            if (*err || m)
+                return m;
+        }
+        return false;
+    }
+    if (!IS_CLASS(type) || !(AS_CLASS(type)->cflags & CLASS_EXCEPTION)) {
+        vm_raise(vm, EXC_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        *err = 1;
+        return false;
+    }
+    return vm_isinstance(vm, exc, AS_CLASS(type));
+}
+
+/* Call a kw-name-carrying argument list given as a tuple and a dict. */
+static Value call_ex(VM *vm, Value callable, Value argseq, Value kwargs)
+{
+    Value pos = argseq;
+    if (!IS_TUPLE(pos)) {
+        Value l = list_from_iterable(vm, pos);
+        if (IS_NULL(l)) {
+            if (vm_exc_matches(vm, EXC_TypeError)) {
+                vm_exc_take(vm);
+                Str *r = vm_repr(vm, callable);
+                vm_raise(vm, EXC_TypeError, "%s argument after * must be an iterable, not %s",
+                         r ? r->data : "function", vm_type_name(vm, argseq));
+            }
+            return VNULL;
+        }
+        pos = VOBJ(tuple_from(vm, AS_LIST(l)->items, AS_LIST(l)->len));
+    }
+    Tuple *pt = AS_TUPLE(pos);
+    if (IS_NULL(kwargs) || IS_NONE(kwargs) || AS_DICT(kwargs)->used == 0)
+        return vm_call(vm, callable, pt->items, (int)pt->len, NULL);
+    Dict *d = AS_DICT(kwargs);
+    size_t n = pt->len + d->used;
+    List *buf = list_new(vm, n);
+    Value bufv = VOBJ(buf);
+    vm_push_root(vm, &bufv);
+    Tuple *names = tuple_new(vm, d->used);
+    Value namesv = VOBJ(names);
+    vm_push_root(vm, &namesv);
+    for (size_t i = 0; i < pt->len; i++)
+        list_append(vm, buf, pt->items[i]);
+    size_t k = 0;
+    for (size_t i = 0; i < d->nentries; i++) {
+        DictEntry *e = &d->entries[i];
+        if (IS_NULL(e->key))
+            continue;
+        if (!IS_STR(e->key)) {
+            vm_pop_root(vm);
+            vm_pop_root(vm);
+            return vm_raise(vm, EXC_TypeError, "keywords must be strings");
+        }
+        names->items[k++] = e->key;
+        list_append(vm, buf, e->value);
+    }
+    Value r = vm_call(vm, callable, buf->items, (int)pt->len, names);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return r;
+}
+
+ExecStatus vm_execute(VM *vm, Frame *entry, Value *result)
+{
+    return vm_execute_from(vm, entry, entry, result);
+}
+
+#define PUSH(v)   (*sp++ = (v))
+#define POP()     (*--sp)
+#define TOP()     (sp[-1])
+#define PEEK(n)   (sp[-(ptrdiff_t)(n)])
+#define SYNC()    (frame->ip = ip, frame->sp = sp)
+#define LOAD()    (ip = frame->ip, sp = frame->sp, code = frame->code, consts = code->consts, \
+                   names = code->names, locals = frame->locals)
+#define INSTR_INDEX() ((int)(ip - frame->code->proto->code) - 1)
+#define GOTO_ERROR() do { goto error; } while (0)
+#define CHECK(v)  do { if (IS_NULL(v)) goto error; } while (0)
+
+ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
+{
+    if (vm->c_nesting >= MAX_C_NESTING || vm->depth >= vm->cfg.recursion_limit) {
+        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+        if (entry == start && !entry->gen)
+            frame_free(vm, entry);
+        return EXEC_ERROR;
+    }
+    vm->c_nesting++;
+    Frame *caller = vm->frame;
+    entry->is_entry = 1;
+    entry->parent = caller;
+    Frame *frame = start;
+    vm->frame = frame;
+    vm->depth++;
+
+    const uint32_t *ip;
+    Value *sp, *consts, *locals;
+    Code *code;
+    Str **names;
+    Tuple *kwnames = NULL;
+    bool reraise = false;
+    ExecStatus status = EXEC_ERROR;
+    LOAD();
+
+    if (!IS_NULL(frame->pending_throw)) {
+        vm->exc = frame->pending_throw;
+        frame->pending_throw = VNULL;
+        goto error;
+    }
+
+    for (;;) {
+        uint32_t ins = *ip++;
+        uint32_t arg = INSTR_ARG(ins);
+        if (vm->cfg.max_steps && ++vm->steps > vm->cfg.max_steps) {
+            SYNC();
+            vm->limit_hit = LIMIT_STEPS;
+            vm_raise(vm, EXC_RuntimeError, "loopscope: instruction budget exhausted");
+            goto error;
+        }
+        switch (INSTR_OP(ins)) {
+        case OP_NOP:
+        case OP_RETURN_GENERATOR:
+            break;
+        case OP_POP_TOP:
+            sp--;
+            break;
+        case OP_COPY: {
+            Value v = PEEK(arg);
+            PUSH(v);
+            break;
+        }
+        case OP_SWAP: {
+            Value t = TOP();
+            TOP() = PEEK(arg);
+            PEEK(arg) = t;
+            break;
+        }
+        case OP_LOAD_CONST:
+            PUSH(consts[arg]);
+            break;
+        case OP_LOAD_FAST: {
+            Value v = locals[arg];
+            if (IS_NULL(v)) {
+                SYNC();
+                vm_raise(vm, EXC_UnboundLocalError,
+                         "cannot access local variable '%s' where it is not associated with a value",
+                         code->localnames[arg]->data);
+                goto error;
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_FAST:
+            locals[arg] = POP();
+            break;
+        case OP_DELETE_FAST:
+            if (IS_NULL(locals[arg])) {
+                SYNC();
+                vm_raise(vm, EXC_UnboundLocalError,
+                         "cannot access local variable '%s' where it is not associated with a value",
+                         code->localnames[arg]->data);
+                goto error;
+            }
+            locals[arg] = VNULL;
+            break;
+        case OP_LOAD_DEREF:
+        case OP_LOAD_CLASSDEREF: {
+            if (INSTR_OP(ins) == OP_LOAD_CLASSDEREF && frame->ns) {
+                Value v = dict_get_str(frame->ns, code->cellnames[arg]);
+                if (!IS_NULL(v)) {
+                    PUSH(v);
+                    break;
+                }
+            }
+            Value c = frame->cells[arg];
+            Value v = IS_OBJ(c) ? ((Cell *)AS_OBJ(c))->v : VNULL;
+            if (IS_NULL(v)) {
+                SYNC();
+                if ((int)arg >= code->proto->ncells)
+                    vm_raise(vm, EXC_NameError,
+                             "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                             code->cellnames[arg]->data);
+                else
+                    vm_raise(vm, EXC_UnboundLocalError,
+                             "cannot access local variable '%s' where it is not associated with a value",
+                             code->cellnames[arg]->data);
+                goto error;
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_DEREF:
+            ((Cell *)AS_OBJ(frame->cells[arg]))->v = POP();
+            break;
+        case OP_DELETE_DEREF:
+            ((Cell *)AS_OBJ(frame->cells[arg]))->v = VNULL;
+            break;
+        case OP_LOAD_CLOSURE:
+            PUSH(frame->cells[arg]);
+            break;
+        case OP_LOAD_GLOBAL: {
+            Str *name = names[arg];
+            Value v = dict_get_str(frame->globals, name);
+            if (IS_NULL(v)) {
+                v = dict_get_str(vm->builtins, name);
+                if (IS_NULL(v)) {
+                    SYNC();
+                    vm_raise_name_error(vm, name);
+                    goto error;
+                }
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_GLOBAL:
+            SYNC();
+            if (dict_set(vm, frame->globals, VOBJ(names[arg]), sp[-1]) < 0)
+                goto error;
+            sp--;
+            break;
+        case OP_DELETE_GLOBAL:
+            SYNC();
+            if (dict_del(vm, frame->globals, VOBJ(names[arg])) <= 0) {
+                if (IS_NULL(vm->exc))
+                    vm_raise_name_error(vm, names[arg]);
+                goto error;
+            }
+            break;
+        case OP_LOAD_NAME: {
+            Str *name = names[arg];
+            Value v = frame->ns ? dict_get_str(frame->ns, name) : VNULL;
+            if (IS_NULL(v))
+                v = dict_get_str(frame->globals, name);
+            if (IS_NULL(v))
+                v = dict_get_str(vm->builtins, name);
+            if (IS_NULL(v)) {
+                SYNC();
+                vm_raise_name_error(vm, name);
+                goto error;
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_STORE_NAME:
+            SYNC();
+            if (dict_set(vm, frame->ns ? frame->ns : frame->globals, VOBJ(names[arg]), sp[-1]) < 0)
+                goto error;
+            sp--;
+            break;
+        case OP_DELETE_NAME:
+            SYNC();
+            if (dict_del(vm, frame->ns ? frame->ns : frame->globals, VOBJ(names[arg])) <= 0) {
+                if (IS_NULL(vm->exc))
+                    vm_raise_name_error(vm, names[arg]);
+                goto error;
+            }
+            break;
+
+        case OP_LOAD_ATTR: {
+            SYNC();
+            Value v = vm_getattr(vm, TOP(), names[arg]);
+            CHECK(v);
+            TOP() = v;
+            break;
+        }
+        case OP_LOAD_METHOD: {
+            Value obj = TOP();
+            Str *name = names[arg];
+            if (IS_OBJ(obj) && obj.as.o->kind != OBJ_CLASS && obj.as.o->kind != OBJ_MODULE &&
+                !(obj.as.o->kind == OBJ_WRAPPER && obj.as.o->flags == WRAP_SUPER)) {
+                Class *type = obj.as.o->cls;
+                Value attr = class_lookup(type, name);
+                if (IS_FUNCTION(attr) || IS_NATIVE(attr)) {
+                    Dict *d = obj.as.o->kind == OBJ_INSTANCE ? ((Instance *)obj.as.o)->dict : NULL;
+                    if (!d || IS_NULL(dict_get_str(d, name))) {
+                        TOP() = attr;
+                        PUSH(obj);
+                        break;
+                    }
+                }
+            } else if (!IS_OBJ(obj)) {
+                Value attr = class_lookup(vm_type_of(vm, obj), name);
+                if (IS_NATIVE(attr)) {
+                    TOP() = attr;
+                    PUSH(obj);
+                    break;
+                }
+            }
+            SYNC();
+            Value v = vm_getattr(vm, obj, name);
+            CHECK(v);
+            TOP() = v;
+            PUSH(VNULL);
+            break;
+        }
+        case OP_STORE_ATTR: {
+            SYNC();
+            if (vm_setattr(vm, TOP(), names[arg], PEEK(2)) < 0)
+                goto error;
+            sp -= 2;
+            break;
+        }
+        case OP_DELETE_ATTR:
+            SYNC();
+            if (vm_delattr(vm, TOP(), names[arg]) < 0)
+                goto error;
+            sp--;
+            break;
+        case OP_BINARY_SUBSCR: {
+            SYNC();
+            Value v = vm_getitem(vm, PEEK(2), TOP());
+            CHECK(v);
+            sp--;
+            TOP() = v;
+            break;
+        }
+        case OP_STORE_SUBSCR:
+            SYNC();
+            if (vm_setitem(vm, PEEK(2), TOP(), PEEK(3)) < 0)
+                goto error;
+            sp -= 3;
+            break;
+        case OP_DELETE_SUBSCR:
+            SYNC();
+            if (vm_delitem(vm, PEEK(2), TOP()) < 0)
+                goto error;
+            sp -= 2;
+            break;
+        case OP_BUILD_SLICE: {
+            Slice *s = vm_alloc_obj(vm, sizeof(Slice), OBJ_SLICE, TYPE(vm, slice));
+            if (arg == 3) {
+                s->step = POP();
+            } else {
+                s->step = VNONE;
+            }
+            s->stop = POP();
+            s->start = POP();
+            PUSH(VOBJ(s));
+            break;
+        }
+
+        case OP_UNARY_NEGATIVE: {
+            Value a = TOP();
+            if (a.tag == V_INT && a.as.i != INT64_MIN) {
+                TOP() = VINT(-a.as.i);
+                break;
+            }
+            SYNC();
+            Value v = vm_unary_neg(vm, a);
+            CHECK(v);
+            TOP() = v;
+            break;
+        }
+        case OP_UNARY_POSITIVE:
+        case OP_UNARY_INVERT: {
+            SYNC();
+            Value v = vm_unary(vm, TOP(), INSTR_OP(ins) == OP_UNARY_POSITIVE ? 0 : 1);
+            CHECK(v);
+            TOP() = v;
+            break;
+        }
+        case OP_UNARY_NOT: {
+            Value a = TOP();
+            int t;
+            if (a.tag == V_BOOL)
+                t = (int)a.as.i;
+            else {
+                SYNC();
+                t = vm_truthy(vm, a);
+                if (t < 0)
+                    goto error;
+            }
+            TOP() = VBOOL(!t);
+            break;
+        }
+        case OP_BINARY_OP: {
+            Value b = TOP(), a = PEEK(2);
+            BinOpKind op = (BinOpKind)(arg & 0xff);
+            if (a.tag == V_INT && b.tag == V_INT) {
+                int64_t r;
+                if (op == BINOP_ADD && !__builtin_add_overflow(a.as.i, b.as.i, &r)) {
+                    sp--;
+                    TOP() = VINT(r);
+                    break;
+                }
+                if (op == BINOP_SUB && !__builtin_sub_overflow(a.as.i, b.as.i, &r)) {
+                    sp--;
+                    TOP() = VINT(r);
+                    break;
+                }
+                if (op == BINOP_MUL && !__builtin_mul_overflow(a.as.i, b.as.i, &r)) {
+                    sp--;
+                    TOP() = VINT(r);
+                    break;
+                }
+            }
+            SYNC();
+            Value v = vm_binary(vm, a, b, op, (arg & BINOP_INPLACE) != 0);
+            CHECK(v);
+            sp--;
+            TOP() = v;
+            break;
+        }
+        case OP_COMPARE_OP: {
+            Value b = TOP(), a = PEEK(2);
+            if (a.tag == V_INT && b.tag == V_INT && arg <= CMP_GE) {
+                bool r;
+                switch ((CmpKind)arg) {
+                case CMP_LT: r = a.as.i < b.as.i; break;
+                case CMP_LE: r = a.as.i <= b.as.i; break;
+                case CMP_EQ: r = a.as.i == b.as.i; break;
+                case CMP_NE: r = a.as.i != b.as.i; break;
+                case CMP_GT: r = a.as.i > b.as.i; break;
+                default: r = a.as.i >= b.as.i; break;
+                }
+                sp--;
+                TOP() = VBOOL(r);
+                break;
+            }
+            SYNC();
+            Value v = vm_compare(vm, a, b, (CmpKind)arg);
+            CHECK(v);
+            sp--;
+            TOP() = v;
+            break;
+        }
+
+        case OP_JUMP:
+            if (ip - 1 >= code->proto->code + arg) {
+                /* a backward jump: a safe point */
+                if (vm->gc_requested) {
+                    SYNC();
+                    vm_collect(vm);
+                }
+            }
+            ip = code->proto->code + arg;
+            break;
+        case OP_POP_JUMP_IF_FALSE:
+        case OP_POP_JUMP_IF_TRUE: {
+            Value v = POP();
+            int t;
+            if (v.tag == V_BOOL)
+                t = (int)v.as.i;
+            else {
+                SYNC();
+                t = vm_truthy(vm, v);
+                if (t < 0)
+                    goto error;
+            }
+            if (t == (INSTR_OP(ins) == OP_POP_JUMP_IF_TRUE))
+                ip = code->proto->code + arg;
+            break;
+        }
+        case OP_POP_JUMP_IF_NONE:
+            if (IS_NONE(POP()))
+                ip = code->proto->code + arg;
+            break;
+        case OP_POP_JUMP_IF_NOT_NONE:
+            if (!IS_NONE(POP()))
+                ip = code->proto->code + arg;
+            break;
+        case OP_JUMP_IF_FALSE_OR_POP:
+        case OP_JUMP_IF_TRUE_OR_POP: {
+            Value v = TOP();
+            SYNC();
+            int t = vm_truthy(vm, v);
+            if (t < 0)
+                goto error;
+            if (t == (INSTR_OP(ins) == OP_JUMP_IF_TRUE_OR_POP))
+                ip = code->proto->code + arg;
+            else
+                sp--;
+            break;
+        }
+        case OP_GET_ITER: {
+            SYNC();
+            Value it = vm_iter(vm, TOP());
+            CHECK(it);
+            TOP() = it;
+            break;
+        }
+        case OP_FOR_ITER: {
+            Value it = TOP();
+            Value x;
+            int r;
+            SYNC();
+            if (IS_KIND(it, OBJ_ITER))
+                r = ((Iter *)it.as.o)->next(vm, (Iter *)it.as.o, &x);
+            else
+                r = vm_next(vm, it, &x);
+            if (r < 0)
+                goto error;
+            if (r == 0) {
+                sp--;
+                ip = code->proto->code + arg;
+                if (vm->gc_requested) {
+                    SYNC();
+                    vm_collect(vm);
+                }
+            } else {
+                PUSH(x);
+            }
+            break;
+        }
+
+        case OP_RETURN_CONST:
+            *result = consts[arg];
+            goto do_return;
+        case OP_RETURN_VALUE:
+            *result = POP();
+        do_return: {
+            SYNC();
+            Frame *done = frame;
+            if (done == entry) {
+                status = EXEC_RETURN;
+                goto leave;
+            }
+            frame = done->parent;
+            vm->frame = frame;
+            vm->depth--;
+            if (done->gen)
+                gen_finish(vm, done->gen);
+            else
+                frame_free(vm, done);
+            LOAD();
+            PUSH(*result);
+            break;
+        }
+
+        case OP_BUILD_TUPLE: {
+            Tuple *t = tuple_from(vm, sp - arg, arg);
+            sp -= arg;
+            PUSH(VOBJ(t));
+            break;
+        }
+        case OP_BUILD_LIST: {
+            List *l = list_new(vm, arg);
+            if (arg)
+                memcpy(l->items, sp - arg, arg * sizeof(Value));
+            l->len = arg;
+            sp -= arg;
+            PUSH(VOBJ(l));
+            break;
+        }
+        case OP_BUILD_SET: {
+            Set *s = set_new(vm, TYPE(vm, set));
+            Value sv = VOBJ(s);
+            SYNC();
+            for (uint32_t i = 0; i < arg; i++)
+                if (set_add(vm, s, sp[-(int)arg + (int)i]) < 0)
+                    goto error;
+            sp -= arg;
+            PUSH(sv);
+            break;
+        }
+        case OP_BUILD_MAP: {
+            Dict *d = dict_new(vm);
+            SYNC();
+            for (uint32_t i = 0; i < arg; i++)
+                if (dict_set(vm, d, sp[-2 * (int)arg + 2 * (int)i], sp[-2 * (int)arg + 2 * (int)i + 1]) < 0)
+                    goto error;
+            sp -= 2 * arg;
+            PUSH(VOBJ(d));
+            break;
+        }
+        case OP_BUILD_CONST_KEY_MAP: {
+            Tuple *keys = AS_TUPLE(TOP());
+            Dict *d = dict_new(vm);
+            SYNC();
+            for (uint32_t i = 0; i < arg; i++)
+                if (dict_set(vm, d, keys->items[i], sp[-1 - (int)arg + (int)i]) < 0)
+                    goto error;
+            sp -= arg + 1;
+            PUSH(VOBJ(d));
+            break;
+        }
+        case OP_BUILD_STRING: {
+            size_t len = 0;
+            for (uint32_t i = 0; i < arg; i++)
+                len += AS_STR(sp[-(int)arg + (int)i])->len;
+            char *buf = malloc(len + 1);
+            if (!buf)
+                abort();
+            size_t at = 0;
+            for (uint32_t i = 0; i < arg; i++) {
+                Str *s = AS_STR(sp[-(int)arg + (int)i]);
+                memcpy(buf + at, s->data, s->len);
+                at += s->len;
+            }
+            Str *r = str_new(vm, buf, len);
+            free(buf);
+            sp -= arg;
+            PUSH(VOBJ(r));
+            break;
+        }
+        case OP_LIST_APPEND: {
+            Value v = POP();
+            list_append(vm, AS_LIST(PEEK(arg)), v);
+            break;
+        }
+        case OP_SET_ADD: {
+            Value v = POP();
+            SYNC();
+            if (set_add(vm, AS_SET(PEEK(arg)), v) < 0)
+                goto error;
+            break;
+        }
+        case OP_MAP_ADD: {
+            Value v = POP(), k = POP();
+            SYNC();
+            if (dict_set(vm, AS_DICT(PEEK(arg)), k, v) < 0)
+                goto error;
+            break;
+        }
+        case OP_LIST_EXTEND: {
+            Value it = TOP();
+            List *l = AS_LIST(PEEK(arg + 1));
+            SYNC();
+            Value src = list_from_iterable(vm, it);
+            if (IS_NULL(src)) {
+                if (vm_exc_matches(vm, EXC_TypeError) && IS_NULL(vm_lookup_special(vm, it, vm->sn[SN_iter]))) {
+                    vm_exc_take(vm);
+                    vm_raise(vm, EXC_TypeError, "Value after * must be an iterable, not %s", vm_type_name(vm, it));
+                }
+                goto error;
+            }
+            for (size_t i = 0; i < AS_LIST(src)->len; i++)
+                list_append(vm, l, AS_LIST(src)->items[i]);
+            sp--;
+            break;
+        }
+        case OP_SET_UPDATE: {
+            Value it = TOP();
+            Set *s = AS_SET(PEEK(arg + 1));
+            SYNC();
+            Value src = list_from_iterable(vm, it);
+            CHECK(src);
+            for (size_t i = 0; i < AS_LIST(src)->len; i++)
+                if (set_add(vm, s, AS_LIST(src)->items[i]) < 0)
+                    goto error;
+            sp--;
+            break;
+        }
+        case OP_DICT_UPDATE:
+        case OP_DICT_MERGE: {
+            Value m = TOP();
+            Dict *d = AS_DICT(PEEK(arg + 1));
+            SYNC();
+            if (!IS_DICT(m)) {
+                Value keys = vm_getattr_opt(vm, m, str_intern(vm, "keys", 4));
+                if (IS_NULL(keys)) {
+                    if (IS_NULL(vm->exc))
+                        vm_raise(vm, EXC_TypeError, "'%s' object is not a mapping", vm_type_name(vm, m));
+                    goto error;
+                }
+                Value kl = vm_call0(vm, keys);
+                CHECK(kl);
+                Value list = list_from_iterable(vm, kl);
+                CHECK(list);
+                vm_push_root(vm, &list);
+                for (size_t i = 0; i < AS_LIST(list)->len; i++) {
+                    Value k = AS_LIST(list)->items[i];
+                    Value v = vm_getitem(vm, m, k);
+                    if (IS_NULL(v) || dict_set(vm, d, k, v) < 0) {
+                        vm_pop_root(vm);
+                        goto error;
+                    }
+                }
+                vm_pop_root(vm);
+                sp--;
+                break;
+            }
+            Dict *src = AS_DICT(m);
+            for (size_t i = 0; i < src->nentries; i++) {
+                DictEntry *e = &src->entries[i];
+                if (IS_NULL(e->key))
+                    continue;
+                if (INSTR_OP(ins) == OP_DICT_MERGE && !IS_NULL(dict_get(vm, d, e->key))) {
+                    Value fn = PEEK(arg + 3);
+                    Str *fr = vm_repr(vm, fn);
+                    (void)fr;
+                    const char *fname = IS_FUNCTION(fn) ? AS_FUNCTION(fn)->qualname->data : vm_type_name(vm, fn);
+                    vm_raise(vm, EXC_TypeError, "%s() got multiple values for keyword argument '%s'", fname,
+                             IS_STR(e->key) ? AS_STR(e->key)->data : "?");
+                    goto error;
+                }
+                if (dict_set(vm, d, e->key, e->value) < 0)
+                    goto error;
+            }
+            sp--;
+            break;
+        }
+        case OP_LIST_TO_TUPLE: {
+            List *l = AS_LIST(TOP());
+            TOP() = VOBJ(tuple_from(vm, l->items, l->len));
+            break;
+        }
+        case OP_FORMAT_VALUE: {
+            Str *spec = NULL;
+            if (arg & FMT_HAVE_SPEC)
+                spec = AS_STR(POP());
+            Value v = TOP();
+            SYNC();
+            Str *s = NULL;
+            switch (arg & FMT_CONV_MASK) {
+            case FMT_CONV_STR: s = vm_to_str(vm, v); if (!s) goto error; v = VOBJ(s); break;
+            case FMT_CONV_REPR:
+            case FMT_CONV_ASCII: s = vm_repr(vm, v); if (!s) goto error; v = VOBJ(s); break;
+            default: break;
+            }
+            if (IS_STR(v) && (!spec || spec->len == 0)) {
+                TOP() = v;
+                break;
+            }
+            s = vm_format(vm, v, spec ? spec : vm->empty_str);
+            if (!s)
+                goto error;
+            TOP() = VOBJ(s);
+            break;
+        }
+        case OP_UNPACK_SEQUENCE: {
+            Value seq = TOP();
+            Value tmp[256];
+            Value *out = tmp;
+            Value holder = VNULL;
+            if (arg > 256) {
+                List *l = list_new(vm, arg);
+                holder = VOBJ(l);
+                out = l->items;
+            }
+            SYNC();
+            vm_push_root(vm, &holder);
+            int rc = unpack_iterable(vm, seq, out, (int)arg, 0, false);
+            vm_pop_root(vm);
+            if (rc < 0)
+                goto error;
+            sp--;
+            for (int i = (int)arg - 1; i >= 0; i--)
+                PUSH(out[i]);
+            break;
+        }
+        case OP_UNPACK_EX: {
+            int before = (int)(arg & 0xff), after = (int)(arg >> 8);
+            int total = before + after + 1;
+            Value seq = TOP();
+            List *l = list_new(vm, (size_t)total);
+            Value holder = VOBJ(l);
+            SYNC();
+            vm_push_root(vm, &holder);
+            int rc = unpack_iterable(vm, seq, l->items, before, after, true);
+            vm_pop_root(vm);
+            if (rc < 0)
+                goto error;
+            sp--;
+            for (int i = total - 1; i >= 0; i--)
+                PUSH(l->items[i]);
+            break;
+        }
+
+        case OP_PUSH_NULL:
+            PUSH(VNULL);
+            break;
+        case OP_KW_NAMES:
+            kwnames = AS_TUPLE(consts[arg]);
+            break;
+        case OP_CALL: {
+            int nkw = kwnames ? (int)kwnames->len : 0;
+            int nargs = (int)arg - nkw;
+            Value *args = sp - arg;
+            Value callable = args[-2];
+            Value self = args[-1];
+            Tuple *kw = kwnames;
+            kwnames = NULL;
+            if (!IS_NULL(self)) {
+                args--;
+                nargs++;
+            } else if (IS_KIND(callable, OBJ_BOUND_METHOD)) {
+                BoundMethod *m = (BoundMethod *)callable.as.o;
+                args[-1] = m->self;
+                args[-2] = callable = m->func;
+                args--;
+                nargs++;
+            }
+            Value *base = sp - arg - 2;
+            if (IS_FUNCTION(callable)) {
+                Function *fn = AS_FUNCTION(callable);
+                uint32_t flags = fn->code->proto->flags;
+                if (!(flags & (PROTO_GENERATOR | PROTO_COROUTINE | PROTO_ASYNC_GENERATOR))) {
+                    /* a Python call: push a frame and go on in the same loop */
+                    if (vm->gc_requested) {
+                        SYNC();
+                        vm_collect(vm);
+                    }
+                    if (vm->depth >= vm->cfg.recursion_limit) {
+                        SYNC();
+                        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+                        goto error;
+                    }
+                    SYNC();
+                    Frame *nf = frame_new(vm, fn, NULL);
+                    nf->parent = frame;
+                    if (vm_bind_call(vm, fn, nf, args, nargs, kw) < 0) {
+                        frame_free(vm, nf);
+                        goto error;
+                    }
+                    frame->sp = base;   /* the callee owns the arguments now */
+                    vm->frame = nf;
+                    vm->depth++;
+                    frame = nf;
+                    LOAD();
+                    break;
+                }
+            }
+            SYNC();
+            Value r;
+            if (IS_NATIVE(callable))
+                r = AS_NATIVE(callable)->fn(vm, args, nargs, kw);
+            else
+                r = vm_call(vm, callable, args, nargs, kw);
+            CHECK(r);
+            sp = base;
+            PUSH(r);
+            break;
+        }
+        case OP_CALL_FUNCTION_EX: {
+            Value kwargs = arg & 1 ? POP() : VNULL;
+            Value argseq = POP();
+            sp--;   /* NULL */
+            Value callable = TOP();
+            SYNC();
+            frame->sp = sp + 3;   /* keep operands reachable */
+            sp[0] = VNULL;
+            sp[1] = argseq;
+            sp[2] = kwargs;
+            Value r = call_ex(vm, callable, argseq, kwargs);
+            frame->sp = sp;
+            CHECK(r);
+            TOP() = r;
+            break;
+        }
+        case OP_MAKE_FUNCTION: {
+            Code *c = (Code *)AS_OBJ(POP());
+            int nops = ((arg & MKFN_DEFAULTS) != 0) + ((arg & MKFN_KWDEFAULTS) != 0) + ((arg & MKFN_CLOSURE) != 0);
+            Value fn = make_function(vm, frame, c, arg, sp - nops);
+            sp -= nops;
+            PUSH(fn);
+            break;
+        }
+        case OP_LOAD_BUILD_CLASS:
+            PUSH(VOBJ(vm->build_class));
+            break;
+        case OP_IMPORT_NAME: {
+            SYNC();
+            Value m = import_module(vm, names[arg & ~IMPORT_LEAF], (arg & IMPORT_LEAF) != 0);
+            CHECK(m);
+            PUSH(m);
+            break;
+        }
+        case OP_IMPORT_FROM: {
+            Value m = TOP();
+            Value v = vm_getattr_opt(vm, m, names[arg]);
+            if (IS_NULL(v)) {
+                SYNC();
+                if (IS_NULL(vm->exc)) {
+                    Str *mn = IS_KIND(m, OBJ_MODULE) ? ((Module *)m.as.o)->name : vm->empty_str;
+                    vm_raise(vm, EXC_ImportError, "cannot import name '%s' from '%s' (unknown location)",
+                             names[arg]->data, mn->data);
+                }
+                goto error;
+            }
+            PUSH(v);
+            break;
+        }
+        case OP_IMPORT_STAR:
+            SYNC();
+            vm_raise(vm, EXC_ImportError, "'import *' is not supported by loopscope");
+            goto error;
+
+        case OP_SETUP_FINALLY:
+        case OP_SETUP_CLEANUP:
+        case OP_SETUP_WITH: {
+            Block *b = &frame->blocks[frame->nblocks++];
+            b->handler = arg;
+            b->level = (uint32_t)(sp - frame->stack);
+            break;
+        }
+        case OP_POP_BLOCK:
+            frame->nblocks--;
+            break;
+        case OP_PUSH_EXC_INFO: {
+            Value exc = TOP();
+            TOP() = IS_NULL(frame->handled) ? VNONE : frame->handled;
+            PUSH(exc);
+            frame->handled = exc;
+            break;
+        }
+        case OP_POP_EXCEPT: {
+            Value prev = POP();
+            frame->handled = IS_NONE(prev) ? VNULL : prev;
+            break;
+        }
+        case OP_CHECK_EXC_MATCH: {
+            int err;
+            SYNC();
+            bool m = exc_match(vm, PEEK(2), TOP(), &err);
+            if (err)
+                goto error;
+            TOP() = VBOOL(m);
+            break;
+        }
+        case OP_CHECK_EG_MATCH: {
+            SYNC();
+            Value rest, match;
+            if (exc_group_split(vm, PEEK(2), TOP(), &match, &rest) < 0)
+                goto error;
+            PEEK(2) = rest;
+            TOP() = match;
+            break;
+        }
+        case OP_PREP_RERAISE_STAR: {
+            SYNC();
+            Value r = exc_group_reraise(vm, PEEK(2), TOP());
+            CHECK(r);
+            sp--;
+            TOP() = r;
+            break;
+        }
+        case OP_RAISE_VARARGS: {
+            SYNC();
+            if (arg == 0) {
+                Value h = vm_current_handled(vm);
+                if (IS_NONE(h)) {
+                    vm_raise(vm, EXC_RuntimeError, "No active exception to reraise");
+                    goto error;
+                }
+                vm->exc = h;
+                goto error;
+            }
+            Value cause = VNULL;
+            if (arg == 2)
+                cause = POP();
+            Value exc = POP();
+            frame->sp = sp;
+            if (IS_CLASS(exc)) {
+                if (!(AS_CLASS(exc)->cflags & CLASS_EXCEPTION)) {
+                    vm_raise(vm, EXC_TypeError, "exceptions must derive from BaseException");
+                    goto error;
+                }
+                exc = vm_call0(vm, exc);
+                CHECK(exc);
+            }
+            if (!IS_EXCEPTION(exc)) {
+                vm_raise(vm, EXC_TypeError, "exceptions must derive from BaseException");
+                goto error;
+            }
+            if (arg == 2) {
+                if (IS_CLASS(cause)) {
+                    cause = vm_call0(vm, cause);
+                    CHECK(cause);
+                }
+                if (!IS_NONE(cause) && !IS_EXCEPTION(cause)) {
+                    vm_raise(vm, EXC_TypeError, "exception causes must derive from BaseException");
+                    goto error;
+                }
+                AS_EXC(exc)->cause = cause;
+                AS_EXC(exc)->suppress_context = 1;
+            }
+            exc_set_context(vm, exc);
+            vm->exc = exc;
+            goto error;
+        }
+        case OP_RERAISE:
+            vm->exc = POP();
+            SYNC();
+            reraise = true;
+            goto error;
+        case OP_LOAD_ASSERTION_ERROR:
+            PUSH(VOBJ(EXC_TYPE(vm, AssertionError)));
+            break;
+        case OP_BEFORE_WITH:
+        case OP_BEFORE_ASYNC_WITH: {
+            bool async = INSTR_OP(ins) == OP_BEFORE_ASYNC_WITH;
+            Value mgr = TOP();
+            SYNC();
+            Value enter = vm_lookup_special(vm, mgr, vm->sn[async ? SN_aenter : SN_enter]);
+            Value exitm = vm_lookup_special(vm, mgr, vm->sn[async ? SN_aexit : SN_exit]);
+            if (IS_NULL(enter) || IS_NULL(exitm)) {
+                vm_raise(vm, EXC_TypeError, async
+                         ? "'%s' object does not support the asynchronous context manager protocol"
+                         : "'%s' object does not support the context manager protocol",
+                         vm_type_name(vm, mgr));
+                goto error;
+            }
+            Value bound_exit = bind_descriptor(vm, exitm, mgr, vm_type_of(vm, mgr));
+            CHECK(bound_exit);
+            TOP() = bound_exit;
+            PUSH(mgr);
+            SYNC();
+            Value bound_enter = bind_descriptor(vm, enter, mgr, vm_type_of(vm, mgr));
+            CHECK(bound_enter);
+            Value r = vm_call0(vm, bound_enter);
+            CHECK(r);
+            TOP() = r;
+            break;
+        }
+        case OP_WITH_EXCEPT_START: {
+            Value exc = TOP();
+            Value exitf = PEEK(3);
+            SYNC();
+            Value args[3] = { VOBJ(vm_type_of(vm, exc)), exc, VNONE };
+            Value r = vm_call(vm, exitf, args, 3, NULL);
+            CHECK(r);
+            PUSH(r);
+            break;
+        }
+
+        case OP_YIELD_VALUE: {
+            *result = POP();
+            SYNC();
+            frame->resuming = 0;
+            if (frame != entry) {
+                /* only async generators yield inside an await chain */
+                vm_raise(vm, EXC_RuntimeError, "loopscope: yield inside an awaited frame is not supported yet");
+                goto error;
+            }
+            status = EXEC_YIELD;
+            goto leave;
+        }
+        case OP_YIELD_FROM:
+        case OP_AWAIT: {
+            /* Delegation. On first execution TOS is the iterable/awaitable;
+             * when the frame is resumed here, frame->sent or frame->thrown
+             * carries what to pass on. */
+            Value sub = TOP();
+            bool is_await = INSTR_OP(ins) == OP_AWAIT;
+            if (!frame->resuming) {
+                SYNC();
+                if (IS_GEN(sub) && AS_GEN(sub)->gkind == GEN_COROUTINE) {
+                    if (!is_await) {
+                        vm_raise(vm, EXC_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                        goto error;
+                    }
+                } else if (IS_GEN(sub) && AS_GEN(sub)->gkind == GEN_GENERATOR) {
+                    /* fine */
+                } else if (!is_await) {
+                    Value it = vm_iter(vm, sub);
+                    CHECK(it);
+                    TOP() = sub = it;
+                }
+                frame->sent = VNONE;
+                frame->thrown = VNULL;
+            }
+            frame->resuming = 0;
+            if (is_await && IS_GEN(sub) && AS_GEN(sub)->gkind == GEN_COROUTINE) {
+                Gen *g = AS_GEN(sub);
+                if (g->state == GEN_CREATED && IS_NULL(frame->thrown)) {
+                    /* push the coroutine's frame on this chain and run it here */
+                    if (vm->depth >= vm->cfg.recursion_limit) {
+                        SYNC();
+                        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+                        goto error;
+                    }
+                    sp--;
+                    SYNC();
+                    g->state = GEN_RUNNING;
+                    g->awaited = 1;
+                    Frame *nf = g->frame;
+                    nf->parent = frame;
+                    nf->on_chain = 1;
+                    vm->depth++;
+                    frame = nf;
+                    vm->frame = frame;
+                    LOAD();
+                    break;
+                }
+                if (g->state == GEN_CLOSED) {
+                    SYNC();
+                    vm_raise(vm, EXC_RuntimeError, "cannot reuse already awaited coroutine");
+                    goto error;
+                }
+                if (g->state == GEN_RUNNING) {
+                    SYNC();
+                    vm_raise(vm, EXC_RuntimeError, "coroutine is being awaited already");
+                    goto error;
+                }
+            }
+            /* a generator-style delegate, resumed from C */
+            SYNC();
+            Value r;
+            bool returned = false;
+            if (IS_GEN(sub)) {
+                if (!IS_NULL(frame->thrown)) {
+                    Value t = frame->thrown;
+                    frame->thrown = VNULL;
+                    r = gen_throw(vm, AS_GEN(sub), t, &returned);
+                } else {
+                    r = gen_send(vm, AS_GEN(sub), frame->sent, &returned);
+                }
+            } else if (!IS_NULL(frame->thrown)) {
+                Value t = frame->thrown;
+                frame->thrown = VNULL;
+                vm->exc = t;
+                r = VNULL;
+            } else {
+                int k = vm_next(vm, sub, &r);
+                if (k < 0)
+                    r = VNULL;
+                else if (k == 0) {
+                    returned = true;
+                    r = VNONE;
+                }
+            }
+            if (IS_NULL(r)) {
+                sp--;
+                goto error;
+            }
+            if (returned) {
+                TOP() = r;
+                break;
+            }
+            /* the delegate yielded: this frame yields the same value and will
+             * re-run this instruction when resumed */
+            ip--;
+            SYNC();
+            frame->resuming = 2;
+            *result = r;
+            if (frame != entry) {
+                /* an await chain parks as a whole */
+                entry->gen->resume = frame;
+                status = EXEC_SUSPEND;
+            } else {
+                status = EXEC_YIELD;
+            }
+            goto leave;
+        }
+        case OP_GET_AWAITABLE: {
+            Value v = TOP();
+            if (IS_GEN(v) && AS_GEN(v)->gkind == GEN_COROUTINE)
+                break;
+            SYNC();
+            Value m = vm_lookup_special(vm, v, vm->sn[SN_await]);
+            if (IS_NULL(m)) {
+                vm_raise(vm, EXC_TypeError, "object %s can't be used in 'await' expression", vm_type_name(vm, v));
+                goto error;
+            }
+            Value bound = bind_descriptor(vm, m, v, vm_type_of(vm, v));
+            CHECK(bound);
+            Value it = vm_call0(vm, bound);
+            CHECK(it);
+            if (IS_GEN(it) && AS_GEN(it)->gkind == GEN_COROUTINE) {
+                vm_raise(vm, EXC_TypeError, "__await__() returned a coroutine");
+                goto error;
+            }
+            TOP() = it;
+            break;
+        }
+        case OP_GET_AITER:
+        case OP_GET_ANEXT:
+        case OP_END_ASYNC_FOR:
+            SYNC();
+            vm_raise(vm, EXC_RuntimeError, "loopscope: async iteration is not supported yet");
+            goto error;
+
+        default:
+            SYNC();
+            vm_raise(vm, EXC_SystemError, "loopscope: unknown opcode %u", (unsigned)INSTR_OP(ins));
+            goto error;
+        }
+        continue;
+
+    error:
+        /* ip is past the failing instruction; sp as it was left */
+        SYNC();
+        if (!reraise)
+            exc_add_tb(vm, vm->exc, code, INSTR_INDEX());
+        reraise = false;
+        kwnames = NULL;
+        for (;;) {
+            if (frame->nblocks > 0) {
+                Block *b = &frame->blocks[--frame->nblocks];
+                sp = frame->stack + b->level;
+                PUSH(vm->exc);
+                vm->exc = VNULL;
+                ip = frame->code->proto->code + b->handler;
+                frame->resuming = 0;
+                break;
+            }
+            /* no handler here: the exception leaves this frame */
+            Frame *done = frame;
+            if (done == entry) {
+                status = EXEC_ERROR;
+                goto leave;
+            }
+            frame = done->parent;
+            vm->frame = frame;
+            vm->depth--;
+            if (done->gen)
+                gen_finish(vm, done->gen);
+            else
+                frame_free(vm, done);
+            LOAD();
+            exc_add_tb(vm, vm->exc, code, INSTR_INDEX());
+        }
+        code = frame->code;
+        consts = code->consts;
+        names = code->names;
+        locals = frame->locals;
+    }
+
+leave:
+    vm->frame = caller;
+    vm->c_nesting--;
+    vm->depth--;
+    entry->is_entry = 0;
+    if (status != EXEC_SUSPEND && status != EXEC_YIELD) {
+        entry->parent = NULL;
+        if (!entry->gen)
+            frame_free(vm, entry);
+    } else {
+        entry->parent = NULL;
+    }
+    return status;
+}
+
+/* ---- generator and coroutine methods ------------------------------------------ */
+
+static Value stop_iteration(VM *vm, Value value)
+{
+    if (IS_NONE(value))
+        return vm_raise_value(vm, exc_new(vm, EXC_TYPE(vm, StopIteration), NULL));
+    return vm_raise_with(vm, EXC_StopIteration, value);
+}
+
+static Value gen_m_send(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "send", nargs - 1, kwnames, 1, 1) < 0)
+        return VNULL;
+    bool returned;
+    Value r = gen_send(vm, AS_GEN(args[0]), args[1], &returned);
+    if (IS_NULL(r))
+        return VNULL;
+    return returned ? stop_iteration(vm, r) : r;
+}
+
+static Value gen_m_next(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "__next__", nargs - 1, kwnames, 0, 0) < 0)
+        return VNULL;
+    bool returned;
+    Value r = gen_send(vm, AS_GEN(args[0]), VNONE, &returned);
+    if (IS_NULL(r))
+        return VNULL;
+    return returned ? stop_iteration(vm, r) : r;
+}
+
+static Value gen_m_iter(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)vm; (void)nargs; (void)kwnames;
+    return args[0];
+}
+
+static Value gen_m_throw(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "throw", nargs - 1, kwnames, 1, 3) < 0)
+        return VNULL;
+    Value exc = args[1];
+    if (IS_CLASS(exc)) {
+        if (!(AS_CLASS(exc)->cflags & CLASS_EXCEPTION))
+            return vm_raise(vm, EXC_TypeError, "exceptions must be classes or instances deriving from BaseException, not type");
+        exc = nargs > 2 && !IS_NONE(args[2]) ? (IS_EXCEPTION(args[2]) ? args[2] : vm_call1(vm, exc, args[2]))
+                                              : vm_call0(vm, exc);
+        if (IS_NULL(exc))
+            return VNULL;
+    } else if (!IS_EXCEPTION(exc)) {
+        return vm_raise(vm, EXC_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                        vm_type_name(vm, exc));
+    }
+    bool returned;
+    Value r = gen_throw(vm, AS_GEN(args[0]), exc, &returned);
+    if (IS_NULL(r))
+        return VNULL;
+    return returned ? stop_iteration(vm, r) : r;
+}
+
+static Value gen_m_close(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "close", nargs - 1, kwnames, 0, 0) < 0)
+        return VNULL;
+    Gen *g = AS_GEN(args[0]);
+    if (g->state == GEN_CREATED) {
+        gen_finish(vm, g);
+        return VNONE;
+    }
+    if (g->state == GEN_CLOSED)
+        return VNONE;
+    bool returned;
+    Value r = gen_throw(vm, g, exc_new(vm, EXC_TYPE(vm, GeneratorExit), NULL), &returned);
+    if (IS_NULL(r)) {
+        if (vm_exc_matches(vm, EXC_GeneratorExit) || vm_exc_matches(vm, EXC_StopIteration)) {
+            vm_exc_take(vm);
+            return VNONE;
+        }
+        return VNULL;
+    }
+    if (returned)
+        return VNONE;
+    return vm_raise(vm, EXC_RuntimeError, "%s ignored GeneratorExit",
+                    g->gkind == GEN_COROUTINE ? "coroutine" : "generator");
+}
+
+void gen_methods_init(VM *vm)
+{
+    Class *kinds[2] = { TYPE(vm, generator), TYPE(vm, coroutine) };
+    for (int i = 0; i < 2; i++) {
+        class_add_method(vm, kinds[i], "send", gen_m_send);
+        class_add_method(vm, kinds[i], "throw", gen_m_throw);
+        class_add_method(vm, kinds[i], "close", gen_m_close);
+    }
+    class_add_method(vm, TYPE(vm, generator), "__next__", gen_m_next);
+    class_add_method(vm, TYPE(vm, generator), "__iter__", gen_m_iter);
+}

@@ -1,0 +1,367 @@
+/*
+ * gc.c - the tracing collector: mark from the roots, sweep the rest.
+ *
+ * It runs only at the dispatch loop's safe points (and from gc.collect()),
+ * never inside an allocation, so C code may hold fresh objects in locals
+ * without registering them, as long as it does not call back into Python.
+ * Marking uses an explicit gray stack: deep structures cannot overflow the
+ * C stack.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "vm.h"
+#include "internal.h"
+
+typedef struct Gray {
+    Obj **items;
+    size_t len, cap;
+} Gray;
+
+static Gray *g_gray_for(VM *vm);
+
+/* The gray stack lives only during a collection; kept outside VM so the
+ * public struct stays small. One VM collects at a time per thread. */
+static _Thread_local Gray tl_gray;
+static Gray *g_gray_for(VM *vm)
+{
+    (void)vm;
+    return &tl_gray;
+}
+
+void vm_mark_obj(VM *vm, Obj *o)
+{
+    if (!o || o->marked)
+        return;
+    o->marked = 1;
+    Gray *g = g_gray_for(vm);
+    if (g->len == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 1024;
+        g->items = realloc(g->items, g->cap * sizeof(Obj *));
+        if (!g->items)
+            abort();
+    }
+    g->items[g->len++] = o;
+}
+
+void vm_mark_value(VM *vm, Value v)
+{
+    if (v.tag == V_OBJ)
+        vm_mark_obj(vm, v.as.o);
+}
+
+static void mark_values(VM *vm, const Value *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].tag == V_OBJ)
+            vm_mark_obj(vm, v[i].as.o);
+}
+
+static void mark_frame(VM *vm, Frame *f)
+{
+    vm_mark_obj(vm, (Obj *)f->fn);
+    vm_mark_obj(vm, (Obj *)f->code);
+    vm_mark_obj(vm, (Obj *)f->globals);
+    vm_mark_obj(vm, (Obj *)f->ns);
+    vm_mark_obj(vm, (Obj *)f->gen);
+    vm_mark_value(vm, f->handled);
+    vm_mark_value(vm, f->sent);
+    vm_mark_value(vm, f->thrown);
+    vm_mark_value(vm, f->pending_throw);
+    mark_values(vm, f->slots, (size_t)(f->sp - f->slots));
+}
+
+static void mark_dict(VM *vm, Dict *d)
+{
+    for (size_t i = 0; i < d->nentries; i++) {
+        vm_mark_value(vm, d->entries[i].key);
+        vm_mark_value(vm, d->entries[i].value);
+    }
+}
+
+static void blacken(VM *vm, Obj *o)
+{
+    vm_mark_obj(vm, (Obj *)o->cls);
+    switch ((ObjKind)o->kind) {
+    case OBJ_STR:
+    case OBJ_BIGINT:
+    case OBJ_RANGE:
+        break;
+    case OBJ_TUPLE: {
+        Tuple *t = (Tuple *)o;
+        mark_values(vm, t->items, t->len);
+        break;
+    }
+    case OBJ_LIST: {
+        List *l = (List *)o;
+        mark_values(vm, l->items, l->len);
+        break;
+    }
+    case OBJ_DICT:
+        mark_dict(vm, (Dict *)o);
+        break;
+    case OBJ_SET: {
+        Set *s = (Set *)o;
+        if (s->table)
+            for (size_t i = 0; i <= s->mask; i++)
+                vm_mark_value(vm, s->table[i].key);
+        break;
+    }
+    case OBJ_SLICE: {
+        Slice *s = (Slice *)o;
+        vm_mark_value(vm, s->start);
+        vm_mark_value(vm, s->stop);
+        vm_mark_value(vm, s->step);
+        break;
+    }
+    case OBJ_CODE: {
+        Code *c = (Code *)o;
+        vm_mark_obj(vm, (Obj *)c->name);
+        vm_mark_obj(vm, (Obj *)c->qualname);
+        mark_values(vm, c->consts, (size_t)c->proto->nconsts);
+        for (int i = 0; i < c->proto->nnames; i++)
+            vm_mark_obj(vm, (Obj *)c->names[i]);
+        for (int i = 0; i < c->proto->nlocals; i++)
+            vm_mark_obj(vm, (Obj *)c->localnames[i]);
+        for (int i = 0; i < c->proto->ncells + c->proto->nfrees; i++)
+            vm_mark_obj(vm, (Obj *)c->cellnames[i]);
+        break;
+    }
+    case OBJ_FUNCTION: {
+        Function *f = (Function *)o;
+        vm_mark_obj(vm, (Obj *)f->code);
+        vm_mark_obj(vm, (Obj *)f->globals);
+        vm_mark_obj(vm, (Obj *)f->defaults);
+        vm_mark_obj(vm, (Obj *)f->kwdefaults);
+        vm_mark_obj(vm, (Obj *)f->closure);
+        vm_mark_obj(vm, (Obj *)f->name);
+        vm_mark_obj(vm, (Obj *)f->qualname);
+        vm_mark_obj(vm, (Obj *)f->module);
+        vm_mark_obj(vm, (Obj *)f->dict);
+        vm_mark_obj(vm, (Obj *)f->owner);
+        vm_mark_value(vm, f->doc);
+        break;
+    }
+    case OBJ_NATIVE: {
+        Native *n = (Native *)o;
+        vm_mark_obj(vm, (Obj *)n->owner);
+        vm_mark_value(vm, n->data);
+        break;
+    }
+    case OBJ_BOUND_METHOD: {
+        BoundMethod *m = (BoundMethod *)o;
+        vm_mark_value(vm, m->self);
+        vm_mark_value(vm, m->func);
+        break;
+    }
+    case OBJ_CELL:
+        vm_mark_value(vm, ((Cell *)o)->v);
+        break;
+    case OBJ_CLASS: {
+        Class *c = (Class *)o;
+        vm_mark_obj(vm, (Obj *)c->name);
+        vm_mark_obj(vm, (Obj *)c->qualname);
+        vm_mark_obj(vm, (Obj *)c->module);
+        vm_mark_obj(vm, (Obj *)c->base);
+        vm_mark_obj(vm, (Obj *)c->dict);
+        break;
+    }
+    case OBJ_INSTANCE:
+        vm_mark_obj(vm, (Obj *)((Instance *)o)->dict);
+        break;
+    case OBJ_EXCEPTION: {
+        Exception *e = (Exception *)o;
+        vm_mark_obj(vm, (Obj *)e->dict);
+        vm_mark_obj(vm, (Obj *)e->args);
+        vm_mark_value(vm, e->context);
+        vm_mark_value(vm, e->cause);
+        vm_mark_value(vm, e->notes);
+        for (uint32_t i = 0; i < e->ntb; i++)
+            vm_mark_obj(vm, (Obj *)e->tb[i].code);
+        break;
+    }
+    case OBJ_MODULE:
+        vm_mark_obj(vm, (Obj *)((Module *)o)->name);
+        vm_mark_obj(vm, (Obj *)((Module *)o)->dict);
+        break;
+    case OBJ_GEN: {
+        Gen *g = (Gen *)o;
+        vm_mark_obj(vm, (Obj *)g->name);
+        vm_mark_obj(vm, (Obj *)g->qualname);
+        vm_mark_value(vm, g->awaiter);
+        /* a parked await chain: from the innermost frame up to our own */
+        for (Frame *f = g->resume; f && f != g->frame; f = f->parent)
+            mark_frame(vm, f);
+        if (g->frame)
+            mark_frame(vm, g->frame);
+        break;
+    }
+    case OBJ_ITER: {
+        Iter *it = (Iter *)o;
+        vm_mark_value(vm, it->a);
+        vm_mark_value(vm, it->b);
+        vm_mark_value(vm, it->c);
+        break;
+    }
+    case OBJ_VIEW:
+        vm_mark_obj(vm, (Obj *)((View *)o)->dict);
+        break;
+    case OBJ_WRAPPER: {
+        Wrapper *w = (Wrapper *)o;
+        vm_mark_value(vm, w->a);
+        vm_mark_value(vm, w->b);
+        vm_mark_value(vm, w->c);
+        vm_mark_value(vm, w->d);
+        break;
+    }
+    case OBJ_NATIVE_DATA: {
+        NativeData *n = (NativeData *)o;
+        if (n->type->mark)
+            n->type->mark(vm, o);
+        break;
+    }
+    case OBJ__COUNT:
+        break;
+    }
+}
+
+static void mark_roots(VM *vm)
+{
+    vm_mark_obj(vm, (Obj *)vm->builtins);
+    vm_mark_obj(vm, (Obj *)vm->modules);
+    vm_mark_obj(vm, (Obj *)vm->main);
+    vm_mark_obj(vm, (Obj *)vm->interned);
+    vm_mark_obj(vm, (Obj *)vm->empty_str);
+    vm_mark_obj(vm, (Obj *)vm->empty_tuple);
+    vm_mark_value(vm, vm->ellipsis);
+    vm_mark_value(vm, vm->not_implemented);
+    vm_mark_value(vm, vm->exc);
+    for (int i = 0; i < T__COUNT; i++)
+        vm_mark_obj(vm, (Obj *)vm->types[i]);
+    for (int i = 0; i < EXC__COUNT; i++)
+        vm_mark_obj(vm, (Obj *)vm->exc_types[i]);
+    for (int i = 0; i < 128; i++)
+        vm_mark_obj(vm, (Obj *)vm->single_chars[i]);
+    for (int i = 0; i < vm->nroots; i++)
+        vm_mark_value(vm, *vm->roots[i]);
+    for (Frame *f = vm->frame; f; f = f->parent)
+        mark_frame(vm, f);
+    if (vm->sim_mark)
+        vm->sim_mark(vm);
+}
+
+static size_t object_size(Obj *o)
+{
+    switch ((ObjKind)o->kind) {
+    case OBJ_STR: return sizeof(Str) + ((Str *)o)->len + 1;
+    case OBJ_BIGINT: return sizeof(ObjBigInt);
+    case OBJ_TUPLE: return sizeof(Tuple) + ((Tuple *)o)->len * sizeof(Value);
+    case OBJ_LIST: return sizeof(List);
+    case OBJ_DICT: return sizeof(Dict);
+    case OBJ_SET: return sizeof(Set);
+    case OBJ_RANGE: return sizeof(Range);
+    case OBJ_SLICE: return sizeof(Slice);
+    case OBJ_CODE: return sizeof(Code);
+    case OBJ_FUNCTION: return sizeof(Function);
+    case OBJ_NATIVE: return sizeof(Native);
+    case OBJ_BOUND_METHOD: return sizeof(BoundMethod);
+    case OBJ_CELL: return sizeof(Cell);
+    case OBJ_CLASS: return sizeof(Class);
+    case OBJ_INSTANCE: return sizeof(Instance);
+    case OBJ_EXCEPTION: return sizeof(Exception);
+    case OBJ_MODULE: return sizeof(Module);
+    case OBJ_GEN: return sizeof(Gen);
+    case OBJ_ITER: return sizeof(Iter);
+    case OBJ_VIEW: return sizeof(View);
+    case OBJ_WRAPPER: return sizeof(Wrapper);
+    case OBJ_NATIVE_DATA: return ((NativeData *)o)->type->size;
+    case OBJ__COUNT: break;
+    }
+    return 0;
+}
+
+void vm_free_object(VM *vm, Obj *o)
+{
+    switch ((ObjKind)o->kind) {
+    case OBJ_BIGINT: {
+        BigInt *b = &((ObjBigInt *)o)->b;
+        vm->bytes_allocated -= bi_size_bytes(b);
+        bi_free(b);
+        break;
+    }
+    case OBJ_LIST: {
+        List *l = (List *)o;
+        vm_free_mem(vm, l->items, l->cap * sizeof(Value));
+        break;
+    }
+    case OBJ_DICT:
+        dict_free_storage(vm, (Dict *)o);
+        break;
+    case OBJ_SET: {
+        Set *s = (Set *)o;
+        if (s->table)
+            vm_free_mem(vm, s->table, (s->mask + 1) * sizeof(SetEntry));
+        break;
+    }
+    case OBJ_CODE: {
+        Code *c = (Code *)o;
+        vm_free_mem(vm, c->consts, (size_t)c->proto->nconsts * sizeof(Value));
+        vm_free_mem(vm, c->names, (size_t)c->proto->nnames * sizeof(Str *));
+        vm_free_mem(vm, c->localnames, (size_t)c->proto->nlocals * sizeof(Str *));
+        vm_free_mem(vm, c->cellnames,
+                    (size_t)(c->proto->ncells + c->proto->nfrees) * sizeof(Str *));
+        break;
+    }
+    case OBJ_EXCEPTION: {
+        Exception *e = (Exception *)o;
+        vm_free_mem(vm, e->tb, e->tb_cap * sizeof(TbEntry));
+        break;
+    }
+    case OBJ_GEN: {
+        Gen *g = (Gen *)o;
+        /* frames of a parked chain belong to the coroutines that own them */
+        if (g->frame)
+            frame_free(vm, g->frame);
+        break;
+    }
+    case OBJ_NATIVE_DATA: {
+        NativeData *n = (NativeData *)o;
+        if (n->type->finalize)
+            n->type->finalize(vm, o);
+        break;
+    }
+    default:
+        break;
+    }
+    vm->bytes_allocated -= object_size(o);
+    free(o);
+}
+
+void vm_collect(VM *vm)
+{
+    Gray *g = g_gray_for(vm);
+    mark_roots(vm);
+    while (g->len > 0)
+        blacken(vm, g->items[--g->len]);
+
+    Obj **link = &vm->objects;
+    while (*link) {
+        Obj *o = *link;
+        if (o->marked) {
+            o->marked = 0;
+            link = &o->gc_next;
+        } else {
+            *link = o->gc_next;
+            vm_free_object(vm, o);
+        }
+    }
+    vm->next_gc = vm->bytes_allocated * 2;
+    if (vm->next_gc < (size_t)8 << 20)
+        vm->next_gc = (size_t)8 << 20;
+    vm->gc_requested = false;
+}
+
+void gc_maybe_collect(VM *vm)
+{
+    if (vm->gc_requested)
+        vm_collect(vm);
+}

@@ -1,0 +1,301 @@
+/*
+ * object.c - allocation and the simplest objects: str, tuple, list, natives,
+ * builtin classes, iterators.
+ *
+ * Every byte the program's objects hold is counted in vm->bytes_allocated so
+ * the collector knows when to run and the memory cap can raise MemoryError.
+ * Nothing here collects.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "vm.h"
+#include "internal.h"
+
+static void *checked_alloc(size_t size)
+{
+    void *p = calloc(1, size);
+    if (!p) {
+        fputs("loopscope: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static void note_growth(VM *vm, size_t size)
+{
+    vm->bytes_allocated += size;
+    if (vm->bytes_allocated > vm->next_gc)
+        vm->gc_requested = true;
+}
+
+void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls)
+{
+    Obj *o = checked_alloc(size);
+    o->kind = (uint8_t)kind;
+    o->cls = cls;
+    o->gc_next = vm->objects;
+    vm->objects = o;
+    note_growth(vm, size);
+    return o;
+}
+
+void *vm_realloc(VM *vm, void *p, size_t old_size, size_t new_size)
+{
+    if (new_size == 0) {
+        free(p);
+        vm->bytes_allocated -= old_size;
+        return NULL;
+    }
+    void *q = realloc(p, new_size);
+    if (!q) {
+        fputs("loopscope: out of memory\n", stderr);
+        abort();
+    }
+    if (new_size > old_size)
+        note_growth(vm, new_size - old_size);
+    else
+        vm->bytes_allocated -= old_size - new_size;
+    return q;
+}
+
+void vm_free_mem(VM *vm, void *p, size_t size)
+{
+    if (!p)
+        return;
+    free(p);
+    vm->bytes_allocated -= size;
+}
+
+void vm_push_root(VM *vm, Value *slot)
+{
+    if (vm->nroots >= (int)(sizeof vm->roots / sizeof vm->roots[0])) {
+        fputs("loopscope: internal error: root stack overflow\n", stderr);
+        abort();
+    }
+    vm->roots[vm->nroots++] = slot;
+}
+
+void vm_pop_root(VM *vm)
+{
+    vm->nroots--;
+}
+
+/* ---- str ------------------------------------------------------------------ */
+
+static size_t utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+Str *str_new(VM *vm, const char *s, size_t len)
+{
+    if (len == 0 && vm->empty_str)
+        return vm->empty_str;
+    if (len == 1 && (unsigned char)s[0] < 128 && vm->single_chars[(unsigned char)s[0]])
+        return vm->single_chars[(unsigned char)s[0]];
+    Str *r = vm_alloc_obj(vm, sizeof(Str) + len + 1, OBJ_STR, TYPE(vm, str));
+    memcpy(r->data, s, len);
+    r->data[len] = '\0';
+    r->len = len;
+    r->ncp = utf8_count(s, len);
+    r->ascii = r->ncp == len;
+    r->hash = -1;
+    return r;
+}
+
+Str *str_from_cstr(VM *vm, const char *s)
+{
+    return str_new(vm, s, strlen(s));
+}
+
+Value vm_str(VM *vm, const char *cstr)
+{
+    return VOBJ(str_from_cstr(vm, cstr));
+}
+
+Str *str_printf(VM *vm, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return str_new(vm, "", 0);
+    if ((size_t)n < sizeof small)
+        return str_new(vm, small, (size_t)n);
+    char *big = checked_alloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    Str *r = str_new(vm, big, (size_t)n);
+    free(big);
+    return r;
+}
+
+Str *str_concat(VM *vm, Str *a, Str *b)
+{
+    if (a->len == 0)
+        return b;
+    if (b->len == 0)
+        return a;
+    Str *r = vm_alloc_obj(vm, sizeof(Str) + a->len + b->len + 1, OBJ_STR, TYPE(vm, str));
+    memcpy(r->data, a->data, a->len);
+    memcpy(r->data + a->len, b->data, b->len);
+    r->len = a->len + b->len;
+    r->data[r->len] = '\0';
+    r->ncp = a->ncp + b->ncp;
+    r->ascii = a->ascii && b->ascii;
+    r->hash = -1;
+    return r;
+}
+
+/* A fixed-key hash: deterministic across runs (CPython randomises str
+ * hashes, so no program can depend on their values, only on equality). */
+int64_t str_hash(Str *s)
+{
+    if (s->hash != -1)
+        return s->hash;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < s->len; i++) {
+        h ^= (unsigned char)s->data[i];
+        h *= 0x100000001b3ull;
+    }
+    h ^= h >> 29;
+    int64_t r = (int64_t)(h & 0x1fffffffffffffffull);
+    if (r == -1)
+        r = -2;
+    s->hash = r;
+    return r;
+}
+
+bool str_eq(const Str *a, const Str *b)
+{
+    if (a == b)
+        return true;
+    if (a->len != b->len)
+        return false;
+    if (a->hash != -1 && b->hash != -1 && a->hash != b->hash)
+        return false;
+    return memcmp(a->data, b->data, a->len) == 0;
+}
+
+Str *str_intern(VM *vm, const char *s, size_t len)
+{
+    Str *tmp = str_new(vm, s, len);
+    Value found = dict_get_str(vm->interned, tmp);
+    if (!IS_NULL(found))
+        return AS_STR(found);
+    tmp->interned = 1;
+    dict_set(vm, vm->interned, VOBJ(tmp), VOBJ(tmp));
+    return tmp;
+}
+
+/* ---- tuple, list ---------------------------------------------------------- */
+
+Tuple *tuple_new(VM *vm, size_t len)
+{
+    if (len == 0 && vm->empty_tuple)
+        return vm->empty_tuple;
+    Tuple *t = vm_alloc_obj(vm, sizeof(Tuple) + len * sizeof(Value), OBJ_TUPLE, TYPE(vm, tuple));
+    t->len = len;
+    for (size_t i = 0; i < len; i++)
+        t->items[i] = VNONE;
+    return t;
+}
+
+Tuple *tuple_from(VM *vm, const Value *items, size_t len)
+{
+    Tuple *t = tuple_new(vm, len);
+    if (len)
+        memcpy(t->items, items, len * sizeof(Value));
+    return t;
+}
+
+List *list_new(VM *vm, size_t cap)
+{
+    List *l = vm_alloc_obj(vm, sizeof(List), OBJ_LIST, TYPE(vm, list));
+    if (cap) {
+        l->items = vm_realloc(vm, NULL, 0, cap * sizeof(Value));
+        l->cap = cap;
+    }
+    return l;
+}
+
+int list_append(VM *vm, List *l, Value v)
+{
+    if (l->len == l->cap) {
+        size_t ncap = l->cap < 4 ? 4 : l->cap + (l->cap >> 1);
+        l->items = vm_realloc(vm, l->items, l->cap * sizeof(Value), ncap * sizeof(Value));
+        l->cap = ncap;
+    }
+    l->items[l->len++] = v;
+    return 0;
+}
+
+/* ---- natives, classes, iterators ----------------------------------------- */
+
+Native *native_new(VM *vm, const char *name, NativeFn fn, Class *owner)
+{
+    Native *n = vm_alloc_obj(vm, sizeof(Native), OBJ_NATIVE, TYPE(vm, builtin_function_or_method));
+    n->name = name;
+    n->fn = fn;
+    n->owner = owner;
+    n->data = VNULL;
+    return n;
+}
+
+Class *class_new_builtin(VM *vm, const char *name, Class *base, ObjKind inst_kind)
+{
+    Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, TYPE(vm, type));
+    c->name = str_intern(vm, name, strlen(name));
+    c->qualname = c->name;
+    c->module = str_intern(vm, "builtins", 8);
+    c->base = base;
+    c->dict = dict_new(vm);
+    c->inst_kind = inst_kind;
+    c->cflags = CLASS_BUILTIN | (base ? (base->cflags & CLASS_EXCEPTION) : 0);
+    c->depth = base ? base->depth + 1 : 0;
+    return c;
+}
+
+void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn)
+{
+    Native *n = native_new(vm, name, fn, c);
+    dict_set(vm, c->dict, VOBJ(str_intern(vm, name, strlen(name))), VOBJ(n));
+}
+
+Iter *iter_new(VM *vm, IterNextFn next, Value a)
+{
+    Iter *it = vm_alloc_obj(vm, sizeof(Iter), OBJ_ITER, TYPE(vm, iterator));
+    it->next = next;
+    it->a = a;
+    it->b = VNULL;
+    it->c = VNULL;
+    return it;
+}
+
+int dict_set_str(VM *vm, Dict *d, const char *key, Value value)
+{
+    return dict_set(vm, d, VOBJ(str_intern(vm, key, strlen(key))), value);
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+void vm_write_out(VM *vm, const char *s, size_t n)
+{
+    if (vm->cfg.out)
+        vm->cfg.out(vm->cfg.out_ud, s, n);
+}
+
+void vm_write_err(VM *vm, const char *s, size_t n)
+{
+    if (vm->cfg.err)
+        vm->cfg.err(vm->cfg.err_ud, s, n);
+}

@@ -1,0 +1,137 @@
+/*
+ * vm.c - the VM's lifetime and running a program as __main__.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "vm.h"
+#include "internal.h"
+
+/* Builtin constructors are registered by builtins_init as functions named
+ * after their class (int, str, list, ...); they become the classes' ctors
+ * here, and the builtins name the classes themselves. */
+static Value ctor_trampoline(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    Class *c = AS_CLASS(args[0]);
+    while (c && !(c->cflags & CLASS_BUILTIN))
+        c = c->base;
+    Value n = dict_get_str(c->dict, str_intern(vm, "__ls_ctor__", 11));
+    if (!IS_NATIVE(n))
+        return vm_raise(vm, EXC_TypeError, "cannot create '%s' instances", c->name->data);
+    return AS_NATIVE(n)->fn(vm, args + 1, nargs - 1, kwnames);
+}
+
+static void adopt_constructors(VM *vm)
+{
+    for (int t = 0; t < T__COUNT; t++) {
+        Class *c = vm->types[t];
+        Value v = dict_get_str(vm->builtins, c->name);
+        if (IS_NATIVE(v)) {
+            dict_set_str(vm, c->dict, "__ls_ctor__", v);
+            c->ctor = ctor_trampoline;
+            dict_set(vm, vm->builtins, VOBJ(c->name), VOBJ(c));
+        }
+    }
+}
+
+VM *vm_new(const VMConfig *cfg)
+{
+    VM *vm = calloc(1, sizeof(VM));
+    if (!vm)
+        abort();
+    vm->cfg = *cfg;
+    if (vm->cfg.recursion_limit <= 0)
+        vm->cfg.recursion_limit = 1000;
+    if (!vm->cfg.filename)
+        vm->cfg.filename = "<string>";
+    vm->next_gc = (size_t)8 << 20;
+    vm->exc = VNULL;
+    types_init(vm);
+    vm->builtins = dict_new(vm);
+    vm->modules = dict_new(vm);
+    exc_types_init(vm);
+    class_methods_init(vm);
+    vm->build_class = native_new(vm, "__build_class__", build_class, NULL);
+    dict_set_str(vm, vm->builtins, "__build_class__", VOBJ(vm->build_class));
+    dict_set_str(vm, vm->builtins, "None", VNONE);
+    dict_set_str(vm, vm->builtins, "True", VBOOL(true));
+    dict_set_str(vm, vm->builtins, "False", VBOOL(false));
+    dict_set_str(vm, vm->builtins, "Ellipsis", vm->ellipsis);
+    dict_set_str(vm, vm->builtins, "NotImplemented", vm->not_implemented);
+    builtins_init(vm);
+    str_methods_init(vm);
+    format_init(vm);
+    container_methods_init(vm);
+    gen_methods_init(vm);
+    adopt_constructors(vm);
+    modules_init(vm);
+    vm->main = module_new(vm, "__main__");
+    dict_set_str(vm, vm->main->dict, "__file__", vm_str(vm, vm->cfg.filename));
+    dict_set_str(vm, vm->main->dict, "__builtins__", VOBJ(vm->builtins));
+    dict_set_str(vm, vm->main->dict, "__doc__", VNONE);
+    return vm;
+}
+
+void vm_free(VM *vm)
+{
+    if (!vm)
+        return;
+    Obj *o = vm->objects;
+    while (o) {
+        Obj *next = o->gc_next;
+        vm_free_object(vm, o);
+        o = next;
+    }
+    for (int i = 0; i < vm->nprotos; i++)
+        proto_free(vm->protos[i]);
+    free(vm->protos);
+    free(vm);
+}
+
+static int exit_status_of(VM *vm, Value exc)
+{
+    Exception *e = AS_EXC(exc);
+    Value code = e->args->len == 0 ? VNONE : e->args->len == 1 ? e->args->items[0] : VOBJ(e->args);
+    if (IS_NONE(code))
+        return 0;
+    if (IS_INT(code) || IS_BOOL(code))
+        return (int)(code.as.i & 0xff);
+    Str *s = vm_to_str(vm, code);
+    if (s) {
+        vm_write_err(vm, s->data, s->len);
+        vm_write_err(vm, "\n", 1);
+    }
+    vm->exc = VNULL;
+    return 1;
+}
+
+int vm_run_main(VM *vm, Proto *module)
+{
+    if (vm->nprotos == vm->cap_protos) {
+        vm->cap_protos = vm->cap_protos ? vm->cap_protos * 2 : 4;
+        vm->protos = realloc(vm->protos, (size_t)vm->cap_protos * sizeof(Proto *));
+        if (!vm->protos)
+            abort();
+    }
+    vm->protos[vm->nprotos++] = module;
+    Code *code = code_load(vm, module);
+    Function *fn = vm_alloc_obj(vm, sizeof(Function), OBJ_FUNCTION, TYPE(vm, function));
+    fn->code = code;
+    fn->globals = vm->main->dict;
+    fn->name = code->name;
+    fn->qualname = code->qualname;
+    fn->doc = VNONE;
+    Frame *f = frame_new(vm, fn, vm->main->dict);
+    Value result;
+    ExecStatus st = vm_execute(vm, f, &result);
+    int status = 0;
+    if (st == EXEC_ERROR) {
+        Value exc = vm_exc_take(vm);
+        if (vm_isinstance(vm, exc, EXC_TYPE(vm, SystemExit))) {
+            status = exit_status_of(vm, exc);
+        } else {
+            vm_print_exception(vm, exc);
+            status = 1;
+        }
+    }
+    return status;
+}
