@@ -55,6 +55,11 @@ else
     echo "conformance: skipped (no CPython 3.12 found)"
     exit 77
 fi
+# Run the interpreter itself rather than a version-manager shim (much faster).
+exe=$("${PY[@]}" -c 'import sys; print(sys.executable)' 2>/dev/null)
+if [ -n "$exe" ] && [ -x "$exe" ] && is_312 "$exe"; then
+    PY=("$exe")
+fi
 echo "conformance: CPython $("${PY[@]}" -c 'import sys; print(sys.version.split()[0])') vs $1"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/loopscope-conformance.XXXXXX") || exit 2

@@ -41,6 +41,12 @@ find_python() {
         echo "record.sh: ${PY[*]} is not CPython 3.12" >&2
         exit 2
     fi
+    # Run the interpreter itself rather than a version-manager shim (faster).
+    local exe
+    exe=$("${PY[@]}" -c 'import sys; print(sys.executable)' 2>/dev/null)
+    if [ -n "$exe" ] && [ -x "$exe" ]; then
+        PY=("$exe")
+    fi
 }
 
 # Escape a string for use as a literal in a sed BRE pattern.
