@@ -165,9 +165,15 @@ static int scan_str(StrScan *sc, int p, bool is_f, bool is_raw);
 
 static _Noreturn void unterminated(StrScan *sc, bool triple)
 {
-    if (triple)
+    if (triple) {
+        /* at end of file: CPython counts the last line that has text */
+        int line = sc->line;
+        if (sc->limit > 0 && (sc->s[sc->limit - 1] == '\n' || sc->s[sc->limit - 1] == '\r') &&
+            line > sc->start_line)
+            line--;
         lang_fail(sc->c, LANG_ERR_SYNTAX, sc->start_line, sc->start_col,
-                  "unterminated triple-quoted string literal (detected at line %d)", sc->line);
+                  "unterminated triple-quoted string literal (detected at line %d)", line);
+    }
     lang_fail(sc->c, LANG_ERR_SYNTAX, sc->start_line, sc->start_col,
               "unterminated string literal (detected at line %d)", sc->line);
 }
@@ -321,13 +327,14 @@ static bool is_digit_in(int ch, int base)
 static void digits(Lexer *lx, int base, const char *what)
 {
     /* at least one digit at p; underscores only between digits */
+    /* CPython reports these at the last character it accepted */
     if (!is_digit_in(cur(lx), base))
-        lx_fail(lx, lx->line, lx->p - lx->line_start, what);
+        lx_fail(lx, lx->line, lx->p - 1 - lx->line_start, what);
     while (is_digit_in(cur(lx), base) || cur(lx) == '_') {
         if (cur(lx) == '_') {
             lx->p++;
             if (!is_digit_in(cur(lx), base))
-                lx_fail(lx, lx->line, lx->p - lx->line_start, what);
+                lx_fail(lx, lx->line, lx->p - 1 - lx->line_start, what);
         }
         lx->p++;
     }
@@ -353,6 +360,12 @@ static void lex_number(Lexer *lx)
             lx_fail(lx, lx->line, lx->p - lx->line_start, msg);
         }
         digits(lx, base, what);
+        if (base != 16 && is_digit_in(cur(lx), 10)) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", cur(lx),
+                     base == 8 ? "octal" : "binary");
+            lx_fail(lx, lx->line, lx->p - lx->line_start, msg);
+        }
         if (is_id_char(cur(lx)))
             lx_fail(lx, lx->line, lx->p - lx->line_start, what);
         return;
@@ -375,7 +388,7 @@ static void lex_number(Lexer *lx)
         if (!is_digit_in(cur(lx), 10)) {
             lx->p = save;
             lx->p++;
-            lx_fail(lx, lx->line, save - lx->line_start, "invalid decimal literal");
+            lx_fail(lx, lx->line, save - 1 - lx->line_start, "invalid decimal literal");
         }
         digits(lx, 10, "invalid decimal literal");
         isfloat = true;
@@ -685,7 +698,7 @@ void lex_file(LangCtx *c, TokenList *out)
             int icol = lx.p - lx.line_start;
             if (col > ind[nind - 1]) {
                 if (alt <= altind[nind - 1])
-                    lang_fail(c, LANG_ERR_SYNTAX, lx.line, icol,
+                    lang_fail(c, LANG_ERR_SYNTAX, lx.line, 0,
                               "inconsistent use of tabs and spaces in indentation");
                 if (nind >= LANG_MAX_NESTING)
                     lang_fail(c, LANG_ERR_LIMIT, lx.line, icol, "too many levels of indentation");
@@ -703,11 +716,16 @@ void lex_file(LangCtx *c, TokenList *out)
                     nind--;
                     push_tok(&lx, T_DEDENT, lx.p, lx.line, icol);
                 }
-                if (col != ind[nind - 1])
-                    lang_fail(c, LANG_ERR_SYNTAX, lx.line, icol,
+                if (col != ind[nind - 1]) {
+                    /* CPython reports the end of the line */
+                    int e = lx.p;
+                    while (e < lx.limit && lx.s[e] != '\n' && lx.s[e] != '\r')
+                        e++;
+                    lang_fail(c, LANG_ERR_SYNTAX, lx.line, e - lx.line_start,
                               "unindent does not match any outer indentation level");
+                }
                 if (alt != altind[nind - 1])
-                    lang_fail(c, LANG_ERR_SYNTAX, lx.line, icol,
+                    lang_fail(c, LANG_ERR_SYNTAX, lx.line, 0,
                               "inconsistent use of tabs and spaces in indentation");
             }
             bol = false;

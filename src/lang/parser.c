@@ -221,7 +221,7 @@ static void set_target(Parser *P, Node *e, ExprCtx ctx, int mode)
         for (int i = 0; i < e->l1.n; i++) {
             Node *x = NODE_AT(e->l1, i);
             if (x->kind == E_STARRED && ++stars > 1 && ctx != CTX_DEL)
-                lang_fail(P->c, LANG_ERR_SYNTAX, x->lineno, x->col,
+                lang_fail(P->c, LANG_ERR_SYNTAX, e->lineno, e->col,
                           "multiple starred expressions in assignment");
             set_target(P, x, ctx, mode);
         }
@@ -758,8 +758,9 @@ static Node *list_atom(Parser *P)
         push(P, &l->l1, star_named_expression(P));
     }
     if (!at(P, T_RSQB)) {
+        Node *last = NODE_AT(l->l1, l->l1.n - 1);
         if (starts_expr(P, cur(P)) && !is_reserved(P, cur(P)))
-            lang_fail(P->c, LANG_ERR_SYNTAX, cur(P)->line, cur(P)->col,
+            lang_fail(P->c, LANG_ERR_SYNTAX, last->lineno, last->col,
                       "invalid syntax. Perhaps you forgot a comma?");
         syntax_error(P);
     }
@@ -953,11 +954,12 @@ static void call_args(Parser *P, Node *call)
                               "Generator expression must be parenthesized");
                 e = g;
             }
+            /* CPython points just past the argument */
             if (seen_dstar)
-                lang_fail(P->c, LANG_ERR_SYNTAX, e->lineno, e->col, "%s",
+                lang_fail(P->c, LANG_ERR_SYNTAX, e->end_lineno, e->end_col, "%s",
                           "positional argument follows keyword argument unpacking");
             if (seen_kw)
-                lang_fail(P->c, LANG_ERR_SYNTAX, e->lineno, e->col, "%s",
+                lang_fail(P->c, LANG_ERR_SYNTAX, e->end_lineno, e->end_col, "%s",
                           "positional argument follows keyword argument");
             push(P, &call->l1, e);
         }
@@ -1970,8 +1972,10 @@ static bool looks_like_match(Parser *P)
 static void statement(Parser *P, PtrVec *out)
 {
     Token *t = cur(P);
-    if (t->kind == T_INDENT)
-        fail_at(P, peek(P, 1), "%s", "unexpected indent");
+    if (t->kind == T_INDENT) {
+        Token *n = peek(P, 1);
+        lang_fail(P->c, LANG_ERR_SYNTAX, n->line, n->col > 0 ? n->col - 1 : 0, "unexpected indent");
+    }
     if (t->kind == T_AT) {
         PtrVec decos = {0};
         while (accept(P, T_AT)) {
