@@ -16,14 +16,11 @@
  *
  * ---------------------------------------------------------------------------
  * NEEDS FROM CORE (contract assumptions; please confirm or adapt):
- *  1. Calling a builtin class C(args...) calls C.__dict__["__new__"] with the
- *     class first: fn(vm, [cls, args...], nargs + 1, kwnames), and does not
- *     call __init__ afterwards for builtin classes (the natives here build the
- *     complete object). builtins_init registers such "__new__" natives on
- *     int, float, str, bool, list, tuple, dict, set, frozenset, range, type,
- *     and on its own iterator classes enumerate, zip, map, filter, reversed.
- *     For subclasses of list/dict/set (cls != the builtin) the object is
- *     created with hdr.cls = cls.
+ *  1. Calling a builtin class C(args...) runs C->ctor with the class first:
+ *     ctor(vm, [cls, args...], nargs + 1, kwnames) (class.c's class_call).
+ *     builtins_init sets ctor on int, float, str, bool, list, tuple, dict,
+ *     set, frozenset, range, type, and on its own iterator classes
+ *     enumerate, zip, map, filter, reversed.
  *  2. obj_serial() (below) assigns Obj.seq from vm->next_seq on first use;
  *     id(o) == LS_ID_BASE + 16 * seq. The core's "<... at 0x...>" reprs
  *     should use the same formula (hex(id(x)) then matches); please move
@@ -1845,7 +1842,7 @@ static void def_class(VM *vm, const char *name, Class *c, NativeFn new_fn)
     if (!c)
         return;
     if (new_fn)
-        class_add_method(vm, c, "__new__", new_fn);
+        c->ctor = new_fn;
     dict_set_str(vm, vm->builtins, name, VOBJ(c));
 }
 

@@ -229,6 +229,8 @@ void exc_add_tb(VM *vm, Value exc, Code *code, int instr)
     e->ntb++;
 }
 
+static Str *report_suggestion(VM *vm, Exception *e);
+
 /* ---- the report ------------------------------------------------------------ */
 
 typedef struct Out { VM *vm; } Out;
@@ -332,11 +334,16 @@ static void print_tb(VM *vm, Exception *e)
     int repeat = 0;
     for (int i = (int)e->ntb - 1; i >= 0; i--) {
         const TbEntry *t = &e->tb[i];
-        const Proto *p = t->code->proto;
-        if (p->flags & PROTO_COMPREHENSION)
+        if (t->code->proto->flags & PROTO_COMPREHENSION)
             continue;
-        const Position *pos = &p->positions[t->instr];
-        int line = code_line_at(t->code, t->instr);
+        /* CPython 3.12 inlines comprehensions (PEP 709): their frames do not
+         * exist, and the enclosing frame reports the failing instruction */
+        const TbEntry *at = t;
+        for (int j = i - 1; j >= 0 && (e->tb[j].code->proto->flags & PROTO_COMPREHENSION); j--)
+            at = &e->tb[j];
+        const Proto *p = at->code->proto;
+        const Position *pos = &p->positions[at->instr];
+        int line = code_line_at(at->code, at->instr);
         if (last_code && last_code->proto == p && last_line == line) {
             repeat++;
             if (repeat >= 3)
@@ -403,6 +410,9 @@ static void print_one(VM *vm, Value exc, int depth)
         emits(vm, ": ");
         emit(vm, msg->data, msg->len);
     }
+    Str *hint = report_suggestion(vm, e);
+    if (hint)
+        emit(vm, hint->data, hint->len);
     emits(vm, "\n");
     if (IS_LIST(e->notes)) {
         List *notes = AS_LIST(e->notes);
@@ -427,6 +437,8 @@ void vm_print_exception(VM *vm, Value exc)
 
 /* ---- NameError, exception groups ---------------------------------------------- */
 
+/* The suggestion is found now, while the frame's names are at hand, and
+ * kept for the report (str(exc) does not show it, as in CPython). */
 Value vm_raise_name_error(VM *vm, Str *name)
 {
     vm_raise(vm, EXC_NameError, "name '%s' is not defined", name->data);
@@ -434,7 +446,32 @@ Value vm_raise_name_error(VM *vm, Str *name)
     if (!e->dict)
         e->dict = dict_new(vm);
     dict_set_str(vm, e->dict, "name", VOBJ(name));
+    Str *s = suggest_for_name(vm, vm->frame, name);
+    if (s)
+        dict_set_str(vm, e->dict, "__ls_suggestion__", VOBJ(str_printf(vm, ". Did you mean: '%s'?", s->data)));
+    else if (suggest_is_stdlib_module(name->data))
+        dict_set_str(vm, e->dict, "__ls_suggestion__",
+                     VOBJ(str_printf(vm, ". Did you forget to import '%s'?", name->data)));
     return VNULL;
+}
+
+static Str *report_suggestion(VM *vm, Exception *e)
+{
+    if (!e->dict)
+        return NULL;
+    if (vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, NameError))) {
+        Value s = dict_get_str(e->dict, str_intern(vm, "__ls_suggestion__", 17));
+        return IS_STR(s) ? AS_STR(s) : NULL;
+    }
+    if (vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, AttributeError))) {
+        Value name = dict_get_str(e->dict, str_intern(vm, "name", 4));
+        Value obj = dict_get_str(e->dict, str_intern(vm, "obj", 3));
+        if (!IS_STR(name) || IS_NULL(obj))
+            return NULL;
+        Str *s = suggest_for_attribute(vm, obj, AS_STR(name));
+        return s ? str_printf(vm, ". Did you mean: '%s'?", s->data) : NULL;
+    }
+    return NULL;
 }
 
 static Value eg_derive(VM *vm, Exception *eg, List *items)

@@ -1594,6 +1594,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             Block *b = &frame->blocks[frame->nblocks++];
             b->handler = arg;
             b->level = (uint32_t)(sp - frame->stack);
+            if (INSTR_OP(ins) == OP_SETUP_WITH)
+                b->level--;   /* the handler does not keep __enter__'s result */
             break;
         }
         case OP_POP_BLOCK:
@@ -1646,6 +1648,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     goto error;
                 }
                 vm->exc = h;
+                reraise = true;
                 goto error;
             }
             Value cause = VNULL;

@@ -108,6 +108,11 @@ int exc_group_split(VM *vm, Value eg, Value type, Value *match, Value *rest);
 /* except*: what to re-raise after the handlers ran: None or an exception. */
 Value exc_group_reraise(VM *vm, Value orig, Value raised_list);
 
+/* suggest.c */
+Str *suggest_for_name(VM *vm, Frame *f, Str *name);
+Str *suggest_for_attribute(VM *vm, Value obj, Str *name);
+bool suggest_is_stdlib_module(const char *name);
+
 /* ops.c */
 Value vm_new_int_from_i128(VM *vm, __int128 v);
 Value vm_unary(VM *vm, Value a, int which);      /* 0: +a, 1: ~a */

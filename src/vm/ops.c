@@ -631,12 +631,19 @@ Value bind_descriptor(VM *vm, Value attr, Value obj, Class *type)
 static Value attr_error(VM *vm, Value obj, Str *name)
 {
     if (IS_KIND(obj, OBJ_MODULE))
-        return vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'",
-                        ((Module *)obj.as.o)->name->data, name->data);
-    if (IS_CLASS(obj))
-        return vm_raise(vm, EXC_AttributeError, "type object '%s' has no attribute '%s'",
-                        AS_CLASS(obj)->name->data, name->data);
-    return vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute '%s'", vm_type_name(vm, obj), name->data);
+        vm_raise(vm, EXC_AttributeError, "module '%s' has no attribute '%s'",
+                 ((Module *)obj.as.o)->name->data, name->data);
+    else if (IS_CLASS(obj))
+        vm_raise(vm, EXC_AttributeError, "type object '%s' has no attribute '%s'",
+                 AS_CLASS(obj)->name->data, name->data);
+    else
+        vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute '%s'", vm_type_name(vm, obj), name->data);
+    /* AttributeError.name and .obj, which the report's suggestion uses */
+    Exception *e = AS_EXC(vm->exc);
+    e->dict = dict_new(vm);
+    dict_set_str(vm, e->dict, "name", VOBJ(name));
+    dict_set_str(vm, e->dict, "obj", obj);
+    return VNULL;
 }
 
 static Dict *instance_dict(Value obj)
