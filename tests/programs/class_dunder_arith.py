@@ -1,5 +1,6 @@
 # Arithmetic dunders: __add__, __radd__, __iadd__, __sub__, __mul__, __neg__,
 # __abs__, __truediv__, __floordiv__, __mod__, __pow__, NotImplemented fallback.
+# (No @ here: loopscope rejects the matrix-multiplication operator, see reject/.)
 class Vec:
     def __init__(self, x, y):
         self.x, self.y = x, y
@@ -31,8 +32,6 @@ class Vec:
         return Vec(self.x % k, self.y % k)
     def __pow__(self, n):
         return Vec(self.x ** n, self.y ** n)
-    def __matmul__(self, other):
-        return self.x * other.x + self.y * other.y
     def __eq__(self, other):
         return isinstance(other, Vec) and (self.x, self.y) == (other.x, other.y)
     def __hash__(self):
@@ -40,7 +39,7 @@ class Vec:
 
 a, b = Vec(1, 2), Vec(3, 4)
 print(a + b, b - a, a * 3, 3 * a, -a, +a, abs(b))
-print(b / 2, b // 2, b % 2, a ** 2, a @ b)
+print(b / 2, b // 2, b % 2, a ** 2)
 print(a + b == Vec(4, 6), a == (1, 2))
 try:
     a + 1

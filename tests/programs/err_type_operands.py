@@ -42,7 +42,6 @@ show(lambda: abs(text))
 show(lambda: sorted([one, text]))
 show(lambda: sum([text]))
 show(lambda: "%d" % text)
-show(lambda: 1.5 @ 2)
 show(lambda: text.join(one))
 show(lambda: [].extend(one))
 x = 5

@@ -2,7 +2,7 @@
 print('single', "double", '''triple single''', """triple double""")
 print('it\'s', "say \"hi\"", 'mixed "quotes"', "mixed 'quotes'")
 print("tab:\t|", "newline:\n|", "backslash:\\|")
-print("bell-free escapes: \x41\x42 \101\102 \u00e9 \U0001F600 \N{GREEK SMALL LETTER ALPHA}")
+print("bell-free escapes: \x41\x42 \101\102 \u00e9 \U0001F600")
 print(repr("\x00\x01\x7f"), repr("\r\n\t"), repr("\u00e9"), repr("é"))
 print(repr('a"b'), repr("a'b"), repr("a'b\"c"))
 print(len("\n"), len(r"\n"), len("\u1234"), len("\\"))

@@ -1,7 +1,9 @@
 # await inside a plain (not async) function.
-import asyncio
+async def fetch():
+    return 42
 
 def main():
-    await asyncio.sleep(1)
+    value = await fetch()
+    print(value)
 
 main()
