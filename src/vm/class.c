@@ -314,6 +314,47 @@ static Value object_hash(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return VINT(h);
 }
 
+/* object.__setattr__ / __getattribute__ / __delattr__: the generic
+ * behaviour, for classes that override these and call up. */
+static Value object_setattr(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "__setattr__", nargs, kwnames, 3, 3) < 0)
+        return VNULL;
+    if (!IS_STR(args[1]))
+        return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", vm_type_name(vm, args[1]));
+    Dict *d = IS_KIND(args[0], OBJ_INSTANCE) ? ((Instance *)AS_OBJ(args[0]))->dict : NULL;
+    if (!d)
+        return vm_setattr(vm, args[0], AS_STR(args[1]), args[2]) < 0 ? VNULL : VNONE;
+    Value attr = class_lookup(vm_type_of(vm, args[0]), AS_STR(args[1]));
+    if (IS_KIND(attr, OBJ_WRAPPER) && AS_OBJ(attr)->flags == WRAP_PROPERTY) {
+        Wrapper *w = (Wrapper *)AS_OBJ(attr);
+        if (IS_NONE(w->b))
+            return vm_raise(vm, EXC_AttributeError, "property '%s' of '%s' object has no setter",
+                            AS_STR(args[1])->data, vm_type_name(vm, args[0]));
+        Value a[2] = { args[0], args[2] };
+        return IS_NULL(vm_call(vm, w->b, a, 2, NULL)) ? VNULL : VNONE;
+    }
+    return dict_set(vm, d, args[1], args[2]) < 0 ? VNULL : VNONE;
+}
+
+static Value object_getattribute(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "__getattribute__", nargs, kwnames, 2, 2) < 0)
+        return VNULL;
+    if (!IS_STR(args[1]))
+        return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", vm_type_name(vm, args[1]));
+    return vm_getattr(vm, args[0], AS_STR(args[1]));
+}
+
+static Value object_delattr(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "__delattr__", nargs, kwnames, 2, 2) < 0)
+        return VNULL;
+    if (!IS_STR(args[1]))
+        return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", vm_type_name(vm, args[1]));
+    return vm_delattr(vm, args[0], AS_STR(args[1])) < 0 ? VNULL : VNONE;
+}
+
 static Value object_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     (void)kwnames;
@@ -453,6 +494,9 @@ void class_methods_init(VM *vm)
     class_add_method(vm, object, "__eq__", object_eq);
     class_add_method(vm, object, "__ne__", object_ne);
     class_add_method(vm, object, "__hash__", object_hash);
+    class_add_method(vm, object, "__setattr__", object_setattr);
+    class_add_method(vm, object, "__getattribute__", object_getattribute);
+    class_add_method(vm, object, "__delattr__", object_delattr);
     Native *n = native_new(vm, "__new__", object_new, object);
     dict_set(vm, object->dict, VOBJ(vm->sn[SN_new]),
              wrapper_new(vm, TYPE(vm, staticmethod), WRAP_STATICMETHOD, VOBJ(n)));

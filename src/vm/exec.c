@@ -598,12 +598,10 @@ static Value make_function(VM *vm, Frame *f, Code *code, uint32_t flags, Value *
         fn->kwdefaults = IS_DICT(operands[k]) ? AS_DICT(operands[k]) : NULL, k++;
     if (flags & MKFN_CLOSURE)
         fn->closure = IS_TUPLE(operands[k]) ? AS_TUPLE(operands[k]) : NULL, k++;
+    /* the compiler puts a function's docstring (or None) first in its constants */
     const Proto *p = code->proto;
-    if (p->nconsts > 0 && p->consts[0].kind == K_STR && !(p->flags & (PROTO_LAMBDA | PROTO_MODULE | PROTO_CLASSBODY))) {
-        /* a docstring is the first constant when the body starts with a string */
-        if (p->ncode > 1 && INSTR_OP(p->code[0]) != OP_RETURN_GENERATOR && 0)
-            fn->doc = code->consts[0];
-    }
+    if (p->nconsts > 0 && !(p->flags & (PROTO_MODULE | PROTO_CLASSBODY)) && IS_STR(code->consts[0]))
+        fn->doc = code->consts[0];
     return VOBJ(fn);
 }
 
@@ -724,6 +722,22 @@ static bool exc_match(VM *vm, Value exc, Value type, int *err)
     return vm_isinstance(vm, exc, AS_CLASS(type));
 }
 
+/* How CPython names a callable in argument errors: "__main__.f()". */
+static Str *callable_description(VM *vm, Value callable)
+{
+    if (IS_FUNCTION(callable)) {
+        Function *f = AS_FUNCTION(callable);
+        if (f->module)
+            return str_printf(vm, "%s.%s()", f->module->data, f->qualname->data);
+        return str_printf(vm, "%s()", f->qualname->data);
+    }
+    if (IS_NATIVE(callable))
+        return str_printf(vm, "%s()", AS_NATIVE(callable)->name);
+    if (IS_CLASS(callable))
+        return str_printf(vm, "%s()", AS_CLASS(callable)->name->data);
+    return str_printf(vm, "%s object", vm_type_name(vm, callable));
+}
+
 /* Call a kw-name-carrying argument list given as a tuple and a dict. */
 static Value call_ex(VM *vm, Value callable, Value argseq, Value kwargs)
 {
@@ -733,9 +747,9 @@ static Value call_ex(VM *vm, Value callable, Value argseq, Value kwargs)
         if (IS_NULL(l)) {
             if (vm_exc_matches(vm, EXC_TypeError)) {
                 vm_exc_take(vm);
-                Str *r = vm_repr(vm, callable);
+                Str *who = callable_description(vm, callable);
                 vm_raise(vm, EXC_TypeError, "%s argument after * must be an iterable, not %s",
-                         r ? r->data : "function", vm_type_name(vm, argseq));
+                         who->data, vm_type_name(vm, argseq));
             }
             return VNULL;
         }
@@ -1342,14 +1356,9 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             break;
         }
         case OP_SET_UPDATE: {
-            Value it = TOP();
-            Set *s = AS_SET(PEEK(arg + 1));
             SYNC();
-            Value src = list_from_iterable(vm, it);
-            CHECK(src);
-            for (size_t i = 0; i < AS_LIST(src)->len; i++)
-                if (set_add(vm, s, AS_LIST(src)->items[i]) < 0)
-                    goto error;
+            if (set_update(vm, AS_SET(PEEK(arg + 1)), TOP()) < 0)
+                goto error;
             sp--;
             break;
         }
@@ -1361,8 +1370,15 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             if (!IS_DICT(m)) {
                 Value keys = vm_getattr_opt(vm, m, str_intern(vm, "keys", 4));
                 if (IS_NULL(keys)) {
-                    if (IS_NULL(vm->exc))
-                        vm_raise(vm, EXC_TypeError, "'%s' object is not a mapping", vm_type_name(vm, m));
+                    if (IS_NULL(vm->exc)) {
+                        if (INSTR_OP(ins) == OP_DICT_MERGE) {
+                            Str *who = callable_description(vm, PEEK(arg + 3));
+                            vm_raise(vm, EXC_TypeError, "%s argument after ** must be a mapping, not %s",
+                                     who->data, vm_type_name(vm, m));
+                        } else {
+                            vm_raise(vm, EXC_TypeError, "'%s' object is not a mapping", vm_type_name(vm, m));
+                        }
+                    }
                     goto error;
                 }
                 Value kl = vm_call0(vm, keys);
@@ -1388,11 +1404,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 if (IS_NULL(e->key))
                     continue;
                 if (INSTR_OP(ins) == OP_DICT_MERGE && !IS_NULL(dict_get(vm, d, e->key))) {
-                    Value fn = PEEK(arg + 3);
-                    Str *fr = vm_repr(vm, fn);
-                    (void)fr;
-                    const char *fname = IS_FUNCTION(fn) ? AS_FUNCTION(fn)->qualname->data : vm_type_name(vm, fn);
-                    vm_raise(vm, EXC_TypeError, "%s() got multiple values for keyword argument '%s'", fname,
+                    Str *who = callable_description(vm, PEEK(arg + 3));
+                    vm_raise(vm, EXC_TypeError, "%s got multiple values for keyword argument '%s'", who->data,
                              IS_STR(e->key) ? AS_STR(e->key)->data : "?");
                     goto error;
                 }

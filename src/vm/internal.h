@@ -87,7 +87,8 @@ Value gen_throw(VM *vm, Gen *g, Value exc, bool *returned);
 int vm_frame_line(const Frame *f);
 int code_line_at(const Code *c, int instr);
 
-void gen_methods_init(VM *vm);               /* send, throw, close, __next__ ... */
+void gen_methods_init(VM *vm);
+void introspect_init(VM *vm);                /* globals(), locals(), dir() */               /* send, throw, close, __next__ ... */
 
 /* class.c */
 void types_init(VM *vm);                     /* creates every builtin class */

@@ -715,6 +715,20 @@ kind_specific:
         if (strcmp(n, "__doc__") == 0) return f->doc;
         if (strcmp(n, "__module__") == 0) return maybe_str(vm, f->module);
         if (strcmp(n, "__defaults__") == 0) return f->defaults ? VOBJ(f->defaults) : VNONE;
+        if (strcmp(n, "__kwdefaults__") == 0) return f->kwdefaults ? VOBJ(f->kwdefaults) : VNONE;
+        if (strcmp(n, "__closure__") == 0) return f->closure ? VOBJ(f->closure) : VNONE;
+        if (strcmp(n, "__globals__") == 0) return VOBJ(f->globals);
+        if (strcmp(n, "__annotations__") == 0) {
+            /* loopscope does not evaluate annotations: an empty dict, made once */
+            if (!f->dict)
+                f->dict = dict_new(vm);
+            Value a = dict_get_str(f->dict, name);
+            if (IS_NULL(a)) {
+                a = VOBJ(dict_new(vm));
+                dict_set(vm, f->dict, VOBJ(name), a);
+            }
+            return a;
+        }
         if (strcmp(n, "__code__") == 0) return VOBJ(f->code);
         break;
     }

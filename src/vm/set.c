@@ -10,8 +10,8 @@
  *    probed linearly (only when they do not wrap past the end of the table),
  *    then the position jumps to (i * 5 + 1 + perturb) & mask, perturb being
  *    the hash (unsigned) shifted right by 5 at each jump;
- *  - a deleted slot becomes a dummy; an add reuses the first dummy met on
- *    the key's probe path (when the key is not present further on);
+ *  - a deleted slot becomes a dummy; an add that reaches an empty slot
+ *    without finding the key goes into the last dummy met on the way, if any;
  *  - after filling a fresh slot, when fill * 5 >= mask * 3 the table is
  *    rebuilt with room for used * 4 keys (used * 2 above 50000): the new size
  *    is the smallest power of two (>= 8) greater than that number, and live
@@ -178,8 +178,8 @@ restart:;
                 if (r > 0) return 0;
                 if (table != so->table || mask != so->mask || !same_value(e->key, start))
                     goto restart;
-            } else if (e->hash == SET_DUMMY && !freeslot) {
-                freeslot = e;
+            } else if (e->hash == SET_DUMMY) {
+                freeslot = e;   /* the last dummy met is the one reused */
             }
             e++;
         } while (probes--);
@@ -371,8 +371,7 @@ static int set_clear_internal(VM *vm, Set *so)
     vm_free_mem(vm, so->table, (so->mask + 1) * sizeof(SetEntry));
     so->table = nt;
     so->mask = SET_MINSIZE - 1;
-    so->used = so->fill = 0;
-    so->version = 0;
+    so->used = so->fill = 0;   /* pop()'s finger (version) survives, as in CPython */
     return 0;
 }
 

@@ -62,6 +62,7 @@ VM *vm_new(const VMConfig *cfg)
     format_init(vm);
     container_methods_init(vm);
     gen_methods_init(vm);
+    introspect_init(vm);
     adopt_constructors(vm);
     modules_init(vm);
     vm->main = module_new(vm, "__main__");

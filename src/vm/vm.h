@@ -191,6 +191,7 @@ Set *set_new(VM *vm, Class *cls);
 int set_add(VM *vm, Set *s, Value key);
 int set_contains(VM *vm, Set *s, Value key);               /* 1, 0, -1 */
 int set_discard(VM *vm, Set *s, Value key);
+int set_update(VM *vm, Set *s, Value iterable);            /* in CPython's order */
 Value int_from_bigint(VM *vm, BigInt *b);                  /* takes ownership; demotes to V_INT when it fits */
 Native *native_new(VM *vm, const char *name, NativeFn fn, Class *owner);
 Class *class_new_builtin(VM *vm, const char *name, Class *base, ObjKind inst_kind);
