@@ -1403,6 +1403,18 @@ static bool in_loop(C *c)
     return false;
 }
 
+/* CPython rejects return/break/continue that would leave an except* body */
+static void check_except_star(C *c, Node *s, bool to_loop)
+{
+    for (int i = c->u->nfb - 1; i >= 0; i--) {
+        FBKind k = c->u->fb[i].kind;
+        if (k == FB_EXCEPTION_GROUP_HANDLER)
+            cerror(c, s, "'break', 'continue' and 'return' cannot appear in an except* block");
+        if (to_loop && (k == FB_WHILE || k == FB_FOR || k == FB_ASYNC_FOR))
+            return;
+    }
+}
+
 static void visit_return(C *c, Node *s)
 {
     Scope *sc = c->u->scope;
@@ -1410,6 +1422,7 @@ static void visit_return(C *c, Node *s)
         cerror(c, s, "'return' outside function");
     if (s->a && sc->is_generator && sc->is_coroutine)
         cerror(c, s, "'return' with value in async generator");
+    check_except_star(c, s, false);
     bool preserve = s->a && !is_const(s->a);
     if (preserve)
         visit_expr(c, s->a);
@@ -1427,6 +1440,7 @@ static void visit_return(C *c, Node *s)
 static void visit_break_continue(C *c, Node *s, bool is_break)
 {
     FBlock *loop = NULL;
+    check_except_star(c, s, true);
     if (!in_loop(c))
         cerror(c, s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
     c->u->loc = pos_of(s);
@@ -1867,7 +1881,7 @@ static void visit_import(C *c, Node *s)
 {
     for (int i = 0; i < s->l1.n; i++) {
         Node *al = NODE_AT(s->l1, i);
-        Position p = pos_of(al);
+        Position p = pos_of(s);
         c->u->loc = p;
         emit(c, OP_IMPORT_NAME, name_index(c, al->str));
         if (al->str2) {

@@ -130,17 +130,6 @@ static Node *new_node(Parser *P, NodeKind k, const Token *start)
     return n;
 }
 
-static Node *new_from(Parser *P, NodeKind k, const Node *start)
-{
-    Node *n = arena_alloc(&P->c->arena, sizeof(Node));
-    n->kind = k;
-    n->lineno = start->lineno;
-    n->col = start->col;
-    n->end_lineno = start->end_lineno;
-    n->end_col = start->end_col;
-    return n;
-}
-
 /* end position := end of the last consumed token */
 static Node *fin(Parser *P, Node *n)
 {
@@ -687,9 +676,9 @@ static bool starts_expr(Parser *P, const Token *t)
 
 static Node *comprehension_tail(Parser *P, Node *comp);
 
-static Node *make_tuple(Parser *P, Node *first, NodeKind k)
+static Node *make_tuple(Parser *P, Node *first, NodeKind k, const Token *start)
 {
-    Node *tup = new_from(P, k, first);
+    Node *tup = new_node(P, k, start);
     push(P, &tup->l1, first);
     return tup;
 }
@@ -979,8 +968,11 @@ static void call_args(Parser *P, Node *call)
     advance(P);
 }
 
+/* Compound nodes start at their first token, so "(a + b) * c" starts at
+ * the '(' as in CPython, while "(a)" itself keeps a's span. */
 static Node *primary(Parser *P)
 {
+    Token *start = cur(P);
     Node *e = atom(P);
     int chain = 0;
     for (;;) {
@@ -991,13 +983,13 @@ static Node *primary(Parser *P)
             if (name->kind != T_NAME || is_reserved(P, name))
                 syntax_error(P);
             advance(P);
-            Node *a = new_from(P, E_ATTR, e);
+            Node *a = new_node(P, E_ATTR, start);
             a->a = e;
             a->str = tok_text(P, name);
             e = fin(P, a);
         } else if (t->kind == T_LPAR) {
             enter(P);
-            Node *call = new_from(P, E_CALL, e);
+            Node *call = new_node(P, E_CALL, start);
             call->a = e;
             /* remember '(' position for a bare generator argument */
             call->end_lineno = t->line;
@@ -1009,11 +1001,12 @@ static Node *primary(Parser *P)
         } else if (t->kind == T_LSQB) {
             enter(P);
             advance(P);
-            Node *s = new_from(P, E_SUBSCRIPT, e);
+            Node *s = new_node(P, E_SUBSCRIPT, start);
             s->a = e;
+            Token *fstart = cur(P);
             Node *first = slice_item(P);
             if (at(P, T_COMMA)) {
-                Node *tup = make_tuple(P, first, E_TUPLE);
+                Node *tup = make_tuple(P, first, E_TUPLE, fstart);
                 while (accept(P, T_COMMA)) {
                     if (at(P, T_RSQB))
                         break;
@@ -1050,10 +1043,11 @@ static Node *factor(Parser *P);
 
 static Node *power(Parser *P)
 {
+    Token *start = cur(P);
     Node *e = await_primary(P);
     if (at(P, T_DOUBLESTAR)) {
         advance(P);
-        Node *b = new_from(P, E_BINOP, e);
+        Node *b = new_node(P, E_BINOP, start);
         b->op = BINOP_POW;
         b->a = e;
         b->b = factor(P);
@@ -1093,6 +1087,7 @@ static int binop_of(TokKind k, int level)
 
 static Node *binary(Parser *P, int level)
 {
+    Token *start = cur(P);
     Node *e = level == 0 ? factor(P) : binary(P, level - 1);
     int chain = 0;
     for (;;) {
@@ -1102,7 +1097,7 @@ static Node *binary(Parser *P, int level)
         Token *t = advance(P);
         if (op == BINOP_MATMUL)
             unsupported(P, t, "'@' matrix multiplications");
-        Node *b = new_from(P, E_BINOP, e);
+        Node *b = new_node(P, E_BINOP, start);
         b->op = op;
         b->a = e;
         b->b = level == 0 ? factor(P) : binary(P, level - 1);
@@ -1139,11 +1134,12 @@ static int comp_op(Parser *P)
 
 static Node *comparison(Parser *P)
 {
+    Token *start = cur(P);
     Node *e = bitor(P);
     int op = comp_op(P);
     if (op < 0)
         return e;
-    Node *c = new_from(P, E_COMPARE, e);
+    Node *c = new_node(P, E_COMPARE, start);
     c->a = e;
     int cap = 4, n = 0;
     c->cmpops = arena_alloc(&P->c->arena, sizeof(int) * (size_t)cap);
@@ -1175,11 +1171,12 @@ static Node *inversion(Parser *P)
 
 static Node *boolop(Parser *P, int is_or)
 {
+    Token *start = cur(P);
     Node *e = is_or ? boolop(P, 0) : inversion(P);
     const char *kw = is_or ? "or" : "and";
     if (!at_kw(P, kw))
         return e;
-    Node *b = new_from(P, E_BOOLOP, e);
+    Node *b = new_node(P, E_BOOLOP, start);
     b->op = is_or;
     push(P, &b->l1, e);
     while (accept_kw(P, kw))
@@ -1209,10 +1206,11 @@ static Node *expression(Parser *P)
     if (at_kw(P, "lambda")) {
         e = lambdef(P);
     } else {
+        Token *start = cur(P);
         e = disjunction(P);
         if (at_kw(P, "if")) {
             advance(P);
-            Node *c = new_from(P, E_IFEXP, e);
+            Node *c = new_node(P, E_IFEXP, start);
             c->b = e;
             c->a = disjunction(P);
             if (!accept_kw(P, "else"))
@@ -1276,6 +1274,7 @@ static Node *star_expressions(Parser *P)
 {
     if (at_kw(P, "yield"))
         return yield_expr(P);
+    Token *start = cur(P);
     Node *first;
     if (at(P, T_STAR)) {
         Token *t = advance(P);
@@ -1287,7 +1286,7 @@ static Node *star_expressions(Parser *P)
     }
     if (!at(P, T_COMMA))
         return first;
-    Node *tup = make_tuple(P, first, E_TUPLE);
+    Node *tup = make_tuple(P, first, E_TUPLE, start);
     while (accept(P, T_COMMA)) {
         if (!starts_expr(P, cur(P)) || at_kw(P, "yield"))
             break;
@@ -1306,6 +1305,7 @@ static Node *star_expressions(Parser *P)
 /* for-targets: star_targets at bitor level so 'in' is not consumed */
 static Node *star_targets(Parser *P)
 {
+    Token *start = cur(P);
     Node *first;
     if (at(P, T_STAR)) {
         Token *t = advance(P);
@@ -1317,7 +1317,7 @@ static Node *star_targets(Parser *P)
     }
     if (!at(P, T_COMMA))
         return first;
-    Node *tup = make_tuple(P, first, E_TUPLE);
+    Node *tup = make_tuple(P, first, E_TUPLE, start);
     while (accept(P, T_COMMA)) {
         if (at_kw(P, "in") || at(P, T_EQUAL) || !starts_expr(P, cur(P)))
             break;
