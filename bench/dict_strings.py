@@ -46,10 +46,10 @@ def char_histogram(text):
             hist[ch] = hist.get(ch, 0) + 1
     return sorted(hist.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
 
-text = make_text(200_000)
+text = make_text(400_000)
 counts = word_counts(text)
 print("distinct words:", len(counts))
 print("top words:", sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
-print("strings:", build_strings(150_000))
-print("int dict:", int_dict(300_000))
+print("strings:", build_strings(300_000))
+print("int dict:", int_dict(500_000))
 print("chars:", char_histogram(text[:400_000]))

@@ -5,6 +5,6 @@ def fib(n):
     return fib(n - 1) + fib(n - 2)
 
 total = 0
-for _ in range(3):
+for _ in range(30):
     total += fib(27)
-print("fib(27) x3 checksum:", total)
+print("fib(27) x30 checksum:", total)

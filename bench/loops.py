@@ -38,7 +38,7 @@ def matrix_checksum(size):
             total = (total + s * (i + 1)) % 1000003
     return total
 
-flags = sieve(300_000)
-print("primes below 300000:", sum(flags))
-print("longest collatz below 60000:", collatz_longest(60_000))
-print("matrix checksum:", matrix_checksum(60))
+flags = sieve(1_000_000)
+print("primes below 1000000:", sum(flags))
+print("longest collatz below 120000:", collatz_longest(120_000))
+print("matrix checksum:", matrix_checksum(70))

@@ -1,0 +1,5 @@
+# Only comments and blank lines: nothing to run.
+
+# another comment
+   # indented comment
+
