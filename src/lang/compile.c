@@ -197,7 +197,10 @@ static int vec_index(C *c, PtrVec *v, const char *name, bool add)
 
 static uint32_t name_index(C *c, const char *name)
 {
-    return (uint32_t)vec_index(c, &c->u->names, name, true);
+    int i = vec_index(c, &c->u->names, name, true);
+    if ((uint32_t)i >= IMPORT_LEAF)
+        lang_fail(c->lc, LANG_ERR_LIMIT, c->u->loc.line, c->u->loc.col, "too many names in one code object");
+    return (uint32_t)i;
 }
 
 static char *mangle(C *c, char *name)
@@ -1881,23 +1884,14 @@ static void visit_import(C *c, Node *s)
 {
     for (int i = 0; i < s->l1.n; i++) {
         Node *al = NODE_AT(s->l1, i);
-        Position p = pos_of(s);
-        c->u->loc = p;
-        emit(c, OP_IMPORT_NAME, name_index(c, al->str));
+        c->u->loc = pos_of(s);
         if (al->str2) {
-            /* import a.b.c as d: walk from the top package to the leaf */
-            const char *q = strchr(al->str, '.');
-            while (q) {
-                const char *r = strchr(q + 1, '.');
-                size_t len = r ? (size_t)(r - q - 1) : strlen(q + 1);
-                char *part = arena_strndup(ar(c), q + 1, len);
-                emit(c, OP_IMPORT_FROM, name_index(c, part));
-                emit(c, OP_SWAP, 2);
-                emit0(c, OP_POP_TOP);
-                q = r;
-            }
+            /* import a.b as c: the module a.b itself */
+            emit(c, OP_IMPORT_NAME, name_index(c, al->str) | IMPORT_LEAF);
             nameop(c, al->str2, CTX_STORE);
         } else {
+            /* import a.b: binds the top-level package a */
+            emit(c, OP_IMPORT_NAME, name_index(c, al->str));
             const char *dot = strchr(al->str, '.');
             char *first = dot ? arena_strndup(ar(c), al->str, (size_t)(dot - al->str)) : al->str;
             nameop(c, first, CTX_STORE);
@@ -1907,20 +1901,8 @@ static void visit_import(C *c, Node *s)
 
 static void visit_importfrom(C *c, Node *s)
 {
-    Position p = pos_of(s);
-    c->u->loc = p;
-    emit(c, OP_IMPORT_NAME, name_index(c, s->str));
-    /* IMPORT_NAME gives the top-level package: walk down to the module */
-    const char *q = strchr(s->str, '.');
-    while (q) {
-        const char *r = strchr(q + 1, '.');
-        size_t len = r ? (size_t)(r - q - 1) : strlen(q + 1);
-        char *part = arena_strndup(ar(c), q + 1, len);
-        emit(c, OP_IMPORT_FROM, name_index(c, part));
-        emit(c, OP_SWAP, 2);
-        emit0(c, OP_POP_TOP);
-        q = r;
-    }
+    c->u->loc = pos_of(s);
+    emit(c, OP_IMPORT_NAME, name_index(c, s->str) | IMPORT_LEAF);
     for (int i = 0; i < s->l1.n; i++) {
         Node *al = NODE_AT(s->l1, i);
         emit(c, OP_IMPORT_FROM, name_index(c, al->str));

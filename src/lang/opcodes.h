@@ -51,9 +51,10 @@
  *   class:       LOAD_BUILD_CLASS; PUSH_NULL; MAKE_FUNCTION body; LOAD_CONST
  *                name; bases; [KW_NAMES]; CALL n
  *   decorators:  LOAD d; PUSH_NULL; ...function...; CALL 1
- *   import a.b as c: IMPORT_NAME 'a.b' (top package a); IMPORT_FROM b;
- *                SWAP 2; POP_TOP; STORE c.  from a.b import x: the same
- *                walk, then IMPORT_FROM x; STORE x; POP_TOP.
+ *   import a.b:  IMPORT_NAME 'a.b'; STORE a
+ *   import a.b as c: IMPORT_NAME 'a.b'|IMPORT_LEAF; STORE c
+ *   from a.b import x, y: IMPORT_NAME 'a.b'|IMPORT_LEAF; IMPORT_FROM x;
+ *                STORE x; IMPORT_FROM y; STORE y; POP_TOP
  */
 
 /* ---- stack ------------------------------------------------------------ */

@@ -135,6 +135,10 @@ static void disasm(const Proto *p, Out *o)
         Opcode op = INSTR_OP(p->code[i]);
         uint32_t arg = INSTR_ARG(p->code[i]);
         char info[256] = "";
+        if (op == OP_IMPORT_NAME && (arg & IMPORT_LEAF)) {
+            arg &= ~IMPORT_LEAF;
+            strcpy(info, "leaf ");
+        }
         switch (op) {
         case OP_LOAD_CONST: case OP_RETURN_CONST: case OP_KW_NAMES:
             if ((int)arg < p->nconsts)
@@ -155,7 +159,7 @@ static void disasm(const Proto *p, Out *o)
         case OP_STORE_NAME: case OP_DELETE_NAME: case OP_LOAD_ATTR: case OP_STORE_ATTR:
         case OP_DELETE_ATTR: case OP_LOAD_METHOD: case OP_IMPORT_NAME: case OP_IMPORT_FROM:
             if ((int)arg < p->nnames)
-                snprintf(info, sizeof info, "%s", p->names[arg]);
+                snprintf(info + strlen(info), sizeof info - strlen(info), "%s", p->names[arg]);
             break;
         default:
             break;

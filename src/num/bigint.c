@@ -22,7 +22,9 @@ typedef uint64_t dlimb;
 
 #define LIMB_BITS 32
 /* Below this many limbs (of the shorter operand) schoolbook multiplication wins. */
-#define KARATSUBA_CUTOFF 40
+#ifndef KARATSUBA_CUTOFF
+#define KARATSUBA_CUTOFF 64
+#endif
 
 /* The one piece of process-wide state: the size cap on any value. */
 static uint64_t g_max_bits = BI_DEFAULT_MAX_BITS;
@@ -276,37 +278,64 @@ static void mul_school(limb *r, const limb *a, size_t an, const limb *b, size_t 
     }
 }
 
-/* Schoolbook squaring: cross products once, doubled, plus the diagonal. */
-static void sqr_school(limb *r, const limb *a, size_t n)
+/* The schoolbook base case works on 64-bit digits (pairs of limbs, 64x64->128
+ * multiplies): a quarter of the multiplications of the 32-bit loop. Limbs past
+ * the end of an operand read as zero; digits past the end of the product are
+ * known to be zero and are not stored. */
+typedef unsigned __int128 qlimb;
+
+static inline uint64_t get64(const limb *p, size_t k, size_t n)
 {
-    memset(r, 0, 2 * n * sizeof(limb));
-    for (size_t i = 0; i < n; i++) {
-        dlimb c = 0;
-        limb ai = a[i];
-        for (size_t j = i + 1; j < n; j++) {
-            c += (dlimb)ai * a[j] + r[i + j];
-            r[i + j] = (limb)c;
-            c >>= 32;
+    size_t i = 2 * k;
+    if (i + 1 < n) {
+        uint64_t v;
+        memcpy(&v, p + i, sizeof v);
+        return v;
+    }
+    return i < n ? p[i] : 0;
+}
+
+static inline void put64(limb *p, size_t k, size_t n, uint64_t v)
+{
+    size_t i = 2 * k;
+    if (i + 1 < n) {
+        memcpy(p + i, &v, sizeof v);
+    } else if (i < n) {
+        p[i] = (limb)v;
+    }
+}
+
+/* r[0..an+bn) = a * b; r must not alias a or b. */
+static void mul_school64(limb *r, const limb *a, size_t an, const limb *b, size_t bn)
+{
+    size_t A = (an + 1) / 2, B = (bn + 1) / 2, n = an + bn;
+    memset(r, 0, n * sizeof(limb));
+    for (size_t j = 0; j < B; j++) {
+        uint64_t bj = get64(b, j, bn);
+        if (bj == 0)
+            continue;
+        uint64_t carry = 0;
+        size_t i = 0;
+        /* fast middle: every digit of a and r in range */
+        for (; i < A && 2 * (i + j) + 1 < n && 2 * i + 1 < an; i++) {
+            uint64_t ai, ri;
+            memcpy(&ai, a + 2 * i, 8);
+            memcpy(&ri, r + 2 * (i + j), 8);
+            qlimb t = (qlimb)ai * bj + ri + carry;
+            ri = (uint64_t)t;
+            memcpy(r + 2 * (i + j), &ri, 8);
+            carry = (uint64_t)(t >> 64);
         }
-        r[i + n] = (limb)c;
-    }
-    /* double */
-    limb top = 0;
-    for (size_t i = 0; i < 2 * n; i++) {
-        limb v = r[i];
-        r[i] = (v << 1) | top;
-        top = v >> 31;
-    }
-    /* add diagonal */
-    dlimb c = 0;
-    for (size_t i = 0; i < n; i++) {
-        dlimb sq = (dlimb)a[i] * a[i];
-        c += (dlimb)r[2 * i] + (limb)sq;
-        r[2 * i] = (limb)c;
-        c >>= 32;
-        c += (dlimb)r[2 * i + 1] + (limb)(sq >> 32);
-        r[2 * i + 1] = (limb)c;
-        c >>= 32;
+        for (; i < A; i++) {
+            qlimb t = (qlimb)get64(a, i, an) * bj + get64(r, i + j, n) + carry;
+            put64(r, i + j, n, (uint64_t)t);
+            carry = (uint64_t)(t >> 64);
+        }
+        for (size_t k = A + j; carry && 2 * k < n; k++) {
+            qlimb t = (qlimb)get64(r, k, n) + carry;
+            put64(r, k, n, (uint64_t)t);
+            carry = (uint64_t)(t >> 64);
+        }
     }
 }
 
@@ -324,10 +353,10 @@ static int mul_rec(limb *r, const limb *a, size_t an, const limb *b, size_t bn);
 static int mul_rec(limb *r, const limb *a, size_t an, const limb *b, size_t bn)
 {
     if (bn < KARATSUBA_CUTOFF) {
-        if (a == b && an == bn)
-            sqr_school(r, a, an);
-        else
+        if (bn <= 2)
             mul_school(r, a, an, b, bn);
+        else
+            mul_school64(r, a, an, b, bn);
         return 0;
     }
     if (an >= 2 * bn) {
@@ -868,6 +897,141 @@ static int mag_divmod_knuth(limb *q, limb *rem, const limb *a, size_t an, const 
     return 0;
 }
 
+
+/* ------------------------------------------------------------------------- */
+/* Division of big operands by Newton reciprocal                             */
+/*
+ * Knuth D is quadratic; for big divisors and quotients a reciprocal computed
+ * by Newton's iteration turns division into a few Karatsuba multiplications.
+ * Every quotient digit is corrected against the exact remainder, so the
+ * reciprocal only has to be close (within a few units) for speed, never for
+ * correctness.
+ */
+#define NEWTON_DIV_LIMBS 160     /* divisor and quotient sizes from which Newton wins */
+#define RECIP_BASE_BITS  (NEWTON_DIV_LIMBS * 32)
+
+static int mag_divmod(BigInt *q, BigInt *m, const BigInt *a, const BigInt *b);
+
+/* r ~ floor(2**(2n) / b) (within a few units), b > 0 with bit length n. */
+static int recip(BigInt *r, const BigInt *b, uint64_t n)
+{
+    BigInt t = BI_INIT, bh = BI_INIT, rh = BI_INIT, e = BI_INIT;
+    int err;
+    if (n <= RECIP_BASE_BITS) {
+        err = bi_set_i64(&t, 1);
+        if (!err) err = bi_shl(&t, &t, (int64_t)(2 * n));
+        if (!err) err = mag_divmod(r, NULL, &t, b);
+        bi_free(&t);
+        return err;
+    }
+    /* Reciprocal of the top h bits (32 guard bits), scaled up, then one
+     * Newton step r += r * (2**2n - b*r) / 2**2n doubles its precision. */
+    uint64_t h = n / 2 + 32;
+    err = bi_shr(&bh, b, (int64_t)(n - h));
+    if (!err) err = recip(&rh, &bh, h);
+    if (!err) err = bi_shl(&rh, &rh, (int64_t)(n - h));
+    if (!err) err = bi_mul(&e, b, &rh);
+    if (!err) err = bi_set_i64(&t, 1);
+    if (!err) err = bi_shl(&t, &t, (int64_t)(2 * n));
+    if (!err) err = bi_sub(&e, &t, &e);
+    if (!err) err = bi_mul(&e, &e, &rh);
+    if (!err) err = bi_shr(&e, &e, (int64_t)(2 * n));
+    if (!err) err = bi_add(r, &rh, &e);
+    bi_free(&t);
+    bi_free(&bh);
+    bi_free(&rh);
+    bi_free(&e);
+    return err;
+}
+
+/* A divisor prepared for repeated Newton division: normalised so it fills
+ * whole limbs (top bit set), with its reciprocal. The dividend is then
+ * processed in blocks of L limbs, like the digits of a long division. */
+typedef struct NewtonDivisor {
+    BigInt bn;     /* b << sh */
+    BigInt r;      /* ~ 2**(64L) / bn */
+    int64_t sh;
+    size_t L;
+} NewtonDivisor;
+
+static void newton_free(NewtonDivisor *d)
+{
+    bi_free(&d->bn);
+    bi_free(&d->r);
+}
+
+static int newton_prepare(NewtonDivisor *d, const BigInt *b)
+{
+    uint64_t nb = bi_bit_length(b);
+    bi_init(&d->bn);
+    bi_init(&d->r);
+    d->L = (size_t)((nb + 31) / 32);
+    d->sh = (int64_t)(d->L * 32 - nb);
+    int err = bi_shl(&d->bn, b, d->sh);
+    if (!err)
+        err = recip(&d->r, &d->bn, d->L * 32);
+    return err;
+}
+
+/* q = a / b, m = a % b for magnitudes a >= 0, b > 0 given as a prepared divisor. */
+static int divmod_newton(BigInt *q, BigInt *m, const BigInt *a, const NewtonDivisor *d)
+{
+    size_t L = d->L;
+    BigInt an = BI_INIT, cur = BI_INIT, top = BI_INIT, qi = BI_INIT, t = BI_INIT, Q = BI_INIT;
+    int err = bi_shl(&an, a, d->sh);
+    size_t blocks = (an.len + L - 1) / L;
+    if (blocks == 0)
+        blocks = 1;
+    if (!err) err = reserve(&Q, blocks * L + 1);
+    if (!err)
+        memset(Q.limb, 0, (blocks * L + 1) * sizeof(limb));
+    set_zero(&cur); /* running remainder, < bn */
+    for (size_t i = blocks; i-- > 0 && !err;) {
+        /* cur = cur * 2**(32L) + block i */
+        size_t lo = i * L, hi = lo + L < an.len ? lo + L : an.len;
+        err = bi_shl(&cur, &cur, (int64_t)(L * 32));
+        if (err) break;
+        if (hi > lo) {
+            if (cur.len < hi - lo) {
+                err = reserve(&cur, L);
+                if (err) break;
+                memset(cur.limb + cur.len, 0, (L - cur.len) * sizeof(limb));
+                cur.len = (uint32_t)(hi - lo);
+            }
+            memcpy(cur.limb, an.limb + lo, (hi - lo) * sizeof(limb));
+            normalize(&cur);
+        }
+        /* estimate qi = cur * r / 2**(64L) from the top L+1 limbs of cur (the
+         * dropped part moves the product by less than one), then fix it
+         * against the exact remainder */
+        err = bi_shr(&top, &cur, (int64_t)((L - 1) * 32));
+        if (!err) err = bi_mul(&qi, &top, &d->r);
+        if (!err) err = bi_shr(&qi, &qi, (int64_t)((L + 1) * 32));
+        if (!err) err = bi_mul(&t, &qi, &d->bn);
+        if (!err) err = bi_sub(&cur, &cur, &t);
+        while (!err && cur.neg) {
+            err = bi_add(&cur, &cur, &d->bn);
+            if (!err) err = bi_add_i64(&qi, &qi, -1);
+        }
+        while (!err && bi_cmp(&cur, &d->bn) >= 0) {
+            err = bi_sub(&cur, &cur, &d->bn);
+            if (!err) err = bi_add_i64(&qi, &qi, 1);
+        }
+        if (!err && qi.len)
+            memcpy(Q.limb + lo, qi.limb, qi.len * sizeof(limb)); /* qi < 2**(32L) */
+    }
+    if (!err) {
+        Q.len = (uint32_t)(blocks * L + 1);
+        normalize(&Q);
+        if (q)
+            bi_swap(q, &Q);
+        if (m)
+            err = bi_shr(m, &cur, d->sh);
+    }
+    bi_free(&an); bi_free(&cur); bi_free(&top); bi_free(&qi); bi_free(&t); bi_free(&Q);
+    return err;
+}
+
 /* Truncating division of magnitudes into fresh BigInts (signs set by caller). */
 static int mag_divmod(BigInt *q, BigInt *m, const BigInt *a, const BigInt *b)
 {
@@ -882,6 +1046,21 @@ static int mag_divmod(BigInt *q, BigInt *m, const BigInt *a, const BigInt *b)
             m->neg = 0;
         }
         return BI_OK;
+    }
+    if (bn >= NEWTON_DIV_LIMBS && an - bn >= NEWTON_DIV_LIMBS) {
+        BigInt aa = BI_INIT, bb = BI_INIT, tq = BI_INIT, tm = BI_INIT;
+        int e = bi_abs(&aa, a);
+        if (!e) e = bi_abs(&bb, b);
+        NewtonDivisor nd;
+        if (!e) {
+            e = newton_prepare(&nd, &bb);
+            if (!e) e = divmod_newton(q ? &tq : NULL, m ? &tm : NULL, &aa, &nd);
+            newton_free(&nd);
+        }
+        if (!e && q) bi_swap(q, &tq);
+        if (!e && m) bi_swap(m, &tm);
+        bi_free(&aa); bi_free(&bb); bi_free(&tq); bi_free(&tm);
+        return e;
     }
     BigInt tq = BI_INIT, tm = BI_INIT;
     int e = reserve(&tq, an - bn + 1);

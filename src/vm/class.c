@@ -246,6 +246,9 @@ Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
     c->depth = base->depth + 1;
     if (IS_NULL(dict_get_str(ns, vm->sn[SN_doc])))
         dict_set(vm, ns, VOBJ(vm->sn[SN_doc]), VNONE);
+    /* defining __eq__ without __hash__ makes instances unhashable */
+    if (!IS_NULL(dict_get_str(ns, vm->sn[SN_eq])) && IS_NULL(dict_get_str(ns, vm->sn[SN_hash])))
+        dict_set(vm, ns, VOBJ(vm->sn[SN_hash]), VNONE);
     /* functions defined in the body learn their class, for super() */
     for (size_t i = 0; i < ns->nentries; i++) {
         Value v = ns->entries[i].value;

@@ -597,3 +597,30 @@ Value exc_group_reraise(VM *vm, Value orig, Value raised_list)
     Value args[2] = { VOBJ(vm->empty_str), VOBJ(keep) };
     return exc_new(vm, EXC_TYPE(vm, ExceptionGroup), tuple_from(vm, args, 2));
 }
+
+/* ---- __traceback__ ------------------------------------------------------------ */
+
+/* A chain of small 'traceback' objects (tb_lineno, tb_next, tb_lasti), made
+ * from the recorded entries when a program asks for them. */
+Value exc_traceback_object(VM *vm, Exception *e)
+{
+    if (e->ntb == 0)
+        return VNONE;
+    Value cls = dict_get_str(vm->builtins, str_intern(vm, "__ls_traceback__", 16));
+    if (!IS_CLASS(cls)) {
+        Class *c = class_new_builtin(vm, "traceback", TYPE(vm, object), OBJ_INSTANCE);
+        cls = VOBJ(c);
+        dict_set_str(vm, vm->builtins, "__ls_traceback__", cls);
+    }
+    Value next = VNONE;
+    for (uint32_t i = 0; i < e->ntb; i++) {
+        TbEntry *t = &e->tb[i];
+        Instance *tb = vm_alloc_obj(vm, sizeof(Instance), OBJ_INSTANCE, AS_CLASS(cls));
+        tb->dict = dict_new(vm);
+        dict_set_str(vm, tb->dict, "tb_lineno", VINT(code_line_at(t->code, t->instr)));
+        dict_set_str(vm, tb->dict, "tb_lasti", VINT((int64_t)t->instr * 2));
+        dict_set_str(vm, tb->dict, "tb_next", next);
+        next = VOBJ(tb);
+    }
+    return next;
+}

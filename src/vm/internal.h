@@ -104,6 +104,7 @@ void exc_add_tb(VM *vm, Value exc, Code *code, int instr);
 Value vm_current_handled(VM *vm);            /* what a bare raise re-raises */
 void exc_set_context(VM *vm, Value exc);     /* chain vm's handled exception as __context__ */
 Value vm_raise_name_error(VM *vm, Str *name);
+Value exc_traceback_object(VM *vm, Exception *e);  /* __traceback__, or None */
 /* except*: split eg by type into (match, rest); either may be None. */
 int exc_group_split(VM *vm, Value eg, Value type, Value *match, Value *rest);
 /* except*: what to re-raise after the handlers ran: None or an exception. */

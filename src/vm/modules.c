@@ -65,7 +65,9 @@ static Value sys_exit(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     if (vm_check_nargs(vm, "exit", nargs, kwnames, 0, 1) < 0)
         return VNULL;
-    Value exc = exc_new(vm, EXC_TYPE(vm, SystemExit), tuple_from(vm, args, (size_t)nargs));
+    /* sys.exit(None) is SystemExit() with no arguments, as in CPython */
+    size_t n = nargs == 1 && IS_NONE(args[0]) ? 0 : (size_t)nargs;
+    Value exc = exc_new(vm, EXC_TYPE(vm, SystemExit), tuple_from(vm, args, n));
     return vm_raise_value(vm, exc);
 }
 
@@ -159,6 +161,22 @@ static Value time_sleep(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return VNONE;
 }
 
+static Value time_now_ns(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (vm_check_nargs(vm, "perf_counter_ns", nargs, kwnames, 0, 0) < 0)
+        return VNULL;
+    return VINT((int64_t)(*vclock(vm) * 1e9 + 0.5));
+}
+
+static Value time_time_ns(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (vm_check_nargs(vm, "time_ns", nargs, kwnames, 0, 0) < 0)
+        return VNULL;
+    return VINT((int64_t)(VIRTUAL_EPOCH * 1e9) + (int64_t)(*vclock(vm) * 1e9 + 0.5));
+}
+
 static void time_init(VM *vm)
 {
     Module *m = module_new(vm, "time");
@@ -166,6 +184,9 @@ static void time_init(VM *vm)
     add_fn(vm, m, "monotonic", time_now);
     add_fn(vm, m, "time", time_time);
     add_fn(vm, m, "sleep", time_sleep);
+    add_fn(vm, m, "perf_counter_ns", time_now_ns);
+    add_fn(vm, m, "monotonic_ns", time_now_ns);
+    add_fn(vm, m, "time_ns", time_time_ns);
 }
 
 /* ---- gc ------------------------------------------------------------------ */

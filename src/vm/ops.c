@@ -302,6 +302,14 @@ static Value try_compare(VM *vm, Value a, Value b, CmpKind op)
     if (!IS_OBJ(a))
         return vm->not_implemented;
     Class *ca = a.as.o->cls;
+    if (a.as.o->kind == OBJ_BOUND_METHOD && (op == CMP_EQ || op == CMP_NE)) {
+        if (!IS_KIND(b, OBJ_BOUND_METHOD))
+            return vm->not_implemented;
+        BoundMethod *x = (BoundMethod *)a.as.o, *y = (BoundMethod *)b.as.o;
+        bool same = x->func.as.o == y->func.as.o && x->self.tag == y->self.tag &&
+                    (x->self.tag == V_OBJ ? x->self.as.o == y->self.as.o : x->self.as.i == y->self.as.i);
+        return VBOOL(op == CMP_EQ ? same : !same);
+    }
     if (ca->cflags & CLASS_BUILTIN) {
         switch ((ObjKind)a.as.o->kind) {
         case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_RANGE: case OBJ_VIEW:
@@ -690,7 +698,7 @@ kind_specific:
         if (strcmp(n, "__context__") == 0) return e->context;
         if (strcmp(n, "__cause__") == 0) return e->cause;
         if (strcmp(n, "__suppress_context__") == 0) return VBOOL(e->suppress_context);
-        if (strcmp(n, "__traceback__") == 0) return VNONE;
+        if (strcmp(n, "__traceback__") == 0) return exc_traceback_object(vm, e);
         if (strcmp(n, "__notes__") == 0 && !IS_NULL(e->notes)) return e->notes;
         if (vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, StopIteration)) && strcmp(n, "value") == 0)
             return e->args->len ? e->args->items[0] : VNONE;
@@ -941,6 +949,18 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
 
 int vm_delattr(VM *vm, Value obj, Str *name)
 {
+    if (!IS_CLASS(obj)) {
+        Value attr = class_lookup(vm_type_of(vm, obj), name);
+        if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY) {
+            Wrapper *w = (Wrapper *)attr.as.o;
+            if (IS_NONE(w->c) || IS_NULL(w->c)) {
+                vm_raise(vm, EXC_AttributeError, "property '%s' of '%s' object has no deleter", name->data,
+                         vm_type_name(vm, obj));
+                return -1;
+            }
+            return IS_NULL(vm_call1(vm, w->c, obj)) ? -1 : 0;
+        }
+    }
     Dict *d = IS_CLASS(obj) ? AS_CLASS(obj)->dict : instance_dict(obj);
     if (d) {
         int r = dict_del(vm, d, VOBJ(name));

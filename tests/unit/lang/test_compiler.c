@@ -379,6 +379,25 @@ static void test_assignments(void **state)
     proto_free(m);
 }
 
+static void test_imports(void **state)
+{
+    (void)state;
+    Proto *m = compile_ok("import concurrent.futures\nimport concurrent.futures as cf\n"
+                          "from concurrent.futures import Future as F, wait\nimport asyncio\n");
+    assert_string_equal(opseq(m),
+        "IMPORT_NAME STORE_NAME IMPORT_NAME STORE_NAME IMPORT_NAME IMPORT_FROM STORE_NAME "
+        "IMPORT_FROM STORE_NAME POP_TOP IMPORT_NAME STORE_NAME RETURN_CONST");
+    /* `import a.b` binds the top package; the others want the module itself */
+    assert_int_equal(INSTR_ARG(m->code[0]) & IMPORT_LEAF, 0);
+    assert_string_equal(m->names[INSTR_ARG(m->code[0])], "concurrent.futures");
+    assert_string_equal(m->names[INSTR_ARG(m->code[1])], "concurrent");
+    assert_int_equal(INSTR_ARG(m->code[2]) & IMPORT_LEAF, IMPORT_LEAF);
+    assert_string_equal(m->names[INSTR_ARG(m->code[3])], "cf");
+    assert_int_equal(INSTR_ARG(m->code[4]) & IMPORT_LEAF, IMPORT_LEAF);
+    assert_int_equal(INSTR_ARG(m->code[10]) & IMPORT_LEAF, 0);
+    proto_free(m);
+}
+
 static void test_control_flow(void **state)
 {
     (void)state;
@@ -636,6 +655,7 @@ int main(void)
         cmocka_unit_test(test_class_shape),
         cmocka_unit_test(test_function_shape),
         cmocka_unit_test(test_assignments),
+        cmocka_unit_test(test_imports),
         cmocka_unit_test(test_control_flow),
         cmocka_unit_test(test_exceptions),
         cmocka_unit_test(test_async),
