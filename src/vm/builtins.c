@@ -315,36 +315,15 @@ static size_t utf8_decode1(const unsigned char *p, size_t n, uint32_t *cp)
     return 4;
 }
 
-/* repr() with non-ASCII escaped as \xNN, \uNNNN, \UNNNNNNNN. */
-static Value ascii_of(VM *vm, Value v)
-{
-    Str *s = vm_repr(vm, v);
-    if (!s)
-        return VNULL;
-    if (s->ascii)
-        return VOBJ(s);
-    NfBuf b = NF_BUF_INIT;
-    const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
-    while (p < e) {
-        uint32_t c;
-        size_t n = utf8_decode1(p, (size_t)(e - p), &c);
-        char tmp[16];
-        if (c < 0x80) { nf_buf_putc(&b, (char)c); }
-        else if (c < 0x100) { snprintf(tmp, sizeof tmp, "\\x%02x", c); nf_buf_append(&b, tmp, strlen(tmp)); }
-        else if (c < 0x10000) { snprintf(tmp, sizeof tmp, "\\u%04x", c); nf_buf_append(&b, tmp, strlen(tmp)); }
-        else { snprintf(tmp, sizeof tmp, "\\U%08x", c); nf_buf_append(&b, tmp, strlen(tmp)); }
-        p += n;
-    }
-    Value r = mkstr(vm, b.data ? b.data : "", b.len);
-    nf_buf_free(&b);
-    return r;
-}
+/* format.c: repr() with non-ASCII escaped as \xNN, \uNNNN, \UNNNNNNNN. */
+Str *vm_ascii(VM *vm, Value v);
 
 static Value b_ascii(VM *vm, Value *args, int nargs, Tuple *kw)
 {
     if (arg_one(vm, "ascii", nargs, kw) < 0)
         return VNULL;
-    return ascii_of(vm, args[0]);
+    Str *s = vm_ascii(vm, args[0]);
+    return s ? VOBJ(s) : VNULL;
 }
 
 static Value b_format(VM *vm, Value *args, int nargs, Tuple *kw)
@@ -1497,6 +1476,20 @@ static Value range_new(VM *vm, Value *args, int nargs, Tuple *kw)
     return VOBJ(r);
 }
 
+static Value slice_new_native(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    args++, nargs--;
+    if (arg_nokw(vm, "slice", kw) < 0 || arg_count(vm, "slice", nargs, 1, 3) < 0)
+        return VNULL;
+    Slice *s = vm_alloc_obj(vm, sizeof(Slice), OBJ_SLICE, TYPE(vm, slice));
+    if (!s)
+        return VNULL;
+    s->start = nargs == 1 ? VNONE : args[0];
+    s->stop = nargs == 1 ? args[0] : args[1];
+    s->step = nargs == 3 ? args[2] : VNONE;
+    return VOBJ(s);
+}
+
 static Value int_from_str(VM *vm, Str *s, int base, Value orig)
 {
     /* Fast path: plain short decimal. */
@@ -1828,6 +1821,183 @@ static Value set_like_new(VM *vm, Value *args, int nargs, Tuple *kw, const char 
 static Value set_new_native(VM *vm, Value *a, int n, Tuple *k) { return set_like_new(vm, a, n, k, "set", TYPE(vm, set)); }
 static Value frozenset_new_native(VM *vm, Value *a, int n, Tuple *k) { return set_like_new(vm, a, n, k, "frozenset", TYPE(vm, frozenset)); }
 
+
+/* ===== int and float methods ===================================================
+ * (Registered here until the core has a home for them; a later
+ * class_add_method of the same name simply replaces these.) */
+
+static int self_num(VM *vm, Value *args, int nargs, Tuple *kw, const char *cls, const char *name, bool want_float)
+{
+    if (nkw(kw)) {
+        vm_raise(vm, EXC_TypeError, "%s.%s() takes no keyword arguments", cls, name);
+        return -1;
+    }
+    if (nargs < 1 || (want_float ? !IS_FLOAT(args[0]) : !is_int_like(args[0]))) {
+        vm_raise(vm, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                 name, cls, nargs < 1 ? "NoneType" : tname(vm, args[0]));
+        return -1;
+    }
+    if (nargs != 1) {
+        vm_raise(vm, EXC_TypeError, "%s.%s() takes no arguments (%d given)", cls, name, nargs - 1);
+        return -1;
+    }
+    return 0;
+}
+
+static Value int_bit_length(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (self_num(vm, args, nargs, kw, "int", "bit_length", false) < 0)
+        return VNULL;
+    BigInt b = BI_INIT;
+    to_bi(args[0], &b);
+    uint64_t n = bi_bit_length(&b);
+    bi_free(&b);
+    return VINT((int64_t)n);
+}
+
+static Value int_bit_count(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (self_num(vm, args, nargs, kw, "int", "bit_count", false) < 0)
+        return VNULL;
+    BigInt b = BI_INIT;
+    to_bi(args[0], &b);
+    uint64_t n = bi_bit_count(&b);
+    bi_free(&b);
+    return VINT((int64_t)n);
+}
+
+static Value int_self(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (self_num(vm, args, nargs, kw, "int", "conjugate", false) < 0)
+        return VNULL;
+    return IS_BOOL(args[0]) ? VINT(args[0].as.i) : args[0];
+}
+
+static Value int_is_integer(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (self_num(vm, args, nargs, kw, "int", "is_integer", false) < 0)
+        return VNULL;
+    return VBOOL(true);
+}
+
+static Value int_as_integer_ratio(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (self_num(vm, args, nargs, kw, "int", "as_integer_ratio", false) < 0)
+        return VNULL;
+    Tuple *t = tuple_new(vm, 2);
+    if (!t)
+        return VNULL;
+    t->items[0] = IS_BOOL(args[0]) ? VINT(args[0].as.i) : args[0];
+    t->items[1] = VINT(1);
+    return VOBJ(t);
+}
+
+static Value int_zero(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    (void)args; (void)nargs; (void)kw; (void)vm;
+    return VINT(0);
+}
+
+static Value int_one(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    (void)args; (void)nargs; (void)kw; (void)vm;
+    return VINT(1);
+}
+
+static Value float_is_integer(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (self_num(vm, args, nargs, kw, "float", "is_integer", true) < 0)
+        return VNULL;
+    return VBOOL(nf_float_is_integer(args[0].as.f));
+}
+
+static Value float_self(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (self_num(vm, args, nargs, kw, "float", "conjugate", true) < 0)
+        return VNULL;
+    return args[0];
+}
+
+static Value float_zero(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    (void)args; (void)nargs; (void)kw; (void)vm;
+    return VFLOAT(0.0);
+}
+
+static Value float_as_integer_ratio(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (self_num(vm, args, nargs, kw, "float", "as_integer_ratio", true) < 0)
+        return VNULL;
+    double x = args[0].as.f;
+    if (isinf(x))
+        return vm_raise(vm, EXC_OverflowError, "cannot convert Infinity to integer ratio");
+    if (isnan(x))
+        return vm_raise(vm, EXC_ValueError, "cannot convert NaN to integer ratio");
+    int e;
+    double m = frexp(x, &e);
+    /* Scale the mantissa to an integer: at most 300 doublings for doubles. */
+    for (int i = 0; i < 300 && m != floor(m); i++) {
+        m *= 2.0;
+        e--;
+    }
+    BigInt num = BI_INIT, den = BI_INIT;
+    bi_from_double(&num, m);
+    bi_set_i64(&den, 1);
+    int rc = e > 0 ? bi_shl(&num, &num, e) : bi_shl(&den, &den, -e);
+    if (rc) {
+        bi_free(&num);
+        bi_free(&den);
+        return raise_bi(vm, rc);
+    }
+    Value nv = bi_value(vm, &num);
+    Value dv = bi_value(vm, &den);
+    if (IS_NULL(nv) || IS_NULL(dv))
+        return VNULL;
+    Tuple *t = tuple_new(vm, 2);
+    if (!t)
+        return VNULL;
+    t->items[0] = nv;
+    t->items[1] = dv;
+    return VOBJ(t);
+}
+
+static void add_property(VM *vm, Class *c, const char *name, NativeFn fget)
+{
+    Native *n = native_new(vm, name, fget, c);
+    if (!n || !TYPE(vm, property))
+        return;
+    Wrapper *w = vm_alloc_obj(vm, sizeof(Wrapper), OBJ_WRAPPER, TYPE(vm, property));
+    if (!w)
+        return;
+    w->hdr.flags = WRAP_PROPERTY;
+    w->a = VOBJ(n);
+    w->b = w->c = w->d = VNONE;
+    dict_set_str(vm, c->dict, name, VOBJ(w));
+}
+
+static void number_methods_init(VM *vm)
+{
+    Class *i = TYPE(vm, int), *f = TYPE(vm, float);
+    if (i) {
+        class_add_method(vm, i, "bit_length", int_bit_length);
+        class_add_method(vm, i, "bit_count", int_bit_count);
+        class_add_method(vm, i, "conjugate", int_self);
+        class_add_method(vm, i, "is_integer", int_is_integer);
+        class_add_method(vm, i, "as_integer_ratio", int_as_integer_ratio);
+        add_property(vm, i, "real", int_self);
+        add_property(vm, i, "numerator", int_self);
+        add_property(vm, i, "imag", int_zero);
+        add_property(vm, i, "denominator", int_one);
+    }
+    if (f) {
+        class_add_method(vm, f, "is_integer", float_is_integer);
+        class_add_method(vm, f, "as_integer_ratio", float_as_integer_ratio);
+        class_add_method(vm, f, "conjugate", float_self);
+        add_property(vm, f, "real", float_self);
+        add_property(vm, f, "imag", float_zero);
+    }
+}
+
 /* ===== registration =========================================================== */
 
 static void def(VM *vm, const char *name, NativeFn fn)
@@ -1905,6 +2075,8 @@ void builtins_init(VM *vm)
     def_class(vm, "set", TYPE(vm, set), set_new_native);
     def_class(vm, "frozenset", TYPE(vm, frozenset), frozenset_new_native);
     def_class(vm, "type", TYPE(vm, type), type_new);
+    def_class(vm, "slice", TYPE(vm, slice), slice_new_native);
+    number_methods_init(vm);
     if (TYPE(vm, object) && IS_NULL(dict_get_str(vm->builtins, str_intern(vm, "object", 6))))
         dict_set_str(vm, vm->builtins, "object", VOBJ(TYPE(vm, object)));
 }

@@ -56,8 +56,11 @@ static size_t u8_dec(const unsigned char *p, size_t n, uint32_t *cp)
     return 4;
 }
 
-/* repr() with non-ASCII escaped (ascii(), %a, !a). */
-static Str *ascii_str(VM *vm, Value v)
+/* repr() with non-ASCII escaped (ascii(), %a, !a). Not static: builtins.c's
+ * ascii() uses it, and FORMAT_VALUE's !a should (NEEDS FROM CORE: declare it
+ * in vm.h). */
+Str *vm_ascii(VM *vm, Value v);
+Str *vm_ascii(VM *vm, Value v)
 {
     Str *s = vm_repr(vm, v);
     if (!s || s->ascii)
@@ -431,7 +434,7 @@ static int pct_one(VM *vm, NfBuf *out, const Str *fmt, size_t *pos, PctCtx *c)
     p.conv = (char)conv;
     switch (conv) {
     case 's': case 'r': case 'a': {
-        Str *s = conv == 's' ? vm_to_str(vm, v) : conv == 'r' ? vm_repr(vm, v) : ascii_str(vm, v);
+        Str *s = conv == 's' ? vm_to_str(vm, v) : conv == 'r' ? vm_repr(vm, v) : vm_ascii(vm, v);
         if (!s)
             return -1;
         return pct_text(vm, out, &p, s->data, s->len);
@@ -674,7 +677,7 @@ static int render_field(VM *vm, NfBuf *out, const char *name, size_t nlen, uint3
         Str *s = NULL;
         if (conv == 'r') s = vm_repr(vm, obj);
         else if (conv == 's') s = vm_to_str(vm, obj);
-        else if (conv == 'a') s = ascii_str(vm, obj);
+        else if (conv == 'a') s = vm_ascii(vm, obj);
         else {
             char cb[5];
             size_t cn = nf_utf8_encode(conv, cb);
