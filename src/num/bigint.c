@@ -1718,6 +1718,173 @@ static int mag_to_str(const BigInt *a, int base, const char *dig, char **out, si
     return BI_OK;
 }
 
+/* Divide and conquer decimal conversion for big values (CPython's own is
+ * quadratic below its _pylong cut-over): split by 10**(9*2**k) using a table
+ * of powers and, for the big ones, prepared Newton divisors, so the work is a
+ * few multiplications per level instead of a quadratic number of limb steps. */
+#define DC_STR_LIMBS 96          /* below this many limbs, the quadratic method */
+#define DC_PARSE_DIGITS 3000     /* below this many digits, the quadratic parse */
+#define POW10_LEVELS 40
+
+typedef struct Pow10Table {
+    BigInt p[POW10_LEVELS];              /* p[k] = 10**(9 * 2**k) */
+    NewtonDivisor nd[POW10_LEVELS];
+    bool has_nd[POW10_LEVELS];
+    int n;
+} Pow10Table;
+
+static void pow10_free(Pow10Table *t)
+{
+    for (int k = 0; k < t->n; k++) {
+        bi_free(&t->p[k]);
+        if (t->has_nd[k])
+            newton_free(&t->nd[k]);
+    }
+    t->n = 0;
+}
+
+/* Fills p[0..levels) (and Newton divisors when `divide`). */
+static int pow10_build(Pow10Table *t, int levels, bool divide)
+{
+    t->n = 0;
+    for (int k = 0; k < levels && k < POW10_LEVELS; k++) {
+        bi_init(&t->p[k]);
+        t->has_nd[k] = false;
+        t->n = k + 1;
+        int e = k == 0 ? bi_set_u64(&t->p[0], 1000000000u) : bi_mul(&t->p[k], &t->p[k - 1], &t->p[k - 1]);
+        if (e)
+            return e;
+        if (divide && t->p[k].len >= NEWTON_DIV_LIMBS) {
+            e = newton_prepare(&t->nd[k], &t->p[k]);
+            t->has_nd[k] = true; /* even on failure, so it is freed */
+            if (e)
+                return e;
+        }
+    }
+    return BI_OK;
+}
+
+/* Writes exactly `width` decimal digits of x >= 0 (zero-padded) to out.
+ * Requires x < p[k]**2 (or k < 0 and x < 10**width). */
+static int dec_rec(const BigInt *x, int k, Pow10Table *t, char *out, size_t width)
+{
+    if (k < 0 || x->len <= DC_STR_LIMBS) {
+        char *s;
+        size_t n;
+        int e = mag_to_str(x, 10, DIGITS_LOWER, &s, &n);
+        if (e)
+            return e;
+        if (n > width) { /* cannot happen: the caller sized width */
+            free(s);
+            return BI_EVALUE;
+        }
+        memset(out, '0', width - n);
+        memcpy(out + width - n, s, n);
+        free(s);
+        return BI_OK;
+    }
+    if (mag_cmp(x->limb, x->len, t->p[k].limb, t->p[k].len) < 0)
+        return dec_rec(x, k - 1, t, out, width);
+    size_t half = (size_t)9 << k;
+    BigInt q = BI_INIT, r = BI_INIT;
+    int e = t->has_nd[k] ? divmod_newton(&q, &r, x, &t->nd[k]) : mag_divmod(&q, &r, x, &t->p[k]);
+    if (!e) e = dec_rec(&q, k - 1, t, out, width - half);
+    bi_free(&q);
+    if (!e) e = dec_rec(&r, k - 1, t, out + width - half, half);
+    bi_free(&r);
+    return e;
+}
+
+static int mag_to_dec_dc(const BigInt *a, char **out, size_t *outlen)
+{
+    /* smallest K with 10**(18 * 2**K) > a */
+    uint64_t bits = bi_bit_length(a);
+    double digits = (double)bits * 0.30102999566398120 + 1;
+    int K = 0;
+    while ((double)((uint64_t)18 << K) < digits)
+        K++;
+    Pow10Table t;
+    int e = pow10_build(&t, K + 1, true);
+    size_t width = (size_t)18 << K;
+    char *buf = e ? NULL : malloc(width + 1);
+    if (!e && !buf)
+        e = BI_ENOMEM;
+    BigInt mag = *a;
+    mag.neg = 0;
+    if (!e)
+        e = dec_rec(&mag, K, &t, buf, width);
+    pow10_free(&t);
+    if (e) {
+        free(buf);
+        return e;
+    }
+    size_t z = 0;
+    while (z + 1 < width && buf[z] == '0')
+        z++;
+    memmove(buf, buf + z, width - z);
+    buf[width - z] = 0;
+    *out = buf;
+    *outlen = width - z;
+    return BI_OK;
+}
+
+/* Quadratic parse of n clean decimal digits into r (r has room). */
+static int parse_dec_small(BigInt *r, const char *d, size_t n)
+{
+    int e = reserve(r, n / 9 + 2);
+    if (e)
+        return e;
+    size_t rl = 0;
+    size_t first = n % 9 ? n % 9 : 9;
+    for (size_t i = 0; i < n;) {
+        size_t len = i == 0 ? (first < n ? first : n) : 9;
+        limb chunk = 0, pw = 1;
+        for (size_t j = 0; j < len; j++) {
+            chunk = chunk * 10 + (limb)(d[i + j] - '0');
+            pw *= 10;
+        }
+        limb c = mag_mul_1(r->limb, r->limb, rl, pw, chunk);
+        if (c)
+            r->limb[rl++] = c;
+        i += len;
+    }
+    r->len = (uint32_t)rl;
+    r->neg = 0;
+    normalize(r);
+    return BI_OK;
+}
+
+static int dec_parse(BigInt *r, const char *d, size_t n, Pow10Table *t)
+{
+    if (n <= DC_PARSE_DIGITS)
+        return parse_dec_small(r, d, n);
+    int k = 0;
+    while (((size_t)9 << (k + 1)) < n)
+        k++;
+    size_t half = (size_t)9 << k;
+    BigInt hi = BI_INIT, lo = BI_INIT;
+    int e = dec_parse(&hi, d, n - half, t);
+    if (!e) e = dec_parse(&lo, d + n - half, half, t);
+    if (!e) e = bi_mul(&hi, &hi, &t->p[k]);
+    if (!e) e = bi_add(r, &hi, &lo);
+    bi_free(&hi);
+    bi_free(&lo);
+    return e;
+}
+
+static int parse_dec_dc(BigInt *r, const char *d, size_t n)
+{
+    int k = 0;
+    while (((size_t)9 << (k + 1)) < n)
+        k++;
+    Pow10Table t;
+    int e = pow10_build(&t, k + 1, false);
+    if (!e)
+        e = dec_parse(r, d, n, &t);
+    pow10_free(&t);
+    return e;
+}
+
 int bi_to_str(const BigInt *a, int base, unsigned flags, size_t max_str_digits,
               char **out, size_t *outlen)
 {
@@ -1732,7 +1899,8 @@ int bi_to_str(const BigInt *a, int base, unsigned flags, size_t max_str_digits,
     const char *dig = (flags & BI_STR_UPPER) ? DIGITS_UPPER : DIGITS_LOWER;
     char *m;
     size_t ml;
-    int e = mag_to_str(a, base, dig, &m, &ml);
+    int e = (base == 10 && a->len > DC_STR_LIMBS) ? mag_to_dec_dc(a, &m, &ml)
+                                                  : mag_to_str(a, base, dig, &m, &ml);
     if (e)
         return e;
     if (base == 10 && max_str_digits > 0 && ml > max_str_digits) {
@@ -1946,6 +2114,20 @@ int bi_from_str(BigInt *r, const char *text, size_t len, int base,
             bitpos += (uint64_t)bits;
         }
         r->len = (uint32_t)nl;
+    } else if (base == 10 && nd > DC_PARSE_DIGITS) {
+        char *clean = malloc(nd);
+        if (!clean) {
+            e = BI_ENOMEM;
+            goto done;
+        }
+        size_t cn = 0;
+        for (const char *q = s; q < end; q++)
+            if (*q != '_')
+                clean[cn++] = *q;
+        e = parse_dec_dc(r, clean, cn);
+        free(clean);
+        if (e)
+            goto done;
     } else {
         int k;
         limb bb = big_base(base, &k);
