@@ -954,28 +954,58 @@ static Value b_all(VM *vm, Value *args, int nargs, Tuple *kw)
     return r < 0 ? VNULL : VBOOL(r != 1);
 }
 
-/* ---- sum ---- */
-typedef struct SumState { Value acc; bool all_int; } SumState;
+/* ---- sum ----
+ * CPython 3.12's order of work: an int fast path, then a float path whose
+ * float items are added with Neumaier's compensated summation (so
+ * sum([0.1] * 10) == 1.0) and whose small ints are added plainly, and once
+ * anything else arrives, generic `+` for the rest. */
+enum { SUM_INT, SUM_FLOAT, SUM_GENERIC };
+typedef struct SumState { Value acc; int mode; double f, c; } SumState;
 
-static int sum_fn(VM *vm, void *ud, Value item)
+static int sum_generic(VM *vm, SumState *s, Value item)
 {
-    SumState *s = ud;
-    if (IS_INT(s->acc) && (IS_INT(item) || IS_BOOL(item))) {
-        int64_t r;
-        if (!__builtin_add_overflow(s->acc.as.i, item.as.i, &r)) {
-            s->acc = VINT(r);
-            return 0;
-        }
-    }
-    if (IS_FLOAT(s->acc) && IS_FLOAT(item)) {
-        s->acc = VFLOAT(s->acc.as.f + item.as.f);
-        return 0;
+    if (s->mode == SUM_FLOAT) {
+        double f = s->f;
+        if (s->c != 0.0 && isfinite(s->c))
+            f += s->c;
+        s->acc = VFLOAT(f);
     }
     Value r = vm_binary(vm, s->acc, item, BINOP_ADD, false);
     if (IS_NULL(r))
         return -1;
     s->acc = r;
+    if (s->mode == SUM_INT && IS_FLOAT(r)) {
+        s->mode = SUM_FLOAT;
+        s->f = r.as.f;
+        s->c = 0.0;
+    } else {
+        s->mode = SUM_GENERIC;
+    }
     return 0;
+}
+
+static int sum_fn(VM *vm, void *ud, Value item)
+{
+    SumState *s = ud;
+    if (s->mode == SUM_INT && (IS_INT(item) || IS_BOOL(item))) {
+        int64_t r;
+        if (!__builtin_add_overflow(s->acc.as.i, item.as.i, &r)) {
+            s->acc = VINT(r);
+            return 0;
+        }
+    } else if (s->mode == SUM_FLOAT && IS_FLOAT(item)) {
+        double x = item.as.f, t = s->f + x;
+        if (fabs(s->f) >= fabs(x))
+            s->c += (s->f - t) + x;
+        else
+            s->c += (x - t) + s->f;
+        s->f = t;
+        return 0;
+    } else if (s->mode == SUM_FLOAT && (IS_INT(item) || IS_BOOL(item))) {
+        s->f += (double)item.as.i;
+        return 0;
+    }
+    return sum_generic(vm, s, item);
 }
 
 static Value b_sum(VM *vm, Value *args, int nargs, Tuple *kw)
@@ -991,13 +1021,20 @@ static Value b_sum(VM *vm, Value *args, int nargs, Tuple *kw)
     Value start = nargs == 2 ? args[1] : (IS_NULL(kv[0]) ? VINT(0) : kv[0]);
     if (IS_STR(start))
         return vm_raise(vm, EXC_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
-    if (IS_BOOL(start))
-        start = VINT(start.as.i);
-    SumState s = {start, true};
+    SumState s = {start, IS_INT(start) ? SUM_INT : IS_FLOAT(start) ? SUM_FLOAT : SUM_GENERIC,
+                  IS_FLOAT(start) ? start.as.f : 0.0, 0.0};
     vm_push_root(vm, &s.acc);
     int r = for_each(vm, args[0], sum_fn, &s);
     vm_pop_root(vm);
-    return r < 0 ? VNULL : s.acc;
+    if (r < 0)
+        return VNULL;
+    if (s.mode == SUM_FLOAT) {
+        double f = s.f;
+        if (s.c != 0.0 && isfinite(s.c))
+            f += s.c;
+        return VFLOAT(f);
+    }
+    return s.acc;
 }
 
 /* ---- min / max ---- */

@@ -8,6 +8,7 @@
  * hand before everything else.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "vm.h"
 #include "internal.h"
@@ -198,28 +199,180 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
     return self;
 }
 
+Tuple *class_mro(VM *vm, Class *c)
+{
+    if (!c->mro) {
+        size_t n = 0;
+        for (Class *k = c; k; k = k->base)
+            n++;
+        Tuple *t = tuple_new(vm, n);
+        n = 0;
+        for (Class *k = c; k; k = k->base)
+            t->items[n++] = VOBJ(k);
+        c->mro = t;
+    }
+    return c->mro;
+}
+
+Tuple *class_bases(VM *vm, Class *c)
+{
+    if (c->bases)
+        return c->bases;
+    Value b = c->base ? VOBJ(c->base) : VNULL;
+    return tuple_from(vm, &b, c->base ? 1 : 0);
+}
+
+static bool in_tail(Tuple *seq, size_t start, Value v)
+{
+    for (size_t i = start + 1; i < seq->len; i++)
+        if (AS_OBJ(seq->items[i]) == AS_OBJ(v))
+            return true;
+    return false;
+}
+
+/* C3 linearization of (c, *bases), as Python's MRO. NULL after raising. */
+static Tuple *c3_mro(VM *vm, Class *c, Tuple *bases)
+{
+    size_t nseq = bases->len + 1;
+    Tuple **seqs = calloc(nseq, sizeof(Tuple *));
+    size_t *heads = calloc(nseq, sizeof(size_t));
+    if (!seqs || !heads)
+        abort();
+    for (size_t i = 0; i < bases->len; i++)
+        seqs[i] = class_mro(vm, AS_CLASS(bases->items[i]));
+    seqs[bases->len] = bases;
+    List *out = list_new(vm, 8);
+    list_append(vm, out, VOBJ(c));
+    Tuple *result = NULL;
+    for (;;) {
+        bool any = false;
+        Value pick = VNULL;
+        for (size_t i = 0; i < nseq; i++) {
+            if (heads[i] >= seqs[i]->len)
+                continue;
+            any = true;
+            Value cand = seqs[i]->items[heads[i]];
+            bool blocked = false;
+            for (size_t j = 0; j < nseq && !blocked; j++)
+                if (heads[j] < seqs[j]->len && in_tail(seqs[j], heads[j], cand))
+                    blocked = true;
+            if (!blocked) {
+                pick = cand;
+                break;
+            }
+        }
+        if (!any) {
+            result = tuple_from(vm, out->items, out->len);
+            break;
+        }
+        if (IS_NULL(pick)) {
+            char names[512];
+            size_t used = 0;
+            names[0] = '\0';
+            for (size_t i = 0; i < nseq - 1; i++) {
+                if (heads[i] >= seqs[i]->len)
+                    continue;
+                Class *h = AS_CLASS(seqs[i]->items[heads[i]]);
+                bool dup = false;
+                for (size_t k = 0; k < i; k++)
+                    if (heads[k] < seqs[k]->len && AS_OBJ(seqs[k]->items[heads[k]]) == (Obj *)h)
+                        dup = true;
+                if (dup)
+                    continue;
+                int w = snprintf(names + used, sizeof names - used, "%s%s", used ? ", " : "", h->name->data);
+                if (w > 0 && (size_t)w < sizeof names - used)
+                    used += (size_t)w;
+            }
+            vm_raise(vm, EXC_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s", names);
+            break;
+        }
+        list_append(vm, out, pick);
+        for (size_t i = 0; i < nseq; i++)
+            if (heads[i] < seqs[i]->len && AS_OBJ(seqs[i]->items[heads[i]]) == AS_OBJ(pick))
+                heads[i]++;
+    }
+    free(seqs);
+    free(heads);
+    return result;
+}
+
+/* Gives c the bases and linearized MRO; sets base to the one whose layout
+ * its instances use. Returns -1 after raising. */
+int class_set_bases(VM *vm, Class *c, Tuple *bases)
+{
+    Class *solid = NULL;
+    for (size_t i = 0; i < bases->len; i++) {
+        Class *b = AS_CLASS(bases->items[i]);
+        if (builtin_base(b) != TYPE(vm, object) && !solid)
+            solid = b;
+    }
+    if (!solid)
+        solid = AS_CLASS(bases->items[0]);
+    for (size_t i = 0; i < bases->len; i++) {
+        Class *b = AS_CLASS(bases->items[i]);
+        Class *bb = builtin_base(b);
+        if (bb != TYPE(vm, object) && bb->inst_kind != builtin_base(solid)->inst_kind) {
+            vm_raise(vm, EXC_TypeError, "multiple bases have instance lay-out conflict");
+            return -1;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (AS_OBJ(bases->items[j]) == (Obj *)b) {
+                vm_raise(vm, EXC_TypeError, "duplicate base class %s", b->name->data);
+                return -1;
+            }
+    }
+    c->base = solid;
+    c->depth = solid->depth + 1;
+    c->bases = bases;
+    if (bases->len == 1 && !(solid->cflags & CLASS_MI)) {
+        c->mro = NULL;
+        return 0;
+    }
+    Tuple *mro = c3_mro(vm, c, bases);
+    if (!mro)
+        return -1;
+    c->mro = mro;
+    c->cflags |= CLASS_MI;
+    for (size_t i = 0; i < mro->len; i++)
+        c->cflags |= AS_CLASS(mro->items[i])->cflags & CLASS_EXCEPTION;
+    return 0;
+}
+
 /* __build_class__(body, name, *bases, **kw) */
 Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
-    (void)kwnames;
     if (nargs < 2 || !IS_FUNCTION(args[0]) || !IS_STR(args[1]))
         return vm_raise(vm, EXC_TypeError, "__build_class__: bad arguments");
+    if (kwnames && kwnames->len)
+        return vm_raise(vm, EXC_TypeError, "class keyword arguments (such as metaclass=) are not supported by loopscope");
     Function *body = AS_FUNCTION(args[0]);
     Str *name = AS_STR(args[1]);
-    Class *base = TYPE(vm, object);
-    if (nargs > 3)
-        return vm_raise(vm, EXC_TypeError, "loopscope supports single inheritance only (class %s has %d bases)",
-                        name->data, nargs - 2);
-    if (nargs == 3) {
-        if (!IS_CLASS(args[2]))
-            return vm_raise(vm, EXC_TypeError, "bases must be types");
-        base = AS_CLASS(args[2]);
-        if (base->cflags & CLASS_FINAL)
-            return vm_raise(vm, EXC_TypeError, "type '%s' is not an acceptable base type", base->name->data);
+    Tuple *bases;
+    if (nargs == 2) {
+        Value o = VOBJ(TYPE(vm, object));
+        bases = tuple_from(vm, &o, 1);
+    } else {
+        bases = tuple_from(vm, args + 2, (size_t)(nargs - 2));
     }
-    Class *bb = builtin_base(base);
-    if (bb != TYPE(vm, object) && bb->inst_kind != OBJ_EXCEPTION)
-        return vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", bb->name->data);
+    Value basesv = VOBJ(bases);
+    vm_push_root(vm, &basesv);
+    for (size_t i = 0; i < bases->len; i++) {
+        Value b = bases->items[i];
+        if (!IS_CLASS(b)) {
+            vm_pop_root(vm);
+            return vm_raise(vm, EXC_TypeError, "bases must be types");
+        }
+        Class *bc = AS_CLASS(b);
+        if (bc->cflags & CLASS_FINAL) {
+            vm_pop_root(vm);
+            return vm_raise(vm, EXC_TypeError, "type '%s' is not an acceptable base type", bc->name->data);
+        }
+        Class *bb = builtin_base(bc);
+        if (bb != TYPE(vm, object) && bb->inst_kind != OBJ_EXCEPTION) {
+            vm_pop_root(vm);
+            return vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", bb->name->data);
+        }
+    }
 
     Dict *ns = dict_new(vm);
     Value nsv = VOBJ(ns);
@@ -227,23 +380,34 @@ Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
     Frame *f = frame_new(vm, body, ns);
     Value result;
     ExecStatus st = vm_execute(vm, f, &result);
-    vm_pop_root(vm);
-    if (st != EXEC_RETURN)
+    if (st != EXEC_RETURN) {
+        vm_pop_root(vm);
+        vm_pop_root(vm);
         return VNULL;
+    }
 
     Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, TYPE(vm, type));
     c->name = name;
+    c->dict = ns;
+    Value cv = VOBJ(c);
+    vm_push_root(vm, &cv);
     Value q = dict_get_str(ns, vm->sn[SN_qualname]);
     c->qualname = IS_STR(q) ? AS_STR(q) : name;
     if (IS_STR(q))
         dict_del(vm, ns, VOBJ(vm->sn[SN_qualname]));
     Value m = dict_get_str(ns, vm->sn[SN_module]);
     c->module = IS_STR(m) ? AS_STR(m) : vm->sn[SN_main];
-    c->base = base;
-    c->dict = ns;
-    c->inst_kind = bb->inst_kind;
-    c->cflags = base->cflags & CLASS_EXCEPTION;
-    c->depth = base->depth + 1;
+    if (class_set_bases(vm, c, bases) < 0) {
+        vm_pop_root(vm);
+        vm_pop_root(vm);
+        vm_pop_root(vm);
+        return VNULL;
+    }
+    c->inst_kind = builtin_base(c->base)->inst_kind;
+    c->cflags |= c->base->cflags & CLASS_EXCEPTION;
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
     if (IS_NULL(dict_get_str(ns, vm->sn[SN_doc])))
         dict_set(vm, ns, VOBJ(vm->sn[SN_doc]), VNONE);
     /* defining __eq__ without __hash__ makes instances unhashable */

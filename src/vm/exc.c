@@ -125,6 +125,7 @@ void exc_types_init(VM *vm)
     class_add_method(vm, be, "__repr__", exc_repr);
     class_add_method(vm, be, "with_traceback", exc_with_traceback);
     class_add_method(vm, be, "add_note", exc_add_note);
+    exc_group_init(vm);
 }
 
 /* ---- raising -------------------------------------------------------------- */
@@ -229,212 +230,6 @@ void exc_add_tb(VM *vm, Value exc, Code *code, int instr)
     e->ntb++;
 }
 
-static Str *report_suggestion(VM *vm, Exception *e);
-
-/* ---- the report ------------------------------------------------------------ */
-
-typedef struct Out { VM *vm; } Out;
-
-static void emit(VM *vm, const char *s, size_t n) { vm_write_err(vm, s, n); }
-static void emits(VM *vm, const char *s) { emit(vm, s, strlen(s)); }
-
-/* Byte range of line `lineno` (1-based) in the program source. */
-static bool source_line(VM *vm, int lineno, const char **start, size_t *len)
-{
-    const char *s = vm->cfg.source, *end = s + vm->cfg.source_len;
-    if (!s || lineno < 1)
-        return false;
-    for (int l = 1; l < lineno; l++) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        if (!nl)
-            return false;
-        s = nl + 1;
-    }
-    const char *nl = memchr(s, '\n', (size_t)(end - s));
-    size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-    if (n && s[n - 1] == '\r')
-        n--;
-    *start = s;
-    *len = n;
-    return true;
-}
-
-static size_t chars_in(const char *s, size_t bytes)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < bytes; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            n++;
-    return n;
-}
-
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || c == '\n'; }
-
-static void print_frame_source(VM *vm, const Position *pos)
-{
-    const char *line;
-    size_t len;
-    if (!source_line(vm, pos->line, &line, &len))
-        return;
-    size_t lead = 0;
-    while (lead < len && is_space(line[lead]))
-        lead++;
-    size_t trail = len;
-    while (trail > lead && is_space(line[trail - 1]))
-        trail--;
-    if (trail == lead)
-        return;
-    emits(vm, "    ");
-    emit(vm, line + lead, trail - lead);
-    emits(vm, "\n");
-
-    if (pos->col < 0 || pos->end_col < 0)
-        return;
-    size_t col = (size_t)pos->col, end_col = (size_t)pos->end_col;
-    if (col > len)
-        return;
-    size_t start_off = chars_in(line, col);
-    size_t end_off;
-    int left = 0, right = 0;
-    bool anchors = false;
-    if (pos->end_line == pos->line) {
-        if (end_col > len)
-            end_col = len;
-        if (end_col < col)
-            return;
-        end_off = chars_in(line, end_col);
-        anchors = lang_caret_anchors(line + col, end_col - col, &left, &right);
-    } else {
-        end_off = chars_in(line, trail);
-    }
-    size_t stripped_chars = chars_in(line + lead, trail - lead);
-    if (!(end_off - start_off < stripped_chars || (anchors && right - left > 0)))
-        return;
-    size_t lead_chars = chars_in(line, lead);
-    emits(vm, "    ");
-    for (size_t i = lead_chars; i < start_off; i++)
-        emits(vm, " ");
-    size_t width = end_off - start_off;
-    for (size_t i = 0; i < width; i++) {
-        if (anchors)
-            emits(vm, ((int)i >= left && (int)i < right) ? "^" : "~");
-        else
-            emits(vm, "^");
-    }
-    emits(vm, "\n");
-}
-
-static void print_tb(VM *vm, Exception *e)
-{
-    if (e->ntb == 0)
-        return;
-    emits(vm, "Traceback (most recent call last):\n");
-    int last_line = -1;
-    const Code *last_code = NULL;
-    int repeat = 0;
-    for (int i = (int)e->ntb - 1; i >= 0; i--) {
-        const TbEntry *t = &e->tb[i];
-        if (t->code->proto->flags & PROTO_COMPREHENSION)
-            continue;
-        /* CPython 3.12 inlines comprehensions (PEP 709): their frames do not
-         * exist, and the enclosing frame reports the failing instruction */
-        const TbEntry *at = t;
-        for (int j = i - 1; j >= 0 && (e->tb[j].code->proto->flags & PROTO_COMPREHENSION); j--)
-            at = &e->tb[j];
-        const Proto *p = at->code->proto;
-        const Position *pos = &p->positions[at->instr];
-        int line = code_line_at(at->code, at->instr);
-        if (last_code && last_code->proto == p && last_line == line) {
-            repeat++;
-            if (repeat >= 3)
-                continue;
-        } else {
-            if (repeat >= 3) {
-                int more = repeat - 2;
-                char buf[96];
-                snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", more, more == 1 ? "" : "s");
-                emits(vm, buf);
-            }
-            repeat = 0;
-        }
-        last_code = t->code;
-        last_line = line;
-        char head[64];
-        emits(vm, "  File \"");
-        emits(vm, vm->cfg.filename ? vm->cfg.filename : "<string>");
-        snprintf(head, sizeof head, "\", line %d, in ", line);
-        emits(vm, head);
-        emit(vm, t->code->name->data, t->code->name->len);
-        emits(vm, "\n");
-        Position p2 = *pos;
-        p2.line = line;
-        if (pos->line != line) {
-            p2.col = p2.end_col = -1;
-        }
-        print_frame_source(vm, &p2);
-    }
-    if (repeat >= 3) {
-        int more = repeat - 2;
-        char buf[96];
-        snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", more, more == 1 ? "" : "s");
-        emits(vm, buf);
-    }
-}
-
-static void print_one(VM *vm, Value exc, int depth)
-{
-    Exception *e = AS_EXC(exc);
-    if (depth < 100) {
-        if (IS_EXCEPTION(e->cause)) {
-            print_one(vm, e->cause, depth + 1);
-            emits(vm, "\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (IS_EXCEPTION(e->context) && !e->suppress_context) {
-            print_one(vm, e->context, depth + 1);
-            emits(vm, "\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-    }
-    print_tb(vm, e);
-    Class *c = e->hdr.cls;
-    if (c->module && strcmp(c->module->data, "builtins") != 0 && strcmp(c->module->data, "__main__") != 0) {
-        emit(vm, c->module->data, c->module->len);
-        emits(vm, ".");
-    }
-    emit(vm, c->qualname->data, c->qualname->len);
-    Value saved = vm->exc;
-    vm->exc = VNULL;
-    Str *msg = vm_to_str(vm, exc);
-    if (!msg) {
-        vm->exc = VNULL;
-        emits(vm, ": <exception str() failed>");
-    } else if (msg->len) {
-        emits(vm, ": ");
-        emit(vm, msg->data, msg->len);
-    }
-    Str *hint = report_suggestion(vm, e);
-    if (hint)
-        emit(vm, hint->data, hint->len);
-    emits(vm, "\n");
-    if (IS_LIST(e->notes)) {
-        List *notes = AS_LIST(e->notes);
-        for (size_t i = 0; i < notes->len; i++) {
-            Str *n = vm_to_str(vm, notes->items[i]);
-            if (n) {
-                emit(vm, n->data, n->len);
-                emits(vm, "\n");
-            }
-            vm->exc = VNULL;
-        }
-    }
-    vm->exc = saved;
-}
-
-void vm_print_exception(VM *vm, Value exc)
-{
-    if (!IS_EXCEPTION(exc))
-        return;
-    print_one(vm, exc, 0);
-}
-
 /* ---- NameError, exception groups ---------------------------------------------- */
 
 /* The suggestion is found now, while the frame's names are at hand, and
@@ -455,7 +250,7 @@ Value vm_raise_name_error(VM *vm, Str *name)
     return VNULL;
 }
 
-static Str *report_suggestion(VM *vm, Exception *e)
+Str *exc_report_suggestion(VM *vm, Exception *e)
 {
     if (!e->dict)
         return NULL;
@@ -482,24 +277,178 @@ static Value eg_derive(VM *vm, Exception *eg, List *items)
     AS_EXC(r)->cause = eg->cause;
     AS_EXC(r)->context = eg->context;
     AS_EXC(r)->suppress_context = eg->suppress_context;
-    if (eg->ntb) {
-        for (uint32_t i = 0; i < eg->ntb; i++)
-            exc_add_tb(vm, r, eg->tb[i].code, eg->tb[i].instr);
-    }
+    AS_EXC(r)->notes = eg->notes;
+    for (uint32_t i = 0; i < eg->ntb; i++)
+        exc_add_tb(vm, r, eg->tb[i].code, eg->tb[i].instr);
     return r;
 }
 
-static List *eg_items(Value eg)
+bool exc_is_group(VM *vm, Value v)
+{
+    return IS_EXCEPTION(v) && vm_is_subclass(AS_OBJ(v)->cls, EXC_TYPE(vm, BaseExceptionGroup));
+}
+
+Tuple *exc_group_items(VM *vm, Value eg)
 {
     Exception *e = AS_EXC(eg);
-    if (e->args->len > 1 && IS_LIST(e->args->items[1]))
-        return AS_LIST(e->args->items[1]);
+    if (e->args->len < 2)
+        return NULL;
+    Value items = e->args->items[1];
+    if (IS_TUPLE(items))
+        return AS_TUPLE(items);
+    if (IS_LIST(items))
+        return tuple_from(vm, AS_LIST(items)->items, AS_LIST(items)->len);
     return NULL;
 }
 
 static bool is_group(VM *vm, Value v)
 {
-    return IS_EXCEPTION(v) && vm_is_subclass(AS_OBJ(v)->cls, EXC_TYPE(vm, BaseExceptionGroup));
+    return exc_is_group(vm, v);
+}
+
+/* BaseExceptionGroup(message, exceptions): checks its arguments as CPython
+ * does, and becomes an ExceptionGroup when every member is an Exception. */
+static Value eg_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    Class *cls = AS_CLASS(args[0]);
+    const char *name = cls->name->data;
+    if (kwnames && kwnames->len)
+        return vm_raise(vm, EXC_TypeError, "%s() takes no keyword arguments", name);
+    if (nargs - 1 != 2)
+        return vm_raise(vm, EXC_TypeError, "%s expected 2 arguments, got %d", name, nargs - 1);
+    if (!IS_STR(args[1]))
+        return vm_raise(vm, EXC_TypeError, "argument 1 must be str, not %s", vm_type_name(vm, args[1]));
+    Value seq = args[2];
+    if (!IS_LIST(seq) && !IS_TUPLE(seq))
+        return vm_raise(vm, EXC_TypeError, "second argument (exceptions) must be a sequence");
+    size_t n = IS_LIST(seq) ? AS_LIST(seq)->len : AS_TUPLE(seq)->len;
+    Value *items = IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items;
+    if (n == 0)
+        return vm_raise(vm, EXC_ValueError, "second argument (exceptions) must be a non-empty sequence");
+    bool all_exceptions = true;
+    for (size_t i = 0; i < n; i++) {
+        if (!IS_EXCEPTION(items[i]))
+            return vm_raise(vm, EXC_ValueError, "Item %zu of second argument (exceptions) is not an exception", i);
+        if (!vm_isinstance(vm, items[i], EXC_TYPE(vm, Exception)))
+            all_exceptions = false;
+    }
+    if (cls == EXC_TYPE(vm, BaseExceptionGroup) && all_exceptions)
+        cls = EXC_TYPE(vm, ExceptionGroup);
+    else if (vm_is_subclass(cls, EXC_TYPE(vm, Exception)) && !all_exceptions)
+        return vm_raise(vm, EXC_TypeError, "Cannot nest BaseExceptions in %s %s",
+                        cls == EXC_TYPE(vm, ExceptionGroup) ? "an" : "a", name);
+    return exc_new(vm, cls, tuple_from(vm, args + 1, 2));
+}
+
+static Value eg_init(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)vm; (void)args; (void)nargs; (void)kwnames;
+    return VNONE;   /* the constructor did the work */
+}
+
+static Value eg_str(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    Exception *e = AS_EXC(args[0]);
+    Tuple *items = exc_group_items(vm, args[0]);
+    size_t n = items ? items->len : 0;
+    Str *msg = e->args->len ? vm_to_str(vm, e->args->items[0]) : vm->empty_str;
+    if (!msg)
+        return VNULL;
+    return VOBJ(str_printf(vm, "%s (%zu sub-exception%s)", msg->data, n, n == 1 ? "" : "s"));
+}
+
+static Value eg_split_common(VM *vm, Value *args, int nargs, Tuple *kwnames, bool want_rest)
+{
+    if (vm_check_nargs(vm, want_rest ? "split" : "subgroup", nargs - 1, kwnames, 1, 1) < 0)
+        return VNULL;
+    Value match, rest;
+    extern int split_by(VM *vm, Value exc, Value cond, Value *match, Value *rest);
+    if (split_by(vm, args[0], args[1], &match, &rest) < 0)
+        return VNULL;
+    if (!want_rest)
+        return match;
+    Value pair[2] = { match, rest };
+    return VOBJ(tuple_from(vm, pair, 2));
+}
+
+static Value eg_split(VM *vm, Value *a, int n, Tuple *k) { return eg_split_common(vm, a, n, k, true); }
+static Value eg_subgroup(VM *vm, Value *a, int n, Tuple *k) { return eg_split_common(vm, a, n, k, false); }
+
+static Value eg_derive_m(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "derive", nargs - 1, kwnames, 1, 1) < 0)
+        return VNULL;
+    Exception *e = AS_EXC(args[0]);
+    Value a[3] = { VOBJ(EXC_TYPE(vm, BaseExceptionGroup)), e->args->len ? e->args->items[0] : VOBJ(vm->empty_str),
+                   args[1] };
+    return eg_ctor(vm, a, 3, NULL);
+}
+
+void exc_group_init(VM *vm)
+{
+    Class *beg = EXC_TYPE(vm, BaseExceptionGroup), *eg = EXC_TYPE(vm, ExceptionGroup);
+    /* class ExceptionGroup(BaseExceptionGroup, Exception) */
+    Value bases[2] = { VOBJ(beg), VOBJ(EXC_TYPE(vm, Exception)) };
+    class_set_bases(vm, eg, tuple_from(vm, bases, 2));
+    beg->ctor = eg->ctor = eg_ctor;
+    class_add_method(vm, beg, "__init__", eg_init);
+    class_add_method(vm, beg, "__str__", eg_str);
+    class_add_method(vm, beg, "split", eg_split);
+    class_add_method(vm, beg, "subgroup", eg_subgroup);
+    class_add_method(vm, beg, "derive", eg_derive_m);
+}
+
+/* A condition for split(): an exception type, a tuple of them, or a predicate. */
+static int cond_match(VM *vm, Value exc, Value cond)
+{
+    if (IS_CLASS(cond) || IS_TUPLE(cond)) {
+        int err;
+        bool m = false;
+        if (IS_TUPLE(cond)) {
+            for (size_t i = 0; i < AS_TUPLE(cond)->len && !m; i++)
+                m = vm_isinstance(vm, exc, IS_CLASS(AS_TUPLE(cond)->items[i]) ? AS_CLASS(AS_TUPLE(cond)->items[i]) : NULL);
+        } else {
+            m = vm_isinstance(vm, exc, AS_CLASS(cond));
+        }
+        (void)err;
+        return m;
+    }
+    Value r = vm_call1(vm, cond, exc);
+    if (IS_NULL(r))
+        return -1;
+    return vm_truthy(vm, r);
+}
+
+int split_by(VM *vm, Value exc, Value cond, Value *match, Value *rest)
+{
+    int m = cond_match(vm, exc, cond);
+    if (m < 0)
+        return -1;
+    if (m) {
+        *match = exc;
+        *rest = VNONE;
+        return 0;
+    }
+    if (!is_group(vm, exc)) {
+        *match = VNONE;
+        *rest = exc;
+        return 0;
+    }
+    Tuple *items = exc_group_items(vm, exc);
+    List *ml = list_new(vm, 0), *rl = list_new(vm, 0);
+    for (size_t i = 0; items && i < items->len; i++) {
+        Value sm, sr;
+        if (split_by(vm, items->items[i], cond, &sm, &sr) < 0)
+            return -1;
+        if (!IS_NONE(sm))
+            list_append(vm, ml, sm);
+        if (!IS_NONE(sr))
+            list_append(vm, rl, sr);
+    }
+    *match = ml->len ? eg_derive(vm, AS_EXC(exc), ml) : VNONE;
+    *rest = rl->len ? eg_derive(vm, AS_EXC(exc), rl) : VNONE;
+    return 0;
 }
 
 /* Splits recursively, keeping the nesting of groups, as BaseExceptionGroup.split. */
@@ -519,7 +468,7 @@ static int split_rec(VM *vm, Value exc, Value type, Value *match, Value *rest)
         *rest = exc;
         return 0;
     }
-    List *items = eg_items(exc);
+    Tuple *items = exc_group_items(vm, exc);
     List *m = list_new(vm, 0), *r = list_new(vm, 0);
     for (size_t i = 0; items && i < items->len; i++) {
         Value sm, sr;

@@ -162,6 +162,8 @@ static void blacken(VM *vm, Obj *o)
         vm_mark_obj(vm, (Obj *)c->qualname);
         vm_mark_obj(vm, (Obj *)c->module);
         vm_mark_obj(vm, (Obj *)c->base);
+        vm_mark_obj(vm, (Obj *)c->bases);
+        vm_mark_obj(vm, (Obj *)c->mro);
         vm_mark_obj(vm, (Obj *)c->dict);
         break;
     }

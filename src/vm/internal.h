@@ -94,17 +94,24 @@ void introspect_init(VM *vm);                /* globals(), locals(), dir() */   
 void types_init(VM *vm);                     /* creates every builtin class */
 void class_methods_init(VM *vm);             /* object/type/wrapper natives */
 Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames);
-Value class_lookup(Class *c, Str *name);     /* along the base chain; VNULL if none */
+Value class_lookup(Class *c, Str *name);     /* along the MRO; VNULL if none */
+Tuple *class_mro(VM *vm, Class *c);          /* __mro__ (made on demand for builtins) */
+Tuple *class_bases(VM *vm, Class *c);        /* __bases__ */
+int class_set_bases(VM *vm, Class *c, Tuple *bases);  /* C3 MRO; -1 after raising */
 Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames);
 Value bind_descriptor(VM *vm, Value attr, Value obj, Class *type);
 
 /* exc.c */
 void exc_types_init(VM *vm);
+void exc_group_init(VM *vm);                 /* ExceptionGroup's constructor and methods */
 void exc_add_tb(VM *vm, Value exc, Code *code, int instr);
 Value vm_current_handled(VM *vm);            /* what a bare raise re-raises */
 void exc_set_context(VM *vm, Value exc);     /* chain vm's handled exception as __context__ */
 Value vm_raise_name_error(VM *vm, Str *name);
 Value exc_traceback_object(VM *vm, Exception *e);  /* __traceback__, or None */
+Str *exc_report_suggestion(VM *vm, Exception *e);  /* ". Did you mean: 'x'?" or NULL */
+bool exc_is_group(VM *vm, Value v);
+Tuple *exc_group_items(VM *vm, Value eg);          /* the sub-exceptions, or NULL */
 /* except*: split eg by type into (match, rest); either may be None. */
 int exc_group_split(VM *vm, Value eg, Value type, Value *match, Value *rest);
 /* except*: what to re-raise after the handlers ran: None or an exception. */

@@ -77,8 +77,9 @@ static Value b_dir(VM *vm, Value *args, int nargs, Tuple *kwnames)
                 add_keys(vm, seen, ((Instance *)AS_OBJ(obj))->dict);
             if (IS_EXCEPTION(obj))
                 add_keys(vm, seen, AS_EXC(obj)->dict);
-            for (Class *c = IS_CLASS(obj) ? AS_CLASS(obj) : vm_type_of(vm, obj); c; c = c->base)
-                add_keys(vm, seen, c->dict);
+            Tuple *mro = class_mro(vm, IS_CLASS(obj) ? AS_CLASS(obj) : vm_type_of(vm, obj));
+            for (size_t i = 0; i < mro->len; i++)
+                add_keys(vm, seen, AS_CLASS(mro->items[i])->dict);
         }
     }
     List *l = list_new(vm, seen->used);

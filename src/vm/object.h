@@ -206,12 +206,16 @@ typedef struct Cell {
 #define CLASS_BUILTIN      0x1u   /* defined in C */
 #define CLASS_FINAL        0x2u   /* cannot be subclassed (bool, ...) */
 #define CLASS_EXCEPTION    0x4u   /* derives from BaseException */
+#define CLASS_MI           0x8u   /* its MRO is not just the chain of bases */
 
 struct Class {
     Obj hdr;
     Str *name, *qualname;
     Str *module;           /* "builtins", "__main__", "asyncio" */
-    Class *base;           /* NULL only for object */
+    Class *base;           /* NULL only for object; with several bases, the one
+                              whose layout instances use (CPython's __base__) */
+    Tuple *bases;          /* __bases__ */
+    Tuple *mro;            /* __mro__: this class first */
     Dict *dict;
     ObjKind inst_kind;     /* the C layout of instances */
     uint32_t cflags;       /* CLASS_* */

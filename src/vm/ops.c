@@ -37,6 +37,12 @@ bool vm_is_subclass(const Class *c, const Class *base)
 {
     if (!c || !base)
         return false;
+    if (c->cflags & CLASS_MI) {
+        for (size_t i = 0; i < c->mro->len; i++)
+            if (AS_OBJ(c->mro->items[i]) == (const Obj *)base)
+                return true;
+        return false;
+    }
     while (c->depth > base->depth)
         c = c->base;
     return c == base;
@@ -49,6 +55,14 @@ bool vm_isinstance(VM *vm, Value v, Class *c)
 
 Value class_lookup(Class *c, Str *name)
 {
+    if (c && (c->cflags & CLASS_MI)) {
+        for (size_t i = 0; i < c->mro->len; i++) {
+            Value v = dict_get_str(AS_CLASS(c->mro->items[i])->dict, name);
+            if (!IS_NULL(v))
+                return v;
+        }
+        return VNULL;
+    }
     for (; c; c = c->base) {
         Value v = dict_get_str(c->dict, name);
         if (!IS_NULL(v))
@@ -465,7 +479,11 @@ int vm_hash(VM *vm, Value v, int64_t *out)
     }
     /* a class that defines __eq__ without __hash__ is unhashable */
     if (!(c->cflags & CLASS_BUILTIN)) {
-        for (Class *k = c; k && !(k->cflags & CLASS_BUILTIN); k = k->base) {
+        Tuple *mro = class_mro(vm, c);
+        for (size_t mi = 0; mi < mro->len; mi++) {
+            Class *k = AS_CLASS(mro->items[mi]);
+            if (k->cflags & CLASS_BUILTIN)
+                break;
             Value hk = dict_get_str(k->dict, vm->sn[SN_hash]);
             if (!IS_NULL(hk))
                 break;
@@ -746,16 +764,8 @@ kind_specific:
         if (strcmp(n, "__qualname__") == 0) return VOBJ(c->qualname);
         if (strcmp(n, "__module__") == 0) return maybe_str(vm, c->module);
         if (strcmp(n, "__base__") == 0) return c->base ? VOBJ(c->base) : VNONE;
-        if (strcmp(n, "__bases__") == 0) {
-            Value b = c->base ? VOBJ(c->base) : VNULL;
-            return VOBJ(tuple_from(vm, &b, c->base ? 1 : 0));
-        }
-        if (strcmp(n, "__mro__") == 0) {
-            List *l = list_new(vm, 4);
-            for (Class *k = c; k; k = k->base)
-                list_append(vm, l, VOBJ(k));
-            return VOBJ(tuple_from(vm, l->items, l->len));
-        }
+        if (strcmp(n, "__bases__") == 0) return VOBJ(class_bases(vm, c));
+        if (strcmp(n, "__mro__") == 0) return VOBJ(class_mro(vm, c));
         if (strcmp(n, "__doc__") == 0) {
             Value d = dict_get_str(c->dict, vm->sn[SN_doc]);
             return IS_NULL(d) ? VNONE : d;
@@ -818,17 +828,25 @@ kind_specific:
     return VNULL;
 }
 
+/* super(C, obj).name: the MRO of obj's type, after C. */
 static Value super_getattr(VM *vm, Wrapper *w, Str *name)
 {
-    Class *start = AS_CLASS(w->a)->base;
+    Class *after = AS_CLASS(w->a);
     Value obj = w->b;
-    Value attr = class_lookup(start, name);
-    if (IS_NULL(attr))
-        return vm_raise(vm, EXC_AttributeError, "'super' object has no attribute '%s'", name->data);
-    Class *type = IS_CLASS(obj) ? AS_CLASS(obj) : vm_type_of(vm, obj);
-    if (IS_CLASS(obj) && !(IS_KIND(attr, OBJ_WRAPPER)))
-        return attr;
-    return bind_descriptor(vm, attr, obj, type);
+    Class *type = IS_CLASS(obj) && vm_is_subclass(AS_CLASS(obj), after) ? AS_CLASS(obj) : vm_type_of(vm, obj);
+    Tuple *mro = class_mro(vm, type);
+    size_t i = 0;
+    while (i < mro->len && AS_OBJ(mro->items[i]) != (Obj *)after)
+        i++;
+    for (i++; i < mro->len; i++) {
+        Value attr = dict_get_str(AS_CLASS(mro->items[i])->dict, name);
+        if (IS_NULL(attr))
+            continue;
+        if (IS_CLASS(obj) && !IS_KIND(attr, OBJ_WRAPPER))
+            return attr;
+        return bind_descriptor(vm, attr, obj, type);
+    }
+    return vm_raise(vm, EXC_AttributeError, "'super' object has no attribute '%s'", name->data);
 }
 
 Value vm_getattr_opt(VM *vm, Value obj, Str *name)

@@ -175,9 +175,9 @@ Str *suggest_for_attribute(VM *vm, Value obj, Str *name)
     } else {
         if (IS_KIND(obj, OBJ_INSTANCE))
             names_from_dict(&ns, ((Instance *)AS_OBJ(obj))->dict);
-        Class *c = IS_CLASS(obj) ? AS_CLASS(obj) : vm_type_of(vm, obj);
-        for (; c; c = c->base)
-            names_from_dict(&ns, c->dict);
+        Tuple *mro = class_mro(vm, IS_CLASS(obj) ? AS_CLASS(obj) : vm_type_of(vm, obj));
+        for (size_t i = 0; i < mro->len; i++)
+            names_from_dict(&ns, AS_CLASS(mro->items[i])->dict);
     }
     if (ns.len)
         qsort(ns.items, ns.len, sizeof(Str *), cmp_str);

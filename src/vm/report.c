@@ -1,0 +1,344 @@
+/*
+ * report.c - CPython 3.12's report of an uncaught exception, byte for byte:
+ * the chain of causes and contexts, "Traceback (most recent call last):",
+ * each frame's file, line, function, source line and caret line, repeated
+ * frames folded, the final "Type: message" with 3.12's suggestions and
+ * notes, and exception groups drawn as nested boxes.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "vm.h"
+#include "internal.h"
+#include "lang.h"
+#include "numfmt.h"
+
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+
+typedef struct Ctx {
+    VM *vm;
+    int group_depth;
+    bool need_close;
+    int chain_depth;
+} Ctx;
+
+/* Writes text with every line prefixed by the group margin, as CPython's
+ * _ExceptionPrintContext.emit does. */
+static void emit_margin(Ctx *cx, const char *text, size_t len, char margin)
+{
+    char indent[64];
+    int n = 0;
+    for (int i = 0; i < cx->group_depth && n < 40; i++) {
+        indent[n++] = ' ';
+        indent[n++] = ' ';
+    }
+    if (cx->group_depth) {
+        indent[n++] = margin;
+        indent[n++] = ' ';
+    }
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t ln = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+        if (n)
+            vm_write_err(cx->vm, indent, (size_t)n);
+        vm_write_err(cx->vm, p, ln);
+        p += ln;
+    }
+}
+
+static void emit(Ctx *cx, const NfBuf *b)
+{
+    emit_margin(cx, b->data ? b->data : "", b->len, '|');
+}
+
+static void emit_cstr(Ctx *cx, const char *s)
+{
+    emit_margin(cx, s, strlen(s), '|');
+}
+
+static void put(NfBuf *b, const char *s) { nf_buf_append(b, s, strlen(s)); }
+
+/* ---- frames ---------------------------------------------------------------- */
+
+static bool source_line(VM *vm, int lineno, const char **start, size_t *len)
+{
+    const char *s = vm->cfg.source, *end = s + vm->cfg.source_len;
+    if (!s || lineno < 1)
+        return false;
+    for (int l = 1; l < lineno; l++) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        if (!nl)
+            return false;
+        s = nl + 1;
+    }
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+    if (n && s[n - 1] == '\r')
+        n--;
+    *start = s;
+    *len = n;
+    return true;
+}
+
+static size_t chars_in(const char *s, size_t bytes)
+{
+    return nf_utf8_count(s, bytes);
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || c == '\n';
+}
+
+/* The source line, stripped, and under it the caret line when the failing
+ * span does not cover the whole line (traceback.py's format_frame_summary). */
+static void format_source(VM *vm, NfBuf *b, const Position *pos)
+{
+    const char *line;
+    size_t len;
+    if (!source_line(vm, pos->line, &line, &len))
+        return;
+    size_t lead = 0;
+    while (lead < len && is_space(line[lead]))
+        lead++;
+    size_t trail = len;
+    while (trail > lead && is_space(line[trail - 1]))
+        trail--;
+    if (trail == lead)
+        return;
+    put(b, "    ");
+    nf_buf_append(b, line + lead, trail - lead);
+    put(b, "\n");
+
+    if (pos->col < 0 || pos->end_col < 0 || (size_t)pos->col > len)
+        return;
+    size_t col = (size_t)pos->col, end_col = (size_t)pos->end_col;
+    size_t start_off = chars_in(line, col), end_off;
+    int left = 0, right = 0;
+    bool anchors = false;
+    if (pos->end_line == pos->line) {
+        if (end_col > len)
+            end_col = len;
+        if (end_col < col)
+            return;
+        end_off = chars_in(line, end_col);
+        anchors = lang_caret_anchors(line + col, end_col - col, &left, &right);
+    } else {
+        end_off = chars_in(line, trail);
+    }
+    size_t stripped_chars = chars_in(line + lead, trail - lead);
+    if (!(end_off - start_off < stripped_chars || (anchors && right - left > 0)))
+        return;
+    put(b, "    ");
+    for (size_t i = chars_in(line, lead); i < start_off; i++)
+        put(b, " ");
+    for (size_t i = 0; i < end_off - start_off; i++)
+        put(b, !anchors ? "^" : ((int)i >= left && (int)i < right) ? "^" : "~");
+    put(b, "\n");
+}
+
+static void format_repeat(NfBuf *b, int repeat)
+{
+    if (repeat >= 3) {
+        char line[96];
+        int more = repeat - 2;
+        snprintf(line, sizeof line, "  [Previous line repeated %d more time%s]\n", more, more == 1 ? "" : "s");
+        put(b, line);
+    }
+}
+
+/* Frames outermost first; three identical ones in a row, then a count. */
+static void format_stack(VM *vm, NfBuf *b, const Exception *e)
+{
+    const Proto *last_proto = NULL;
+    int last_line = -1, repeat = 0;
+    for (int i = (int)e->ntb - 1; i >= 0; i--) {
+        const TbEntry *t = &e->tb[i];
+        if (t->code->proto->flags & PROTO_COMPREHENSION)
+            continue;
+        /* CPython 3.12 inlines comprehensions (PEP 709): their frames do not
+         * exist, and the enclosing frame reports the failing instruction */
+        const TbEntry *at = t;
+        for (int j = i - 1; j >= 0 && (e->tb[j].code->proto->flags & PROTO_COMPREHENSION); j--)
+            at = &e->tb[j];
+        const Proto *p = at->code->proto;
+        int line = code_line_at(at->code, at->instr);
+        if (last_proto == t->code->proto && last_line == line) {
+            if (++repeat >= 3)
+                continue;
+        } else {
+            format_repeat(b, repeat);
+            repeat = 0;
+        }
+        last_proto = t->code->proto;
+        last_line = line;
+        char head[64];
+        put(b, "  File \"");
+        put(b, vm->cfg.filename ? vm->cfg.filename : "<string>");
+        snprintf(head, sizeof head, "\", line %d, in ", line);
+        put(b, head);
+        nf_buf_append(b, t->code->name->data, t->code->name->len);
+        put(b, "\n");
+        Position pos = p->positions[at->instr];
+        if (pos.line != line)
+            pos.line = line, pos.col = pos.end_col = -1;
+        format_source(vm, b, &pos);
+    }
+    format_repeat(b, repeat);
+}
+
+/* "Type: message" with suggestions, then the notes. */
+static void format_exception_only(VM *vm, NfBuf *b, Value exc)
+{
+    Exception *e = AS_EXC(exc);
+    Class *c = e->hdr.cls;
+    if (c->module && strcmp(c->module->data, "builtins") != 0 && strcmp(c->module->data, "__main__") != 0) {
+        nf_buf_append(b, c->module->data, c->module->len);
+        put(b, ".");
+    }
+    nf_buf_append(b, c->qualname->data, c->qualname->len);
+    Str *msg = vm_to_str(vm, exc);
+    if (!msg) {
+        vm->exc = VNULL;
+        put(b, ": <exception str() failed>");
+    } else if (msg->len) {
+        put(b, ": ");
+        nf_buf_append(b, msg->data, msg->len);
+    }
+    Str *hint = exc_report_suggestion(vm, e);
+    if (hint)
+        nf_buf_append(b, hint->data, hint->len);
+    put(b, "\n");
+    if (IS_LIST(e->notes)) {
+        List *notes = AS_LIST(e->notes);
+        for (size_t i = 0; i < notes->len; i++) {
+            Str *n = vm_to_str(vm, notes->items[i]);
+            vm->exc = VNULL;
+            if (n)
+                nf_buf_append(b, n->data, n->len);
+            put(b, "\n");
+        }
+    }
+}
+
+/* ---- one exception, its chain, its group --------------------------------- */
+
+static void format_exc(Ctx *cx, Value exc, bool chain);
+
+static void format_single(Ctx *cx, Value exc)
+{
+    VM *vm = cx->vm;
+    Exception *e = AS_EXC(exc);
+    NfBuf b = NF_BUF_INIT;
+    if (!exc_is_group(vm, exc)) {
+        if (e->ntb) {
+            put(&b, "Traceback (most recent call last):\n");
+            format_stack(vm, &b, e);
+        }
+        format_exception_only(vm, &b, exc);
+        emit(cx, &b);
+        nf_buf_free(&b);
+        return;
+    }
+    if (cx->group_depth > MAX_GROUP_DEPTH) {
+        char line[64];
+        snprintf(line, sizeof line, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+        emit_cstr(cx, line);
+        return;
+    }
+    bool toplevel = cx->group_depth == 0;
+    if (toplevel)
+        cx->group_depth++;
+    if (e->ntb) {
+        emit_margin(cx, "Exception Group Traceback (most recent call last):\n", 51, toplevel ? '+' : '|');
+        format_stack(vm, &b, e);
+    }
+    format_exception_only(vm, &b, exc);
+    emit(cx, &b);
+    nf_buf_free(&b);
+
+    Tuple *items = exc_group_items(vm, exc);
+    int num = items ? (int)items->len : 0;
+    int n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+    cx->need_close = false;
+    for (int i = 0; i < n; i++) {
+        bool last = i == n - 1;
+        if (last)
+            cx->need_close = true;
+        bool truncated = i >= MAX_GROUP_WIDTH;
+        char title[32], line[128];
+        if (truncated)
+            snprintf(title, sizeof title, "...");
+        else
+            snprintf(title, sizeof title, "%d", i + 1);
+        snprintf(line, sizeof line, "%*s%s+---------------- %s ----------------\n", 2 * cx->group_depth, "",
+                 i == 0 ? "+-" : "  ", title);
+        vm_write_err(vm, line, strlen(line));
+        cx->group_depth++;
+        if (!truncated) {
+            format_exc(cx, items->items[i], true);
+        } else {
+            int remaining = num - MAX_GROUP_WIDTH;
+            snprintf(line, sizeof line, "and %d more exception%s\n", remaining, remaining > 1 ? "s" : "");
+            emit_cstr(cx, line);
+        }
+        if (last && cx->need_close) {
+            snprintf(line, sizeof line, "%*s+------------------------------------\n", 2 * (cx->group_depth - 1), "");
+            vm_write_err(vm, line, strlen(line));
+            cx->need_close = false;
+        }
+        cx->group_depth--;
+    }
+    if (toplevel)
+        cx->group_depth = 0;
+}
+
+static void format_exc(Ctx *cx, Value exc, bool chain)
+{
+    /* the chain, oldest first: causes and contexts, as far as they go */
+    Value chainv[64];
+    const char *msgs[64];
+    int n = 0;
+    Value cur = exc;
+    const char *msg = NULL;
+    while (IS_EXCEPTION(cur) && n < 64) {
+        bool seen = false;
+        for (int i = 0; i < n; i++)
+            if (chainv[i].as.o == cur.as.o)
+                seen = true;
+        if (seen)
+            break;
+        chainv[n] = cur;
+        msgs[n] = msg;
+        n++;
+        if (!chain)
+            break;
+        Exception *e = AS_EXC(cur);
+        if (IS_EXCEPTION(e->cause)) {
+            msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+            cur = e->cause;
+        } else if (IS_EXCEPTION(e->context) && !e->suppress_context) {
+            msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+            cur = e->context;
+        } else {
+            break;
+        }
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        format_single(cx, chainv[i]);
+        if (msgs[i])
+            emit_cstr(cx, msgs[i]);
+    }
+}
+
+void vm_print_exception(VM *vm, Value exc)
+{
+    if (!IS_EXCEPTION(exc))
+        return;
+    Value saved = vm->exc;
+    vm->exc = VNULL;
+    Ctx cx = { vm, 0, false, 0 };
+    format_exc(&cx, exc, true);
+    vm->exc = saved;
+}
