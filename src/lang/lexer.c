@@ -190,7 +190,8 @@ static int scan_field(StrScan *sc, int p, char q, bool triple)
     while (p < sc->limit) {
         char ch = sc->s[p];
         if (ch == '\n' || ch == '\r') {
-            if (!triple)
+            /* PEP 701: replacement fields may span lines; specs may not */
+            if (!triple && spec)
                 unterminated(sc, triple);
             if (ch == '\r' && p + 1 < sc->limit && sc->s[p + 1] == '\n')
                 p++;
@@ -239,8 +240,9 @@ static int scan_field(StrScan *sc, int p, char q, bool triple)
                 string_prefix(sc->s + a, p - a, &raw, &f, &b))
                 p = scan_str(sc, p, f, raw);
         } else if (ch == '#') {
-            lang_fail(sc->c, LANG_ERR_SYNTAX, sc->start_line, sc->start_col,
-                      "f-string expression part cannot include '#'");
+            /* a comment inside a multi-line replacement field */
+            while (p < sc->limit && sc->s[p] != '\n' && sc->s[p] != '\r')
+                p++;
         } else {
             p++;
         }
@@ -791,9 +793,6 @@ void lex_fstring_expr(LangCtx *c, int start, int limit, int line, TokenList *out
                 break;
             }
         }
-        if (ch == '#')
-            lang_fail(c, LANG_ERR_SYNTAX, lx.line, lx.p - lx.line_start,
-                      "f-string expression part cannot include '#'");
         lex_token(&lx);
     }
     push_tok(&lx, T_ENDMARKER, lx.p, lx.line, lx.p - lx.line_start);

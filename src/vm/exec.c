@@ -1372,7 +1372,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 if (IS_NULL(keys)) {
                     if (IS_NULL(vm->exc)) {
                         if (INSTR_OP(ins) == OP_DICT_MERGE) {
-                            Str *who = callable_description(vm, PEEK(arg + 3));
+                            Str *who = callable_description(vm, PEEK(arg + 4));
                             vm_raise(vm, EXC_TypeError, "%s argument after ** must be a mapping, not %s",
                                      who->data, vm_type_name(vm, m));
                         } else {
@@ -1404,7 +1404,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 if (IS_NULL(e->key))
                     continue;
                 if (INSTR_OP(ins) == OP_DICT_MERGE && !IS_NULL(dict_get(vm, d, e->key))) {
-                    Str *who = callable_description(vm, PEEK(arg + 3));
+                    Str *who = callable_description(vm, PEEK(arg + 4));
                     vm_raise(vm, EXC_TypeError, "%s got multiple values for keyword argument '%s'", who->data,
                              IS_STR(e->key) ? AS_STR(e->key)->data : "?");
                     goto error;

@@ -92,6 +92,17 @@ static Value sys_setrecursionlimit(VM *vm, Value *args, int nargs, Tuple *kwname
     return VNONE;
 }
 
+static Value vi_field(VM *vm, Value *args, int nargs, int i)
+{
+    (void)vm; (void)nargs;
+    return AS_TUPLE(args[0])->items[i];
+}
+static Value vi_field0(VM *vm, Value *a, int n, Tuple *k) { (void)k; return vi_field(vm, a, n, 0); }
+static Value vi_field1(VM *vm, Value *a, int n, Tuple *k) { (void)k; return vi_field(vm, a, n, 1); }
+static Value vi_field2(VM *vm, Value *a, int n, Tuple *k) { (void)k; return vi_field(vm, a, n, 2); }
+static Value vi_field3(VM *vm, Value *a, int n, Tuple *k) { (void)k; return vi_field(vm, a, n, 3); }
+static Value vi_field4(VM *vm, Value *a, int n, Tuple *k) { (void)k; return vi_field(vm, a, n, 4); }
+
 static void sys_init(VM *vm)
 {
     Module *m = module_new(vm, "sys");
@@ -113,8 +124,21 @@ static void sys_init(VM *vm)
     dict_set_str(vm, m->dict, "platform", vm_str(vm, "linux"));
     dict_set_str(vm, m->dict, "argv", VOBJ(list_new(vm, 0)));
     list_append(vm, AS_LIST(dict_get_str(m->dict, str_intern(vm, "argv", 4))), vm_str(vm, vm->cfg.filename));
+    /* sys.version_info: a tuple with named fields */
+    Class *vic = class_new_builtin(vm, "version_info", TYPE(vm, tuple), OBJ_TUPLE);
+    vic->module = m->name;
+    vic->qualname = str_intern(vm, "version_info", 12);
+    static const char *const fields[] = { "major", "minor", "micro", "releaselevel", "serial" };
+    static const NativeFn getters[] = { vi_field0, vi_field1, vi_field2, vi_field3, vi_field4 };
+    for (int i = 0; i < 5; i++) {
+        Value getter = VOBJ(native_new(vm, fields[i], getters[i], vic));
+        Value prop = vm_call1(vm, VOBJ(TYPE(vm, property)), getter);
+        dict_set_str(vm, vic->dict, fields[i], prop);
+    }
     Value vi[5] = { VINT(3), VINT(12), VINT(1), vm_str(vm, "final"), VINT(0) };
-    dict_set_str(vm, m->dict, "version_info", VOBJ(tuple_from(vm, vi, 5)));
+    Tuple *vt = tuple_from(vm, vi, 5);
+    vt->hdr.cls = vic;
+    dict_set_str(vm, m->dict, "version_info", VOBJ(vt));
     dict_set_str(vm, m->dict, "version", vm_str(vm, "3.12.1 (loopscope)"));
     dict_set_str(vm, m->dict, "modules", VOBJ(vm->modules));
 }
@@ -200,18 +224,39 @@ static Value gc_collect(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return VINT(0);
 }
 
-static Value gc_noop(VM *vm, Value *args, int nargs, Tuple *kwnames)
+static Value gc_enable(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
-    (void)vm; (void)args; (void)nargs; (void)kwnames;
+    (void)args;
+    if (vm_check_nargs(vm, "enable", nargs, kwnames, 0, 0) < 0)
+        return VNULL;
+    vm->gc_disabled = false;
     return VNONE;
+}
+
+static Value gc_disable(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (vm_check_nargs(vm, "disable", nargs, kwnames, 0, 0) < 0)
+        return VNULL;
+    vm->gc_disabled = true;
+    return VNONE;
+}
+
+static Value gc_isenabled(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (vm_check_nargs(vm, "isenabled", nargs, kwnames, 0, 0) < 0)
+        return VNULL;
+    return VBOOL(!vm->gc_disabled);
 }
 
 static void gc_init(VM *vm)
 {
     Module *m = module_new(vm, "gc");
     add_fn(vm, m, "collect", gc_collect);
-    add_fn(vm, m, "enable", gc_noop);
-    add_fn(vm, m, "disable", gc_noop);
+    add_fn(vm, m, "enable", gc_enable);
+    add_fn(vm, m, "disable", gc_disable);
+    add_fn(vm, m, "isenabled", gc_isenabled);
 }
 
 /* ---- random: a seeded xoshiro256** generator ---------------------------------- */

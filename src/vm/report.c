@@ -284,7 +284,7 @@ static void format_single(Ctx *cx, Value exc)
             emit_cstr(cx, line);
         }
         if (last && cx->need_close) {
-            snprintf(line, sizeof line, "%*s+------------------------------------\n", 2 * (cx->group_depth - 1), "");
+            snprintf(line, sizeof line, "%*s+------------------------------------\n", 2 * cx->group_depth, "");
             vm_write_err(vm, line, strlen(line));
             cx->need_close = false;
         }

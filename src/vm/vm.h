@@ -110,6 +110,7 @@ struct VM {
     Obj *objects;
     size_t bytes_allocated, next_gc;
     bool gc_requested;
+    bool gc_disabled;          /* gc.disable(): no automatic collection */
     uint32_t next_seq;         /* id() / address serials */
 
     /* execution */
