@@ -14,6 +14,7 @@
 #include "lang.h"
 #include "vm.h"
 #include "internal.h"
+#include "default_scenario.h"
 
 #ifndef LOOPSCOPE_VERSION
 #define LOOPSCOPE_VERSION "0.0.0"
@@ -173,23 +174,34 @@ int main(int argc, char **argv)
             file = a;
         }
     }
-    if (!file) {
-        if (headless) {
-            fputs("loopscope: --headless needs a FILE.py to run\n", stderr);
-            return 2;
-        }
-        usage(stderr);
+    if (!file && headless) {
+        fputs("loopscope: --headless needs a FILE.py to run\n", stderr);
         return 2;
     }
 
+    const char *name = file;
     size_t len;
-    char *src = read_file(file, &len);
-    if (!src)
-        return 2;
+    char *src;
+    if (file) {
+        src = read_file(file, &len);
+        if (!src)
+            return 2;
+    } else {
+        /* No file: the bundled default lesson. (The lesson gallery window
+         * replaces this once the visualizer exists.) */
+        name = default_scenario_name;
+        len = sizeof default_scenario - 1;
+        src = malloc(len + 1);
+        if (!src)
+            return 2;
+        memcpy(src, default_scenario, len + 1);
+        fprintf(stderr, "loopscope: no file given; running the bundled lesson %s "
+                        "(see loopscope --help)\n\n", name);
+    }
     LangError err = { 0 };
     Proto *module = lang_compile(src, len, vm_module_names, &err);
     if (!module) {
-        report_compile_error(file, src, len, &err);
+        report_compile_error(name, src, len, &err);
         free(src);
         return 2;
     }
@@ -200,7 +212,7 @@ int main(int argc, char **argv)
         return 0;
     }
     VMConfig cfg = {
-        .filename = file, .source = src, .source_len = len,
+        .filename = name, .source = src, .source_len = len,
         .out = write_stdout, .err = write_stderr,
         .max_steps = max_steps, .max_memory = (size_t)max_mb << 20,
         .recursion_limit = (int)(rec_limit > 100000 ? 100000 : rec_limit),
