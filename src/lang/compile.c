@@ -1809,6 +1809,89 @@ static void apply_decorators_end(C *c, PtrVec *decos)
     }
 }
 
+/* f.__annotations__ = {...}, emitted after MAKE_FUNCTION (function on TOS) */
+static void set_annotations(C *c, Node *s)
+{
+    Arguments *a = s->args;
+    int n = 0;
+    Position p = pos_of(s);
+    PtrVec *lists[] = {&a->posonly, &a->args, NULL, &a->kwonly, NULL};
+    Node *singles[] = {NULL, NULL, a->vararg, NULL, a->kwarg};
+    for (int pass = 0; pass < 2; pass++) {
+        for (int l = 0; l < 5; l++) {
+            int cnt = lists[l] ? lists[l]->n : 1;
+            for (int i = 0; i < cnt; i++) {
+                Node *arg = lists[l] ? NODE_AT(*lists[l], i) : singles[l];
+                if (!arg || !arg->a)
+                    continue;
+                if (pass == 0) {
+                    n++;
+                    continue;
+                }
+                c->u->loc = p;
+                load_const(c, k_str(c, mangle(c, arg->str)));
+                visit_expr(c, arg->a);
+            }
+        }
+        if (pass == 0) {
+            if (n == 0 && !s->b)
+                return;
+            c->u->loc = p;
+            emit(c, OP_COPY, 1);
+        }
+    }
+    if (s->b) {
+        c->u->loc = p;
+        load_const(c, k_str(c, "return"));
+        visit_expr(c, s->b);
+        n++;
+    }
+    c->u->loc = p;
+    emit(c, OP_BUILD_MAP, (uint32_t)n);
+    emit(c, OP_SWAP, 2);
+    emit(c, OP_STORE_ATTR, name_index(c, "__annotations__"));
+}
+
+/* does this body (not nested scopes) annotate a simple name? */
+static bool find_ann(PtrVec *body)
+{
+    for (int i = 0; i < body->n; i++) {
+        Node *s = NODE_AT(*body, i);
+        switch (s->kind) {
+        case S_ANNASSIGN:
+            if (s->a->kind == E_NAME)
+                return true;
+            break;
+        case S_IF: case S_WHILE: case S_FOR:
+            if (find_ann(&s->l1) || find_ann(&s->l2))
+                return true;
+            break;
+        case S_WITH:
+            if (find_ann(&s->l2))
+                return true;
+            break;
+        case S_TRY:
+            if (find_ann(&s->l1) || find_ann(&s->l3) || find_ann(&s->l4))
+                return true;
+            for (int j = 0; j < s->l2.n; j++)
+                if (find_ann(&NODE_AT(s->l2, j)->l1))
+                    return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+static void setup_annotations(C *c, PtrVec *body)
+{
+    if (!find_ann(body))
+        return;
+    emit(c, OP_BUILD_MAP, 0);
+    emit(c, OP_STORE_NAME, name_index(c, "__annotations__"));
+}
+
 static void visit_funcdef(C *c, Node *s)
 {
     Position p = pos_of(s);
@@ -1837,6 +1920,7 @@ static void visit_funcdef(C *c, Node *s)
     Proto *proto = leave_unit(c);
     c->u->loc = p;
     make_closure(c, proto, sc, flags);
+    set_annotations(c, s);
     apply_decorators_end(c, &s->l2);
     c->u->loc = p;
     nameop(c, s->str, CTX_STORE);
@@ -1860,6 +1944,7 @@ static void visit_classdef(C *c, Node *s)
     emit(c, OP_STORE_NAME, name_index(c, "__module__"));
     load_const(c, k_str(c, u->qualname));
     emit(c, OP_STORE_NAME, name_index(c, "__qualname__"));
+    setup_annotations(c, &s->l1);
     Node *doc = docstring(&s->l1);
     if (doc) {
         u->loc = pos_of(doc);
@@ -1949,6 +2034,19 @@ static void visit_stmt(C *c, Node *s)
             emit_at(c, p, OP_POP_TOP, 0);
             visit_expr(c, s->a->b);
             emit_at(c, p, OP_POP_TOP, 0);
+        }
+        /* module and class bodies evaluate annotations; simple names are
+         * recorded in __annotations__ (set up at the start of the body) */
+        if (!func_like(c->u->scope)) {
+            visit_expr(c, s->b);
+            c->u->loc = p;
+            if (s->a->kind == E_NAME) {
+                emit(c, OP_LOAD_NAME, name_index(c, "__annotations__"));
+                load_const(c, k_str(c, mangle(c, s->a->str)));
+                emit0(c, OP_STORE_SUBSCR);
+            } else {
+                emit0(c, OP_POP_TOP);
+            }
         }
         break;
     case S_IF: {
@@ -2046,6 +2144,8 @@ Proto *compile_module(LangCtx *lc, Node *module, Scope *top)
     C c = {lc, NULL};
     Unit *u = enter_unit(&c, top, "<module>", "<module>", 1);
     u->flags = PROTO_MODULE;
+    u->loc = (Position){1, 1, 0, 0};
+    setup_annotations(&c, &module->l1);
     Node *doc = docstring(&module->l1);
     if (doc) {
         u->loc = pos_of(doc);

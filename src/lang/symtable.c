@@ -376,6 +376,8 @@ static void visit_stmt(ST *st, Node *s)
             def(st, s->a->str, DEF_USE, s->a);
         return;
     case S_ANNASSIGN:
+        if (!is_function_like(st->cur))
+            visit_expr(st, s->b);   /* evaluated only in modules and classes */
         if (s->c) {
             visit_expr(st, s->c);
             visit_expr(st, s->a);
@@ -412,6 +414,16 @@ static void visit_stmt(ST *st, Node *s)
         visit_list(st, &s->l2);          /* decorators */
         visit_list(st, &a->defaults);
         visit_list(st, &a->kw_defaults);
+        /* annotations are evaluated in the enclosing scope */
+        PtrVec *lists[] = {&a->posonly, &a->args, &a->kwonly};
+        for (int l = 0; l < 3; l++)
+            for (int i = 0; i < lists[l]->n; i++)
+                visit_expr(st, NODE_AT(*lists[l], i)->a);
+        if (a->vararg)
+            visit_expr(st, a->vararg->a);
+        if (a->kwarg)
+            visit_expr(st, a->kwarg->a);
+        visit_expr(st, s->b);
         def(st, s->str, DEF_LOCAL, s);
         Scope *sc = new_scope(st, SC_FUNCTION, s->str, s);
         sc->is_coroutine = s->flag;

@@ -346,12 +346,156 @@ static size_t trim(const limb *a, size_t n)
     return n;
 }
 
+/* ------------------------------------------------------------------------- */
+/* Number-theoretic transform multiplication for huge operands               */
+/*
+ * Above NTT_CUTOFF limbs, products go through a convolution modulo the prime
+ * P = 2**64 - 2**32 + 1: limbs are split into 16-bit pieces, so every
+ * coefficient of the exact convolution (< pieces * 2**32) stays below P and one
+ * prime suffices (no CRT). P - 1 is divisible by 2**32 and 7 generates the
+ * multiplicative group, which gives the roots of unity.
+ */
+#ifndef NTT_CUTOFF
+#define NTT_CUTOFF 2500
+#endif
+#define GL_P 0xFFFFFFFF00000001ULL
+#define GL_EPS 0xFFFFFFFFULL /* 2**64 mod P */
+
+static inline uint64_t gl_reduce(qlimb x)
+{
+    /* x = lo + hl*2**64 + hh*2**96 with 2**64 == EPS and 2**96 == -1 (mod P) */
+    uint64_t lo = (uint64_t)x, hi = (uint64_t)(x >> 64);
+    uint64_t hh = hi >> 32, hl = hi & 0xFFFFFFFFULL;
+    uint64_t t0 = lo - hh;
+    if (lo < hh)
+        t0 -= GL_EPS;
+    uint64_t t1 = hl * GL_EPS;
+    uint64_t r = t0 + t1;
+    if (r < t1)
+        r += GL_EPS;
+    if (r >= GL_P)
+        r -= GL_P;
+    return r;
+}
+
+static inline uint64_t gl_mul(uint64_t a, uint64_t b) { return gl_reduce((qlimb)a * b); }
+
+static inline uint64_t gl_add(uint64_t a, uint64_t b)
+{
+    uint64_t s = a + b;
+    if (s < a || s >= GL_P)
+        s -= GL_P;
+    return s;
+}
+
+static inline uint64_t gl_sub(uint64_t a, uint64_t b)
+{
+    uint64_t d = a - b;
+    if (a < b)
+        d += GL_P;
+    return d;
+}
+
+static uint64_t gl_pow(uint64_t b, uint64_t e)
+{
+    uint64_t r = 1;
+    while (e) {
+        if (e & 1)
+            r = gl_mul(r, b);
+        b = gl_mul(b, b);
+        e >>= 1;
+    }
+    return r;
+}
+
+/* In-place forward transform of length n (power of two); tw[k] = w**k for
+ * k < n/2, w a primitive n-th root of unity. */
+static void ntt_forward(uint64_t *x, size_t n, const uint64_t *tw)
+{
+    for (size_t i = 1, j = 0; i < n; i++) {
+        size_t bit = n >> 1;
+        for (; j & bit; bit >>= 1)
+            j ^= bit;
+        j ^= bit;
+        if (i < j) {
+            uint64_t t = x[i];
+            x[i] = x[j];
+            x[j] = t;
+        }
+    }
+    for (size_t len = 2; len <= n; len <<= 1) {
+        size_t half = len / 2, step = n / len;
+        for (size_t i = 0; i < n; i += len) {
+            for (size_t j = 0; j < half; j++) {
+                uint64_t u = x[i + j];
+                uint64_t v = gl_mul(x[i + j + half], tw[j * step]);
+                x[i + j] = gl_add(u, v);
+                x[i + j + half] = gl_sub(u, v);
+            }
+        }
+    }
+}
+
+/* r[0..an+bn) = a * b via the transform. Returns 0 or -1 (no memory). */
+static int mul_ntt(limb *r, const limb *a, size_t an, const limb *b, size_t bn)
+{
+    bool square = (a == b && an == bn);
+    size_t pieces = 2 * (an + bn);
+    size_t n = 1;
+    while (n < pieces)
+        n <<= 1;
+    uint64_t *x = malloc((square ? 1 : 2) * n * sizeof(uint64_t) + (n / 2) * sizeof(uint64_t));
+    if (!x)
+        return -1;
+    uint64_t *y = square ? x : x + n;
+    uint64_t *tw = (square ? x + n : x + 2 * n);
+    int lg = __builtin_ctzll(n);
+    uint64_t w = gl_pow(7, (GL_P - 1) >> lg);
+    tw[0] = 1;
+    for (size_t k = 1; k < n / 2; k++)
+        tw[k] = gl_mul(tw[k - 1], w);
+    memset(x, 0, n * sizeof(uint64_t));
+    for (size_t i = 0; i < an; i++) {
+        x[2 * i] = a[i] & 0xFFFF;
+        x[2 * i + 1] = a[i] >> 16;
+    }
+    ntt_forward(x, n, tw);
+    if (!square) {
+        memset(y, 0, n * sizeof(uint64_t));
+        for (size_t i = 0; i < bn; i++) {
+            y[2 * i] = b[i] & 0xFFFF;
+            y[2 * i + 1] = b[i] >> 16;
+        }
+        ntt_forward(y, n, tw);
+    }
+    for (size_t i = 0; i < n; i++)
+        x[i] = gl_mul(x[i], y[i]);
+    /* inverse = forward, then index reversal k -> n-k, then / n */
+    ntt_forward(x, n, tw);
+    uint64_t ninv = gl_pow(n, GL_P - 2);
+    uint64_t carry = 0;
+    for (size_t k = 0; k < pieces; k++) {
+        uint64_t c = gl_mul(x[k == 0 ? 0 : n - k], ninv);
+        qlimb t = (qlimb)c + carry;
+        uint64_t piece = (uint64_t)t & 0xFFFF;
+        carry = (uint64_t)(t >> 16);
+        if (k & 1)
+            r[k / 2] |= (limb)(piece << 16);
+        else
+            r[k / 2] = (limb)piece;
+    }
+    free(x);
+    return 0;
+}
+
 static int mul_rec(limb *r, const limb *a, size_t an, const limb *b, size_t bn);
 
 /* r[0..an+bn) = a * b with an >= bn; r must not alias a or b. Returns 0 or -1 on
  * allocation failure (of Karatsuba scratch space). */
 static int mul_rec(limb *r, const limb *a, size_t an, const limb *b, size_t bn)
 {
+    if (bn >= NTT_CUTOFF && an < 8 * bn)
+        return mul_ntt(r, a, an, b, bn);
     if (bn < KARATSUBA_CUTOFF) {
         if (bn <= 2)
             mul_school(r, a, an, b, bn);

@@ -787,6 +787,18 @@ static Value call_ex(VM *vm, Value callable, Value argseq, Value kwargs)
     return r;
 }
 
+/* Where collection may happen: every live value is in a frame or a root.
+ * Past the memory cap after collecting, the program gets MemoryError. */
+static int safe_point(VM *vm)
+{
+    vm_collect(vm);
+    if (vm->cfg.max_memory && vm->bytes_allocated > vm->cfg.max_memory) {
+        vm->exc = exc_new(vm, EXC_TYPE(vm, MemoryError), NULL);
+        return -1;
+    }
+    return 0;
+}
+
 ExecStatus vm_execute(VM *vm, Frame *entry, Value *result)
 {
     return vm_execute_from(vm, entry, entry, result);
@@ -837,10 +849,10 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
     for (;;) {
         uint32_t ins = *ip++;
         uint32_t arg = INSTR_ARG(ins);
-        if (vm->cfg.max_steps && ++vm->steps > vm->cfg.max_steps) {
+        if (++vm->steps > vm->cfg.max_steps && vm->cfg.max_steps) {
             SYNC();
             vm->limit_hit = LIMIT_STEPS;
-            vm_raise(vm, EXC_RuntimeError, "loopscope: instruction budget exhausted");
+            vm_raise(vm, EXC_SystemExit, "loopscope: instruction budget exhausted");
             goto error;
         }
         switch (INSTR_OP(ins)) {
@@ -1152,14 +1164,13 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         }
 
         case OP_JUMP:
-            if (ip - 1 >= code->proto->code + arg) {
-                /* a backward jump: a safe point */
-                if (vm->gc_requested) {
-                    SYNC();
-                    vm_collect(vm);
-                }
-            }
             ip = code->proto->code + arg;
+            if (vm->gc_requested && ip <= frame->ip) {
+                /* a backward jump: a safe point */
+                SYNC();
+                if (safe_point(vm) < 0)
+                    goto error;
+            }
             break;
         case OP_POP_JUMP_IF_FALSE:
         case OP_POP_JUMP_IF_TRUE: {
@@ -1221,7 +1232,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 ip = code->proto->code + arg;
                 if (vm->gc_requested) {
                     SYNC();
-                    vm_collect(vm);
+                    if (safe_point(vm) < 0)
+                        goto error;
                 }
             } else {
                 PUSH(x);
@@ -1514,7 +1526,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     /* a Python call: push a frame and go on in the same loop */
                     if (vm->gc_requested) {
                         SYNC();
-                        vm_collect(vm);
+                        if (safe_point(vm) < 0)
+                            goto error;
                     }
                     if (vm->depth >= vm->cfg.recursion_limit) {
                         SYNC();
@@ -1904,7 +1917,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         reraise = false;
         kwnames = NULL;
         for (;;) {
-            if (frame->nblocks > 0) {
+            if (frame->nblocks > 0 && !vm->limit_hit) {
                 Block *b = &frame->blocks[--frame->nblocks];
                 sp = frame->stack + b->level;
                 PUSH(vm->exc);

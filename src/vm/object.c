@@ -23,11 +23,24 @@ static void *checked_alloc(size_t size)
     return p;
 }
 
+/* Past the cap, the next safe point collects and raises MemoryError. A
+ * native that allocates far past it before reaching one (a huge repetition,
+ * say) would otherwise take the machine's memory: that ends the run. */
 static void note_growth(VM *vm, size_t size)
 {
     vm->bytes_allocated += size;
     if (vm->bytes_allocated > vm->next_gc)
         vm->gc_requested = true;
+    if (vm->cfg.max_memory) {
+        if (vm->bytes_allocated > vm->cfg.max_memory)
+            vm->gc_requested = true;
+        if (vm->bytes_allocated > 2 * vm->cfg.max_memory + ((size_t)64 << 20)) {
+            fflush(stdout);
+            fprintf(stderr, "loopscope: stopped: the program needs more than %zu MB, the --max-memory limit;"
+                            " raise it with --max-memory MB\n", vm->cfg.max_memory >> 20);
+            exit(1);
+        }
+    }
 }
 
 void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls)

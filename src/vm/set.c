@@ -41,6 +41,7 @@
 
 /* Exported to containers.c (declared there). */
 int set_update(VM *vm, Set *so, Value other);
+int set_update_const(VM *vm, Set *so, const Value *items, size_t n);
 Set *set_copy(VM *vm, Set *so);
 Value set_from_iterable(VM *vm, Class *cls, Value iterable);
 Value set_iter_impl(VM *vm, Set *so);
@@ -467,6 +468,36 @@ Value set_from_iterable(VM *vm, Class *cls, Value iterable)
     int rc = set_update(vm, r, iterable);
     vm_pop_root(vm);
     return rc < 0 ? VNULL : rv;
+}
+
+/* A set display of more than two constants, {100, 5, 37}: CPython folds it
+ * into a frozenset constant built from the items in source order, its
+ * compiler then rebuilds that frozenset from its own iteration order (when it
+ * merges equal constants), and the display merges the result into a fresh
+ * set. Each rebuild can move keys, so the printed order depends on all three
+ * steps; this reproduces them. */
+int set_update_const(VM *vm, Set *so, const Value *items, size_t n)
+{
+    Set *f1 = set_new(vm, TYPE(vm, frozenset));
+    if (!f1) return -1;
+    Value v1 = VOBJ(f1), v2 = VNONE;
+    vm_push_root(vm, &v1);
+    vm_push_root(vm, &v2);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) rc = set_add(vm, f1, items[i]);
+    Set *f2 = rc == 0 ? set_new(vm, TYPE(vm, frozenset)) : NULL;
+    if (f2) {
+        v2 = VOBJ(f2);
+        size_t pos = 0;
+        SetEntry *e;
+        while (rc == 0 && set_next(f1, &pos, &e)) rc = add_entry(vm, f2, e->key, e->hash) < 0 ? -1 : 0;
+        if (rc == 0) rc = set_merge(vm, so, f2);
+    } else {
+        rc = -1;
+    }
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return rc;
 }
 
 Set *set_copy(VM *vm, Set *so)

@@ -1,6 +1,7 @@
 /*
  * vm.c - the VM's lifetime and running a program as __main__.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "vm.h"
@@ -127,7 +128,15 @@ int vm_run_main(VM *vm, Proto *module)
     int status = 0;
     if (st == EXEC_ERROR) {
         Value exc = vm_exc_take(vm);
-        if (vm_isinstance(vm, exc, EXC_TYPE(vm, SystemExit))) {
+        if (vm->limit_hit == LIMIT_STEPS) {
+            char msg[200];
+            int n = snprintf(msg, sizeof msg,
+                             "loopscope: stopped after %llu instructions, the --max-steps limit; "
+                             "raise it with --max-steps N (0 = no limit)\n",
+                             (unsigned long long)vm->cfg.max_steps);
+            vm_write_err(vm, msg, (size_t)n);
+            status = 1;
+        } else if (vm_isinstance(vm, exc, EXC_TYPE(vm, SystemExit))) {
             status = exit_status_of(vm, exc);
         } else {
             vm_print_exception(vm, exc);
