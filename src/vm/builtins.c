@@ -888,6 +888,19 @@ static Value b_next(VM *vm, Value *args, int nargs, Tuple *kw)
     if (!is_iterator(vm, args[0]))
         return vm_raise(vm, EXC_TypeError, "'%s' object is not an iterator", tname(vm, args[0]));
     Value out = VNULL;
+    if (!IS_KIND(args[0], OBJ_ITER)) {
+        /* Generators and user iterators: call __next__ itself, so the
+         * StopIteration keeps its value (a generator's return value). */
+        Value m = vm_getattr_cstr(vm, args[0], "__next__");
+        if (IS_NULL(m))
+            return m;
+        out = vm_call0(vm, m);
+        if (IS_NULL(out) && nargs == 2 && vm_exc_matches(vm, EXC_StopIteration)) {
+            vm_exc_take(vm);
+            return args[1];
+        }
+        return out;
+    }
     int r = vm_next(vm, args[0], &out);
     if (r > 0)
         return out;
