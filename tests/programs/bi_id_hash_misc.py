@@ -29,7 +29,7 @@ try:
     getattr(p, "nothing")
 except AttributeError as exc:
     print("AttributeError:", exc)
-print(len(dir(p)) > 20, "attr" in dir(p), "dyn" in dir(p))
+print("attr" in dir(p), "dyn" in dir(p), "nothing" in dir(p))
 print(vars(p), P.__name__)
 print(globals()["P"] is P, "a" in globals())
 def show_locals():
