@@ -191,6 +191,7 @@ static int arg_clinic(VM *vm, const char *f, Value *args, int nargs, Tuple *kw,
     }
     for (int j = 0; j < n; j++)
         out[j] = j < nargs ? args[j] : VNULL;
+    const char *unknown = NULL;
     for (int k = 0; k < nkw(kw); k++) {
         Str *kn = kwname(kw, k);
         int j;
@@ -198,8 +199,9 @@ static int arg_clinic(VM *vm, const char *f, Value *args, int nargs, Tuple *kw,
             if (strcmp(names[j], kn->data) == 0)
                 break;
         if (j == n) {
-            vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for %s()", kn->data, f);
-            return -1;
+            if (!unknown)
+                unknown = kn->data;
+            continue;
         }
         if (j < nargs) {
             vm_raise(vm, EXC_TypeError, "argument for %s() given by name ('%s') and position (%d)", f, names[j], j + 1);
@@ -207,11 +209,16 @@ static int arg_clinic(VM *vm, const char *f, Value *args, int nargs, Tuple *kw,
         }
         out[j] = args[nargs + k];
     }
+    /* CPython reports a missing required argument before an unknown keyword. */
     for (int j = 0; j < nreq; j++) {
         if (IS_NULL(out[j])) {
             vm_raise(vm, EXC_TypeError, "%s() missing required argument '%s' (pos %d)", f, names[j], j + 1);
             return -1;
         }
+    }
+    if (unknown) {
+        vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for %s()", unknown, f);
+        return -1;
     }
     return 0;
 }
@@ -475,8 +482,15 @@ static Value b_delattr(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value b_vars(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (arg_nokw(vm, "vars", kw) < 0 || arg_count(vm, "vars", nargs, 1, 1) < 0)
+    if (arg_nokw(vm, "vars", kw) < 0 || arg_count(vm, "vars", nargs, 0, 1) < 0)
         return VNULL;
+    if (nargs == 0) {
+        /* vars() is locals(): the core's builtin. */
+        Value loc = dict_get_str(vm->builtins, str_intern(vm, "locals", 6));
+        if (IS_NULL(loc))
+            return vm_raise(vm, EXC_TypeError, "vars() without an argument is not supported by loopscope");
+        return vm_call0(vm, loc);
+    }
     Value v = args[0];
     if (IS_KIND(v, OBJ_INSTANCE) && ((Instance *)AS_OBJ(v))->dict)
         return VOBJ(((Instance *)AS_OBJ(v))->dict);
@@ -861,7 +875,7 @@ static Value b_iter(VM *vm, Value *args, int nargs, Tuple *kw)
     if (nargs == 1)
         return vm_iter(vm, args[0]);
     if (!is_callable(vm, args[0]))
-        return vm_raise(vm, EXC_TypeError, "iter(v, w): v must be callable");
+        return vm_raise(vm, EXC_TypeError, "iter(object, sentinel): object must be callable");
     Iter *it = make_iter(vm, cls_callable_iter, callable_iter_next, args[0]);
     if (!it)
         return VNULL;

@@ -766,6 +766,10 @@ static int get_index(VM *vm, Value v, int64_t *out)
         *out = v.as.i;
         return 0;
     }
+    if (IS_BIGINT(v)) {
+        vm_raise(vm, EXC_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
     return vm_index(vm, v, out);
 }
 
