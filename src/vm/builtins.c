@@ -266,6 +266,8 @@ static Value b_print(VM *vm, Value *args, int nargs, Tuple *kw)
                 nf_buf_append(&b, sepp, sepn);
             Str *t = vm_to_str(vm, args[i]);
             if (!t) {
+                /* CPython has already written the earlier pieces. */
+                vm_write_out(vm, b.data ? b.data : "", b.len);
                 nf_buf_free(&b);
                 return VNULL;
             }
