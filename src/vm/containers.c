@@ -890,14 +890,28 @@ static int repeat_count(VM *vm, Value x, int64_t *n, const char *opname)
     return -1;
 }
 
+/* set(view) as CPython's dict views make it: a keys view of a plain dict
+ * converts the dict itself (the presized fast path). */
+static Value view_to_set(VM *vm, Value v)
+{
+    if (IS_KIND(v, OBJ_VIEW) && AS_OBJ(v)->cls == TYPE(vm, dict_keys)) {
+        Dict *d = ((View *)AS_OBJ(v))->dict;
+        if (d->hdr.cls == TYPE(vm, dict)) v = VOBJ(d);
+    }
+    return set_from_iterable(vm, TYPE(vm, set), v);
+}
+
 static Value view_setop(VM *vm, Value a, Value b, BinOpKind op)
 {
     if (op == BINOP_AND) {
         Value self = is_setlike_view(vm, a) ? a : b, other = is_setlike_view(vm, a) ? b : a;
-        if (IS_SET(other) && other.as.o->cls == TYPE(vm, set) &&
-            container_len(vm, self) <= (int64_t)AS_SET(other)->used) {
-            Value args[2] = { other, self };
-            return vm_call_method(vm, other, str_intern(vm, "intersection", 12), args + 1, 1);
+        int64_t len_self = container_len(vm, self);
+        if (IS_SET(other) && other.as.o->cls == TYPE(vm, set) && len_self <= (int64_t)AS_SET(other)->used) {
+            Value arg = self;
+            return vm_call_method(vm, other, str_intern(vm, "intersection", 12), &arg, 1);
+        }
+        if (is_setlike_view(vm, other) && container_len(vm, other) > len_self) {
+            Value t = self; self = other; other = t;
         }
         Set *r = set_new(vm, TYPE(vm, set));
         if (!r) return VNULL;
@@ -917,15 +931,17 @@ static Value view_setop(VM *vm, Value a, Value b, BinOpKind op)
         vm_pop_root(vm);
         return rc < 0 ? VNULL : rv;
     }
-    Value rv = set_from_iterable(vm, TYPE(vm, set), a);
+    Value rv = view_to_set(vm, a);
     if (IS_NULL(rv)) return VNULL;
     vm_push_root(vm, &rv);
     Value r;
     if (op == BINOP_OR) {
         r = set_update(vm, AS_SET(rv), b) < 0 ? VNULL : rv;
     } else {
-        Value bs = IS_SET(b) ? b : set_from_iterable(vm, TYPE(vm, set), b);
-        r = IS_NULL(bs) ? VNULL : set_binary_impl(vm, rv, bs, op, true);
+        const char *m = op == BINOP_SUB ? "difference_update" : "symmetric_difference_update";
+        Value arg = b;
+        r = vm_call_method(vm, rv, str_intern(vm, m, strlen(m)), &arg, 1);
+        if (!IS_NULL(r)) r = rv;
     }
     vm_pop_root(vm);
     return r;
