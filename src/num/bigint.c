@@ -356,25 +356,25 @@ static size_t trim(const limb *a, size_t n)
  * multiplicative group, which gives the roots of unity.
  */
 #ifndef NTT_CUTOFF
-#define NTT_CUTOFF 2500
+#define NTT_CUTOFF 8000
 #endif
+/* Transform memory is 4 words per piece: stay under ~128 MiB, Karatsuba beyond. */
+#define NTT_MAX_LIMBS ((size_t)1 << 21)
 #define GL_P 0xFFFFFFFF00000001ULL
 #define GL_EPS 0xFFFFFFFFULL /* 2**64 mod P */
 
+/* Branch-free: with random data every one of these conditions is a coin toss. */
 static inline uint64_t gl_reduce(qlimb x)
 {
     /* x = lo + hl*2**64 + hh*2**96 with 2**64 == EPS and 2**96 == -1 (mod P) */
     uint64_t lo = (uint64_t)x, hi = (uint64_t)(x >> 64);
     uint64_t hh = hi >> 32, hl = hi & 0xFFFFFFFFULL;
     uint64_t t0 = lo - hh;
-    if (lo < hh)
-        t0 -= GL_EPS;
+    t0 -= GL_EPS & (0 - (uint64_t)(lo < hh));
     uint64_t t1 = hl * GL_EPS;
     uint64_t r = t0 + t1;
-    if (r < t1)
-        r += GL_EPS;
-    if (r >= GL_P)
-        r -= GL_P;
+    r += GL_EPS & (0 - (uint64_t)(r < t1));
+    r -= GL_P & (0 - (uint64_t)(r >= GL_P));
     return r;
 }
 
@@ -383,16 +383,14 @@ static inline uint64_t gl_mul(uint64_t a, uint64_t b) { return gl_reduce((qlimb)
 static inline uint64_t gl_add(uint64_t a, uint64_t b)
 {
     uint64_t s = a + b;
-    if (s < a || s >= GL_P)
-        s -= GL_P;
+    s -= GL_P & (0 - (uint64_t)((s < a) | (s >= GL_P)));
     return s;
 }
 
 static inline uint64_t gl_sub(uint64_t a, uint64_t b)
 {
     uint64_t d = a - b;
-    if (a < b)
-        d += GL_P;
+    d += GL_P & (0 - (uint64_t)(a < b));
     return d;
 }
 
@@ -408,29 +406,51 @@ static uint64_t gl_pow(uint64_t b, uint64_t e)
     return r;
 }
 
-/* In-place forward transform of length n (power of two); tw[k] = w**k for
- * k < n/2, w a primitive n-th root of unity. */
-static void ntt_forward(uint64_t *x, size_t n, const uint64_t *tw)
+/* Twiddles laid out per stage: tw[h + j] = (root of order 2h)**j for j < h,
+ * h = 1, 2, 4, ... n/2, so every stage reads its factors sequentially. */
+static void ntt_twiddles(uint64_t *tw, size_t n, bool inverse)
 {
-    for (size_t i = 1, j = 0; i < n; i++) {
-        size_t bit = n >> 1;
-        for (; j & bit; bit >>= 1)
-            j ^= bit;
-        j ^= bit;
-        if (i < j) {
-            uint64_t t = x[i];
-            x[i] = x[j];
-            x[j] = t;
+    for (size_t h = 1; h < n; h <<= 1) {
+        int lg = __builtin_ctzll(2 * h);
+        uint64_t w = gl_pow(7, (GL_P - 1) >> lg);
+        if (inverse)
+            w = gl_pow(w, GL_P - 2);
+        tw[h] = 1;
+        for (size_t j = 1; j < h; j++)
+            tw[h + j] = gl_mul(tw[h + j - 1], w);
+    }
+}
+
+/* Forward transform, decimation in frequency: natural order in, bit-reversed
+ * order out. The pointwise product does not care about the order, and the
+ * inverse below takes bit-reversed input, so no permutation pass is needed. */
+static void ntt_dif(uint64_t *x, size_t n, const uint64_t *tw)
+{
+    for (size_t h = n / 2; h >= 1; h >>= 1) {
+        const uint64_t *w = tw + h;
+        for (size_t i = 0; i < n; i += 2 * h) {
+            uint64_t *p = x + i, *q = x + i + h;
+            for (size_t j = 0; j < h; j++) {
+                uint64_t u = p[j], v = q[j];
+                p[j] = gl_add(u, v);
+                q[j] = gl_mul(gl_sub(u, v), w[j]);
+            }
         }
     }
-    for (size_t len = 2; len <= n; len <<= 1) {
-        size_t half = len / 2, step = n / len;
-        for (size_t i = 0; i < n; i += len) {
-            for (size_t j = 0; j < half; j++) {
-                uint64_t u = x[i + j];
-                uint64_t v = gl_mul(x[i + j + half], tw[j * step]);
-                x[i + j] = gl_add(u, v);
-                x[i + j + half] = gl_sub(u, v);
+}
+
+/* Inverse transform (without the 1/n), decimation in time: bit-reversed in,
+ * natural order out; itw holds inverse roots. */
+static void ntt_dit(uint64_t *x, size_t n, const uint64_t *itw)
+{
+    for (size_t h = 1; h < n; h <<= 1) {
+        const uint64_t *w = itw + h;
+        for (size_t i = 0; i < n; i += 2 * h) {
+            uint64_t *p = x + i, *q = x + i + h;
+            for (size_t j = 0; j < h; j++) {
+                uint64_t u = p[j], v = gl_mul(q[j], w[j]);
+                p[j] = gl_add(u, v);
+                q[j] = gl_sub(u, v);
             }
         }
     }
@@ -444,39 +464,35 @@ static int mul_ntt(limb *r, const limb *a, size_t an, const limb *b, size_t bn)
     size_t n = 1;
     while (n < pieces)
         n <<= 1;
-    uint64_t *x = malloc((square ? 1 : 2) * n * sizeof(uint64_t) + (n / 2) * sizeof(uint64_t));
+    size_t words = (square ? 1 : 2) * n + 2 * n;
+    uint64_t *x = malloc(words * sizeof(uint64_t));
     if (!x)
         return -1;
     uint64_t *y = square ? x : x + n;
-    uint64_t *tw = (square ? x + n : x + 2 * n);
-    int lg = __builtin_ctzll(n);
-    uint64_t w = gl_pow(7, (GL_P - 1) >> lg);
-    tw[0] = 1;
-    for (size_t k = 1; k < n / 2; k++)
-        tw[k] = gl_mul(tw[k - 1], w);
+    uint64_t *tw = (square ? x + n : x + 2 * n), *itw = tw + n;
+    ntt_twiddles(tw, n, false);
+    ntt_twiddles(itw, n, true);
     memset(x, 0, n * sizeof(uint64_t));
     for (size_t i = 0; i < an; i++) {
         x[2 * i] = a[i] & 0xFFFF;
         x[2 * i + 1] = a[i] >> 16;
     }
-    ntt_forward(x, n, tw);
+    ntt_dif(x, n, tw);
     if (!square) {
         memset(y, 0, n * sizeof(uint64_t));
         for (size_t i = 0; i < bn; i++) {
             y[2 * i] = b[i] & 0xFFFF;
             y[2 * i + 1] = b[i] >> 16;
         }
-        ntt_forward(y, n, tw);
+        ntt_dif(y, n, tw);
     }
-    for (size_t i = 0; i < n; i++)
-        x[i] = gl_mul(x[i], y[i]);
-    /* inverse = forward, then index reversal k -> n-k, then / n */
-    ntt_forward(x, n, tw);
     uint64_t ninv = gl_pow(n, GL_P - 2);
+    for (size_t i = 0; i < n; i++)
+        x[i] = gl_mul(gl_mul(x[i], y[i]), ninv);
+    ntt_dit(x, n, itw);
     uint64_t carry = 0;
     for (size_t k = 0; k < pieces; k++) {
-        uint64_t c = gl_mul(x[k == 0 ? 0 : n - k], ninv);
-        qlimb t = (qlimb)c + carry;
+        qlimb t = (qlimb)x[k] + carry;
         uint64_t piece = (uint64_t)t & 0xFFFF;
         carry = (uint64_t)(t >> 16);
         if (k & 1)
@@ -494,7 +510,7 @@ static int mul_rec(limb *r, const limb *a, size_t an, const limb *b, size_t bn);
  * allocation failure (of Karatsuba scratch space). */
 static int mul_rec(limb *r, const limb *a, size_t an, const limb *b, size_t bn)
 {
-    if (bn >= NTT_CUTOFF && an < 8 * bn)
+    if (bn >= NTT_CUTOFF && an < 8 * bn && an + bn <= NTT_MAX_LIMBS)
         return mul_ntt(r, a, an, b, bn);
     if (bn < KARATSUBA_CUTOFF) {
         if (bn <= 2)

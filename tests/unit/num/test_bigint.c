@@ -430,6 +430,70 @@ static void test_big_identities(void **state)
     bi_free(&three); bi_free(&seven);
 }
 
+/* (x * y) mod (2**61 - 1) for hash residues. */
+static int64_t mulmod61(int64_t x, int64_t y)
+{
+    const int64_t M = ((int64_t)1 << 61) - 1;
+    x %= M;
+    y %= M;
+    if (x < 0) x += M;
+    if (y < 0) y += M;
+    return (int64_t)(((unsigned __int128)x * (unsigned __int128)y) % (unsigned __int128)M);
+}
+
+/* Products big enough for the NTT path (and the Newton division and the
+ * divide-and-conquer decimal conversion above it), checked through residues
+ * that are computed without any multiplication routine. */
+static void test_huge_products(void **state)
+{
+    (void)state;
+    BigInt a = BI_INIT, b = BI_INIT, p = BI_INIT, q = BI_INIT, m = BI_INIT, k = BI_INIT;
+    bi_set_i64(&a, 3);
+    bi_set_i64(&b, 7);
+    assert_int_equal(bi_pow_u64(&a, &a, 400000), BI_OK);   /* ~634k bits, ~19.8k limbs */
+    assert_int_equal(bi_add_i64(&a, &a, 12345), BI_OK);
+    assert_int_equal(bi_pow_u64(&b, &b, 200000), BI_OK);   /* ~561k bits */
+    assert_int_equal(bi_add_i64(&b, &b, -1), BI_OK);
+    assert_int_equal(bi_mul(&p, &a, &b), BI_OK);
+    assert_true(bi_hash(&p) == mulmod61(bi_hash(&a), bi_hash(&b)));
+    assert_int_equal(bi_mul(&q, &a, &a), BI_OK);
+    assert_true(bi_hash(&q) == mulmod61(bi_hash(&a), bi_hash(&a)));
+    /* and modulo a small prime, via single-limb division */
+    bi_set_i64(&k, 1000000007);
+    int64_t ra, rb, rp;
+    assert_int_equal(bi_mod(&m, &a, &k), BI_OK);
+    bi_to_i64(&m, &ra);
+    assert_int_equal(bi_mod(&m, &b, &k), BI_OK);
+    bi_to_i64(&m, &rb);
+    assert_int_equal(bi_mod(&m, &p, &k), BI_OK);
+    bi_to_i64(&m, &rp);
+    assert_true(rp == (ra * rb) % 1000000007);
+    /* exact division back, and a decimal round trip of the product */
+    assert_int_equal(bi_divmod(&q, &m, &p, &a), BI_OK);
+    assert_int_equal(bi_cmp(&q, &b), 0);
+    assert_true(bi_is_zero(&m));
+    char *s;
+    size_t n;
+    assert_int_equal(bi_to_str(&p, 10, 0, 0, &s, &n), BI_OK);
+    assert_int_equal(bi_from_str(&q, s, n, 10, 0, NULL), BI_OK);
+    assert_int_equal(bi_cmp(&q, &p), 0);
+    free(s);
+    /* str(10**20000): one and twenty thousand zeros (padding inside the split) */
+    bi_set_i64(&k, 10);
+    assert_int_equal(bi_pow_u64(&k, &k, 20000), BI_OK);
+    assert_int_equal(bi_to_str(&k, 10, 0, 0, &s, &n), BI_OK);
+    assert_int_equal(n, 20001);
+    assert_int_equal(s[0], '1');
+    assert_int_equal(strspn(s + 1, "0"), 20000);
+    free(s);
+    assert_int_equal(bi_add_i64(&k, &k, -1), BI_OK);
+    assert_int_equal(bi_to_str(&k, 10, 0, 0, &s, &n), BI_OK);
+    assert_int_equal(n, 20000);
+    assert_int_equal(strspn(s, "9"), 20000);
+    free(s);
+    bi_free(&a); bi_free(&b); bi_free(&p); bi_free(&q); bi_free(&m); bi_free(&k);
+}
+
 static void test_factorial(void **state)
 {
     (void)state;
@@ -492,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_size_limit),
         cmocka_unit_test(test_str_digit_limit),
         cmocka_unit_test(test_big_identities),
+        cmocka_unit_test(test_huge_products),
         cmocka_unit_test(test_factorial),
         cmocka_unit_test(test_cmp_double),
         cmocka_unit_test(test_hash_rules),
