@@ -945,7 +945,7 @@ static void visit_joined(C *c, Node *e)
                 visit_joined(c, spec);
             arg |= FMT_HAVE_SPEC;
         }
-        c->u->loc = pos_of(e);
+        c->u->loc = pos_of(part);
         emit(c, OP_FORMAT_VALUE, arg);
     }
     c->u->loc = pos_of(e);
@@ -974,7 +974,6 @@ static void make_closure(C *c, Proto *p, Scope *child, uint32_t flags)
 
 static char *make_qualname(C *c, Unit *parent, const char *name, Scope *child)
 {
-    (void)child;
     if (!parent || parent->scope->kind == SC_MODULE)
         return arena_strndup(ar(c), name, strlen(name));
     /* a function declared global in its parent is named as at module level */
@@ -1081,10 +1080,13 @@ static void visit_lambda(C *c, Node *e)
         emit(c, OP_RETURN_GENERATOR, 0);
     visit_expr(c, e->a);
     u->loc = pos_of(e->a);
-    if (s->is_generator)
-        emit0(c, OP_POP_TOP), emit(c, OP_RETURN_CONST, add_const(c, k_none()));
-    else
+    if (s->is_generator) {
+        /* a generator lambda returns None, not its body's value */
+        emit0(c, OP_POP_TOP);
+        emit(c, OP_RETURN_CONST, add_const(c, k_none()));
+    } else {
         emit0(c, OP_RETURN_VALUE);
+    }
     Proto *proto = leave_unit(c);
     c->u->loc = p;
     make_closure(c, proto, s, flags);
@@ -1461,8 +1463,7 @@ static void visit_break_continue(C *c, Node *s, bool is_break)
 
 static void visit_while(C *c, Node *s)
 {
-    int start = new_label(c), body = new_label(c), orelse = new_label(c), exit = new_label(c);
-    (void)body;
+    int start = new_label(c), orelse = new_label(c), exit = new_label(c);
     use_label(c, start);
     bool forever = is_const(s->a) && (s->a->value.kind == K_TRUE ||
                    (s->a->value.kind == K_INT && s->a->value.as.i != 0));
@@ -1905,9 +1906,7 @@ static void visit_funcdef(C *c, Node *s)
     set_args(u, s->args);
     Node *doc = docstring(&s->l1);
     add_const(c, doc ? doc->value : k_none());
-    u->loc = (Position){firstline, firstline, -1, -1};
-    u->loc = p;
-    u->loc.end_line = p.line;
+    u->loc = (Position){s->lineno, s->lineno, s->col, s->col};
     if (sc->is_generator || sc->is_coroutine)
         emit(c, OP_RETURN_GENERATOR, 0);
     for (int i = doc ? 1 : 0; i < s->l1.n; i++)
@@ -1915,8 +1914,7 @@ static void visit_funcdef(C *c, Node *s)
     /* implicit return None, located at the last statement */
     Node *last = NODE_AT(s->l1, s->l1.n - 1);
     c->u->loc = pos_of(last);
-    if (u->n == 0 || INSTR_OP(u->code[u->n - 1].op) != OP_RETURN_VALUE || true)
-        emit(c, OP_RETURN_CONST, add_const(c, k_none()));
+    emit(c, OP_RETURN_CONST, add_const(c, k_none()));
     Proto *proto = leave_unit(c);
     c->u->loc = p;
     make_closure(c, proto, sc, flags);
@@ -1938,7 +1936,6 @@ static void visit_classdef(C *c, Node *s)
     emit0(c, OP_PUSH_NULL);
     Unit *u = enter_unit(c, sc, s->str, make_qualname(c, parent, s->str, sc), firstline);
     u->flags = PROTO_CLASSBODY;
-    u->loc = (Position){s->lineno, s->lineno, 0, 0};
     u->loc = (Position){firstline, firstline, 0, 0};
     emit(c, OP_LOAD_NAME, name_index(c, "__name__"));
     emit(c, OP_STORE_NAME, name_index(c, "__module__"));

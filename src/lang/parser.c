@@ -470,12 +470,7 @@ static int fstring_field(Parser *P, const Token *t, int p, int end, bool raw, St
                   "f-string: valid expression required before '%c'", c->src[stop]);
     }
     Parser sub = {c, tl.toks, tl.n, 0, P->depth + 1, true};
-    Node *e;
-    if (tok_is(&sub, cur(&sub), "yield")) {
-        e = star_expressions(&sub); /* reported by the compiler if misplaced */
-    } else {
-        e = star_expressions(&sub);
-    }
+    Node *e = star_expressions(&sub);   /* a misplaced yield is reported later */
     if (!at(&sub, T_ENDMARKER))
         syntax_error(&sub);
     Node *fv = new_node(P, E_FORMATTED, t);
@@ -534,6 +529,11 @@ static int fstring_field(Parser *P, const Token *t, int p, int end, bool raw, St
     }
     if (fv->op < 0)
         fv->op = (int)FMT_CONV_NONE;
+    /* 3.12 locates FORMAT_VALUE at the replacement field, braces included */
+    fv->lineno = line_at(P, t, p - 1);
+    fv->col = col_at(P, p - 1);
+    fv->end_lineno = line_at(P, t, q);
+    fv->end_col = col_at(P, q);
     flush_lit(P, sp, t);
     push(P, &sp->parts, fv);
     return q;
@@ -649,6 +649,8 @@ static Node *strings(Parser *P)
     n->l1 = sp.parts;
     for (int i = 0; i < n->l1.n; i++) {
         Node *x = NODE_AT(n->l1, i);
+        if (x->kind != E_CONST)
+            continue;
         x->lineno = n->lineno; x->col = n->col;
         x->end_lineno = n->end_lineno; x->end_col = n->end_col;
     }
@@ -1825,12 +1827,8 @@ static Node *with_stmt(Parser *P, Token *t, bool is_async)
                 break;
             }
         }
-        if (j + 1 < P->n && P->t[j].kind == T_RPAR && P->t[j + 1].kind == T_COLON) {
-            /* but "(a, b)" alone is also a tuple context manager in 3.8; 3.9+ reads items */
-            paren = true;
-            for (int k = P->i + 1; k < j; k++)
-                ;
-        }
+        if (j + 1 < P->n && P->t[j].kind == T_RPAR && P->t[j + 1].kind == T_COLON)
+            paren = true;   /* 3.9+ reads "(a, b):" as two items, as CPython */
     }
     if (paren) {
         advance(P);

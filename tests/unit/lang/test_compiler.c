@@ -515,6 +515,19 @@ static void test_positions(void **state)
         }
     }
     proto_free(m);
+    /* FORMAT_VALUE spans its replacement field, braces included */
+    m = compile_ok("s = f\"a {x:d} b\"\n");
+    for (int i = 0; i < m->ncode; i++) {
+        if (INSTR_OP(m->code[i]) == OP_FORMAT_VALUE) {
+            assert_int_equal(m->positions[i].col, 8);
+            assert_int_equal(m->positions[i].end_col, 13);
+        }
+        if (INSTR_OP(m->code[i]) == OP_BUILD_STRING) {
+            assert_int_equal(m->positions[i].col, 4);
+            assert_int_equal(m->positions[i].end_col, 16);
+        }
+    }
+    proto_free(m);
     /* a method call spanning lines is located at the attribute name */
     m = compile_ok("(obj\n .meth)(1)\n");
     for (int i = 0; i < m->ncode; i++)
