@@ -645,11 +645,8 @@ static void check_utf8(LangCtx *c)
     }
 }
 
-void lex_file(LangCtx *c, TokenList *out)
+static void lex_file_impl(LangCtx *c, TokenList *out)
 {
-    if (c->len > 0x3fffffff)
-        lang_fail(c, LANG_ERR_LIMIT, 1, 0, "source file too large");
-    check_utf8(c);
     Lexer lx = {0};
     lx.c = c;
     lx.s = c->src;
@@ -753,9 +750,11 @@ void lex_file(LangCtx *c, TokenList *out)
         lex_token(&lx);
         line_has_tokens = true;
     }
-    if (lx.nbr > 0)
-        lang_fail(c, LANG_ERR_SYNTAX, lx.br_line[lx.nbr - 1], lx.br_col[lx.nbr - 1],
-                  "'%c' was never closed", lx.br[lx.nbr - 1]);
+    if (lx.nbr > 0) {
+        out->unclosed = lx.br[lx.nbr - 1];
+        out->unclosed_line = lx.br_line[lx.nbr - 1];
+        out->unclosed_col = lx.br_col[lx.nbr - 1];
+    }
     if (line_has_tokens) {
         push_tok(&lx, T_NEWLINE, lx.p, lx.line, lx.p - lx.line_start);
         out->toks[out->n - 1].end_col++;
@@ -765,6 +764,33 @@ void lex_file(LangCtx *c, TokenList *out)
         push_tok(&lx, T_DEDENT, lx.p, lx.line, lx.p - lx.line_start);
     }
     push_tok(&lx, T_ENDMARKER, lx.p, lx.line, lx.p - lx.line_start);
+}
+
+void lex_file(LangCtx *c, TokenList *out)
+{
+    if (c->len > 0x3fffffff)
+        lang_fail(c, LANG_ERR_LIMIT, 1, 0, "source file too large");
+    check_utf8(c);   /* decoding errors come first, as in CPython */
+    jmp_buf local;
+    jmp_buf *outer = c->bail;
+    c->bail = &local;
+    if (setjmp(local) == 0) {
+        lex_file_impl(c, out);
+    } else {
+        /* keep the tokens so far; the parser raises the error on reaching it */
+        out->has_error = true;
+        out->error = *c->err;
+        int line = c->err->line;
+        Token t = {T_ERRORTOKEN, (int)c->len, (int)c->len, line, 0, line, 0};
+        if (out->n == out->cap) {
+            int cap = out->cap ? out->cap * 2 : 16;
+            out->toks = arena_grow(&c->arena, out->toks, sizeof(Token) * (size_t)out->n,
+                                   sizeof(Token) * (size_t)cap);
+            out->cap = cap;
+        }
+        out->toks[out->n++] = t;
+    }
+    c->bail = outer;
 }
 
 void lex_fstring_expr(LangCtx *c, int start, int limit, int line, TokenList *out, int *stop)

@@ -31,7 +31,7 @@
     X(T_DOUBLESTAREQUAL, "**=") X(T_DOUBLESLASH, "//") \
     X(T_DOUBLESLASHEQUAL, "//=") X(T_AT, "@") X(T_ATEQUAL, "@=") \
     X(T_RARROW, "->") X(T_ELLIPSIS, "...") X(T_COLONEQUAL, ":=") \
-    X(T_EXCLAMATION, "!")
+    X(T_EXCLAMATION, "!") X(T_ERRORTOKEN, "error")
 
 typedef enum TokKind {
 #define X(k, s) k,
@@ -50,6 +50,15 @@ typedef struct Token {
 typedef struct TokenList {
     Token *toks;
     int n, cap;
+    /* CPython's tokenizer is lazy: a token error only matters if the parser
+     * gets that far. The lexer ends the list with T_ERRORTOKEN and keeps the
+     * error here; the parser raises it when it reaches that token. */
+    bool has_error;
+    LangError error;
+    /* a bracket still open at end of file ("'(' was never closed"), reported
+     * by the parser when it fails at the end of the file */
+    char unclosed;
+    int unclosed_line, unclosed_col;
 } TokenList;
 
 const char *lex_kind_name(TokKind k);

@@ -281,14 +281,64 @@ static int roundtrip_digits(double ax, int p, char *out, int *decpt)
     return 0;
 }
 
+/* Fast path for doubles that are short decimals (0.1, 2.5, 1e-3, 1234.0):
+ * find the fewest decimals k with y = round(ax * 10**k) and y / 10**k == ax.
+ * The division of two exact doubles is correctly rounded, so the test is the
+ * same as strtod reading the digits back. Limiting |y| to 2**51 keeps the
+ * product's error under half a unit, so a k-decimal string that reads back
+ * as ax is always found at k (and the first hit is the shortest). */
+static int short_decimal(double ax, char out[24], int *decpt)
+{
+    static const double P10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
+    const double LIMIT = 2251799813685248.0; /* 2**51 */
+    for (int k = 0; k < 18; k++) {
+        double t = ax * P10[k];
+        if (t >= LIMIT)
+            return 0;
+        double y = nearbyint(t);
+        if (y == 0.0 || y / P10[k] != ax)
+            continue;
+        uint64_t v = (uint64_t)y;
+        char tmp[24];
+        int n = 0;
+        while (v) {
+            tmp[n++] = (char)('0' + v % 10);
+            v /= 10;
+        }
+        int total = n;
+        int z = 0;
+        while (z < n - 1 && tmp[z] == '0')
+            z++;
+        int nd = n - z;
+        for (int i = 0; i < nd; i++)
+            out[i] = tmp[n - 1 - i];
+        out[nd] = 0;
+        *decpt = total - k;
+        return nd;
+    }
+    return 0;
+}
+
 /* Shortest digits that round-trip (what CPython's repr prints). ax > 0 finite.
  * Round-tripping is monotone in the digit count (a p-digit string is also a
- * (p+1)-digit one), so a binary search over 1..17 finds the shortest. */
+ * (p+1)-digit one), so a search over 1..17 finds the shortest; most doubles
+ * that are not short decimals need 16 or 17 digits, so those are tried first. */
 static int shortest_digits(double ax, char out[24], int *decpt)
 {
-    int lo = 1, hi = 17;
+    int n = short_decimal(ax, out, decpt);
+    if (n)
+        return n;
     char tmp[24];
     int tdp;
+    int lo = 1, hi = 17;
+    if (!roundtrip_digits(ax, 16, tmp, &tdp)) {
+        lo = 17;
+    } else if (!roundtrip_digits(ax, 15, tmp, &tdp)) {
+        lo = hi = 16;
+    } else {
+        hi = 15;
+    }
     while (lo < hi) {
         int mid = (lo + hi) / 2;
         if (roundtrip_digits(ax, mid, tmp, &tdp))
@@ -296,7 +346,7 @@ static int shortest_digits(double ax, char out[24], int *decpt)
         else
             lo = mid + 1;
     }
-    int n = roundtrip_digits(ax, lo, out, decpt);
+    n = roundtrip_digits(ax, lo, out, decpt);
     while (n > 1 && out[n - 1] == '0')
         n--;
     out[n] = 0;

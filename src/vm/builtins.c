@@ -21,10 +21,8 @@
  *     builtins_init sets ctor on int, float, str, bool, list, tuple, dict,
  *     set, frozenset, range, type, and on its own iterator classes
  *     enumerate, zip, map, filter, reversed.
- *  2. obj_serial() (below) assigns Obj.seq from vm->next_seq on first use;
- *     id(o) == LS_ID_BASE + 16 * seq. The core's "<... at 0x...>" reprs
- *     should use the same formula (hex(id(x)) then matches); please move
- *     obj_serial into object.c and declare it in vm.h.
+ *  2. id(o) is vm_obj_address(vm, o) (ops.c, declared in internal.h and
+ *     re-declared below): please declare it in vm.h.
  *  3. iter_new() returns an Iter whose class is TYPE(vm, iterator); this file
  *     re-points hdr.cls to its own classes (enumerate, zip, ...) that derive
  *     from TYPE(vm, iterator). vm_next on an OBJ_ITER calls it->next.
@@ -42,15 +40,10 @@
 
 /* ===== small helpers ======================================================= */
 
-static int64_t obj_serial(VM *vm, Obj *o)
-{
-    if (o->seq == 0) {
-        if (vm->next_seq == 0)
-            vm->next_seq = 1;
-        o->seq = vm->next_seq++;
-    }
-    return (int64_t)o->seq;
-}
+/* ops.c (declared in internal.h): the deterministic stand-in for an object's
+ * address that "<... at 0x...>" reprs print; id() returns the same number so
+ * hex(id(x)) matches the repr, as in CPython. */
+uint64_t vm_obj_address(VM *vm, Obj *o);
 
 static Value mkstr(VM *vm, const char *s, size_t n)
 {
@@ -402,7 +395,7 @@ static Value b_id(VM *vm, Value *args, int nargs, Tuple *kw)
         memcpy(&u, &v.as.f, sizeof u);
         return VINT((int64_t)(UINT64_C(0x7d0000000000) + ((u >> 4) & UINT64_C(0xfffffffff0))));
     }
-    case V_OBJ: return VINT(LS_ID_BASE + 16 * obj_serial(vm, AS_OBJ(v)));
+    case V_OBJ: return VINT((int64_t)vm_obj_address(vm, AS_OBJ(v)));
     default: return VINT(0);
     }
 }

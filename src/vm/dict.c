@@ -261,3 +261,25 @@ Dict *dict_copy(VM *vm, Dict *src)
     }
     return d;
 }
+
+int64_t dict_index_str(Dict *d, Str *key)
+{
+    if (!d->index)
+        return -1;
+    int64_t h = str_hash(key);
+    size_t mask = d->index_size - 1;
+    uint64_t perturb = (uint64_t)h;
+    size_t i = (size_t)h & mask;
+    for (;;) {
+        int32_t ix = d->index[i];
+        if (ix == IX_EMPTY)
+            return -1;
+        if (ix >= 0) {
+            DictEntry *e = &d->entries[ix];
+            if (e->hash == h && IS_STR(e->key) && str_eq(AS_STR(e->key), key))
+                return ix;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}

@@ -81,10 +81,16 @@ Code *code_load(VM *vm, Proto *p)
     for (int i = 0; i < p->nfrees; i++)
         c->cellnames[p->ncells + i] = intern_c(vm, p->freenames[i]);
     int blocks = 0;
+    bool globals = false;
     for (int i = 0; i < p->ncode; i++) {
         Opcode op = INSTR_OP(p->code[i]);
         if (op == OP_SETUP_FINALLY || op == OP_SETUP_CLEANUP || op == OP_SETUP_WITH)
             blocks++;
+        globals |= op == OP_LOAD_GLOBAL;
+    }
+    if (globals) {
+        c->gcache = vm_realloc(vm, NULL, 0, (size_t)p->ncode * sizeof(GlobalCache));
+        memset(c->gcache, 0, (size_t)p->ncode * sizeof(GlobalCache));
     }
     c->max_blocks = blocks;
     c->frame_slots = p->nlocals + ncf + p->max_stack + 2;
@@ -110,15 +116,27 @@ int vm_frame_line(const Frame *f)
 
 /* ---- frames ------------------------------------------------------------------ */
 
+/* Frames are recycled by size class: a call should not cost a malloc. */
+#define FRAME_CLASS_BYTES 64
+#define FRAME_CLASSES 32
+
 Frame *frame_new(VM *vm, Function *fn, Dict *ns)
 {
     Code *c = fn->code;
     const Proto *p = c->proto;
-    size_t size = sizeof(Frame) + (size_t)c->frame_slots * sizeof(Value) + (size_t)c->max_blocks * sizeof(Block);
-    Frame *f = malloc(size);
-    if (!f) {
-        fputs("loopscope: out of memory\n", stderr);
-        abort();
+    size_t need = sizeof(Frame) + (size_t)c->frame_slots * sizeof(Value) + (size_t)c->max_blocks * sizeof(Block);
+    size_t cls = (need + FRAME_CLASS_BYTES - 1) / FRAME_CLASS_BYTES;
+    size_t size = cls * FRAME_CLASS_BYTES;
+    Frame *f = NULL;
+    if (cls < FRAME_CLASSES && vm->frame_cache[cls]) {
+        f = vm->frame_cache[cls];
+        vm->frame_cache[cls] = f->parent;
+    } else {
+        f = malloc(size);
+        if (!f) {
+            fputs("loopscope: out of memory\n", stderr);
+            abort();
+        }
     }
     vm->bytes_allocated += size;
     f->parent = NULL;
@@ -158,7 +176,24 @@ Frame *frame_new(VM *vm, Function *fn, Dict *ns)
 void frame_free(VM *vm, Frame *f)
 {
     vm->bytes_allocated -= f->alloc_size;
+    size_t cls = f->alloc_size / FRAME_CLASS_BYTES;
+    if (cls < FRAME_CLASSES) {
+        f->parent = vm->frame_cache[cls];
+        vm->frame_cache[cls] = f;
+        return;
+    }
     free(f);
+}
+
+void frame_cache_free(VM *vm)
+{
+    for (int i = 0; i < FRAME_CLASSES; i++) {
+        while (vm->frame_cache[i]) {
+            Frame *f = vm->frame_cache[i];
+            vm->frame_cache[i] = f->parent;
+            free(f);
+        }
+    }
 }
 
 /* ---- argument binding --------------------------------------------------------- */
@@ -217,6 +252,17 @@ static int too_many_positional(VM *vm, Function *fn, Frame *f, int given, int nk
 int vm_bind_call(VM *vm, Function *fn, Frame *f, Value *args, int nargs, Tuple *kwnames)
 {
     const Proto *p = fn->code->proto;
+    if (!kwnames && nargs == p->argcount && !(p->flags & (PROTO_VARARGS | PROTO_VARKEYWORDS)) &&
+        p->kwonlycount == 0) {
+        /* the common case: exactly the positional arguments */
+        for (int i = 0; i < nargs; i++)
+            f->locals[i] = args[i];
+        if (p->cell2arg)
+            for (int i = 0; i < p->ncells; i++)
+                if (p->cell2arg[i] >= 0)
+                    ((Cell *)AS_OBJ(f->cells[i]))->v = f->locals[p->cell2arg[i]];
+        return 0;
+    }
     int argc = p->argcount, kwc = p->kwonlycount;
     bool varargs = p->flags & PROTO_VARARGS, varkw = p->flags & PROTO_VARKEYWORDS;
     int nkw = kwnames ? (int)kwnames->len : 0;
@@ -808,7 +854,10 @@ ExecStatus vm_execute(VM *vm, Frame *entry, Value *result)
 #define POP()     (*--sp)
 #define TOP()     (sp[-1])
 #define PEEK(n)   (sp[-(ptrdiff_t)(n)])
-#define SYNC()    (frame->ip = ip, frame->sp = sp)
+/* SYNC publishes the loop's registers before anything that may look at them
+ * (a callee, the collector, a traceback): ip, sp and the instruction count. */
+#define SYNC()    (frame->ip = ip, frame->sp = sp, vm->steps += (uint64_t)(budget_mark - budget), \
+                   budget_mark = budget)
 #define LOAD()    (ip = frame->ip, sp = frame->sp, code = frame->code, consts = code->consts, \
                    names = code->names, locals = frame->locals)
 #define INSTR_INDEX() ((int)(ip - frame->code->proto->code) - 1)
@@ -837,6 +886,9 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
     Str **names;
     Tuple *kwnames = NULL;
     bool reraise = false;
+    /* Instructions are counted down in a register; the slow path every 64K
+     * instructions (or at the --max-steps limit) settles the account. */
+    int64_t budget = 0, budget_mark = 0;
     ExecStatus status = EXEC_ERROR;
     LOAD();
 
@@ -849,11 +901,17 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
     for (;;) {
         uint32_t ins = *ip++;
         uint32_t arg = INSTR_ARG(ins);
-        if (++vm->steps > vm->cfg.max_steps && vm->cfg.max_steps) {
+        if (--budget < 0) {
+            budget++;   /* this instruction has not run yet */
             SYNC();
-            vm->limit_hit = LIMIT_STEPS;
-            vm_raise(vm, EXC_SystemExit, "loopscope: instruction budget exhausted");
-            goto error;
+            if (vm->cfg.max_steps && vm->steps >= vm->cfg.max_steps) {
+                vm->limit_hit = LIMIT_STEPS;
+                vm_raise(vm, EXC_SystemExit, "loopscope: instruction budget exhausted");
+                goto error;
+            }
+            uint64_t left = vm->cfg.max_steps ? vm->cfg.max_steps - vm->steps : UINT64_MAX;
+            budget = budget_mark = (int64_t)(left < 65536 ? left : 65536);
+            budget--;
         }
         switch (INSTR_OP(ins)) {
         case OP_NOP:
@@ -937,17 +995,31 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             PUSH(frame->cells[arg]);
             break;
         case OP_LOAD_GLOBAL: {
+            GlobalCache *gc = &code->gcache[ip - 1 - code->proto->code];
+            Dict *g = frame->globals;
+            if (gc->globals == g && gc->gversion == g->version &&
+                (!gc->in_builtins || gc->bversion == vm->builtins->version)) {
+                PUSH((gc->in_builtins ? vm->builtins : g)->entries[gc->index].value);
+                break;
+            }
             Str *name = names[arg];
-            Value v = dict_get_str(frame->globals, name);
-            if (IS_NULL(v)) {
-                v = dict_get_str(vm->builtins, name);
-                if (IS_NULL(v)) {
+            int64_t ix = dict_index_str(g, name);
+            Dict *where = g;
+            if (ix < 0) {
+                where = vm->builtins;
+                ix = dict_index_str(where, name);
+                if (ix < 0) {
                     SYNC();
                     vm_raise_name_error(vm, name);
                     goto error;
                 }
             }
-            PUSH(v);
+            gc->globals = g;
+            gc->gversion = g->version;
+            gc->bversion = vm->builtins->version;
+            gc->in_builtins = where != g;
+            gc->index = (int32_t)ix;
+            PUSH(where->entries[ix].value);
             break;
         }
         case OP_STORE_GLOBAL:
@@ -1949,6 +2021,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
     }
 
 leave:
+    vm->steps += (uint64_t)(budget_mark - budget);
     vm->frame = caller;
     vm->c_nesting--;
     vm->depth--;

@@ -311,6 +311,7 @@ void vm_free_object(VM *vm, Obj *o)
         vm_free_mem(vm, c->localnames, (size_t)c->proto->nlocals * sizeof(Str *));
         vm_free_mem(vm, c->cellnames,
                     (size_t)(c->proto->ncells + c->proto->nfrees) * sizeof(Str *));
+        vm_free_mem(vm, c->gcache, c->gcache ? (size_t)c->proto->ncode * sizeof(GlobalCache) : 0);
         break;
     }
     case OBJ_EXCEPTION: {

@@ -76,6 +76,7 @@ enum {
 /* exec.c */
 Frame *frame_new(VM *vm, Function *fn, Dict *ns);
 void frame_free(VM *vm, Frame *f);
+void frame_cache_free(VM *vm);
 ExecStatus vm_execute(VM *vm, Frame *entry, Value *result);
 /* Runs from `start` (the innermost frame of a parked chain) until `entry`
  * returns, or something yields, suspends or escapes. */
@@ -131,6 +132,7 @@ int vm_to_double(VM *vm, Value v, double *out);  /* int/float/bool -> double */
 
 /* dict.c */
 void dict_clear(VM *vm, Dict *d);
+int64_t dict_index_str(Dict *d, Str *key);   /* entry number of a str key, or -1 */
 Dict *dict_copy(VM *vm, Dict *d);
 void dict_free_storage(VM *vm, Dict *d);
 

@@ -148,6 +148,15 @@ typedef struct Slice {
 } Slice;
 
 /* ---- code, functions, methods ---------------------------------------- */
+/* An inline cache for one LOAD_GLOBAL: where the name was found, valid while
+ * the dicts' layouts (their versions) have not changed. */
+typedef struct GlobalCache {
+    const Dict *globals;
+    uint64_t gversion, bversion;
+    int32_t index;        /* entry number, in globals or (in_builtins) builtins */
+    uint8_t in_builtins;
+} GlobalCache;
+
 typedef struct Code {
     Obj hdr;
     Proto *proto;      /* owned by the VM's program, not by this object */
@@ -158,6 +167,7 @@ typedef struct Code {
     Str **cellnames;   /* ncells + nfrees, interned */
     int max_blocks;    /* upper bound on block-stack depth */
     int frame_slots;   /* nlocals + ncells + nfrees + max_stack */
+    GlobalCache *gcache;  /* one per instruction, or NULL without LOAD_GLOBAL */
 } Code;
 
 typedef struct Function {

@@ -83,6 +83,7 @@ void vm_free(VM *vm)
         vm_free_object(vm, o);
         o = next;
     }
+    frame_cache_free(vm);
     for (int i = 0; i < vm->nprotos; i++)
         proto_free(vm->protos[i]);
     free(vm->protos);

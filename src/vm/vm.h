@@ -138,6 +138,8 @@ struct VM {
     Str *single_chars[128];
     Str *sn[64];               /* interned special names (internal.h SPECIAL_NAMES) */
 
+    void *frame_cache[32];     /* recycled frames by size class (exec.c) */
+
     /* every Proto loaded, freed with the VM */
     Proto **protos;
     int nprotos, cap_protos;
