@@ -1873,6 +1873,111 @@ Value str_iter(VM *vm, Str *s)
     return VOBJ(it);
 }
 
+
+/* ===== translate / maketrans ======================================================= */
+
+static Value m_translate(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    Str *s = m_onearg(vm, args, nargs, kw, "translate");
+    if (!s) return VNULL;
+    Value table = args[1];
+    NfBuf b = NF_BUF_INIT;
+    const unsigned char *d = (const unsigned char *)s->data;
+    for (size_t i = 0; i < s->len;) {
+        uint32_t c;
+        size_t n = u8_dec(d + i, s->len - i, &c);
+        Value r = vm_getitem(vm, table, VINT(c));
+        if (IS_NULL(r)) {
+            if (!vm_exc_matches(vm, EXC_LookupError)) {
+                nf_buf_free(&b);
+                return VNULL;
+            }
+            vm_exc_take(vm);
+            nf_buf_append(&b, s->data + i, n);
+        } else if (IS_NONE(r)) {
+            /* deleted */
+        } else if (IS_INT(r) || IS_BOOL(r)) {
+            if (r.as.i < 0 || r.as.i >= 0x110000) {
+                nf_buf_free(&b);
+                return vm_raise(vm, EXC_ValueError, "character mapping must be in range(0x110000)");
+            }
+            buf_cp(&b, (uint32_t)r.as.i);
+        } else if (IS_STR(r)) {
+            nf_buf_append(&b, AS_STR(r)->data, AS_STR(r)->len);
+        } else {
+            nf_buf_free(&b);
+            return vm_raise(vm, EXC_TypeError, "character mapping must return integer, None or str");
+        }
+        i += n;
+    }
+    return buf_str(vm, &b);
+}
+
+/* str.maketrans(x[, y[, z]]): a static method. */
+static Value m_maketrans(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (nkw(kw))
+        return vm_raise(vm, EXC_TypeError, "str.maketrans() takes no keyword arguments");
+    if (nargs < 1 || nargs > 3)
+        return vm_raise(vm, EXC_TypeError, nargs < 1 ? "maketrans expected at least 1 argument, got %d"
+                                                     : "maketrans expected at most 3 arguments, got %d", nargs);
+    Dict *d = dict_new(vm);
+    if (!d) return VNULL;
+    Value dv = VOBJ(d);
+    if (nargs == 1) {
+        if (!IS_DICT(args[0]))
+            return vm_raise(vm, EXC_TypeError, "if you give only one argument to maketrans it must be a dict");
+        Dict *src = AS_DICT(args[0]);
+        for (size_t i = 0; i < src->nentries; i++) {
+            DictEntry *e = &src->entries[i];
+            if (IS_NULL(e->key))
+                continue;
+            Value k = e->key;
+            if (IS_STR(k)) {
+                if (AS_STR(k)->ncp != 1)
+                    return vm_raise(vm, EXC_ValueError, "string keys in translate table must be of length 1");
+                uint32_t c;
+                u8_dec((const unsigned char *)AS_STR(k)->data, AS_STR(k)->len, &c);
+                k = VINT(c);
+            } else if (!(IS_INT(k) || IS_BOOL(k))) {
+                return vm_raise(vm, EXC_TypeError, "keys in translate table must be strings or integers");
+            }
+            if (dict_set(vm, d, IS_BOOL(k) ? VINT(k.as.i) : k, e->value) < 0)
+                return VNULL;
+        }
+        return dv;
+    }
+    if (!IS_STR(args[0]))
+        return vm_raise(vm, EXC_TypeError, "maketrans() argument 1 must be str, not %s", tname(vm, args[0]));
+    if (!IS_STR(args[1]))
+        return vm_raise(vm, EXC_TypeError, "maketrans() argument 2 must be str, not %s", tname(vm, args[1]));
+    if (nargs == 3 && !IS_STR(args[2]))
+        return vm_raise(vm, EXC_TypeError, "maketrans() argument 3 must be str, not %s", tname(vm, args[2]));
+    Str *x = AS_STR(args[0]), *y = AS_STR(args[1]);
+    if (x->ncp != y->ncp)
+        return vm_raise(vm, EXC_ValueError, "the first two maketrans arguments must have equal length");
+    size_t nx, ny;
+    uint32_t *cx = decode_all(x, &nx), *cy = decode_all(y, &ny);
+    int rc = (cx && cy) ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < nx && i < ny; i++)
+        rc = dict_set(vm, d, VINT(cx[i]), VINT(cy[i]));
+    free(cx);
+    free(cy);
+    if (rc < 0)
+        return vm->exc.tag == V_NULL ? vm_raise(vm, EXC_MemoryError, "%s", "") : VNULL;
+    if (nargs == 3) {
+        Str *z = AS_STR(args[2]);
+        const unsigned char *p = (const unsigned char *)z->data;
+        for (size_t i = 0; i < z->len;) {
+            uint32_t c;
+            i += u8_dec(p + i, z->len - i, &c);
+            if (dict_set(vm, d, VINT(c), VNONE) < 0)
+                return VNULL;
+        }
+    }
+    return dv;
+}
+
 /* ===== registration ================================================================= */
 
 void str_methods_init(VM *vm)
@@ -1900,4 +2005,16 @@ void str_methods_init(VM *vm)
     };
     for (size_t i = 0; i < NELEM(methods); i++)
         class_add_method(vm, c, methods[i].name, methods[i].fn);
+    class_add_method(vm, c, "translate", m_translate);
+    /* maketrans is a static method: str.maketrans(...) and s.maketrans(...). */
+    Native *mk = native_new(vm, "maketrans", m_maketrans, c);
+    if (mk && TYPE(vm, staticmethod)) {
+        Wrapper *w = vm_alloc_obj(vm, sizeof(Wrapper), OBJ_WRAPPER, TYPE(vm, staticmethod));
+        if (w) {
+            w->hdr.flags = WRAP_STATICMETHOD;
+            w->a = VOBJ(mk);
+            w->b = w->c = w->d = VNONE;
+            dict_set_str(vm, c->dict, "maketrans", VOBJ(w));
+        }
+    }
 }
