@@ -25,7 +25,7 @@
 char *bi__ascii_numeric(const char *text, size_t len, size_t *outlen);
 
 /* Widths beyond this are refused with MemoryError rather than attempted. */
-#define NF_MAX_WIDTH ((int64_t)1 << 28)
+#define NF_MAX_WIDTH ((int64_t)1 << 26)
 
 /* ------------------------------------------------------------------------- */
 /* Buffer                                                                    */
@@ -1180,6 +1180,8 @@ static NfErrKind format_double(NfBuf *out, double v, const NfSpec *sp, char type
         prec = 6;
     if (prec > INT_MAX)
         return fail(err, NF_ERR_VALUE, "precision too big");
+    if (prec > NF_MAX_WIDTH)
+        return nomem(err);
     bool neg = signbit(v) && !isnan(v);
     NfBuf body = NF_BUF_INIT;
     if (float_body(&body, fabs(v), t, (int)prec, sp->alt, dot0, upper) ||
@@ -1490,6 +1492,8 @@ NfErrKind nf_pct_float(NfBuf *out, const NfPct *p, double v, NfError *err)
     int64_t prec = p->precision < 0 ? 6 : p->precision;
     if (prec > INT_MAX)
         return fail(err, NF_ERR_VALUE, "precision too big");
+    if (prec > NF_MAX_WIDTH)
+        return nomem(err);
     bool upper = c == 'E' || c == 'F' || c == 'G';
     NfBuf body = NF_BUF_INIT;
     if (float_body(&body, fabs(v), t, (int)prec, (p->flags & NF_PCT_ALT) != 0, false, upper)) {

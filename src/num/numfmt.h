@@ -10,6 +10,11 @@
  *
  * Strings are UTF-8; widths and precisions count code points. Assumes the C
  * locale (the decimal point of printf/strtod is '.').
+ *
+ * Limits: a width, or a float/%-integer precision, above 2**26 gives
+ * NF_ERR_MEMORY (MemoryError) instead of building a giant string; decimal
+ * output of ints obeys CPython's 4300-digit limit (nf_format_int_limit takes
+ * the current sys.set_int_max_str_digits value; nf_pct_* use 4300).
  */
 #ifndef LS_NUM_NUMFMT_H
 #define LS_NUM_NUMFMT_H
