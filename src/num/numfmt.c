@@ -456,7 +456,9 @@ static int float_body(NfBuf *b, double ax, char type, int prec, bool alt, bool d
         d.dig = (char *)"0";
         d.nd = 1;
         d.decpt = 1;
-    } else if (e_digits(ax, p, &d)) {
+    } else if (e_digits(ax, p < 800 ? p : 800, &d)) {
+        /* a double's exact decimal expansion has at most 767 significant
+         * digits, so rounding beyond 800 changes nothing; '#' pads below */
         return -1;
     }
     int nd = d.nd;
@@ -1180,8 +1182,8 @@ static NfErrKind format_double(NfBuf *out, double v, const NfSpec *sp, char type
         prec = 6;
     if (prec > INT_MAX)
         return fail(err, NF_ERR_VALUE, "precision too big");
-    if (prec > NF_MAX_WIDTH)
-        return nomem(err);
+    if (prec > NF_MAX_WIDTH && (t != 'g' || sp->alt))
+        return nomem(err); /* only 'g' without '#' stays short for any precision */
     bool neg = signbit(v) && !isnan(v);
     NfBuf body = NF_BUF_INIT;
     if (float_body(&body, fabs(v), t, (int)prec, sp->alt, dot0, upper) ||
@@ -1492,7 +1494,7 @@ NfErrKind nf_pct_float(NfBuf *out, const NfPct *p, double v, NfError *err)
     int64_t prec = p->precision < 0 ? 6 : p->precision;
     if (prec > INT_MAX)
         return fail(err, NF_ERR_VALUE, "precision too big");
-    if (prec > NF_MAX_WIDTH)
+    if (prec > NF_MAX_WIDTH && (t != 'g' || (p->flags & NF_PCT_ALT)))
         return nomem(err);
     bool upper = c == 'E' || c == 'F' || c == 'G';
     NfBuf body = NF_BUF_INIT;

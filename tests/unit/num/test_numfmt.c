@@ -359,6 +359,18 @@ static void test_misc_float(void **state)
     assert_int_equal(nf_format_float(&b, 2.5, ".2f", 3, "float", NULL), NF_OK);
     assert_string_equal(b.data, "x=2.50");
     nf_buf_free(&b);
+    /* 'g' stays short for any precision (the exact expansion ends), 'e' does not */
+    b.len = 0;
+    assert_int_equal(nf_format_float(&b, 1.5, ".100000000g", 11, "float", &err), NF_OK);
+    assert_string_equal(b.data, "1.5");
+    b.len = 0;
+    assert_int_equal(nf_format_float(&b, 0.1, ".1000g", 6, "float", &err), NF_OK);
+    assert_string_equal(b.data, "0.1000000000000000055511151231257827021181583404541015625");
+    b.len = 0;
+    assert_int_equal(nf_format_float(&b, 0.1, "#.900g", 6, "float", &err), NF_OK);
+    assert_int_equal(b.len, 902); /* "0." + 900 significant digits */
+    assert_int_equal(nf_format_float(&b, 1.5, ".100000000e", 11, "float", &err), NF_ERR_MEMORY);
+    nf_buf_free(&b);
     /* spec parsing on its own */
     NfSpec sp;
     assert_int_equal(nf_spec_parse("*^+#012_.3f", 11, "float", &sp, &err), NF_OK);
