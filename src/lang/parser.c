@@ -20,6 +20,8 @@ typedef struct Parser {
     int n, i;
     int depth;
     bool fexpr;          /* parsing an f-string expression */
+    TokenList *tl;       /* for the deferred token error */
+    bool token_error;    /* the error being raised came from the lexer */
 } Parser;
 
 static Node *expression(Parser *P);
@@ -31,10 +33,21 @@ static Node *disjunction(Parser *P);
 static void block(Parser *P, PtrVec *body, const char *what, int line);
 static void statement(Parser *P, PtrVec *out);
 static Node *primary(Parser *P);
+static bool starts_expr(Parser *P, const Token *t);
+static bool is_reserved(Parser *P, const Token *t);
 
 /* ---- token helpers ------------------------------------------------------ */
 
-static Token *cur(Parser *P) { return &P->t[P->i]; }
+static Token *cur(Parser *P)
+{
+    Token *t = &P->t[P->i];
+    if (t->kind == T_ERRORTOKEN && P->tl && P->tl->has_error) {
+        P->token_error = true;
+        *P->c->err = P->tl->error;
+        longjmp(*P->c->bail, 1);
+    }
+    return t;
+}
 static Token *prevt(Parser *P) { return &P->t[P->i > 0 ? P->i - 1 : 0]; }
 static Token *peek(Parser *P, int k)
 {
@@ -156,6 +169,20 @@ static void enter(Parser *P)
 
 static void leave(Parser *P) { P->depth--; }
 
+/* Two expressions side by side inside brackets: CPython's "forgot a comma"
+ * hint, unless the bracket never closes and the second expression is on a
+ * later line (CPython then reports the bracket). Returns if no hint applies. */
+static void comma_hint(Parser *P, const Node *last)
+{
+    Token *t = cur(P);
+    if (!last || !starts_expr(P, t) || is_reserved(P, t))
+        return;
+    if (P->tl && P->tl->unclosed && t->line > P->tl->unclosed_line)
+        lang_fail(P->c, LANG_ERR_SYNTAX, P->tl->unclosed_line, P->tl->unclosed_col,
+                  "'%c' was never closed", P->tl->unclosed);
+    lang_fail(P->c, LANG_ERR_SYNTAX, last->lineno, last->col, "invalid syntax. Perhaps you forgot a comma?");
+}
+
 /* ---- targets ------------------------------------------------------------ */
 
 static const char *expr_name(const Node *e)
@@ -220,6 +247,10 @@ static void set_target(Parser *P, Node *e, ExprCtx ctx, int mode)
         break;
     }
     const char *what = expr_name(e);
+    if (e->kind == E_YIELD || e->kind == E_YIELDFROM)
+        lang_fail(P->c, LANG_ERR_SYNTAX, e->lineno, e->col, "assignment to yield expression not possible");
+    if (e->kind == E_CONST && (e->value.kind == K_NONE || e->value.kind == K_TRUE || e->value.kind == K_FALSE))
+        mode = 1;   /* "cannot assign to True", no hint */
     if (ctx == CTX_DEL)
         lang_fail(P->c, LANG_ERR_SYNTAX, e->lineno, e->col, "cannot delete %s", what);
     if (e->kind == E_STARRED)
@@ -469,7 +500,7 @@ static int fstring_field(Parser *P, const Token *t, int p, int end, bool raw, St
         lang_fail(c, LANG_ERR_SYNTAX, l, col_at(P, stop),
                   "f-string: valid expression required before '%c'", c->src[stop]);
     }
-    Parser sub = {c, tl.toks, tl.n, 0, P->depth + 1, true};
+    Parser sub = {c, tl.toks, tl.n, 0, P->depth + 1, true, NULL, false};
     Node *e = star_expressions(&sub);   /* a misplaced yield is reported later */
     if (!at(&sub, T_ENDMARKER))
         syntax_error(&sub);
@@ -719,9 +750,7 @@ static Node *paren_atom(Parser *P)
         lang_fail(P->c, LANG_ERR_SYNTAX, first->lineno, first->col,
                   "cannot use starred expression here");
     if (!at(P, T_RPAR)) {
-        if (starts_expr(P, cur(P)) && !is_reserved(P, cur(P)))
-            lang_fail(P->c, LANG_ERR_SYNTAX, first->lineno, first->col,
-                      "invalid syntax. Perhaps you forgot a comma?");
+        comma_hint(P, first);
         syntax_error(P);
     }
     advance(P);
@@ -749,10 +778,7 @@ static Node *list_atom(Parser *P)
         push(P, &l->l1, star_named_expression(P));
     }
     if (!at(P, T_RSQB)) {
-        Node *last = NODE_AT(l->l1, l->l1.n - 1);
-        if (starts_expr(P, cur(P)) && !is_reserved(P, cur(P)))
-            lang_fail(P->c, LANG_ERR_SYNTAX, last->lineno, last->col,
-                      "invalid syntax. Perhaps you forgot a comma?");
+        comma_hint(P, NODE_AT(l->l1, l->l1.n - 1));
         syntax_error(P);
     }
     advance(P);
@@ -791,6 +817,8 @@ static Node *brace_atom(Parser *P)
                     break;
                 push(P, &d->l1, star_named_expression(P));
             }
+            if (!at(P, T_RBRACE))
+                comma_hint(P, NODE_AT(d->l1, d->l1.n - 1));
             expect(P, T_RBRACE);
             return fin(P, d);
         }
@@ -817,6 +845,8 @@ static Node *brace_atom(Parser *P)
             push(P, &d->l2, expression(P));
         }
     }
+    if (!at(P, T_RBRACE))
+        comma_hint(P, NODE_AT(d->l2, d->l2.n - 1));
     expect(P, T_RBRACE);
     return fin(P, d);
 }
@@ -958,13 +988,12 @@ static void call_args(Parser *P, Node *call)
             break;
     }
     if (!at(P, T_RPAR)) {
-        if (starts_expr(P, cur(P)) && !is_reserved(P, cur(P))) {
-            Node *last = call->l2.n ? NODE_AT(call->l2, call->l2.n - 1)
-                       : call->l1.n ? NODE_AT(call->l1, call->l1.n - 1) : NULL;
-            if (last)
-                lang_fail(P->c, LANG_ERR_SYNTAX, last->lineno, last->col,
-                          "invalid syntax. Perhaps you forgot a comma?");
-        }
+        Node *last = call->l2.n ? NODE_AT(call->l2, call->l2.n - 1)
+                   : call->l1.n ? NODE_AT(call->l1, call->l1.n - 1) : NULL;
+        /* for a keyword argument CPython points at its value */
+        if (last && last->kind == E_KEYWORD)
+            last = last->a;
+        comma_hint(P, last);
         syntax_error(P);
     }
     advance(P);
@@ -1240,6 +1269,9 @@ static Node *named_expression(Parser *P)
         return fin(P, n);
     }
     Node *e = expression(P);
+    if (at(P, T_EQUAL) && e->kind == E_NAME && !P->fexpr)
+        lang_fail(P->c, LANG_ERR_SYNTAX, e->lineno, e->col,
+                  "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     if (at(P, T_COLONEQUAL))
         lang_fail(P->c, LANG_ERR_SYNTAX, e->lineno, e->col,
                   "cannot use assignment expressions with %s", expr_name(e));
@@ -1577,7 +1609,8 @@ static Node *expr_or_assign(Parser *P)
         Node *s = new_node(P, S_ASSIGN, t);
         Node *value = first;
         while (accept(P, T_EQUAL)) {
-            set_target(P, value, CTX_STORE, 0);
+            /* the '==' hint only for the first target, as CPython */
+            set_target(P, value, CTX_STORE, s->l1.n == 0 ? 0 : 1);
             push(P, &s->l1, value);
             value = star_expressions(P);
         }
@@ -1695,7 +1728,14 @@ static Node *simple_stmt(Parser *P)
 static void simple_stmts(Parser *P, PtrVec *out)
 {
     for (;;) {
-        push(P, out, simple_stmt(P));
+        Node *st = simple_stmt(P);
+        /* Python 2's print statement */
+        if (st->kind == S_EXPR && st->a->kind == E_NAME &&
+            (strcmp(st->a->str, "print") == 0 || strcmp(st->a->str, "exec") == 0) &&
+            starts_expr(P, cur(P)) && !is_reserved(P, cur(P)) && cur(P)->kind != T_LPAR)
+            lang_fail(P->c, LANG_ERR_SYNTAX, st->lineno, st->col,
+                      "Missing parentheses in call to '%s'. Did you mean %s(...)?", st->a->str, st->a->str);
+        push(P, out, st);
         if (!accept(P, T_SEMI))
             break;
         if (at(P, T_NEWLINE))
@@ -1800,8 +1840,6 @@ static Node *with_item(Parser *P)
     if (accept_kw(P, "as")) {
         w->b = bitor(P);
         set_target(P, w->b, CTX_STORE, 1);
-        if (!at(P, T_COMMA) && !at(P, T_COLON) && !at(P, T_RPAR))
-            syntax_error(P);
     }
     return fin(P, w);
 }
@@ -2017,26 +2055,42 @@ static void statement(Parser *P, PtrVec *out)
 
 Node *parse_file(LangCtx *c)
 {
-    TokenList tl = {0};
-    lex_file(c, &tl);
-    Parser P = {c, tl.toks, tl.n, 0, 0, false};
+    TokenList *tl = arena_alloc(&c->arena, sizeof(TokenList));
+    lex_file(c, tl);
+    Parser *P = arena_alloc(&c->arena, sizeof(Parser));
+    P->c = c;
+    P->t = tl->toks;
+    P->n = tl->n;
+    P->tl = tl;
     Node *mod = arena_alloc(&c->arena, sizeof(Node));
     mod->kind = S_PASS;
     mod->lineno = 1;
-    while (!at(&P, T_ENDMARKER)) {
-        if (at(&P, T_NEWLINE)) {
-            advance(&P);
-            continue;
+    jmp_buf local;
+    jmp_buf *outer = c->bail;
+    c->bail = &local;
+    if (setjmp(local) == 0) {
+        while (!at(P, T_ENDMARKER)) {
+            if (at(P, T_NEWLINE)) {
+                advance(P);
+                continue;
+            }
+            statement(P, &mod->l1);
         }
-        statement(&P, &mod->l1);
+    } else {
+        c->bail = outer;
+        /* a parse error at the end of the file inside an open bracket is
+         * reported as the bracket, as CPython does */
+        if (tl->unclosed && !P->token_error) {
+            int eof = tl->n;
+            while (eof > 0 && (P->t[eof - 1].kind == T_ENDMARKER || P->t[eof - 1].kind == T_NEWLINE ||
+                               P->t[eof - 1].kind == T_DEDENT))
+                eof--;
+            if (P->i >= eof)
+                lang_fail(c, LANG_ERR_SYNTAX, tl->unclosed_line, tl->unclosed_col,
+                          "'%c' was never closed", tl->unclosed);
+        }
+        longjmp(*outer, 1);
     }
+    c->bail = outer;
     return mod;
-}
-
-/* Parses `src` as one expression statement for lang_caret_anchors; NULL if
- * it does not parse. Exposed through parser_int below. */
-Node *parse_segment(LangCtx *c);
-Node *parse_segment(LangCtx *c)
-{
-    return parse_file(c);
 }

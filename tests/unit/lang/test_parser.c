@@ -372,6 +372,22 @@ static void test_syntax_errors(void **state)
     expect_error("x = [1 2]\n", LANG_ERR_SYNTAX, 1, 6, "invalid syntax. Perhaps you forgot a comma?");
     expect_error("try:\n    pass\nx = 1\n", LANG_ERR_SYNTAX, 3, 1, "expected 'except' or 'finally' block");
     expect_error("a, *b, *c = d\n", LANG_ERR_SYNTAX, 1, 1, "multiple starred expressions in assignment");
+    expect_error("print \"hello\"\n", LANG_ERR_SYNTAX, 1, 1,
+                 "Missing parentheses in call to 'print'. Did you mean print(...)?");
+    expect_error("if x = 1:\n    pass\n", LANG_ERR_SYNTAX, 1, 4,
+                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    expect_error("True = 1\n", LANG_ERR_SYNTAX, 1, 1, "cannot assign to True");
+    expect_error("a.b = 1 = c\n", LANG_ERR_SYNTAX, 1, 7, "cannot assign to literal");
+    expect_error("def f():\n    yield = 1\n", LANG_ERR_SYNTAX, 2, 5, "assignment to yield expression not possible");
+    expect_error("x = {'a': 1 'b': 2}\n", LANG_ERR_SYNTAX, 1, 11, "invalid syntax. Perhaps you forgot a comma?");
+    /* token errors are reported only if the parser gets that far (CPython's
+     * tokenizer is lazy), and an unclosed bracket wins at the end of file */
+    expect_error("x = = 1\ns = 'abc\n", LANG_ERR_SYNTAX, 1, 5, "invalid syntax");
+    expect_error("x = 1\ns = 'abc\n", LANG_ERR_SYNTAX, 2, 5, "unterminated string literal (detected at line 2)");
+    expect_error("print('hello'\nprint('world')\n", LANG_ERR_SYNTAX, 1, 6, "'(' was never closed");
+    expect_error("a = [1, 2\n", LANG_ERR_SYNTAX, 1, 5, "'[' was never closed");
+    expect_error("def f(:\n    pass\n", LANG_ERR_SYNTAX, 1, 7, "invalid syntax");
+    expect_error("with open('f') as f\n    pass\n", LANG_ERR_SYNTAX, 1, 20, "expected ':'");
 }
 
 static void test_unsupported(void **state)
