@@ -70,6 +70,12 @@ static inline int items_eq(VM *vm, Value a, Value b)
     return vm_eq(vm, a, b);
 }
 
+/* memmove of n values; n may be 0 with NULL pointers (empty lists). */
+static inline void vcopy(Value *dst, const Value *src, size_t n)
+{
+    if (n) memmove(dst, src, n * sizeof(Value));
+}
+
 static void *xrealloc(VM *vm, void *p, size_t old, size_t n)
 {
     void *r = vm_realloc(vm, p, old, n);
@@ -240,7 +246,7 @@ static Value tuple2(VM *vm, Value a, Value b)
 static int list_append_values(VM *vm, List *l, const Value *src, size_t n)
 {
     if (list_reserve(vm, l, l->len + n) < 0) return -1;
-    memmove(l->items + l->len, src, n * sizeof(Value));
+    vcopy(l->items + l->len, src, n);
     l->len += n;
     return 0;
 }
@@ -253,7 +259,7 @@ int list_extend(VM *vm, List *l, Value it)
         if (list_reserve(vm, l, l->len + n) < 0) return -1;
         /* o may be l: its items were not moved by the reserve's realloc
          * past n, and memmove copies the first n. */
-        memmove(l->items + l->len, o->items, n * sizeof(Value));
+        vcopy(l->items + l->len, o->items, n);
         l->len += n;
         return 0;
     }
@@ -473,7 +479,7 @@ static void buf_put(Buf *b, const char *s, size_t n)
         b->p = np;
         b->cap = nc;
     }
-    memcpy(b->p + b->len, s, n);
+    if (n) memcpy(b->p + b->len, s, n);
     b->len += n;
 }
 static inline void buf_cstr(Buf *b, const char *s) { buf_put(b, s, strlen(s)); }
@@ -755,8 +761,8 @@ static int list_ass_slice(VM *vm, List *l, Slice *sl, Value v)
         size_t a = (size_t)start, b = (size_t)stop, old = b - a;
         size_t newlen = l->len - old + m;
         if (m > old && list_reserve(vm, l, newlen) < 0) return -1;
-        memmove(l->items + a + m, l->items + b, (l->len - b) * sizeof(Value));
-        if (m) memcpy(l->items + a, items, m * sizeof(Value));
+        vcopy(l->items + a + m, l->items + b, (l->len - b));
+        vcopy(l->items + a, items, m);
         l->len = newlen;
         return 0;
     }
@@ -834,7 +840,7 @@ int container_delitem(VM *vm, Value obj, Value key)
             vm_raise(vm, EXC_IndexError, "list assignment index out of range");
             return -1;
         }
-        memmove(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1) * sizeof(Value));
+        vcopy(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1));
         l->len--;
         return 0;
     }
@@ -861,14 +867,14 @@ static Value seq_repeat(VM *vm, Value seq, int64_t n)
         List *r = list_new(vm, total);
         if (!r) return VNULL;
         Value *src = AS_LIST(seq)->items;
-        for (int64_t k = 0; k < n; k++) memcpy(r->items + (size_t)k * len, src, len * sizeof(Value));
+        for (int64_t k = 0; k < n; k++) vcopy(r->items + (size_t)k * len, src, len);
         r->len = total;
         return VOBJ(r);
     }
     if (n == 1 && AS_OBJ(seq)->cls == TYPE(vm, tuple)) return seq;
     Tuple *t = tuple_new(vm, total);
     if (!t) return VNULL;
-    for (int64_t k = 0; k < n; k++) memcpy(t->items + (size_t)k * len, AS_TUPLE(seq)->items, len * sizeof(Value));
+    for (int64_t k = 0; k < n; k++) vcopy(t->items + (size_t)k * len, AS_TUPLE(seq)->items, len);
     return VOBJ(t);
 }
 
@@ -976,8 +982,8 @@ Value container_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
             List *x = AS_LIST(a), *y = AS_LIST(b);
             List *r = list_new(vm, x->len + y->len);
             if (!r) return VNULL;
-            memcpy(r->items, x->items, x->len * sizeof(Value));
-            memcpy(r->items + x->len, y->items, y->len * sizeof(Value));
+            vcopy(r->items, x->items, x->len);
+            vcopy(r->items + x->len, y->items, y->len);
             r->len = x->len + y->len;
             return VOBJ(r);
         }
@@ -991,7 +997,7 @@ Value container_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
             size_t len = l->len;
             if ((uint64_t)n > (((uint64_t)1 << 36) / len)) return vm_raise(vm, EXC_MemoryError, "%s", "");
             if (list_reserve(vm, l, len * (size_t)n) < 0) return VNULL;
-            for (int64_t k2 = 1; k2 < n; k2++) memcpy(l->items + (size_t)k2 * len, l->items, len * sizeof(Value));
+            for (int64_t k2 = 1; k2 < n; k2++) vcopy(l->items + (size_t)k2 * len, l->items, len);
             l->len = len * (size_t)n;
             return a;
         }
@@ -1011,8 +1017,8 @@ Value container_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
             if (x->len == 0 && y->hdr.cls == TYPE(vm, tuple)) return b;
             Tuple *r = tuple_new(vm, x->len + y->len);
             if (!r) return VNULL;
-            memcpy(r->items, x->items, x->len * sizeof(Value));
-            memcpy(r->items + x->len, y->items, y->len * sizeof(Value));
+            vcopy(r->items, x->items, x->len);
+            vcopy(r->items + x->len, y->items, y->len);
             return VOBJ(r);
         }
         if (op == BINOP_MUL) {
@@ -1425,7 +1431,7 @@ int list_sort(VM *vm, List *l, Value key, bool reverse)
         if (!sorted) { vm_raise(vm, EXC_MemoryError, "%s", ""); rc = -1; }
         else {
             for (size_t i = 0; i < n; i++) sorted[i] = items->items[idx[i]];
-            memcpy(items->items, sorted, n * sizeof(Value));
+            vcopy(items->items, sorted, n);
             free(sorted);
         }
     }
@@ -1487,7 +1493,7 @@ static Value m_list_insert(VM *vm, Value *args, int nargs, Tuple *kw)
     if (i < 0) { i += n; if (i < 0) i = 0; }
     if (i > n) i = n;
     if (list_reserve(vm, l, l->len + 1) < 0) return VNULL;
-    memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(Value));
+    vcopy(l->items + i + 1, l->items + i, (l->len - (size_t)i));
     l->items[i] = args[2];
     l->len++;
     return VNONE;
@@ -1513,7 +1519,7 @@ static Value m_list_pop(VM *vm, Value *args, int nargs, Tuple *kw)
     if (i < 0) i += (int64_t)l->len;
     if (i < 0 || (uint64_t)i >= l->len) return vm_raise(vm, EXC_IndexError, "pop index out of range");
     Value v = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1) * sizeof(Value));
+    vcopy(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1));
     l->len--;
     return v;
 }
@@ -1527,7 +1533,7 @@ static Value m_list_remove(VM *vm, Value *args, int nargs, Tuple *kw)
         if (e < 0) return VNULL;
         if (e) {
             if (i < l->len) {
-                memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(Value));
+                vcopy(l->items + i, l->items + i + 1, (l->len - i - 1));
                 l->len--;
             }
             return VNONE;
@@ -1607,7 +1613,7 @@ static Value m_list_copy(VM *vm, Value *args, int nargs, Tuple *kw)
     List *l = SELF_LIST;
     List *r = list_new(vm, l->len);
     if (!r) return VNULL;
-    memcpy(r->items, l->items, l->len * sizeof(Value));
+    vcopy(r->items, l->items, l->len);
     r->len = l->len;
     return VOBJ(r);
 }

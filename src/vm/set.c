@@ -811,7 +811,7 @@ static bool buf_put(Buf *b, const char *s, size_t n)
         b->p = np;
         b->cap = nc;
     }
-    memcpy(b->p + b->len, s, n);
+    if (n) memcpy(b->p + b->len, s, n);
     b->len += n;
     return true;
 }
