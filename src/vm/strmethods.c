@@ -1978,6 +1978,97 @@ static Value m_maketrans(VM *vm, Value *args, int nargs, Tuple *kw)
     return dv;
 }
 
+
+/* ===== dunder methods (explicit calls like s.__len__(); the operators
+ * themselves are dispatched by ops.c straight to the hooks above) ===== */
+
+static Str *dunder_self(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, int nparams)
+{
+    Str *s = self_str(vm, args, nargs, name);
+    if (!s) return NULL;
+    if (nkw(kw)) {
+        vm_raise(vm, EXC_TypeError, "str.%s() takes no keyword arguments", name);
+        return NULL;
+    }
+    if (nargs - 1 != nparams) {
+        vm_raise(vm, EXC_TypeError, "expected %d argument%s, got %d", nparams, nparams == 1 ? "" : "s", nargs - 1);
+        return NULL;
+    }
+    return s;
+}
+
+static Value d_len(VM *vm, Value *a, int n, Tuple *k)
+{
+    Str *s = dunder_self(vm, a, n, k, "__len__", 0);
+    return s ? VINT((int64_t)s->ncp) : VNULL;
+}
+static Value d_str(VM *vm, Value *a, int n, Tuple *k)
+{
+    Str *s = dunder_self(vm, a, n, k, "__str__", 0);
+    return s ? a[0] : VNULL;
+}
+static Value d_repr(VM *vm, Value *a, int n, Tuple *k)
+{
+    Str *s = dunder_self(vm, a, n, k, "__repr__", 0);
+    Str *r = s ? str_repr(vm, s) : NULL;
+    return r ? VOBJ(r) : VNULL;
+}
+static Value d_hash(VM *vm, Value *a, int n, Tuple *k)
+{
+    Str *s = dunder_self(vm, a, n, k, "__hash__", 0);
+    if (!s) return VNULL;
+    int64_t h;
+    if (vm_hash(vm, a[0], &h) < 0) return VNULL;
+    return VINT(h);
+}
+static Value d_iter(VM *vm, Value *a, int n, Tuple *k)
+{
+    Str *s = dunder_self(vm, a, n, k, "__iter__", 0);
+    return s ? str_iter(vm, s) : VNULL;
+}
+static Value d_getitem(VM *vm, Value *a, int n, Tuple *k)
+{
+    Str *s = dunder_self(vm, a, n, k, "__getitem__", 1);
+    return s ? str_getitem(vm, s, a[1]) : VNULL;
+}
+static Value d_contains(VM *vm, Value *a, int n, Tuple *k)
+{
+    Str *s = dunder_self(vm, a, n, k, "__contains__", 1);
+    if (!s) return VNULL;
+    int r = str_contains(vm, s, a[1]);
+    return r < 0 ? VNULL : VBOOL(r);
+}
+static Value d_binop(VM *vm, Value *a, int n, Tuple *k, const char *name, BinOpKind op, bool reflected)
+{
+    Str *s = dunder_self(vm, a, n, k, name, 1);
+    if (!s) return VNULL;
+    if (op == BINOP_MUL && !(IS_INT(a[1]) || IS_BOOL(a[1]) || IS_BIGINT(a[1]))) {
+        int64_t ignored;
+        if (vm_index(vm, a[1], &ignored) < 0)
+            return VNULL;
+    }
+    return reflected ? str_binary(vm, a[1], a[0], op) : str_binary(vm, a[0], a[1], op);
+}
+static Value d_add(VM *vm, Value *a, int n, Tuple *k) { return d_binop(vm, a, n, k, "__add__", BINOP_ADD, false); }
+static Value d_mul(VM *vm, Value *a, int n, Tuple *k) { return d_binop(vm, a, n, k, "__mul__", BINOP_MUL, false); }
+static Value d_rmul(VM *vm, Value *a, int n, Tuple *k) { return d_binop(vm, a, n, k, "__rmul__", BINOP_MUL, true); }
+static Value d_mod(VM *vm, Value *a, int n, Tuple *k) { return d_binop(vm, a, n, k, "__mod__", BINOP_MOD, false); }
+
+static Value d_cmp(VM *vm, Value *a, int n, Tuple *k, const char *name, CmpKind op)
+{
+    Str *s = dunder_self(vm, a, n, k, name, 1);
+    if (!s) return VNULL;
+    if (!IS_STR(a[1]))
+        return vm->not_implemented;
+    return str_compare(vm, s, AS_STR(a[1]), op);
+}
+static Value d_eq(VM *vm, Value *a, int n, Tuple *k) { return d_cmp(vm, a, n, k, "__eq__", CMP_EQ); }
+static Value d_ne(VM *vm, Value *a, int n, Tuple *k) { return d_cmp(vm, a, n, k, "__ne__", CMP_NE); }
+static Value d_lt(VM *vm, Value *a, int n, Tuple *k) { return d_cmp(vm, a, n, k, "__lt__", CMP_LT); }
+static Value d_le(VM *vm, Value *a, int n, Tuple *k) { return d_cmp(vm, a, n, k, "__le__", CMP_LE); }
+static Value d_gt(VM *vm, Value *a, int n, Tuple *k) { return d_cmp(vm, a, n, k, "__gt__", CMP_GT); }
+static Value d_ge(VM *vm, Value *a, int n, Tuple *k) { return d_cmp(vm, a, n, k, "__ge__", CMP_GE); }
+
 /* ===== registration ================================================================= */
 
 void str_methods_init(VM *vm)
@@ -2002,6 +2093,11 @@ void str_methods_init(VM *vm)
         {"isascii", m_isascii},
         {"splitlines", m_splitlines}, {"expandtabs", m_expandtabs},
         {"removeprefix", m_removeprefix}, {"removesuffix", m_removesuffix},
+        {"__len__", d_len}, {"__str__", d_str}, {"__repr__", d_repr}, {"__hash__", d_hash},
+        {"__iter__", d_iter}, {"__getitem__", d_getitem}, {"__contains__", d_contains},
+        {"__add__", d_add}, {"__mul__", d_mul}, {"__rmul__", d_rmul}, {"__mod__", d_mod},
+        {"__eq__", d_eq}, {"__ne__", d_ne}, {"__lt__", d_lt}, {"__le__", d_le},
+        {"__gt__", d_gt}, {"__ge__", d_ge},
     };
     for (size_t i = 0; i < NELEM(methods); i++)
         class_add_method(vm, c, methods[i].name, methods[i].fn);
