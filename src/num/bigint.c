@@ -83,10 +83,25 @@ void bi_init(BigInt *a)
     a->neg = 0;
 }
 
+/* cap == 0 with limb != NULL marks borrowed storage (bi_small_i64): it is
+ * never freed or reallocated, only replaced by owned storage when written. */
 void bi_free(BigInt *a)
 {
-    free(a->limb);
+    if (a->cap)
+        free(a->limb);
     bi_init(a);
+}
+
+const BigInt *bi_small_i64(BiSmall *s, int64_t v)
+{
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    s->storage[0] = (uint32_t)m;
+    s->storage[1] = (uint32_t)(m >> 32);
+    s->big.limb = s->storage;
+    s->big.len = s->storage[1] ? 2 : s->storage[0] ? 1 : 0;
+    s->big.cap = 0;
+    s->big.neg = v < 0;
+    return &s->big;
 }
 
 size_t bi_size_bytes(const BigInt *a) { return (size_t)a->cap * sizeof(limb); }
@@ -114,7 +129,15 @@ static int reserve(BigInt *a, uint64_t n)
         ncap = 4;
     if (ncap > max_limbs())
         ncap = n;
-    limb *p = realloc(a->limb, (size_t)ncap * sizeof(limb));
+    limb *p;
+    if (a->cap == 0) {
+        /* nothing owned yet (or borrowed storage): fresh block, keep the value */
+        p = malloc((size_t)ncap * sizeof(limb));
+        if (p && a->len)
+            memcpy(p, a->limb, a->len * sizeof(limb));
+    } else {
+        p = realloc(a->limb, (size_t)ncap * sizeof(limb));
+    }
     if (!p)
         return BI_ENOMEM;
     a->limb = p;
@@ -963,7 +986,8 @@ int bi_mul(BigInt *r, const BigInt *a, const BigInt *b)
         free(p);
         return BI_ENOMEM;
     }
-    free(r->limb);
+    if (r->cap)
+        free(r->limb);
     r->limb = p;
     r->cap = (uint32_t)(an + bn);
     r->len = (uint32_t)(an + bn);

@@ -88,6 +88,17 @@ size_t bi_size_bytes(const BigInt *a);          /* heap bytes held (limb storage
 int    bi_copy(BigInt *r, const BigInt *a);
 void   bi_swap(BigInt *a, BigInt *b);
 
+/* A BigInt view of an int64 with no allocation, for mixed int64/BigInt
+ * operands: `bi_add(&r, x, bi_small_i64(&tmp, 5))`. The view borrows
+ * s->storage (cap == 0 marks borrowed limbs), so `s` must stay in place while
+ * the view is used. It may be read anywhere, even be a result (it then gets
+ * storage of its own), and bi_free on it is harmless. */
+typedef struct BiSmall {
+    BigInt big;
+    uint32_t storage[2];
+} BiSmall;
+const BigInt *bi_small_i64(BiSmall *s, int64_t v);
+
 /* --- Conversions -------------------------------------------------------------- */
 int  bi_set_i64(BigInt *r, int64_t v);
 int  bi_set_u64(BigInt *r, uint64_t v);

@@ -544,6 +544,43 @@ static void test_hash_rules(void **state)
     bi_free(&a);
 }
 
+static void test_small_views(void **state)
+{
+    (void)state;
+    BiSmall s1, s2;
+    BigInt r = BI_INIT, big = BI_INIT;
+    set(&big, "0x123456789abcdef0123456789");
+    /* as operands: no allocation, any sign and size of int64 */
+    assert_int_equal(bi_add(&r, &big, bi_small_i64(&s1, -1)), BI_OK);
+    char *h = hex_of(&r);
+    assert_string_equal(h, "0x123456789abcdef0123456788");
+    free(h);
+    assert_int_equal(bi_mul(&r, bi_small_i64(&s1, INT64_MIN), bi_small_i64(&s2, INT64_MIN)), BI_OK);
+    h = hex_of(&r);
+    assert_string_equal(h, "0x40000000000000000000000000000000");
+    free(h);
+    assert_int_equal(bi_cmp(bi_small_i64(&s1, 0), bi_small_i64(&s2, 0)), 0);
+    assert_int_equal(bi_sign(bi_small_i64(&s1, 0)), 0);
+    assert_true(bi_size_bytes(bi_small_i64(&s1, 7)) == 0);
+    /* as a result: the view gets storage of its own; bi_free is then needed and safe */
+    BigInt *v = &s1.big;
+    bi_small_i64(&s1, 5);
+    assert_int_equal(bi_mul(v, v, &big), BI_OK);
+    assert_true(v->limb != s1.storage);
+    h = hex_of(v);
+    assert_string_equal(h, "0x5b05b05b05b05ab05b05b05ad");
+    free(h);
+    bi_free(v);
+    bi_small_i64(&s1, 41);
+    assert_int_equal(bi_add_i64(v, v, 1), BI_OK);
+    assert_int_equal(bi_cmp_i64(v, 42), 0);
+    bi_free(v);
+    bi_small_i64(&s1, 3);
+    bi_free(v); /* harmless on a pure view */
+    bi_free(&r);
+    bi_free(&big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -560,6 +597,7 @@ int main(void)
         cmocka_unit_test(test_factorial),
         cmocka_unit_test(test_cmp_double),
         cmocka_unit_test(test_hash_rules),
+        cmocka_unit_test(test_small_views),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
