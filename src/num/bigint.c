@@ -430,17 +430,25 @@ static uint64_t gl_pow(uint64_t b, uint64_t e)
 }
 
 /* Twiddles laid out per stage: tw[h + j] = (root of order 2h)**j for j < h,
- * h = 1, 2, 4, ... n/2, so every stage reads its factors sequentially. */
-static void ntt_twiddles(uint64_t *tw, size_t n, bool inverse)
+ * h = 1, 2, 4, ... n/2, so every stage reads its factors sequentially. Only
+ * the largest stage costs multiplications: each smaller stage takes every
+ * other factor of the next one, and the inverse roots are w**-j = -w**(h-j)
+ * (w**h == -1 for a root of order 2h). */
+static void ntt_twiddles(uint64_t *tw, uint64_t *itw, size_t n)
 {
-    for (size_t h = 1; h < n; h <<= 1) {
-        int lg = __builtin_ctzll(2 * h);
-        uint64_t w = gl_pow(7, (GL_P - 1) >> lg);
-        if (inverse)
-            w = gl_pow(w, GL_P - 2);
-        tw[h] = 1;
+    size_t top = n / 2;
+    int lg = __builtin_ctzll(n);
+    uint64_t w = gl_pow(7, (GL_P - 1) >> lg);
+    tw[top] = 1;
+    for (size_t j = 1; j < top; j++)
+        tw[top + j] = gl_mul(tw[top + j - 1], w);
+    for (size_t h = top / 2; h >= 1; h >>= 1)
+        for (size_t j = 0; j < h; j++)
+            tw[h + j] = tw[2 * h + 2 * j];
+    for (size_t h = 1; h <= top; h <<= 1) {
+        itw[h] = 1;
         for (size_t j = 1; j < h; j++)
-            tw[h + j] = gl_mul(tw[h + j - 1], w);
+            itw[h + j] = GL_P - tw[h + h - j];
     }
 }
 
@@ -493,8 +501,7 @@ static int mul_ntt(limb *r, const limb *a, size_t an, const limb *b, size_t bn)
         return -1;
     uint64_t *y = square ? x : x + n;
     uint64_t *tw = (square ? x + n : x + 2 * n), *itw = tw + n;
-    ntt_twiddles(tw, n, false);
-    ntt_twiddles(itw, n, true);
+    ntt_twiddles(tw, itw, n);
     memset(x, 0, n * sizeof(uint64_t));
     for (size_t i = 0; i < an; i++) {
         x[2 * i] = a[i] & 0xFFFF;

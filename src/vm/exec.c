@@ -1521,6 +1521,20 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 TOP() = v;
                 break;
             }
+            if (IS_INT(v) && (!spec || spec->len == 0)) {
+                /* f"{n}": the common case, without the format machinery */
+                char digits[24];
+                int n = 0;
+                uint64_t mag = v.as.i < 0 ? (uint64_t)0 - (uint64_t)v.as.i : (uint64_t)v.as.i;
+                do {
+                    digits[sizeof digits - 1 - n++] = (char)('0' + mag % 10);
+                    mag /= 10;
+                } while (mag);
+                if (v.as.i < 0)
+                    digits[sizeof digits - 1 - n++] = '-';
+                TOP() = VOBJ(str_new(vm, digits + sizeof digits - n, (size_t)n));
+                break;
+            }
             s = vm_format(vm, v, spec ? spec : vm->empty_str);
             if (!s)
                 goto error;

@@ -335,8 +335,9 @@ void vm_free_object(VM *vm, Obj *o)
     default:
         break;
     }
-    vm->bytes_allocated -= object_size(o);
-    free(o);
+    size_t size = object_size(o);
+    vm->bytes_allocated -= size;
+    vm_release_obj(vm, o, size);
 }
 
 void vm_collect(VM *vm)

@@ -136,6 +136,10 @@ int64_t dict_index_str(Dict *d, Str *key);   /* entry number of a str key, or -1
 Dict *dict_copy(VM *vm, Dict *d);
 void dict_free_storage(VM *vm, Dict *d);
 
+/* object.c */
+void vm_release_obj(VM *vm, void *p, size_t size);   /* memory of a dead object */
+void vm_small_free_all(VM *vm);
+
 /* gc.c */
 void vm_free_object(VM *vm, Obj *o);
 void gc_maybe_collect(VM *vm);

@@ -43,9 +43,51 @@ static void note_growth(VM *vm, size_t size)
     }
 }
 
+/* Small objects come from per-size free lists: most objects are a few dozen
+ * bytes and short-lived, and malloc/free would dominate their cost. */
+#define SMALL_GRAIN 16
+#define SMALL_MAX 256
+
+static void *small_alloc(VM *vm, size_t size)
+{
+    if (size > SMALL_MAX)
+        return checked_alloc(size);
+    size_t cls = (size + SMALL_GRAIN - 1) / SMALL_GRAIN;
+    void **head = &vm->small_free[cls];
+    void *p = *head;
+    if (p) {
+        *head = *(void **)p;
+        memset(p, 0, cls * SMALL_GRAIN);
+        return p;
+    }
+    return checked_alloc(cls * SMALL_GRAIN);
+}
+
+void vm_release_obj(VM *vm, void *p, size_t size)
+{
+    if (size > SMALL_MAX) {
+        free(p);
+        return;
+    }
+    size_t cls = (size + SMALL_GRAIN - 1) / SMALL_GRAIN;
+    *(void **)p = vm->small_free[cls];
+    vm->small_free[cls] = p;
+}
+
+void vm_small_free_all(VM *vm)
+{
+    for (size_t i = 0; i < sizeof vm->small_free / sizeof vm->small_free[0]; i++) {
+        while (vm->small_free[i]) {
+            void *p = vm->small_free[i];
+            vm->small_free[i] = *(void **)p;
+            free(p);
+        }
+    }
+}
+
 void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls)
 {
-    Obj *o = checked_alloc(size);
+    Obj *o = small_alloc(vm, size);
     o->kind = (uint8_t)kind;
     o->cls = cls;
     o->gc_next = vm->objects;

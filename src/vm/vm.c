@@ -84,6 +84,7 @@ void vm_free(VM *vm)
         o = next;
     }
     frame_cache_free(vm);
+    vm_small_free_all(vm);
     for (int i = 0; i < vm->nprotos; i++)
         proto_free(vm->protos[i]);
     free(vm->protos);

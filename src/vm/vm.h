@@ -139,6 +139,7 @@ struct VM {
     Str *sn[64];               /* interned special names (internal.h SPECIAL_NAMES) */
 
     void *frame_cache[32];     /* recycled frames by size class (exec.c) */
+    void *small_free[17];      /* recycled small objects by 16-byte class (object.c) */
 
     /* every Proto loaded, freed with the VM */
     Proto **protos;
