@@ -379,7 +379,7 @@ static size_t trim(const limb *a, size_t n)
  * multiplicative group, which gives the roots of unity.
  */
 #ifndef NTT_CUTOFF
-#define NTT_CUTOFF 8000
+#define NTT_CUTOFF 10000
 #endif
 /* Transform memory is 4 words per piece: stay under ~128 MiB, Karatsuba beyond. */
 #define NTT_MAX_LIMBS ((size_t)1 << 21)

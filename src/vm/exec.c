@@ -1513,8 +1513,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             Str *s = NULL;
             switch (arg & FMT_CONV_MASK) {
             case FMT_CONV_STR: s = vm_to_str(vm, v); if (!s) goto error; v = VOBJ(s); break;
-            case FMT_CONV_REPR:
-            case FMT_CONV_ASCII: s = vm_repr(vm, v); if (!s) goto error; v = VOBJ(s); break;
+            case FMT_CONV_REPR: s = vm_repr(vm, v); if (!s) goto error; v = VOBJ(s); break;
+            case FMT_CONV_ASCII: s = vm_ascii(vm, v); if (!s) goto error; v = VOBJ(s); break;
             default: break;
             }
             if (IS_STR(v) && (!spec || spec->len == 0)) {

@@ -691,6 +691,14 @@ static Value maybe_str(VM *vm, Str *s)
     return s ? VOBJ(s) : VNONE;
 }
 
+static Value names_tuple(VM *vm, Str **names, int n)
+{
+    Tuple *t = tuple_new(vm, (size_t)n);
+    for (int i = 0; i < n; i++)
+        t->items[i] = VOBJ(names[i]);
+    return VOBJ(t);
+}
+
 /* Attributes that live in C fields rather than in a dict. */
 static Value special_attr(VM *vm, Value obj, Str *name)
 {
@@ -770,6 +778,25 @@ kind_specific:
             Value d = dict_get_str(c->dict, vm->sn[SN_doc]);
             return IS_NULL(d) ? VNONE : d;
         }
+        break;
+    }
+    case OBJ_CODE: {
+        Code *c = (Code *)obj.as.o;
+        const Proto *p = c->proto;
+        if (strcmp(n, "co_name") == 0) return VOBJ(c->name);
+        if (strcmp(n, "co_qualname") == 0) return VOBJ(c->qualname);
+        if (strcmp(n, "co_filename") == 0) return vm_str(vm, vm->cfg.filename);
+        if (strcmp(n, "co_firstlineno") == 0) return VINT(p->firstline);
+        if (strcmp(n, "co_argcount") == 0) return VINT(p->argcount);
+        if (strcmp(n, "co_posonlyargcount") == 0) return VINT(p->posonlycount);
+        if (strcmp(n, "co_kwonlyargcount") == 0) return VINT(p->kwonlycount);
+        if (strcmp(n, "co_nlocals") == 0) return VINT(p->nlocals);
+        if (strcmp(n, "co_varnames") == 0)
+            return names_tuple(vm, c->localnames, p->nlocals);
+        if (strcmp(n, "co_cellvars") == 0) return names_tuple(vm, c->cellnames, p->ncells);
+        if (strcmp(n, "co_freevars") == 0) return names_tuple(vm, c->cellnames + p->ncells, p->nfrees);
+        if (strcmp(n, "co_names") == 0) return names_tuple(vm, c->names, p->nnames);
+        if (strcmp(n, "co_consts") == 0) return VOBJ(tuple_from(vm, c->consts, (size_t)p->nconsts));
         break;
     }
     case OBJ_NATIVE: {

@@ -219,6 +219,7 @@ bool vm_isinstance(VM *vm, Value v, Class *c);
 int vm_truthy(VM *vm, Value v);                            /* 1, 0, -1 */
 Str *vm_repr(VM *vm, Value v);                             /* NULL if raised */
 Str *vm_to_str(VM *vm, Value v);                           /* str(v) */
+Str *vm_ascii(VM *vm, Value v);                            /* ascii(v) (format.c) */
 int vm_eq(VM *vm, Value a, Value b);                       /* 1, 0, -1 */
 int vm_lt(VM *vm, Value a, Value b);                       /* a < b: 1, 0, -1 */
 Value vm_compare(VM *vm, Value a, Value b, CmpKind op);
