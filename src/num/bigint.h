@@ -7,7 +7,13 @@
  * account for it.
  *
  * Representation: sign + magnitude, little-endian 32-bit limbs, normalised (no
- * high zero limbs; zero has len == 0 and neg == 0).
+ * high zero limbs; zero has len == 0 and neg == 0). cap == 0 with a non-NULL
+ * limb pointer means borrowed storage (see bi_small_i64).
+ *
+ * Algorithms: schoolbook on 64-bit digit pairs, Karatsuba from 64 limbs, an NTT
+ * (one 64-bit prime) from 10000 limbs; Knuth division, Newton-reciprocal
+ * division when divisor and quotient both exceed 160 limbs; decimal
+ * conversion in 10**9 chunks, divide and conquer above ~100 limbs / 3000 digits.
  *
  * Conventions:
  *  - Every function that can fail returns an int: BI_OK (0) or a BI_E* code.
