@@ -1729,6 +1729,34 @@ int bi_pow(BigInt *r, const BigInt *base, const BigInt *exp, const BigInt *m)
     return e;
 }
 
+int bi_round_ndigits(BigInt *r, const BigInt *a, int64_t ndigits)
+{
+    if (ndigits >= 0)
+        return bi_copy(r, a);
+    /* |a| < 10**-ndigits / 2 rounds to 0: skip building a huge power. */
+    uint64_t k = ndigits == INT64_MIN ? (uint64_t)INT64_MAX : (uint64_t)(-ndigits);
+    if ((double)k > (double)bi_bit_length(a) * 0.30103 + 2) {
+        set_zero(r);
+        return BI_OK;
+    }
+    BigInt p = BI_INIT, q = BI_INIT, m = BI_INIT, ten = BI_INIT;
+    int e = bi_set_i64(&ten, 10);
+    if (!e) e = bi_pow_u64(&p, &ten, k);
+    if (!e) e = bi_divmod(&q, &m, a, &p);          /* floor: 0 <= m < p */
+    if (!e) e = bi_shl(&m, &m, 1);
+    if (!e) {
+        int c = bi_cmp(&m, &p);
+        if (c > 0 || (c == 0 && bi_is_odd(&q)))
+            e = bi_add_i64(&q, &q, 1);
+    }
+    if (!e) e = bi_mul(r, &q, &p);
+    bi_free(&p);
+    bi_free(&q);
+    bi_free(&m);
+    bi_free(&ten);
+    return e;
+}
+
 int bi_gcd(BigInt *r, const BigInt *a, const BigInt *b)
 {
     BigInt x = BI_INIT, y = BI_INIT, t = BI_INIT;

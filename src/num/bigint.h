@@ -200,6 +200,9 @@ int bi_or (BigInt *r, const BigInt *a, const BigInt *b);
 int bi_xor(BigInt *r, const BigInt *a, const BigInt *b);
 int bi_invert(BigInt *r, const BigInt *a);                 /* ~a == -a - 1 */
 
+/* round(a, ndigits) for an int: a itself when ndigits >= 0, else rounded to a
+ * multiple of 10**-ndigits with ties to even (round(250, -2) == 200). */
+int bi_round_ndigits(BigInt *r, const BigInt *a, int64_t ndigits);
 int bi_gcd(BigInt *r, const BigInt *a, const BigInt *b);   /* math.gcd, non-negative */
 int bi_isqrt(BigInt *r, const BigInt *a);                  /* math.isqrt; BI_EVALUE if a < 0 */
 

@@ -68,7 +68,7 @@ def gen_bigint():
         a, b = rnd_int(big), rnd_int(big)
         op = random.choice(["add", "sub", "mul", "sqr", "divmod", "tdivmod", "and", "or", "xor", "inv",
                             "shl", "shr", "pow", "powmod", "gcd", "isqrt", "float", "truediv", "hash",
-                            "dec", "oct", "bin", "b36", "cmp", "bitlen", "cmpf", "fromf"])
+                            "dec", "oct", "bin", "b36", "cmp", "bitlen", "cmpf", "fromf", "round"])
         if op == "add": row(op, hx(a), hx(b), None, hx(a + b))
         elif op == "sub": row(op, hx(a), hx(b), None, hx(a - b))
         elif op == "mul": row(op, hx(a), hx(b), None, hx(a * b))
@@ -122,6 +122,10 @@ def gen_bigint():
             if random.random() < .3: b = a
             row(op, hx(a), hx(b), None, str((a > b) - (a < b)))
         elif op == "bitlen": row(op, hx(a), None, None, str(a.bit_length()))
+        elif op == "round":
+            if random.random() < .5: a = random.choice([5, 15, 25, 250, 350, -250, -150, 1, -1, 0]) * 10**random.randint(0, 30)
+            n = random.randint(-45, 3)
+            row(op, hx(a), hx(n), None, hx(round(a, n)))
         elif op == "cmpf":
             f = random.choice([float(a) if abs(a) < 2**1000 else 1e300, random.uniform(-1e20, 1e20),
                                float(a) + 0.5 if abs(a) < 2**1000 else -1e300, math.inf, -math.inf, 0.0,

@@ -114,6 +114,11 @@ static char *run_case(const BiCase *c)
     else if (!strcmp(op, "pow")) e = bi_pow(&r, &a, &b, c->c ? &m : NULL);
     else if (!strcmp(op, "gcd")) e = bi_gcd(&r, &a, &b);
     else if (!strcmp(op, "isqrt")) e = bi_isqrt(&r, &a);
+    else if (!strcmp(op, "round")) {
+        int64_t n;
+        bi_to_i64(&b, &n);
+        e = bi_round_ndigits(&r, &a, n);
+    }
     else if (!strcmp(op, "float") || !strcmp(op, "truediv")) {
         double d = 0;
         e = op[0] == 'f' ? bi_to_double(&a, &d) : bi_truediv(&d, &a, &b);
