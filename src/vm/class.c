@@ -140,7 +140,8 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
             a = spill->items;
         }
         a[0] = VOBJ(c);
-        memcpy(a + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
+        if (nargs + nkw)
+            memcpy(a + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
         return c->ctor(vm, a, nargs + 1, kwnames);
     }
 
@@ -154,7 +155,8 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
         if (nargs + nkw + 1 > 17)
             return vm_raise(vm, EXC_TypeError, "too many arguments to __new__");
         buf[0] = VOBJ(c);
-        memcpy(buf + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
+        if (nargs + nkw)
+            memcpy(buf + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
         self = vm_call(vm, newm, buf, nargs + 1, kwnames);
         if (IS_NULL(self))
             return VNULL;
@@ -185,7 +187,8 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
         vm_push_root(vm, &self);
         vm_push_root(vm, &spill_root);
         a[0] = self;
-        memcpy(a + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
+        if (nargs + nkw)
+            memcpy(a + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
         Value r = vm_call(vm, init, a, nargs + 1, kwnames);
         vm_pop_root(vm);
         vm_pop_root(vm);
