@@ -51,23 +51,11 @@ static int char_off(const char *s, size_t len, int byteoff)
     return n;
 }
 
-static int byte_off(const char *s, size_t len, int charoff)
-{
-    int n = 0;
-    size_t i = 0;
-    while (i < len && n < charoff) {
-        i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        n++;
-    }
-    return (int)i;
-}
-
-static bool is_space(int ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
-}
+/* CPython 3.12 prints uncaught tracebacks with Python/traceback.c, whose
+ * extract_anchors_from_expr() works on byte offsets into the UTF-8 segment
+ * and converts to characters at the end; this follows it (the pure-Python
+ * traceback.py variant differs for ')' and non-ASCII text). */
+static bool tb_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\f'; }
 
 bool lang_caret_anchors(const char *segment, size_t len, int *left, int *right)
 {
@@ -82,61 +70,46 @@ bool lang_caret_anchors(const char *segment, size_t len, int *left, int *right)
     c->bail = &bail;
     c->modules = NULL;
     volatile bool ok = false;
+    volatile int la = -1, ra = -1;
     if (setjmp(bail) == 0) {
         Node *mod = parse_file(c);
         if (mod->l1.n == 1 && NODE_AT(mod->l1, 0)->kind == S_EXPR) {
             Node *e = NODE_AT(mod->l1, 0)->a;
-            /* columns below are byte offsets on line 1, as ast's */
+            /* AST columns are byte offsets on line 1 of the segment */
             if (e->kind == E_BINOP && e->a->end_lineno == 1 && e->b->lineno == 1) {
-                int ostart = e->a->end_col, oend = e->b->col;
-                /* operator_str = segment[normalize(left.end):normalize(right.start)] in chars */
-                int cs = char_off(segment, len, ostart), ce = char_off(segment, len, oend);
-                int bs = byte_off(segment, len, cs), be = byte_off(segment, len, ce);
-                int k = bs;
-                while (k < be && is_space((unsigned char)segment[k]))
-                    k++;
-                int operator_offset = k - bs;   /* leading spaces are single bytes */
-                int oplen = be - bs;            /* in chars == bytes for ASCII operators */
-                int la = e->a->end_col + operator_offset;
-                int ra = la + 1;
-                if (operator_offset + 1 < oplen && !is_space((unsigned char)segment[bs + operator_offset + 1]))
-                    ra++;
-                /* CPython indexes the str by the byte offset here: mirror it */
-                int slen = char_off(segment, len, (int)len);
-                while (la < slen) {
-                    int bl = byte_off(segment, len, la);
-                    int ch = (unsigned char)segment[bl];
-                    if (!(is_space(ch) || ch == ')' || ch == '#'))
-                        break;
-                    la++;
-                    ra++;
+                int rcol = e->b->col;
+                for (int i = e->a->end_col; i < rcol && (size_t)i < len; i++) {
+                    if (tb_space(segment[i]))
+                        continue;
+                    la = i;
+                    ra = i + 1;
+                    if (i + 1 < rcol && !tb_space(segment[i + 1]))
+                        ra++;
+                    if (i + 1 < rcol && segment[i] == ')')
+                        continue;
+                    break;
                 }
-                *left = char_off(segment, len, la);
-                *right = char_off(segment, len, ra);
                 ok = true;
-            } else if (e->kind == E_SUBSCRIPT && e->a->end_lineno == 1) {
-                int slen = char_off(segment, len, (int)len);
-                int la = char_off(segment, len, e->a->end_col);
-                int ra = char_off(segment, len, e->b->end_col + 1);
-                /* CPython compares characters at char offsets */
-                while (la < slen) {
-                    int ch = (unsigned char)segment[byte_off(segment, len, la)];
-                    if (!(is_space(ch) || ch != '['))
-                        break;
+            } else if (e->kind == E_SUBSCRIPT && e->a->end_lineno == 1 && e->b->end_lineno == 1) {
+                int n = (int)len;
+                la = e->a->end_col;
+                ra = e->b->end_col + 1;
+                while (la < n && (tb_space(segment[la]) || segment[la] != '['))
                     la++;
-                }
-                while (ra < slen) {
-                    int ch = (unsigned char)segment[byte_off(segment, len, ra)];
-                    if (!(is_space(ch) || ch != ']'))
-                        break;
+                while (ra < n && (tb_space(segment[ra]) || segment[ra] != ']'))
                     ra++;
-                }
-                if (ra < slen)
+                if (ra < n)
                     ra++;
-                *left = la;
-                *right = ra;
                 ok = true;
             }
+        }
+    }
+    if (ok) {
+        if (la < 0 || ra < 0) {
+            ok = false;   /* no operator found: CPython's anchors stay unset */
+        } else {
+            *left = char_off(segment, len, la);
+            *right = char_off(segment, len, ra);
         }
     }
     for (int i = 0; i < c->built.n; i++)

@@ -587,10 +587,19 @@ static void test_caret_anchors(void **state)
     assert_true(lang_caret_anchors("a ** b", 6, &l, &r));
     assert_int_equal(l, 2);
     assert_int_equal(r, 4);
-    /* CPython's quirk: the ')' ends the left operand, so only one caret */
+    /* Python/traceback.c skips a ')' closing the left operand */
     assert_true(lang_caret_anchors("(x) // y", 8, &l, &r));
     assert_int_equal(l, 4);
-    assert_int_equal(r, 5);
+    assert_int_equal(r, 6);
+    assert_true(lang_caret_anchors("(a)+b", 5, &l, &r));
+    assert_int_equal(l, 3);
+    assert_int_equal(r, 4);
+    assert_true(lang_caret_anchors("(a )  ** (2)", 12, &l, &r));
+    assert_int_equal(l, 6);
+    assert_int_equal(r, 8);
+    assert_true(lang_caret_anchors("a [ 1 ]", 7, &l, &r));
+    assert_int_equal(l, 2);
+    assert_int_equal(r, 7);
     assert_true(lang_caret_anchors("foo[bar]", 8, &l, &r));
     assert_int_equal(l, 3);
     assert_int_equal(r, 8);
@@ -599,12 +608,12 @@ static void test_caret_anchors(void **state)
     assert_int_equal(r, 12);
     const char *u = "'é' + x";
     assert_true(lang_caret_anchors(u, strlen(u), &l, &r));
-    assert_int_equal(l, 5);    /* CPython mixes byte and character offsets here */
-    assert_int_equal(r, 6);
-    u = "'é'[1]";
+    assert_int_equal(l, 4);    /* characters, not bytes */
+    assert_int_equal(r, 5);
+    u = "d[\"é\"][\"k\"]";
     assert_true(lang_caret_anchors(u, strlen(u), &l, &r));
-    assert_int_equal(l, 3);
-    assert_int_equal(r, 6);
+    assert_int_equal(l, 6);
+    assert_int_equal(r, 11);
     assert_false(lang_caret_anchors("f(x)", 4, &l, &r));
     assert_false(lang_caret_anchors("a +", 3, &l, &r));
     assert_false(lang_caret_anchors("x = a + b", 9, &l, &r));
