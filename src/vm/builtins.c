@@ -216,6 +216,58 @@ static int arg_clinic(VM *vm, const char *f, Value *args, int nargs, Tuple *kw,
     return 0;
 }
 
+
+/* ---- keeping temporaries alive ----
+ * Values a native still needs while it calls back into Python must stay
+ * reachable for the collector. vm_push_root's stack is fixed (64 slots) and
+ * natives like max(key=...) or sum(generator) recurse with Python code, so
+ * instead they go on a list reachable from the builtins dict (a hidden
+ * name): push returns an index, set updates it, release truncates to a mark
+ * taken on entry. Strictly LIFO, as native calls nest. */
+#define KEEP_NAME "__loopscope_keep__"
+
+static List *keep_list(VM *vm)
+{
+    Str *k = str_intern(vm, KEEP_NAME, sizeof KEEP_NAME - 1);
+    if (!k)
+        return NULL;
+    Value v = dict_get_str(vm->builtins, k);
+    if (IS_LIST(v))
+        return AS_LIST(v);
+    List *l = list_new(vm, 32);
+    if (!l || dict_set(vm, vm->builtins, VOBJ(k), VOBJ(l)) < 0)
+        return NULL;
+    return l;
+}
+
+/* Index of v in the keep list, or -1 (MemoryError raised). */
+static int64_t keep_push(VM *vm, List *ks, Value v)
+{
+    if (!ks || list_append(vm, ks, v) < 0) {
+        if (IS_NULL(vm->exc))
+            vm_raise(vm, EXC_MemoryError, "%s", "");
+        return -1;
+    }
+    return (int64_t)ks->len - 1;
+}
+
+static void keep_release(List *ks, size_t mark)
+{
+    if (!ks)
+        return;
+    for (size_t i = mark; i < ks->len; i++)
+        ks->items[i] = VNONE;
+    if (mark < ks->len)
+        ks->len = mark;
+}
+
+
+#define KEEP_OPEN(v, fail) \
+    List *keep_ks_ = keep_list(vm); \
+    size_t keep_mark_ = keep_ks_ ? keep_ks_->len : 0; \
+    if (keep_push(vm, keep_ks_, (v)) < 0) { keep_release(keep_ks_, keep_mark_); fail; }
+#define KEEP_CLOSE() keep_release(keep_ks_, keep_mark_)
+
 /* A small class for builtin iterators and constructors defined here. */
 static Class *iter_class(VM *vm, const char *name)
 {
@@ -275,7 +327,10 @@ static Value b_print(VM *vm, Value *args, int nargs, Tuple *kw)
     Value write = vm_getattr_cstr(vm, file, "write");
     if (IS_NULL(write))
         return VNULL;
-    vm_push_root(vm, &write);
+    List *ks = keep_list(vm);
+    size_t mark = ks ? ks->len : 0;
+    if (keep_push(vm, ks, write) < 0)
+        return VNULL;
     Value r = VNONE;
     for (int i = 0; i < nargs && !IS_NULL(r); i++) {
         if (i > 0) {
@@ -291,7 +346,7 @@ static Value b_print(VM *vm, Value *args, int nargs, Tuple *kw)
         if (IS_NULL(ev) || IS_NULL(vm_call1(vm, write, ev)))
             r = VNULL;
     }
-    vm_pop_root(vm);
+    keep_release(ks, mark);
     return r;
 }
 
@@ -935,7 +990,10 @@ static int for_each(VM *vm, Value iterable, EachFn fn, void *ud)
     Value it = vm_iter(vm, iterable);
     if (IS_NULL(it))
         return -1;
-    vm_push_root(vm, &it);
+    List *ks = keep_list(vm);
+    size_t mark = ks ? ks->len : 0;
+    if (keep_push(vm, ks, it) < 0)
+        return -1;
     int rc = 0;
     for (;;) {
         Value item = VNULL;
@@ -945,7 +1003,7 @@ static int for_each(VM *vm, Value iterable, EachFn fn, void *ud)
         r = fn(vm, ud, item);
         if (r != 0) { rc = r; break; }
     }
-    vm_pop_root(vm);
+    keep_release(ks, mark);
     return rc;
 }
 
@@ -982,7 +1040,7 @@ static Value b_all(VM *vm, Value *args, int nargs, Tuple *kw)
  * sum([0.1] * 10) == 1.0) and whose small ints are added plainly, and once
  * anything else arrives, generic `+` for the rest. */
 enum { SUM_INT, SUM_FLOAT, SUM_GENERIC };
-typedef struct SumState { Value acc; int mode; double f, c; } SumState;
+typedef struct SumState { Value acc; int mode; double f, c; List *ks; int64_t slot; } SumState;
 
 static int sum_generic(VM *vm, SumState *s, Value item)
 {
@@ -996,6 +1054,7 @@ static int sum_generic(VM *vm, SumState *s, Value item)
     if (IS_NULL(r))
         return -1;
     s->acc = r;
+    s->ks->items[s->slot] = r;   /* keep the running total alive */
     if (s->mode == SUM_INT && IS_FLOAT(r)) {
         s->mode = SUM_FLOAT;
         s->f = r.as.f;
@@ -1044,10 +1103,13 @@ static Value b_sum(VM *vm, Value *args, int nargs, Tuple *kw)
     if (IS_STR(start))
         return vm_raise(vm, EXC_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     SumState s = {start, IS_INT(start) ? SUM_INT : IS_FLOAT(start) ? SUM_FLOAT : SUM_GENERIC,
-                  IS_FLOAT(start) ? start.as.f : 0.0, 0.0};
-    vm_push_root(vm, &s.acc);
+                  IS_FLOAT(start) ? start.as.f : 0.0, 0.0, keep_list(vm), -1};
+    size_t mark = s.ks ? s.ks->len : 0;
+    s.slot = keep_push(vm, s.ks, start);
+    if (s.slot < 0)
+        return VNULL;
     int r = for_each(vm, args[0], sum_fn, &s);
-    vm_pop_root(vm);
+    keep_release(s.ks, mark);
     if (r < 0)
         return VNULL;
     if (s.mode == SUM_FLOAT) {
@@ -1060,34 +1122,44 @@ static Value b_sum(VM *vm, Value *args, int nargs, Tuple *kw)
 }
 
 /* ---- min / max ---- */
-typedef struct MinMax { Value best, best_key, key; CmpKind op; bool any; } MinMax;
+typedef struct MinMax {
+    Value best, best_key, key;
+    CmpKind op;
+    bool any;
+    List *ks;
+    int64_t slot;      /* ks->items[slot], [slot + 1]: best and its key, kept alive */
+} MinMax;
 
 static int minmax_fn(VM *vm, void *ud, Value item)
 {
     MinMax *m = ud;
     Value k = item;
-    if (!IS_NULL(m->key)) {
-        vm_push_root(vm, &item);
-        k = vm_call1(vm, m->key, item);
-        vm_pop_root(vm);
-        if (IS_NULL(k))
-            return -1;
-    }
-    if (!m->any) {
-        m->best = item;
-        m->best_key = k;
-        m->any = true;
-        return 0;
-    }
-    Value c = vm_compare(vm, k, m->best_key, m->op);
-    if (IS_NULL(c))
+    size_t mark = m->ks->len;
+    /* The item and its key stay reachable through the key call and the
+     * comparison (both may run Python code). */
+    if (keep_push(vm, m->ks, item) < 0)
         return -1;
-    int t = vm_truthy(vm, c);
+    if (!IS_NULL(m->key)) {
+        k = vm_call1(vm, m->key, item);
+        if (IS_NULL(k) || keep_push(vm, m->ks, k) < 0) {
+            keep_release(m->ks, mark);
+            return -1;
+        }
+    }
+    int t = 1;
+    if (m->any) {
+        Value c = vm_compare(vm, k, m->best_key, m->op);
+        t = IS_NULL(c) ? -1 : vm_truthy(vm, c);
+    }
+    keep_release(m->ks, mark);
     if (t < 0)
         return -1;
     if (t) {
         m->best = item;
         m->best_key = k;
+        m->any = true;
+        m->ks->items[m->slot] = item;
+        m->ks->items[m->slot + 1] = k;
     }
     return 0;
 }
@@ -1102,9 +1174,13 @@ static Value minmax(VM *vm, Value *args, int nargs, Tuple *kw, const char *f, Cm
         return VNULL;
     if (nargs > 1 && !IS_NULL(kv[1]))
         return vm_raise(vm, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments", f);
-    MinMax m = {VNULL, VNULL, IS_NONE(kv[0]) ? VNULL : kv[0], op, false};
-    vm_push_root(vm, &m.best);
-    vm_push_root(vm, &m.best_key);
+    MinMax m = {VNULL, VNULL, IS_NONE(kv[0]) ? VNULL : kv[0], op, false, keep_list(vm), -1};
+    size_t mark = m.ks ? m.ks->len : 0;
+    m.slot = keep_push(vm, m.ks, VNONE);
+    if (m.slot < 0 || keep_push(vm, m.ks, VNONE) < 0) {
+        keep_release(m.ks, mark);
+        return VNULL;
+    }
     int r = 0;
     if (nargs == 1) {
         r = for_each(vm, args[0], minmax_fn, &m);
@@ -1112,8 +1188,7 @@ static Value minmax(VM *vm, Value *args, int nargs, Tuple *kw, const char *f, Cm
         for (int i = 0; i < nargs && r == 0; i++)
             r = minmax_fn(vm, &m, args[i]);
     }
-    vm_pop_root(vm);
-    vm_pop_root(vm);
+    keep_release(m.ks, mark);
     if (r < 0)
         return VNULL;
     if (!m.any) {
@@ -1145,10 +1220,10 @@ static Value b_sorted(VM *vm, Value *args, int nargs, Tuple *kw)
     Value l = list_from_iterable(vm, args[0]);
     if (IS_NULL(l))
         return l;
-    vm_push_root(vm, &l);
+    KEEP_OPEN(l, return VNULL);
     Value key = (IS_NULL(kv[0]) || IS_NONE(kv[0])) ? VNULL : kv[0];
     int r = list_sort(vm, AS_LIST(l), key, rev);
-    vm_pop_root(vm);
+    KEEP_CLOSE();
     return r < 0 ? VNULL : l;
 }
 
@@ -1166,15 +1241,16 @@ static int enumerate_next(VM *vm, Iter *it, Value *out)
         if (it->i == INT64_MAX) {
             BigInt b = BI_INIT;
             bi_set_i64(&b, it->i);
+            bi_add_i64(&b, &b, 1);
             it->b = bi_value(vm, &b);
         } else {
             it->i++;
         }
     } else {
-        vm_push_root(vm, &item);
+        KEEP_OPEN(item, return -1);
         idx = it->b;
         Value nx = vm_binary(vm, it->b, VINT(1), BINOP_ADD, false);
-        vm_pop_root(vm);
+        KEEP_CLOSE();
         if (IS_NULL(nx))
             return -1;
         it->b = nx;
@@ -1209,9 +1285,7 @@ static Value enumerate_new(VM *vm, Value *args, int nargs, Tuple *kw)
     Value it = vm_iter(vm, a[0]);
     if (IS_NULL(it))
         return it;
-    vm_push_root(vm, &it);
     Iter *e = make_iter(vm, cls_enumerate, enumerate_next, it);
-    vm_pop_root(vm);
     if (!e)
         return VNULL;
     if (IS_INT(start)) {
@@ -1234,7 +1308,7 @@ static int zip_next(VM *vm, Iter *it, Value *out)
     if (!res)
         return -1;
     Value rv = VOBJ(res);
-    vm_push_root(vm, &rv);
+    KEEP_OPEN(rv, return -1);
     int rc = 1;
     for (size_t i = 0; i < n; i++) {
         Value item = VNULL;
@@ -1270,7 +1344,7 @@ static int zip_next(VM *vm, Iter *it, Value *out)
         }
         res->items[i] = item;
     }
-    vm_pop_root(vm);
+    KEEP_CLOSE();
     if (rc == 1)
         *out = rv;
     return rc;
@@ -1294,17 +1368,17 @@ static Value zip_new(VM *vm, Value *args, int nargs, Tuple *kw)
     if (!its)
         return VNULL;
     Value tv = VOBJ(its);
-    vm_push_root(vm, &tv);
+    KEEP_OPEN(tv, return VNULL);
     for (int i = 0; i < nargs; i++) {
         Value it = vm_iter(vm, args[i]);
         if (IS_NULL(it)) {
-            vm_pop_root(vm);
+            KEEP_CLOSE();
             return it;
         }
         its->items[i] = it;
     }
     Iter *z = make_iter(vm, cls_zip, zip_next, tv);
-    vm_pop_root(vm);
+    KEEP_CLOSE();
     if (!z)
         return VNULL;
     z->n = strict;
@@ -1321,7 +1395,7 @@ static int map_next(VM *vm, Iter *it, Value *out)
     if (!argt)
         return -1;
     Value av = VOBJ(argt);
-    vm_push_root(vm, &av);
+    KEEP_OPEN(av, return -1);
     int rc = 1;
     for (size_t i = 0; i < n; i++) {
         Value item = VNULL;
@@ -1336,7 +1410,7 @@ static int map_next(VM *vm, Iter *it, Value *out)
         else
             *out = r;
     }
-    vm_pop_root(vm);
+    KEEP_CLOSE();
     return rc;
 }
 
@@ -1351,17 +1425,17 @@ static Value map_new(VM *vm, Value *args, int nargs, Tuple *kw)
     if (!its)
         return VNULL;
     Value tv = VOBJ(its);
-    vm_push_root(vm, &tv);
+    KEEP_OPEN(tv, return VNULL);
     for (int i = 1; i < nargs; i++) {
         Value it = vm_iter(vm, args[i]);
         if (IS_NULL(it)) {
-            vm_pop_root(vm);
+            KEEP_CLOSE();
             return it;
         }
         its->items[i - 1] = it;
     }
     Iter *m = make_iter(vm, cls_map, map_next, args[0]);
-    vm_pop_root(vm);
+    KEEP_CLOSE();
     if (!m)
         return VNULL;
     m->b = tv;
@@ -1378,9 +1452,9 @@ static int filter_next(VM *vm, Iter *it, Value *out)
             return r;
         Value t = item;
         if (!IS_NONE(it->a)) {
-            vm_push_root(vm, &item);
+            KEEP_OPEN(item, return -1);
             t = vm_call1(vm, it->a, item);
-            vm_pop_root(vm);
+            KEEP_CLOSE();
             if (IS_NULL(t))
                 return -1;
         }
@@ -1402,9 +1476,7 @@ static Value filter_new(VM *vm, Value *args, int nargs, Tuple *kw)
     Value it = vm_iter(vm, args[1]);
     if (IS_NULL(it))
         return it;
-    vm_push_root(vm, &it);
     Iter *f = make_iter(vm, cls_filter, filter_next, args[0]);
-    vm_pop_root(vm);
     if (!f)
         return VNULL;
     f->b = it;
@@ -1465,9 +1537,7 @@ static Value reversed_new(VM *vm, Value *args, int nargs, Tuple *kw)
         Value l = list_from_iterable(vm, seq);
         if (IS_NULL(l))
             return l;
-        vm_push_root(vm, &l);
         Iter *it = make_iter(vm, cls_reversed, reversed_next, l);
-        vm_pop_root(vm);
         if (!it)
             return VNULL;
         it->i = (int64_t)AS_LIST(l)->len - 1;
@@ -1784,9 +1854,15 @@ static int pair_fn(VM *vm, void *ud, Value item)
         }
         k = AS_LIST(l)->items[0];
         v = AS_LIST(l)->items[1];
+        item = l;
     }
     ps->idx++;
-    return dict_set(vm, ps->d, k, v) < 0 ? -1 : 0;
+    /* dict_set may run __hash__/__eq__: keep the pair (and so v) alive. */
+    List *kl = keep_list(vm);
+    size_t mark = kl ? kl->len : 0;
+    int rc = keep_push(vm, kl, item) < 0 ? -1 : dict_set(vm, ps->d, k, v) < 0 ? -1 : 0;
+    keep_release(kl, mark);
+    return rc;
 }
 
 static int dict_fill(VM *vm, Dict *d, Value src)
@@ -1804,22 +1880,25 @@ static int dict_fill(VM *vm, Dict *d, Value src)
     }
     Value keys = vm_getattr_opt(vm, src, str_intern(vm, "keys", 4));
     if (!IS_NULL(keys)) {
-        vm_push_root(vm, &keys);
-        Value ks = vm_call0(vm, keys);
-        vm_pop_root(vm);
-        if (IS_NULL(ks))
-            return -1;
-        Value l = list_from_iterable(vm, ks);
-        if (IS_NULL(l))
-            return -1;
-        vm_push_root(vm, &l);
-        int rc = 0;
-        for (size_t i = 0; i < AS_LIST(l)->len; i++) {
+        /* A mapping: d[k] = src[k] for k in src.keys(). */
+        List *kl = keep_list(vm);
+        size_t mark = kl ? kl->len : 0;
+        int rc = keep_push(vm, kl, keys) < 0 ? -1 : 0;
+        Value ksv = rc == 0 ? vm_call0(vm, keys) : VNULL;
+        if (IS_NULL(ksv) || keep_push(vm, kl, ksv) < 0)
+            rc = -1;
+        Value l = rc == 0 ? list_from_iterable(vm, ksv) : VNULL;
+        if (rc == 0 && (IS_NULL(l) || keep_push(vm, kl, l) < 0))
+            rc = -1;
+        for (size_t i = 0; rc == 0 && i < AS_LIST(l)->len; i++) {
             Value k = AS_LIST(l)->items[i];
             Value v = vm_getitem(vm, src, k);
-            if (IS_NULL(v) || dict_set(vm, d, k, v) < 0) { rc = -1; break; }
+            size_t vmark = kl->len;
+            if (IS_NULL(v) || keep_push(vm, kl, v) < 0 || dict_set(vm, d, k, v) < 0)
+                rc = -1;
+            keep_release(kl, vmark);
         }
-        vm_pop_root(vm);
+        keep_release(kl, mark);
         return rc;
     }
     if (vm->exc.tag != V_NULL)
@@ -1840,13 +1919,13 @@ static Value dict_new_native(VM *vm, Value *args, int nargs, Tuple *kw)
     Value dv = VOBJ(d);
     if (IS_CLASS(cls))
         d->hdr.cls = AS_CLASS(cls);
-    vm_push_root(vm, &dv);
+    KEEP_OPEN(dv, return VNULL);
     int rc = 0;
     if (nargs == 1)
         rc = dict_fill(vm, d, args[0]);
     for (int k = 0; rc == 0 && k < nkw(kw); k++)
         rc = dict_set(vm, d, kw->items[k], args[nargs + k]);
-    vm_pop_root(vm);
+    KEEP_CLOSE();
     return rc < 0 ? VNULL : dv;
 }
 
@@ -1867,10 +1946,10 @@ static Value set_like_new(VM *vm, Value *args, int nargs, Tuple *kw, const char 
         return VNULL;
     Value sv = VOBJ(s);
     if (nargs == 1) {
-        vm_push_root(vm, &sv);
+        KEEP_OPEN(sv, return VNULL);
         SetFill sf = {s};
         int r = for_each(vm, args[0], set_fn, &sf);
-        vm_pop_root(vm);
+        KEEP_CLOSE();
         if (r < 0)
             return VNULL;
     }

@@ -82,6 +82,45 @@ Str *vm_ascii(VM *vm, Value v)
 
 static Value object_format(VM *vm, Value *args, int nargs, Tuple *kw);
 
+/* Values kept alive while Python code runs go on a list reachable from the
+ * builtins dict (see builtins.c's keep_list: vm_push_root's fixed stack
+ * cannot follow recursion through __format__ / __getattr__). */
+#define KEEP_NAME "__loopscope_keep__"
+
+static List *keep_list(VM *vm)
+{
+    Str *k = str_intern(vm, KEEP_NAME, sizeof KEEP_NAME - 1);
+    if (!k)
+        return NULL;
+    Value v = dict_get_str(vm->builtins, k);
+    if (IS_LIST(v))
+        return AS_LIST(v);
+    List *l = list_new(vm, 32);
+    if (!l || dict_set(vm, vm->builtins, VOBJ(k), VOBJ(l)) < 0)
+        return NULL;
+    return l;
+}
+
+static int64_t keep_push(VM *vm, List *ks, Value v)
+{
+    if (!ks || list_append(vm, ks, v) < 0) {
+        if (IS_NULL(vm->exc))
+            vm_raise(vm, EXC_MemoryError, "%s", "");
+        return -1;
+    }
+    return (int64_t)ks->len - 1;
+}
+
+static void keep_release(List *ks, size_t mark)
+{
+    if (!ks)
+        return;
+    for (size_t i = mark; i < ks->len; i++)
+        ks->items[i] = VNONE;
+    if (mark < ks->len)
+        ks->len = mark;
+}
+
 /* ===== format(value, spec) ===================================================== */
 
 static int format_into(VM *vm, NfBuf *out, Value v, const char *spec, size_t speclen)
@@ -611,55 +650,60 @@ static Value resolve_field(VM *vm, FmtArgs *a, const char *s, size_t n)
     Value obj = field_first(vm, a, s, i);
     if (IS_NULL(obj))
         return obj;
-    vm_push_root(vm, &obj);
+    List *kl = keep_list(vm);
+    size_t mark = kl ? kl->len : 0;
+    int64_t slot = keep_push(vm, kl, obj);
+    if (slot < 0)
+        return VNULL;
     while (i < n) {
         if (s[i] == '.') {
             size_t st = ++i;
             while (i < n && s[i] != '.' && s[i] != '[')
                 i++;
             if (i == st) {
-                vm_pop_root(vm);
+                keep_release(kl, mark);
                 return vm_raise(vm, EXC_ValueError, "Empty attribute in format string");
             }
             Str *name = str_new(vm, s + st, i - st);
-            if (!name) { vm_pop_root(vm); return VNULL; }
+            if (!name) { keep_release(kl, mark); return VNULL; }
             obj = vm_getattr(vm, obj, name);
         } else if (s[i] == '[') {
             size_t st = ++i;
             while (i < n && s[i] != ']')
                 i++;
             if (i >= n) {
-                vm_pop_root(vm);
+                keep_release(kl, mark);
                 return vm_raise(vm, EXC_ValueError, "Missing ']' in format string");
             }
             if (i == st) {
-                vm_pop_root(vm);
+                keep_release(kl, mark);
                 return vm_raise(vm, EXC_ValueError, "Empty attribute in format string");
             }
             Value key;
             if (all_digits(s + st, i - st)) {
                 int64_t k = parse_digits(s + st, i - st);
-                if (k < 0) { vm_pop_root(vm); return vm_raise(vm, EXC_ValueError, "Too many decimal digits in format string"); }
+                if (k < 0) { keep_release(kl, mark); return vm_raise(vm, EXC_ValueError, "Too many decimal digits in format string"); }
                 key = VINT(k);
             } else {
                 Str *ks = str_new(vm, s + st, i - st);
-                if (!ks) { vm_pop_root(vm); return VNULL; }
+                if (!ks) { keep_release(kl, mark); return VNULL; }
                 key = VOBJ(ks);
             }
             i++;
             if (i < n && s[i] != '.' && s[i] != '[') {
-                vm_pop_root(vm);
+                keep_release(kl, mark);
                 return vm_raise(vm, EXC_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
             }
             obj = vm_getitem(vm, obj, key);
         } else {
-            vm_pop_root(vm);
+            keep_release(kl, mark);
             return vm_raise(vm, EXC_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
         }
         if (IS_NULL(obj))
             break;
+        kl->items[slot] = obj;
     }
-    vm_pop_root(vm);
+    keep_release(kl, mark);
     return obj;
 }
 
@@ -671,7 +715,11 @@ static int render_field(VM *vm, NfBuf *out, const char *name, size_t nlen, uint3
     Value obj = resolve_field(vm, a, name, nlen);
     if (IS_NULL(obj))
         return -1;
-    vm_push_root(vm, &obj);
+    List *ks = keep_list(vm);
+    size_t mark = ks ? ks->len : 0;
+    int64_t slot = keep_push(vm, ks, obj);
+    if (slot < 0)
+        return -1;
     int rc = 0;
     if (conv) {
         Str *s = NULL;
@@ -690,8 +738,10 @@ static int render_field(VM *vm, NfBuf *out, const char *name, size_t nlen, uint3
         }
         if (rc == 0 && !s)
             rc = -1;
-        if (rc == 0)
+        if (rc == 0) {
             obj = VOBJ(s);
+            ks->items[slot] = obj;
+        }
     }
     if (rc == 0) {
         if (spec_nested) {
@@ -709,7 +759,7 @@ static int render_field(VM *vm, NfBuf *out, const char *name, size_t nlen, uint3
             rc = format_into(vm, out, obj, spec, slen);
         }
     }
-    vm_pop_root(vm);
+    keep_release(ks, mark);
     return rc;
 }
 
