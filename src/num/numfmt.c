@@ -220,7 +220,26 @@ static int e_digits(double ax, int ndig, Digits *d)
 static bool digits_roundtrip(const char *dig, int nd, int decpt, double ax)
 {
     char buf[48];
-    snprintf(buf, sizeof buf, "0.%.*se%d", nd, dig, decpt);
+    int n = 0;
+    buf[n++] = '0';
+    buf[n++] = '.';
+    memcpy(buf + n, dig, (size_t)nd);
+    n += nd;
+    buf[n++] = 'e';
+    int e = decpt;
+    if (e < 0) {
+        buf[n++] = '-';
+        e = -e;
+    }
+    char rev[8];
+    int r = 0;
+    do {
+        rev[r++] = (char)('0' + e % 10);
+        e /= 10;
+    } while (e);
+    while (r)
+        buf[n++] = rev[--r];
+    buf[n] = 0;
     return strtod(buf, NULL) == ax;
 }
 
@@ -228,16 +247,75 @@ static bool digits_roundtrip(const char *dig, int nd, int decpt, double ax)
  * ones, else its neighbour one unit away in the last place (the rounding
  * interval of a power of two is lopsided). Writes into out (>= 20 bytes).
  * Returns the digit count (p, or p +- 1 after a carry/borrow) or 0. */
-static int roundtrip_digits(double ax, int p, char *out, int *decpt)
+/* The 17 correctly rounded significant digits of ax (always enough to read
+ * back), from which shorter roundings are derived without printf. */
+typedef struct Digits17 {
+    char d[18];
+    int decpt;
+} Digits17;
+
+static void digits17(double ax, Digits17 *t)
 {
     char buf[40];
-    snprintf(buf, sizeof buf, "%.*e", p - 1, ax);
+    snprintf(buf, sizeof buf, "%.16e", ax);
     char *e = strchr(buf, 'e');
-    int dp = atoi(e + 1) + 1, n = 0;
-    char dig[24];
-    for (char *q = buf; q < e; q++)
+    int n = 0;
+    for (char *q = buf; q < e && n < 17; q++)
         if (*q != '.')
-            dig[n++] = *q;
+            t->d[n++] = *q;
+    t->d[17] = 0;
+    t->decpt = atoi(e + 1) + 1;
+}
+
+/* Correctly rounded p significant digits of ax (p <= 17). Rounding the
+ * 17-digit string again is exact unless that string sits exactly on a p-digit
+ * midpoint (no midpoint can lie strictly between ax and its 17-digit
+ * rounding, which is the closer one); only then ask printf. */
+static int round_digits(double ax, const Digits17 *t, int p, char *dig, int *dp)
+{
+    if (p >= 17) {
+        memcpy(dig, t->d, 17);
+        *dp = t->decpt;
+        return 17;
+    }
+    bool tie = t->d[p] == '5';
+    for (int i = p + 1; i < 17 && tie; i++)
+        if (t->d[i] != '0')
+            tie = false;
+    if (tie) {
+        char buf[40];
+        snprintf(buf, sizeof buf, "%.*e", p - 1, ax);
+        char *e = strchr(buf, 'e');
+        int n = 0;
+        for (char *q = buf; q < e; q++)
+            if (*q != '.')
+                dig[n++] = *q;
+        *dp = atoi(e + 1) + 1;
+        return n;
+    }
+    memcpy(dig, t->d, (size_t)p);
+    *dp = t->decpt;
+    if (t->d[p] >= '5') {
+        int i = p - 1;
+        while (i >= 0 && dig[i] == '9')
+            dig[i--] = '0';
+        if (i >= 0) {
+            dig[i]++;
+        } else {
+            /* 99.9 -> 100: one more integer digit */
+            memmove(dig + 1, dig, (size_t)p - 1);
+            dig[0] = '1';
+            (*dp)++;
+        }
+    }
+    return p;
+}
+
+static int roundtrip_digits(double ax, const Digits17 *t17, int p, char *out, int *decpt)
+{
+    char dig[24];
+    int dp;
+    int n = round_digits(ax, t17, p, dig, &dp);
     if (digits_roundtrip(dig, n, dp, ax)) {
         memcpy(out, dig, (size_t)n);
         *decpt = dp;
@@ -331,22 +409,24 @@ static int shortest_digits(double ax, char out[24], int *decpt)
         return n;
     char tmp[24];
     int tdp;
+    Digits17 t17;
+    digits17(ax, &t17);
     int lo = 1, hi = 17;
-    if (!roundtrip_digits(ax, 16, tmp, &tdp)) {
+    if (!roundtrip_digits(ax, &t17, 16, tmp, &tdp)) {
         lo = 17;
-    } else if (!roundtrip_digits(ax, 15, tmp, &tdp)) {
+    } else if (!roundtrip_digits(ax, &t17, 15, tmp, &tdp)) {
         lo = hi = 16;
     } else {
         hi = 15;
     }
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        if (roundtrip_digits(ax, mid, tmp, &tdp))
+        if (roundtrip_digits(ax, &t17, mid, tmp, &tdp))
             hi = mid;
         else
             lo = mid + 1;
     }
-    n = roundtrip_digits(ax, lo, out, decpt);
+    n = roundtrip_digits(ax, &t17, lo, out, decpt);
     while (n > 1 && out[n - 1] == '0')
         n--;
     out[n] = 0;

@@ -243,6 +243,8 @@ def gen_numfmt():
                 0.0, -0.0, math.inf, -math.inf, math.nan, 1e15, 9999999999999998.0, 0.001, 1.5, 100.0]
     specials += [2.0**k for k in range(-1074, 1024, 11)] + [10.0**k for k in range(-323, 309, 3)]
     specials += [5.0 * 10.0**k for k in range(-20, 20)]
+    # exact dyadic values: their 17-digit strings end in ...5000, the midpoint case
+    specials += [2.0**-k for k in range(1, 80)] + [m * 2.0**-k for m in (3, 5, 7, 11, 13, 999) for k in range(10, 70, 3)]
     for i in range(1500):
         k = random.random()
         if k < 0.3: x = struct.unpack('<d', struct.pack('<Q', random.getrandbits(64)))[0]
