@@ -2136,6 +2136,48 @@ static void number_methods_init(VM *vm)
     }
 }
 
+
+/* ===== exit/quit, aiter/anext ================================================ */
+
+/* exit([code]) / quit([code]): CPython's site Quitter raises SystemExit(code). */
+static Value b_exit(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (arg_nokw(vm, "exit", kw) < 0 || arg_count(vm, "exit", nargs, 0, 1) < 0)
+        return VNULL;
+    Tuple *t = tuple_from(vm, args, (size_t)nargs);
+    if (!t)
+        return VNULL;
+    Value e = exc_new(vm, EXC_TYPE(vm, SystemExit), t);
+    if (IS_NULL(e))
+        return e;
+    return vm_raise_value(vm, e);
+}
+
+static Value b_aiter(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (arg_one(vm, "aiter", nargs, kw) < 0)
+        return VNULL;
+    Value m = vm_lookup_special(vm, args[0], str_intern(vm, "__aiter__", 9));
+    if (IS_NULL(m))
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not an async iterable", tname(vm, args[0]));
+    Value r = vm_getattr_cstr(vm, args[0], "__aiter__");
+    return IS_NULL(r) ? r : vm_call0(vm, r);
+}
+
+/* anext(it[, default]): the awaitable it.__anext__(). Limitation: with a
+ * default, exhaustion still raises StopAsyncIteration (loopscope has no
+ * native awaitable wrapper to substitute the default). */
+static Value b_anext(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (arg_nokw(vm, "anext", kw) < 0 || arg_count(vm, "anext", nargs, 1, 2) < 0)
+        return VNULL;
+    Value m = vm_lookup_special(vm, args[0], str_intern(vm, "__anext__", 9));
+    if (IS_NULL(m))
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not an async iterator", tname(vm, args[0]));
+    Value r = vm_getattr_cstr(vm, args[0], "__anext__");
+    return IS_NULL(r) ? r : vm_call0(vm, r);
+}
+
 /* ===== registration =========================================================== */
 
 static void def(VM *vm, const char *name, NativeFn fn)
@@ -2189,6 +2231,10 @@ void builtins_init(VM *vm)
     def(vm, "min", b_min);
     def(vm, "max", b_max);
     def(vm, "sorted", b_sorted);
+    def(vm, "exit", b_exit);
+    def(vm, "quit", b_exit);
+    def(vm, "aiter", b_aiter);
+    def(vm, "anext", b_anext);
 
     cls_enumerate = iter_class(vm, "enumerate");
     cls_zip = iter_class(vm, "zip");
