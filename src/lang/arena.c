@@ -79,6 +79,58 @@ void pvec_push(Arena *a, PtrVec *v, void *p)
     v->items[v->n++] = p;
 }
 
+uint32_t lang_hash(const void *p, size_t n, uint32_t h)
+{
+    const unsigned char *s = p;
+    if (h == 0)
+        h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return h;
+}
+
+static int smap_slot(const StrMap *m, const char *key)
+{
+    uint32_t h = lang_hash(key, strlen(key), 0);
+    int mask = m->cap - 1;
+    int i = (int)(h & (uint32_t)mask);
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+int smap_get(const StrMap *m, const char *key)
+{
+    if (m->cap == 0)
+        return -1;
+    int i = smap_slot(m, key);
+    return m->keys[i] ? m->vals[i] : -1;
+}
+
+void smap_put(Arena *a, StrMap *m, const char *key, int val)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        StrMap old = *m;
+        m->cap = old.cap ? old.cap * 2 : 16;
+        m->keys = arena_alloc(a, sizeof(char *) * (size_t)m->cap);
+        m->vals = arena_alloc(a, sizeof(int) * (size_t)m->cap);
+        m->n = 0;
+        for (int i = 0; i < old.cap; i++)
+            if (old.keys[i]) {
+                int j = smap_slot(m, old.keys[i]);
+                m->keys[j] = old.keys[i];
+                m->vals[j] = old.vals[i];
+                m->n++;
+            }
+    }
+    int i = smap_slot(m, key);
+    if (!m->keys[i]) {
+        m->keys[i] = key;
+        m->n++;
+    }
+    m->vals[i] = val;
+}
+
 static const char *line_ptr(const LangCtx *c, int line, size_t *linelen)
 {
     size_t i = 0;

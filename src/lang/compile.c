@@ -53,6 +53,9 @@ struct Unit {
     Const *consts;
     int nconsts, capconsts;
     PtrVec names, locals, cells, frees;
+    StrMap names_map, locals_map;  /* name -> index, for big code objects */
+    int *const_slots;              /* hash of consts: index + 1, 0 = empty */
+    int const_cap;
     FBlock *fb;
     int nfb, capfb;
     int argcount, posonlycount, kwonlycount;
@@ -155,20 +158,65 @@ static bool const_eq(const Const *a, const Const *b)
     return false;
 }
 
+static uint32_t const_hash(const Const *k)
+{
+    uint32_t h = lang_hash(&k->kind, sizeof k->kind, 0);
+    switch (k->kind) {
+    case K_INT: return lang_hash(&k->as.i, sizeof k->as.i, h);
+    case K_FLOAT: return lang_hash(&k->as.f, sizeof k->as.f, h);
+    case K_STR: case K_BIGINT: return lang_hash(k->as.str.s, k->as.str.len, h);
+    case K_TUPLE:
+        for (int i = 0; i < k->as.tuple.n; i++)
+            h = (h ^ const_hash(&k->as.tuple.items[i])) * 16777619u;
+        return h;
+    default: return h;
+    }
+}
+
+static void const_index_put(C *c, int idx);
+
 static uint32_t add_const(C *c, Const k)
 {
     Unit *u = c->u;
-    if (k.kind != K_CODE)
-        for (int i = 0; i < u->nconsts; i++)
-            if (const_eq(&u->consts[i], &k))
-                return (uint32_t)i;
+    if (k.kind != K_CODE && u->const_cap) {
+        uint32_t mask = (uint32_t)u->const_cap - 1;
+        for (uint32_t i = const_hash(&k) & mask; u->const_slots[i]; i = (i + 1) & mask)
+            if (const_eq(&u->consts[u->const_slots[i] - 1], &k))
+                return (uint32_t)(u->const_slots[i] - 1);
+    }
     if (u->nconsts == u->capconsts) {
         int cap = u->capconsts ? u->capconsts * 2 : 16;
         u->consts = arena_grow(ar(c), u->consts, sizeof(Const) * (size_t)u->nconsts, sizeof(Const) * (size_t)cap);
         u->capconsts = cap;
     }
     u->consts[u->nconsts++] = k;
+    if (k.kind != K_CODE)
+        const_index_put(c, u->nconsts - 1);
     return (uint32_t)(u->nconsts - 1);
+}
+
+static void const_index_put(C *c, int idx)
+{
+    Unit *u = c->u;
+    if ((u->nconsts + 1) * 2 > u->const_cap) {
+        int cap = u->const_cap ? u->const_cap * 2 : 32;
+        while (cap < (u->nconsts + 1) * 2)
+            cap *= 2;
+        u->const_slots = arena_alloc(ar(c), sizeof(int) * (size_t)cap);
+        u->const_cap = cap;
+        for (int i = 0; i < u->nconsts; i++)
+            if (u->consts[i].kind != K_CODE) {
+                uint32_t mask = (uint32_t)cap - 1, j = const_hash(&u->consts[i]) & mask;
+                while (u->const_slots[j])
+                    j = (j + 1) & mask;
+                u->const_slots[j] = i + 1;
+            }
+        return;   /* idx was included in the rebuild */
+    }
+    uint32_t mask = (uint32_t)u->const_cap - 1, j = const_hash(&u->consts[idx]) & mask;
+    while (u->const_slots[j])
+        j = (j + 1) & mask;
+    u->const_slots[j] = idx + 1;
 }
 
 static Const k_none(void) { Const k = {.kind = K_NONE}; return k; }
@@ -186,12 +234,22 @@ static void load_none(C *c) { load_const(c, k_none()); }
 
 static int vec_index(C *c, PtrVec *v, const char *name, bool add)
 {
-    for (int i = 0; i < v->n; i++)
-        if (strcmp(v->items[i], name) == 0)
+    /* names and locals can be many: they have a hash index */
+    StrMap *m = v == &c->u->names ? &c->u->names_map : v == &c->u->locals ? &c->u->locals_map : NULL;
+    if (m) {
+        int i = smap_get(m, name);
+        if (i >= 0 || !add)
             return i;
-    if (!add)
-        return -1;
+    } else {
+        for (int i = 0; i < v->n; i++)
+            if (strcmp(v->items[i], name) == 0)
+                return i;
+        if (!add)
+            return -1;
+    }
     pvec_push(ar(c), v, (void *)name);
+    if (m)
+        smap_put(ar(c), m, name, v->n - 1);
     return v->n - 1;
 }
 
@@ -294,9 +352,12 @@ static Unit *enter_unit(C *c, Scope *s, char *name, char *qualname, int firstlin
     u->firstline = firstline;
     u->in_class_body = s->kind == SC_CLASS;
     /* locals: parameters first, then the other locals in order */
+    c->u = u;   /* vec_index works on the current unit */
     if (func_like(s)) {
-        for (int i = 0; i < s->params.n; i++)
+        for (int i = 0; i < s->params.n; i++) {
             pvec_push(ar(c), &u->locals, s->params.items[i]);
+            smap_put(ar(c), &u->locals_map, s->params.items[i], u->locals.n - 1);
+        }
         for (int i = 0; i < s->nsyms; i++)
             if (s->syms[i].scope == SYM_LOCAL)
                 vec_index(c, &u->locals, s->syms[i].name, true);

@@ -17,7 +17,9 @@
 #include <stdint.h>
 #include "lang.h"
 
-#define LANG_MAX_NESTING 200   /* parser recursion limit */
+#define LANG_MAX_NESTING 200   /* open brackets, as CPython's tokenizer (MAXLEVEL) */
+#define LANG_MAX_INDENT 100    /* indentation levels, as CPython (MAXINDENT) */
+#define LANG_MAX_DEPTH 1000    /* parser recursion (nested expressions) */
 
 typedef struct ArenaChunk ArenaChunk;
 
@@ -36,6 +38,17 @@ typedef struct PtrVec {
     int n, cap;
 } PtrVec;
 void pvec_push(Arena *a, PtrVec *v, void *p);
+
+/* String -> int hash map in the arena (open addressing). Values < 0 read
+ * as absent, so a "delete" is a put of -1. */
+typedef struct StrMap {
+    const char **keys;
+    int *vals;
+    int cap, n;
+} StrMap;
+int smap_get(const StrMap *m, const char *key);
+void smap_put(Arena *a, StrMap *m, const char *key, int val);
+uint32_t lang_hash(const void *p, size_t n, uint32_t h);
 
 typedef struct LangCtx {
     const char *src;

@@ -699,8 +699,8 @@ static void lex_file_impl(LangCtx *c, TokenList *out)
                 if (alt <= altind[nind - 1])
                     lang_fail(c, LANG_ERR_SYNTAX, lx.line, 0,
                               "inconsistent use of tabs and spaces in indentation");
-                if (nind >= LANG_MAX_NESTING)
-                    lang_fail(c, LANG_ERR_LIMIT, lx.line, icol, "too many levels of indentation");
+                if (nind >= LANG_MAX_INDENT)
+                    lang_fail(c, LANG_ERR_SYNTAX, lx.line, icol, "too many levels of indentation");
                 if (nind == capind) {
                     ind = arena_grow(&c->arena, ind, sizeof(int) * (size_t)nind, sizeof(int) * (size_t)nind * 2);
                     altind = arena_grow(&c->arena, altind, sizeof(int) * (size_t)nind, sizeof(int) * (size_t)nind * 2);

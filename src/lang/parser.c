@@ -3,7 +3,7 @@
  *
  * Follows CPython 3.12's grammar (python.gram) in structure: targets are
  * parsed as expressions and then checked, as CPython's invalid_* rules do.
- * Recursion is bounded by LANG_MAX_NESTING, and long left-leaning chains
+ * Recursion is bounded by LANG_MAX_DEPTH, and long left-leaning chains
  * (a+b+c..., a.b.c...) are bounded too, because the compiler recurses on them.
  */
 #include <errno.h>
@@ -162,9 +162,9 @@ static void push(Parser *P, PtrVec *v, void *x) { pvec_push(&P->c->arena, v, x);
 
 static void enter(Parser *P)
 {
-    if (++P->depth > LANG_MAX_NESTING)
+    if (++P->depth > LANG_MAX_DEPTH)
         lang_fail(P->c, LANG_ERR_LIMIT, cur(P)->line, cur(P)->col,
-                  "too many nested parentheses");
+                  "expression nested too deeply");
 }
 
 static void leave(Parser *P) { P->depth--; }
@@ -492,7 +492,7 @@ static int fstring_field(Parser *P, const Token *t, int p, int end, bool raw, St
     LangCtx *c = P->c;
     TokenList tl = {0};
     int stop;
-    if (P->depth + 1 > LANG_MAX_NESTING)
+    if (P->depth + 1 > LANG_MAX_DEPTH)
         lang_fail(c, LANG_ERR_LIMIT, t->line, t->col, "f-string: expressions nested too deeply");
     lex_fstring_expr(c, p, end, line_at(P, t, p), &tl, &stop);
     if (tl.n == 1) {
@@ -1369,7 +1369,9 @@ static Node *star_targets(Parser *P)
 
 static Node *comprehension_tail(Parser *P, Node *comp)
 {
+    int saved = P->depth;   /* the compiler recurses once per clause */
     while (at_kw(P, "for") || (at_kw(P, "async") && tok_is(P, peek(P, 1), "for"))) {
+        enter(P);
         Token *t = cur(P);
         Node *g = new_node(P, E_COMPREHENSION, t);
         if (accept_kw(P, "async"))
@@ -1386,6 +1388,7 @@ static Node *comprehension_tail(Parser *P, Node *comp)
         }
         push(P, &comp->l1, fin(P, g));
     }
+    P->depth = saved;
     return comp;
 }
 
@@ -1784,7 +1787,9 @@ static Node *if_stmt(Parser *P, Token *t)
     block(P, &s->l1, elif ? "'elif' statement" : "'if' statement", t->line);
     end_at(s, last_stmt(&s->l1));
     if (at_kw(P, "elif")) {
+        enter(P);   /* elif chains nest in the tree */
         Node *e = if_stmt(P, cur(P));
+        leave(P);
         push(P, &s->l2, e);
         end_at(s, e);
     } else if (at_kw(P, "else")) {
@@ -1868,19 +1873,23 @@ static Node *with_stmt(Parser *P, Token *t, bool is_async)
         if (j + 1 < P->n && P->t[j].kind == T_RPAR && P->t[j + 1].kind == T_COLON)
             paren = true;   /* 3.9+ reads "(a, b):" as two items, as CPython */
     }
+    int saved = P->depth;   /* items nest in the compiled code */
     if (paren) {
         advance(P);
         do {
             if (at(P, T_RPAR))
                 break;
+            enter(P);
             push(P, &s->l1, with_item(P));
         } while (accept(P, T_COMMA));
         expect(P, T_RPAR);
     } else {
         do {
+            enter(P);
             push(P, &s->l1, with_item(P));
         } while (accept(P, T_COMMA));
     }
+    P->depth = saved;
     block(P, &s->l2, "'with' statement", wt->line);
     end_at(s, last_stmt(&s->l2));
     return s;

@@ -39,10 +39,8 @@ char *sym_mangle(LangCtx *c, const char *priv, char *name)
 
 Symbol *sym_find(const Scope *s, const char *name)
 {
-    for (int i = 0; i < s->nsyms; i++)
-        if (strcmp(s->syms[i].name, name) == 0)
-            return &s->syms[i];
-    return NULL;
+    int i = smap_get(&s->index, name);
+    return i >= 0 ? &s->syms[i] : NULL;
 }
 
 SymScope sym_lookup(const Scope *s, const char *name)
@@ -61,6 +59,7 @@ static Symbol *add_sym(ST *st, Scope *s, char *name, int flags, int line, int co
                                  sizeof(Symbol) * (size_t)cap);
             s->capsyms = cap;
         }
+        smap_put(&st->c->arena, &s->index, name, s->nsyms);
         y = &s->syms[s->nsyms++];
         y->name = name;
         y->line = line;
@@ -513,38 +512,37 @@ static void visit_stmts(ST *st, PtrVec *v)
 /* ---- analysis ----------------------------------------------------------- */
 
 /* a tiny string set in the arena */
+/* a string set: a hash for membership, a vector for iteration (entries
+ * deleted from the hash stay in the vector and are skipped) */
 typedef struct NameSet {
     PtrVec v;
+    StrMap m;
 } NameSet;
 
-static bool ns_has(const NameSet *s, const char *n)
-{
-    for (int i = 0; i < s->v.n; i++)
-        if (strcmp(s->v.items[i], n) == 0)
-            return true;
-    return false;
-}
+static bool ns_has(const NameSet *s, const char *n) { return smap_get(&s->m, n) >= 0; }
 
 static void ns_add(LangCtx *c, NameSet *s, char *n)
 {
-    if (!ns_has(s, n))
+    int v = smap_get(&s->m, n);
+    if (v >= 0)
+        return;
+    if (v == -1)                 /* new (-2: deleted, still in the vector) */
         pvec_push(&c->arena, &s->v, n);
+    smap_put(&c->arena, &s->m, n, 1);
 }
 
-static void ns_del(NameSet *s, const char *n)
+static void ns_del(LangCtx *c, NameSet *s, const char *n)
 {
-    for (int i = 0; i < s->v.n; i++)
-        if (strcmp(s->v.items[i], n) == 0) {
-            s->v.items[i] = s->v.items[--s->v.n];
-            return;
-        }
+    if (ns_has(s, n))
+        smap_put(&c->arena, &s->m, n, -2);
 }
 
 static NameSet ns_copy(LangCtx *c, const NameSet *s)
 {
     NameSet r = {0};
     for (int i = 0; i < s->v.n; i++)
-        pvec_push(&c->arena, &r.v, s->v.items[i]);
+        if (ns_has(s, s->v.items[i]))
+            ns_add(c, &r, s->v.items[i]);
     return r;
 }
 
@@ -559,7 +557,7 @@ static void analyze(LangCtx *c, Scope *s, const NameSet *bound, const NameSet *g
         if (y->flags & DEF_GLOBAL) {
             y->scope = SYM_GLOBAL_EXPLICIT;
             ns_add(c, &newglobal, y->name);
-            ns_del(&mybound, y->name);
+            ns_del(c, &mybound, y->name);
         } else if (y->flags & DEF_NONLOCAL) {
             if (!ns_has(bound, y->name))
                 lang_fail(c, LANG_ERR_SYNTAX, y->line, y->col,
@@ -569,7 +567,7 @@ static void analyze(LangCtx *c, Scope *s, const NameSet *bound, const NameSet *g
         } else if (y->flags & (DEF_LOCAL | DEF_PARAM)) {
             y->scope = SYM_LOCAL;
             ns_add(c, &local, y->name);
-            ns_del(&newglobal, y->name);
+            ns_del(c, &newglobal, y->name);
         } else if (s->kind != SC_MODULE && ns_has(bound, y->name)) {
             y->scope = SYM_FREE;
             ns_add(c, &free, y->name);
@@ -580,7 +578,8 @@ static void analyze(LangCtx *c, Scope *s, const NameSet *bound, const NameSet *g
     if (is_function_like(s)) {
         newbound = ns_copy(c, &mybound);
         for (int i = 0; i < local.v.n; i++)
-            ns_add(c, &newbound, local.v.items[i]);
+            if (ns_has(&local, local.v.items[i]))
+                ns_add(c, &newbound, local.v.items[i]);
     } else if (s->kind == SC_CLASS) {
         newbound = ns_copy(c, &mybound);
     }
@@ -593,6 +592,8 @@ static void analyze(LangCtx *c, Scope *s, const NameSet *bound, const NameSet *g
     /* names free in children */
     for (int i = 0; i < childfree.v.n; i++) {
         char *n = childfree.v.items[i];
+        if (!ns_has(&childfree, n))
+            continue;
         Symbol *y = sym_find(s, n);
         if (is_function_like(s) && y && y->scope == SYM_LOCAL) {
             y->scope = SYM_CELL;
@@ -620,7 +621,8 @@ static void analyze(LangCtx *c, Scope *s, const NameSet *bound, const NameSet *g
         ns_add(c, &free, n);
     }
     for (int i = 0; i < free.v.n; i++)
-        ns_add(c, free_out, free.v.items[i]);
+        if (ns_has(&free, free.v.items[i]))
+            ns_add(c, free_out, free.v.items[i]);
 }
 
 Scope *sym_build(LangCtx *c, Node *module)

@@ -42,6 +42,7 @@ struct Scope {
     PtrVec children;
     Symbol *syms;
     int nsyms, capsyms;
+    StrMap index;        /* name -> position in syms */
     PtrVec params;       /* char * parameter names in order */
     char *private_name;  /* enclosing class name for mangling, or NULL */
     bool is_generator, is_coroutine, is_async_comp;

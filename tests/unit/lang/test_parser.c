@@ -436,6 +436,50 @@ static void test_limits(void **state)
     p = lang_compile(src, 46, NULL, &err);
     assert_non_null(p);
     proto_free(p);
+    /* CPython's limits: 200 open brackets, 99 indentation levels */
+    for (int depth = 200; depth <= 201; depth++) {
+        size_t k = 0;
+        k += (size_t)sprintf(src + k, "z = ");
+        for (int i = 0; i < depth; i++) src[k++] = '(';
+        src[k++] = '1';
+        for (int i = 0; i < depth; i++) src[k++] = ')';
+        src[k++] = '\n';
+        p = lang_compile(src, k, NULL, &err);
+        if (depth == 200) {
+            assert_non_null(p);
+            proto_free(p);
+        } else {
+            assert_null(p);
+            assert_string_equal(err.message, "too many nested parentheses");
+        }
+    }
+    for (int levels = 99; levels <= 100; levels++) {
+        size_t k = 0;
+        for (int i = 0; i < levels; i++) {
+            memset(src + k, ' ', (size_t)i);
+            k += (size_t)i;
+            k += (size_t)sprintf(src + k, "if x:\n");
+        }
+        memset(src + k, ' ', (size_t)levels);
+        k += (size_t)levels;
+        k += (size_t)sprintf(src + k, "pass\n");
+        p = lang_compile(src, k, NULL, &err);
+        if (levels == 99) {
+            assert_non_null(p);
+            proto_free(p);
+        } else {
+            assert_null(p);
+            assert_string_equal(err.message, "too many levels of indentation");
+        }
+    }
+    /* long elif chains and comprehension clauses are bounded, not crashes */
+    size_t k = (size_t)sprintf(src, "x = [a ");
+    while (k < n - 20)
+        k += (size_t)sprintf(src + k, "for a in b ");
+    k += (size_t)sprintf(src + k, "]\n");
+    p = lang_compile(src, k, NULL, &err);
+    assert_null(p);
+    assert_int_equal(err.kind, LANG_ERR_LIMIT);
     free(src);
 }
 
