@@ -1098,10 +1098,13 @@ static int mag_divmod_knuth(limb *q, limb *rem, const limb *a, size_t an, const 
  * reciprocal only has to be close (within a few units) for speed, never for
  * correctness.
  */
+#ifndef NEWTON_DIV_LIMBS
 #define NEWTON_DIV_LIMBS 160     /* divisor and quotient sizes from which Newton wins */
+#endif
 #define RECIP_BASE_BITS  (NEWTON_DIV_LIMBS * 32)
 
 static int mag_divmod(BigInt *q, BigInt *m, const BigInt *a, const BigInt *b);
+static int mag_divmod_any(BigInt *q, BigInt *m, const BigInt *a, const BigInt *b, bool newton);
 
 /* r ~ floor(2**(2n) / b) (within a few units), b > 0 with bit length n. */
 static int recip(BigInt *r, const BigInt *b, uint64_t n)
@@ -1111,7 +1114,7 @@ static int recip(BigInt *r, const BigInt *b, uint64_t n)
     if (n <= RECIP_BASE_BITS) {
         err = bi_set_i64(&t, 1);
         if (!err) err = bi_shl(&t, &t, (int64_t)(2 * n));
-        if (!err) err = mag_divmod(r, NULL, &t, b);
+        if (!err) err = mag_divmod_any(r, NULL, &t, b, false);
         bi_free(&t);
         return err;
     }
@@ -1224,7 +1227,16 @@ static int divmod_newton(BigInt *q, BigInt *m, const BigInt *a, const NewtonDivi
 }
 
 /* Truncating division of magnitudes into fresh BigInts (signs set by caller). */
+static int mag_divmod_any(BigInt *q, BigInt *m, const BigInt *a, const BigInt *b, bool newton);
+
 static int mag_divmod(BigInt *q, BigInt *m, const BigInt *a, const BigInt *b)
+{
+    return mag_divmod_any(q, m, a, b, true);
+}
+
+/* newton == false forces Knuth D: the reciprocal's own base case uses it, so
+ * the two can never call each other in a loop. */
+static int mag_divmod_any(BigInt *q, BigInt *m, const BigInt *a, const BigInt *b, bool newton)
 {
     size_t an = a->len, bn = b->len;
     if (mag_cmp(a->limb, an, b->limb, bn) < 0) {
@@ -1238,7 +1250,7 @@ static int mag_divmod(BigInt *q, BigInt *m, const BigInt *a, const BigInt *b)
         }
         return BI_OK;
     }
-    if (bn >= NEWTON_DIV_LIMBS && an - bn >= NEWTON_DIV_LIMBS) {
+    if (newton && bn >= NEWTON_DIV_LIMBS && an - bn >= NEWTON_DIV_LIMBS) {
         BigInt aa = BI_INIT, bb = BI_INIT, tq = BI_INIT, tm = BI_INIT;
         int e = bi_abs(&aa, a);
         if (!e) e = bi_abs(&bb, b);
@@ -1941,8 +1953,12 @@ static int mag_to_str(const BigInt *a, int base, const char *dig, char **out, si
  * quadratic below its _pylong cut-over): split by 10**(9*2**k) using a table
  * of powers and, for the big ones, prepared Newton divisors, so the work is a
  * few multiplications per level instead of a quadratic number of limb steps. */
+#ifndef DC_STR_LIMBS
 #define DC_STR_LIMBS 96          /* below this many limbs, the quadratic method */
+#endif
+#ifndef DC_PARSE_DIGITS
 #define DC_PARSE_DIGITS 3000     /* below this many digits, the quadratic parse */
+#endif
 #define POW10_LEVELS 40
 
 typedef struct Pow10Table {

@@ -586,6 +586,27 @@ static void test_small_views(void **state)
     bi_free(&big);
 }
 
+/* Regression: a divisor of exactly 160 limbs with its top bit set sent the
+ * Newton reciprocal's base case back into Newton division, forever. */
+static void test_newton_boundary(void **state)
+{
+    (void)state;
+    for (int limbs = 158; limbs <= 163; limbs++) {
+        BigInt a = BI_INIT, b = BI_INIT, q = BI_INIT, m = BI_INIT, t = BI_INIT;
+        bi_set_i64(&b, 1);
+        assert_int_equal(bi_shl(&b, &b, limbs * 32 - 1), BI_OK);
+        assert_int_equal(bi_add_i64(&b, &b, 12345), BI_OK);
+        bi_set_i64(&a, 3);
+        assert_int_equal(bi_pow_u64(&a, &a, 8000 + (uint64_t)limbs * 40), BI_OK);
+        assert_int_equal(bi_divmod(&q, &m, &a, &b), BI_OK);
+        assert_true(bi_cmp(&m, &b) < 0 && !m.neg);
+        assert_int_equal(bi_mul(&t, &q, &b), BI_OK);
+        assert_int_equal(bi_add(&t, &t, &m), BI_OK);
+        assert_int_equal(bi_cmp(&t, &a), 0);
+        bi_free(&a); bi_free(&b); bi_free(&q); bi_free(&m); bi_free(&t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -603,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_cmp_double),
         cmocka_unit_test(test_hash_rules),
         cmocka_unit_test(test_small_views),
+        cmocka_unit_test(test_newton_boundary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
