@@ -208,6 +208,28 @@ static void test_case(void **state)
     CHECK(M(S("\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82"), "upper", 0),
           "'\xd0\x9f\xd0\xa0\xd0\x98\xd0\x92\xd0\x95\xd0\xa2'");
     CHECK(M(S("a"), "upper", 1, VINT(1)), "TypeError: str.upper() takes no arguments (1 given)");
+    /* From the recorded tables: 'ΐ'.upper(), 'ǆemal'.title(), 'ﬃ'.casefold(), 'İ'.lower() */
+    CHECK(M(S("\xce\x90"), "upper", 0), "'\xce\x99\xcc\x88\xcc\x81'");
+    CHECK(M(S("\xc7\x86" "emal"), "title", 0), "'\xc7\x85" "emal'");
+    CHECK(M(S("\xef\xac\x83"), "casefold", 0), "'ffi'");
+    CHECK(M(S("\xc4\xb0"), "lower", 0), "'i\xcc\x87'");
+    CHECK(M(S("\xc7\x85"), "swapcase", 0), "'\xc7\x85'");
+}
+
+static void test_translate_dunders(void **state)
+{
+    (void)state;
+    Value mk = vm_getattr_cstr(vm, VOBJ(TYPE(vm, str)), "maketrans");
+    Value args[3] = {S("abc"), S("xyz"), S("d")};
+    Value table = vm_call(vm, mk, args, 3, NULL);
+    CHECK(M(S("abcdd"), "translate", 1, table), "'xyz'");
+    Value two[2] = {S("ab"), S("c")};
+    CHECK(vm_call(vm, mk, two, 2, NULL), "ValueError: the first two maketrans arguments must have equal length");
+    CHECK(M(S("ab"), "__len__", 0), "2");
+    CHECK(M(S("ab"), "__add__", 1, S("c")), "'abc'");
+    CHECK(M(S("a"), "__eq__", 1, VINT(1)), "NotImplemented");
+    CHECK(M(S("ab"), "__getitem__", 1, VINT(-1)), "'b'");
+    CHECK(M(S("a"), "__repr__", 0), "\"'a'\"");
 }
 
 static void test_predicates(void **state)
@@ -332,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_pad_partition_lines),
         cmocka_unit_test(test_repr),
         cmocka_unit_test(test_index_slice_ops),
+        cmocka_unit_test(test_translate_dunders),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
