@@ -1720,15 +1720,25 @@ int bi_pow(BigInt *r, const BigInt *base, const BigInt *exp, const BigInt *m)
     if (!e && bi_cmp_i64(&mm, 1) == 0)
         set_zero(&acc);
     else if (!e) {
+        /* a big modulus gets its reciprocal once, not at every reduction */
+        NewtonDivisor nd;
+        bool use_nd = mm.len >= NEWTON_DIV_LIMBS;
+        if (use_nd) {
+            e = newton_prepare(&nd, &mm);
+        }
+#define REDUCE(x) (use_nd ? divmod_newton(NULL, (x), (x), &nd) : bi_mod((x), (x), &mm))
         uint64_t bits = bi_bit_length(exp);
         for (uint64_t i = bits; i-- > 0 && !e;) {
             e = bi_mul(&acc, &acc, &acc);
-            if (!e) e = bi_mod(&acc, &acc, &mm);
+            if (!e) e = REDUCE(&acc);
             if (!e && ((exp->limb[i / 32] >> (i % 32)) & 1)) {
                 e = bi_mul(&acc, &acc, &b);
-                if (!e) e = bi_mod(&acc, &acc, &mm);
+                if (!e) e = REDUCE(&acc);
             }
         }
+#undef REDUCE
+        if (use_nd)
+            newton_free(&nd);
     }
     /* Python: result has the sign of m (in (m, 0] for negative m). */
     if (!e && mneg && acc.len)
