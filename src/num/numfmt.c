@@ -1430,7 +1430,9 @@ static NfErrKind format_int_src(NfBuf *out, const IntSrc *src, const char *spec,
             return fail(err, NF_ERR_OVERFLOW, "%%c arg not in range(0x110000)");
         char enc[4];
         size_t n = nf_utf8_encode((uint32_t)v, enc);
-        return pad_text(out, enc, n, sp.fill, sp.align ? sp.align : '>', sp.width, err);
+        /* a character is a number without sign or digits: '=' pads on the left */
+        char align = sp.align && sp.align != '=' ? sp.align : '>';
+        return pad_text(out, enc, n, sp.fill, align, sp.width, err);
     }
     char *digits;
     size_t nd;
