@@ -172,3 +172,22 @@ void lang_fail(LangCtx *c, LangErrorKind kind, int line, int bytecol, const char
     va_end(ap);
     longjmp(*c->bail, 1);
 }
+
+void lang_warn(LangCtx *c, int line, const char *fmt, ...)
+{
+    if (c->quiet || c->warnings.n >= 1000)
+        return;
+    LangWarning *w = arena_alloc(&c->arena, sizeof *w);
+    w->line = line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->message, sizeof w->message, fmt, ap);
+    va_end(ap);
+    /* the warnings module's "default" action: once per (text, line) */
+    for (int i = 0; i < c->warnings.n; i++) {
+        LangWarning *o = c->warnings.items[i];
+        if (o->line == line && strcmp(o->message, w->message) == 0)
+            return;
+    }
+    pvec_push(&c->arena, &c->warnings, w);
+}

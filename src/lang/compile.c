@@ -782,8 +782,46 @@ static void visit_delete(C *c, Node *t)
     }
 }
 
+static const char *literal_type(Node *e)
+{
+    if (e->kind == E_CONST) {
+        switch (e->value.kind) {
+        case K_INT: case K_BIGINT: return "int";
+        case K_FLOAT: return "float";
+        case K_STR: return "str";
+        default: return NULL;   /* None, True, False, ... are fine */
+        }
+    }
+    if (e->kind == E_TUPLE && all_const(&e->l1))
+        return "tuple";         /* folded to a constant by CPython */
+    if (e->kind == E_JOINEDSTR)
+        return NULL;
+    return NULL;
+}
+
+/* CPython's check_compare: "is" against a literal */
+static void check_compare(C *c, Node *e)
+{
+    Node *left = e->a;
+    for (int i = 0; i < e->l1.n; i++) {
+        Node *right = NODE_AT(e->l1, i);
+        int op = e->cmpops[i];
+        if (op == CMP_IS || op == CMP_IS_NOT) {
+            const char *lt = literal_type(left), *rt = literal_type(right);
+            if (lt || rt) {
+                lang_warn(c->lc, e->lineno, op == CMP_IS ? "\"is\" with '%s' literal. Did you mean \"==\"?"
+                                                         : "\"is not\" with '%s' literal. Did you mean \"!=\"?",
+                          lt ? lt : rt);
+                return;
+            }
+        }
+        left = right;
+    }
+}
+
 static void visit_compare(C *c, Node *e)
 {
+    check_compare(c, e);
     visit_expr(c, e->a);
     int n = e->l1.n;
     Position p = pos_of(e);
@@ -2164,6 +2202,8 @@ static void visit_stmt(C *c, Node *s)
             visit_delete(c, NODE_AT(s->l1, i));
         break;
     case S_ASSERT: {
+        if (s->a->kind == E_TUPLE && s->a->l1.n > 0)
+            lang_warn(c->lc, s->lineno, "assertion is always true, perhaps remove parentheses?");
         int end = new_label(c);
         jump_if(c, s->a, true, end);
         c->u->loc = p;

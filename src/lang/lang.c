@@ -12,6 +12,12 @@
 
 Proto *lang_compile(const char *src, size_t len, const char *const *modules, LangError *err)
 {
+    return lang_compile_ex(src, len, modules, err, NULL, NULL);
+}
+
+Proto *lang_compile_ex(const char *src, size_t len, const char *const *modules,
+                       LangError *err, LangWarning **warnings, int *nwarnings)
+{
     LangError dummy;
     if (!err)
         err = &dummy;
@@ -35,6 +41,19 @@ Proto *lang_compile(const char *src, size_t len, const char *const *modules, Lan
         for (int i = 0; i < c->built.n; i++)
             proto_free_shallow(c->built.items[i]);
         result = NULL;
+    }
+    if (warnings)
+        *warnings = NULL;
+    if (nwarnings)
+        *nwarnings = 0;
+    if (warnings && c->warnings.n) {
+        *warnings = malloc(sizeof(LangWarning) * (size_t)c->warnings.n);
+        if (!*warnings)
+            abort();
+        for (int i = 0; i < c->warnings.n; i++)
+            (*warnings)[i] = *(LangWarning *)c->warnings.items[i];
+        if (nwarnings)
+            *nwarnings = c->warnings.n;
     }
     arena_free(&c->arena);
     free(c);
@@ -69,6 +88,7 @@ bool lang_caret_anchors(const char *segment, size_t len, int *left, int *right)
     c->err = &err;
     c->bail = &bail;
     c->modules = NULL;
+    c->quiet = true;
     volatile bool ok = false;
     volatile int la = -1, ra = -1;
     if (setjmp(bail) == 0) {

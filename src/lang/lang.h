@@ -35,6 +35,25 @@ typedef struct LangError {
 Proto *lang_compile(const char *src, size_t len, const char *const *modules,
                     LangError *err);
 
+/* A SyntaxWarning CPython 3.12 prints while compiling the file, e.g.
+ * "invalid escape sequence '\d'" or "\"is\" with 'int' literal. Did you
+ * mean \"==\"?". CPython shows each, before running anything, in the
+ * warnings module's default format:
+ *     FILE:LINE: SyntaxWarning: MESSAGE
+ *       <source line LINE, leading whitespace stripped>
+ */
+typedef struct LangWarning {
+    int line;               /* 1-based */
+    char message[256];
+} LangWarning;
+
+/* lang_compile, also returning the SyntaxWarnings in CPython's order (the
+ * parser's, then the compiler's). *warnings is malloc'd, NULL when there are
+ * none; the caller frees it. Filled on failure too (warnings issued before
+ * the error). Either pointer may be NULL. */
+Proto *lang_compile_ex(const char *src, size_t len, const char *const *modules,
+                       LangError *err, LangWarning **warnings, int *nwarnings);
+
 /* CPython 3.12's traceback caret anchors (traceback.py's
  * _extract_caret_anchors_from_line_segment): parses `segment` (one line of
  * UTF-8 source text, the span of the failing instruction) as a statement; if

@@ -58,7 +58,11 @@ typedef struct LangCtx {
     jmp_buf *bail;                 /* where errors unwind to */
     const char *const *modules;
     PtrVec built;                  /* Protos built so far (freed on error) */
+    PtrVec warnings;               /* LangWarning *, in the arena */
+    bool quiet;                    /* no warnings (caret anchors reparse) */
 } LangCtx;
+
+void lang_warn(LangCtx *c, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Reports an error at a byte position (1-based line, 0-based byte column in
  * the line starting at byte offset line_start) and unwinds. */

@@ -452,11 +452,15 @@ static void escape(Parser *P, const Token *t, Buf *b, int *pi, int end)
                 v = v * 8 + (unsigned)(s[i + k] - '0');
                 k++;
             }
+            if (v > 0377)
+                lang_warn(P->c, t->line, "invalid octal escape sequence '\\%.3s'", s + i);
             buf_utf8(P, b, v);
             *pi = i + k;
             return;
         }
-        /* unknown escape: kept as written (CPython warns) */
+        /* unknown escape: kept as written, with CPython's warning */
+        if ((unsigned char)ch < 0x80)   /* CPython is silent for non-ASCII */
+            lang_warn(P->c, t->line, "invalid escape sequence '\\%c'", ch);
         buf_put(P, b, "\\", 1);
         *pi = i;
         return;

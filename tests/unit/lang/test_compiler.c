@@ -577,6 +577,36 @@ static void test_compile_errors(void **state)
     expect_error("f(a=1, a=2)\n", 1, 8, "keyword argument repeated: a");
 }
 
+static void test_warnings(void **state)
+{
+    (void)state;
+    const char *src = "x = 1\ns = \"\"\"abc\n\\d\"\"\"\nt = f\"{x}\\q\\q\"\nif x is 1: pass\n"
+                      "assert (x, 'm')\nu = '\\777'\nv = r'\\d'\nw = '\\\xc3\xa9'\nok = x is None\n";
+    LangError err;
+    LangWarning *w = NULL;
+    int n = -1;
+    Proto *p = lang_compile_ex(src, strlen(src), MODS, &err, &w, &n);
+    assert_non_null(p);
+    assert_int_equal(n, 5);
+    /* parser warnings first, then the compiler's, as CPython */
+    assert_int_equal(w[0].line, 2);
+    assert_string_equal(w[0].message, "invalid escape sequence '\\d'");
+    assert_int_equal(w[1].line, 4);   /* once per line and text */
+    assert_string_equal(w[1].message, "invalid escape sequence '\\q'");
+    assert_int_equal(w[2].line, 7);
+    assert_string_equal(w[2].message, "invalid octal escape sequence '\\777'");
+    assert_int_equal(w[3].line, 5);
+    assert_string_equal(w[3].message, "\"is\" with 'int' literal. Did you mean \"==\"?");
+    assert_int_equal(w[4].line, 6);
+    assert_string_equal(w[4].message, "assertion is always true, perhaps remove parentheses?");
+    free(w);
+    proto_free(p);
+    p = lang_compile_ex("x = 1\n", 6, MODS, &err, &w, &n);
+    assert_null(w);
+    assert_int_equal(n, 0);
+    proto_free(p);
+}
+
 static void test_caret_anchors(void **state)
 {
     (void)state;
@@ -705,6 +735,7 @@ int main(void)
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_max_stack),
         cmocka_unit_test(test_compile_errors),
+        cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_caret_anchors),
         cmocka_unit_test(test_big_program_verifies),
         cmocka_unit_test(test_disassembler),
