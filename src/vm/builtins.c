@@ -268,11 +268,37 @@ static void keep_release(List *ks, size_t mark)
     if (keep_push(vm, keep_ks_, (v)) < 0) { keep_release(keep_ks_, keep_mark_); fail; }
 #define KEEP_CLOSE() keep_release(keep_ks_, keep_mark_)
 
+static Value iter_self_method(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (nkw(kw) || nargs != 1)
+        return vm_raise(vm, EXC_TypeError, "expected 0 arguments, got %d", nargs - 1 + nkw(kw));
+    return args[0];
+}
+
+static Value iter_next_method(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (nkw(kw) || nargs != 1)
+        return vm_raise(vm, EXC_TypeError, "expected 0 arguments, got %d", nargs - 1 + nkw(kw));
+    if (!IS_KIND(args[0], OBJ_ITER))
+        return vm_raise(vm, EXC_TypeError, "descriptor '__next__' requires an iterator");
+    Value out = VNULL;
+    int r = vm_next(vm, args[0], &out);
+    if (r > 0)
+        return out;
+    if (r < 0)
+        return VNULL;
+    return vm_raise_value(vm, VOBJ(EXC_TYPE(vm, StopIteration)));
+}
+
 /* A small class for builtin iterators and constructors defined here. */
 static Class *iter_class(VM *vm, const char *name)
 {
     Class *base = TYPE(vm, iterator) ? TYPE(vm, iterator) : TYPE(vm, object);
     Class *c = class_new_builtin(vm, name, base, OBJ_ITER);
+    if (c) {
+        class_add_method(vm, c, "__iter__", iter_self_method);
+        class_add_method(vm, c, "__next__", iter_next_method);
+    }
     return c;
 }
 
@@ -284,7 +310,21 @@ static Iter *make_iter(VM *vm, Class *cls, IterNextFn fn, Value a)
     return it;
 }
 
-static Class *cls_enumerate, *cls_zip, *cls_map, *cls_filter, *cls_reversed, *cls_callable_iter;
+/* The iterator classes without a builtin name (callable_iterator,
+ * list_reverseiterator, ...) live in a hidden dict in the builtins, so that
+ * each VM has its own (no global state). */
+#define CLASSES_NAME "__loopscope_classes__"
+
+static Class *hidden_class(VM *vm, const char *name)
+{
+    Value d = dict_get_str(vm->builtins, str_intern(vm, CLASSES_NAME, sizeof CLASSES_NAME - 1));
+    if (!IS_DICT(d))
+        return NULL;
+    Value c = dict_get_str(AS_DICT(d), str_intern(vm, name, strlen(name)));
+    return IS_CLASS(c) ? AS_CLASS(c) : NULL;
+}
+
+static Class *ctor_class(Value cls) { return IS_CLASS(cls) ? AS_CLASS(cls) : NULL; }
 
 /* ===== print, repr, ascii, format, input ===================================== */
 
@@ -926,7 +966,7 @@ static Value b_iter(VM *vm, Value *args, int nargs, Tuple *kw)
         return vm_iter(vm, args[0]);
     if (!is_callable(vm, args[0]))
         return vm_raise(vm, EXC_TypeError, "iter(object, sentinel): object must be callable");
-    Iter *it = make_iter(vm, cls_callable_iter, callable_iter_next, args[0]);
+    Iter *it = make_iter(vm, hidden_class(vm, "callable_iterator"), callable_iter_next, args[0]);
     if (!it)
         return VNULL;
     it->b = args[1];
@@ -1268,6 +1308,7 @@ static Value enumerate_new(VM *vm, Value *args, int nargs, Tuple *kw)
 {
     static const char *const names[] = {"iterable", "start", NULL};
     Value a[2];
+    Class *cls = ctor_class(args[0]);
     args++, nargs--;
     if (nargs + nkw(kw) > 2) {
         return vm_raise(vm, EXC_TypeError, "enumerate() takes at most 2 arguments (%d given)", nargs + nkw(kw));
@@ -1285,7 +1326,7 @@ static Value enumerate_new(VM *vm, Value *args, int nargs, Tuple *kw)
     Value it = vm_iter(vm, a[0]);
     if (IS_NULL(it))
         return it;
-    Iter *e = make_iter(vm, cls_enumerate, enumerate_next, it);
+    Iter *e = make_iter(vm, cls, enumerate_next, it);
     if (!e)
         return VNULL;
     if (IS_INT(start)) {
@@ -1354,6 +1395,7 @@ static Value zip_new(VM *vm, Value *args, int nargs, Tuple *kw)
 {
     static const char *const names[] = {"strict", NULL};
     Value kv[1];
+    Class *cls = ctor_class(args[0]);
     args++, nargs--;
     if (arg_kw(vm, "zip", args, nargs, kw, names, kv) < 0)
         return VNULL;
@@ -1377,7 +1419,7 @@ static Value zip_new(VM *vm, Value *args, int nargs, Tuple *kw)
         }
         its->items[i] = it;
     }
-    Iter *z = make_iter(vm, cls_zip, zip_next, tv);
+    Iter *z = make_iter(vm, cls, zip_next, tv);
     KEEP_CLOSE();
     if (!z)
         return VNULL;
@@ -1416,6 +1458,7 @@ static int map_next(VM *vm, Iter *it, Value *out)
 
 static Value map_new(VM *vm, Value *args, int nargs, Tuple *kw)
 {
+    Class *cls = ctor_class(args[0]);
     args++, nargs--;
     if (arg_nokw(vm, "map", kw) < 0)
         return VNULL;
@@ -1434,7 +1477,7 @@ static Value map_new(VM *vm, Value *args, int nargs, Tuple *kw)
         }
         its->items[i - 1] = it;
     }
-    Iter *m = make_iter(vm, cls_map, map_next, args[0]);
+    Iter *m = make_iter(vm, cls, map_next, args[0]);
     KEEP_CLOSE();
     if (!m)
         return VNULL;
@@ -1470,13 +1513,14 @@ static int filter_next(VM *vm, Iter *it, Value *out)
 
 static Value filter_new(VM *vm, Value *args, int nargs, Tuple *kw)
 {
+    Class *cls = ctor_class(args[0]);
     args++, nargs--;
     if (arg_nokw(vm, "filter", kw) < 0 || arg_count(vm, "filter", nargs, 2, 2) < 0)
         return VNULL;
     Value it = vm_iter(vm, args[1]);
     if (IS_NULL(it))
         return it;
-    Iter *f = make_iter(vm, cls_filter, filter_next, args[0]);
+    Iter *f = make_iter(vm, cls, filter_next, args[0]);
     if (!f)
         return VNULL;
     f->b = it;
@@ -1518,6 +1562,7 @@ static int reversed_next(VM *vm, Iter *it, Value *out)
 
 static Value reversed_new(VM *vm, Value *args, int nargs, Tuple *kw)
 {
+    Class *cls = ctor_class(args[0]);
     args++, nargs--;
     if (arg_nokw(vm, "reversed", kw) < 0 || arg_count(vm, "reversed", nargs, 1, 1) < 0)
         return VNULL;
@@ -1526,7 +1571,10 @@ static Value reversed_new(VM *vm, Value *args, int nargs, Tuple *kw)
         int64_t n = IS_STR(seq) ? (int64_t)AS_STR(seq)->ncp
                   : IS_KIND(seq, OBJ_RANGE) ? ((Range *)AS_OBJ(seq))->len
                   : container_len(vm, seq);
-        Iter *it = make_iter(vm, cls_reversed, reversed_next, seq);
+        /* CPython's class names: list_reverseiterator, range_iterator, reversed. */
+        Class *c = IS_LIST(seq) ? hidden_class(vm, "list_reverseiterator")
+                 : IS_KIND(seq, OBJ_RANGE) ? hidden_class(vm, "range_iterator") : cls;
+        Iter *it = make_iter(vm, c, reversed_next, seq);
         if (!it)
             return VNULL;
         it->i = n - 1;
@@ -1537,7 +1585,11 @@ static Value reversed_new(VM *vm, Value *args, int nargs, Tuple *kw)
         Value l = list_from_iterable(vm, seq);
         if (IS_NULL(l))
             return l;
-        Iter *it = make_iter(vm, cls_reversed, reversed_next, l);
+        Class *vc = vm_type_of(vm, seq);
+        Class *c = hidden_class(vm, vc == TYPE(vm, dict_values) ? "dict_reversevalueiterator"
+                                  : vc == TYPE(vm, dict_items) ? "dict_reverseitemiterator"
+                                  : "dict_reversekeyiterator");
+        Iter *it = make_iter(vm, c, reversed_next, l);
         if (!it)
             return VNULL;
         it->i = (int64_t)AS_LIST(l)->len - 1;
@@ -1555,7 +1607,7 @@ static Value reversed_new(VM *vm, Value *args, int nargs, Tuple *kw)
     Value lv = vm_len(vm, seq);
     if (IS_NULL(lv))
         return lv;
-    Iter *it = make_iter(vm, cls_reversed, reversed_next, seq);
+    Iter *it = make_iter(vm, cls, reversed_next, seq);
     if (!it)
         return VNULL;
     it->i = IS_INT(lv) ? lv.as.i - 1 : -1;
@@ -2236,17 +2288,23 @@ void builtins_init(VM *vm)
     def(vm, "aiter", b_aiter);
     def(vm, "anext", b_anext);
 
-    cls_enumerate = iter_class(vm, "enumerate");
-    cls_zip = iter_class(vm, "zip");
-    cls_map = iter_class(vm, "map");
-    cls_filter = iter_class(vm, "filter");
-    cls_reversed = iter_class(vm, "reversed");
-    cls_callable_iter = iter_class(vm, "callable_iterator");
-    def_class(vm, "enumerate", cls_enumerate, enumerate_new);
-    def_class(vm, "zip", cls_zip, zip_new);
-    def_class(vm, "map", cls_map, map_new);
-    def_class(vm, "filter", cls_filter, filter_new);
-    def_class(vm, "reversed", cls_reversed, reversed_new);
+    def_class(vm, "enumerate", iter_class(vm, "enumerate"), enumerate_new);
+    def_class(vm, "zip", iter_class(vm, "zip"), zip_new);
+    def_class(vm, "map", iter_class(vm, "map"), map_new);
+    def_class(vm, "filter", iter_class(vm, "filter"), filter_new);
+    def_class(vm, "reversed", iter_class(vm, "reversed"), reversed_new);
+    Dict *hidden = dict_new(vm);
+    if (hidden) {
+        static const char *const names[] = {
+            "callable_iterator", "list_reverseiterator", "range_iterator",
+            "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator", NULL};
+        for (int i = 0; names[i]; i++) {
+            Class *c = iter_class(vm, names[i]);
+            if (c)
+                dict_set_str(vm, hidden, names[i], VOBJ(c));
+        }
+        dict_set_str(vm, vm->builtins, CLASSES_NAME, VOBJ(hidden));
+    }
 
     def_class(vm, "range", TYPE(vm, range), range_new);
     def_class(vm, "int", TYPE(vm, int), int_new);
