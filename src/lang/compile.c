@@ -1909,9 +1909,31 @@ static void apply_decorators_end(C *c, PtrVec *decos)
     }
 }
 
+/* Annotations are evaluated as CPython does, but inside a handler that
+ * drops an annotation the runtime cannot evaluate (list[int] before the VM
+ * has generic aliases, say): a file CPython runs never fails there, so
+ * failing would only ever be a loopscope limitation. */
+static int protect_begin(C *c)
+{
+    int h = new_label(c);
+    emit_jump(c, OP_SETUP_FINALLY, h);
+    return h;
+}
+
+static void protect_end(C *c, int handler)
+{
+    int end = new_label(c);
+    emit0(c, OP_POP_BLOCK);
+    emit_jump(c, OP_JUMP, end);
+    use_label(c, handler);
+    emit0(c, OP_POP_TOP);   /* the exception */
+    use_label(c, end);
+}
+
 /* f.__annotations__ = {...}, emitted after MAKE_FUNCTION (function on TOS) */
 static void set_annotations(C *c, Node *s)
 {
+    int handler = -1;
     Arguments *a = s->args;
     int n = 0;
     Position p = pos_of(s);
@@ -1937,6 +1959,7 @@ static void set_annotations(C *c, Node *s)
             if (n == 0 && !s->b)
                 return;
             c->u->loc = p;
+            handler = protect_begin(c);
             emit(c, OP_COPY, 1);
         }
     }
@@ -1950,6 +1973,7 @@ static void set_annotations(C *c, Node *s)
     emit(c, OP_BUILD_MAP, (uint32_t)n);
     emit(c, OP_SWAP, 2);
     emit(c, OP_STORE_ATTR, name_index(c, "__annotations__"));
+    protect_end(c, handler);
 }
 
 /* does this body (not nested scopes) annotate a simple name? */
@@ -2134,6 +2158,8 @@ static void visit_stmt(C *c, Node *s)
         /* module and class bodies evaluate annotations; simple names are
          * recorded in __annotations__ (set up at the start of the body) */
         if (!func_like(c->u->scope)) {
+            c->u->loc = p;
+            int handler = protect_begin(c);
             visit_expr(c, s->b);
             c->u->loc = p;
             if (s->a->kind == E_NAME) {
@@ -2143,6 +2169,7 @@ static void visit_stmt(C *c, Node *s)
             } else {
                 emit0(c, OP_POP_TOP);
             }
+            protect_end(c, handler);
         }
         break;
     case S_IF: {

@@ -87,7 +87,8 @@ NfErrKind nf_float_divmod(double a, double b, double *q, double *m, NfError *err
 /* a ** b: ZeroDivisionError "0.0 cannot be raised to a negative power";
  * OverflowError "(34, 'Numerical result out of range')" (CPython raises
  * OverflowError(34, ...) whose str() is that text); NF_ERR_COMPLEX when a < 0 and
- * b is not an integer (Python returns a complex). */
+ * b is a finite non-integer (Python returns a complex, or raises OverflowError
+ * "complex exponentiation" when that overflows: the caller's business). */
 NfErrKind nf_float_pow(double a, double b, double *out, NfError *err);
 
 /* Checks for int(x) / round(x) / math.floor(x) ...: ValueError "cannot convert

@@ -167,6 +167,10 @@ typedef struct Code {
     Str **cellnames;   /* ncells + nfrees, interned */
     int max_blocks;    /* upper bound on block-stack depth */
     int frame_slots;   /* nlocals + ncells + nfrees + max_stack */
+    int nlocals, ncells, nfrees, argcount;
+    uint32_t frame_bytes; /* a frame's allocation, rounded to its size class */
+    uint8_t simple;    /* positional parameters only, no cells, not a generator:
+                          a call with exactly argcount positional args just copies them */
     GlobalCache *gcache;  /* one per instruction, or NULL without LOAD_GLOBAL */
 } Code;
 
