@@ -26,6 +26,15 @@
  *  3. iter_new() returns an Iter whose class is TYPE(vm, iterator); this file
  *     re-points hdr.cls to its own classes (enumerate, zip, ...) that derive
  *     from TYPE(vm, iterator). vm_next on an OBJ_ITER calls it->next.
+ *  4. vm->roots is a fixed 64-slot stack, but natives recurse with Python
+ *     code (max(key=f) where f calls max ...), so this file keeps its
+ *     temporaries on a list in the builtins dict instead (keep_list). The
+ *     core's own natives still abort with "root stack overflow" on such
+ *     recursion (class_call at ~32 nested constructions): the root stack
+ *     should grow.
+ *  5. int and float methods (bit_length, is_integer, as_integer_ratio, real,
+ *     imag, ...) are registered here for lack of another home.
+ *  6. range() with arguments beyond int64 needs a bigint Range layout.
  * ---------------------------------------------------------------------------
  */
 #include <math.h>
@@ -411,9 +420,6 @@ static size_t utf8_decode1(const unsigned char *p, size_t n, uint32_t *cp)
     *cp = ((c & 7u) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
     return 4;
 }
-
-/* format.c: repr() with non-ASCII escaped as \xNN, \uNNNN, \UNNNNNNNN. */
-Str *vm_ascii(VM *vm, Value v);
 
 static Value b_ascii(VM *vm, Value *args, int nargs, Tuple *kw)
 {

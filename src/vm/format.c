@@ -56,10 +56,7 @@ static size_t u8_dec(const unsigned char *p, size_t n, uint32_t *cp)
     return 4;
 }
 
-/* repr() with non-ASCII escaped (ascii(), %a, !a). Not static: builtins.c's
- * ascii() uses it, and FORMAT_VALUE's !a should (NEEDS FROM CORE: declare it
- * in vm.h). */
-Str *vm_ascii(VM *vm, Value v);
+/* ascii(v): repr() with non-ASCII escaped (ascii(), %a, !a; vm.h). */
 Str *vm_ascii(VM *vm, Value v)
 {
     Str *s = vm_repr(vm, v);
