@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "vm.h"
+#include "lang.h"
 
 static VM *vm;
 
@@ -217,12 +218,66 @@ static void test_str_format(void **state)
     assert_string_equal(TV(vm_call1(vm, fm, VOBJ(m))), "ValueError: Format string contains positional fields");
 }
 
+/* Runs a program on a fresh VM; returns its stdout (static buffer). */
+static char prog_out[8192];
+static size_t prog_len;
+static void prog_write(void *ud, const char *s, size_t n)
+{
+    (void)ud;
+    if (prog_len + n < sizeof prog_out) {
+        memcpy(prog_out + prog_len, s, n);
+        prog_len += n;
+        prog_out[prog_len] = 0;
+    }
+}
+
+static const char *run_program(const char *src)
+{
+    static const char *const mods[] = {"sys", "time", "gc", "random", NULL};
+    LangError err;
+    Proto *p = lang_compile(src, strlen(src), mods, &err);
+    if (!p)
+        fail_msg("%d:%d %s", err.line, err.col, err.message);
+    VMConfig cfg = {0};
+    cfg.filename = "t.py";
+    cfg.source = src;
+    cfg.source_len = strlen(src);
+    cfg.out = prog_write;
+    cfg.err = prog_write;
+    prog_len = 0;
+    prog_out[0] = 0;
+    VM *v = vm_new(&cfg);
+    int status = vm_run_main(v, p);
+    vm_free(v);
+    assert_int_equal(status, 0);
+    return prog_out;
+}
+
+/* Natives that call back into Python keep their temporaries alive without
+ * the fixed root stack: deep recursion through max/sum/sorted/format works. */
+static void test_recursion_through_natives(void **state)
+{
+    (void)state;
+    assert_string_equal(run_program(
+        "def depth(n):\n"
+        "    return 0 if n == 0 else 1 + max(depth(k) for k in [n - 1])\n"
+        "def tot(n):\n"
+        "    return 0 if n == 0 else n + sum(tot(k) for k in [n - 1])\n"
+        "class F:\n"
+        "    def __init__(self, n): self.n = n\n"
+        "    def __format__(self, spec):\n"
+        "        return 'x' if self.n == 0 else '<{}>'.format(F(self.n - 1))\n"
+        "print(depth(150), tot(150), len(format(F(100))), f'{F(2)}', '{0.n}'.format(F(7)))\n"),
+        "150 11325 201 <<x>> 7\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_builtin),
         cmocka_unit_test(test_percent),
         cmocka_unit_test(test_str_format),
+        cmocka_unit_test(test_recursion_through_natives),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
