@@ -1195,6 +1195,8 @@ static int divmod_newton(BigInt *q, BigInt *m, const BigInt *a, const NewtonDivi
             memcpy(cur.limb, an.limb + lo, (hi - lo) * sizeof(limb));
             normalize(&cur);
         }
+        if (mag_cmp(cur.limb, cur.len, d->bn.limb, d->bn.len) < 0)
+            continue; /* quotient block is zero (often the top one) */
         /* estimate qi = cur * r / 2**(64L) from the top L+1 limbs of cur (the
          * dropped part moves the product by less than one), then fix it
          * against the exact remainder */
