@@ -1909,6 +1909,139 @@ static void apply_decorators_end(C *c, PtrVec *decos)
     }
 }
 
+/* ---- annotations -------------------------------------------------------- */
+
+typedef struct SBuf {
+    char *s;
+    size_t n, cap;
+} SBuf;
+
+static void sb_put(C *c, SBuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        b->s = arena_grow(ar(c), b->s, b->n, cap);
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+
+static void sb_str(C *c, SBuf *b, const char *s) { sb_put(c, b, s, strlen(s)); }
+
+/* The source text of a node (its span in the file). */
+static void sb_source(C *c, SBuf *b, const Node *e)
+{
+    const char *src = c->lc->src;
+    size_t len = c->lc->len, i = 0;
+    int line = 1;
+    while (i < len && line < e->lineno)
+        if (src[i++] == '\n')
+            line++;
+    size_t start = i + (size_t)e->col;
+    while (i < len && line < e->end_lineno)
+        if (src[i++] == '\n')
+            line++;
+    size_t end = i + (size_t)e->end_col;
+    if (start <= end && end <= len)
+        sb_put(c, b, src + start, end - start);
+}
+
+/* ast.unparse() of the forms annotations use; anything else as written */
+static void unparse(C *c, SBuf *b, const Node *e, bool in_subscript)
+{
+    switch (e->kind) {
+    case E_NAME:
+        sb_str(c, b, e->str);
+        return;
+    case E_ATTR:
+        unparse(c, b, e->a, false);
+        sb_str(c, b, ".");
+        sb_str(c, b, e->str);
+        return;
+    case E_SUBSCRIPT:
+        unparse(c, b, e->a, false);
+        sb_str(c, b, "[");
+        unparse(c, b, e->b, true);
+        sb_str(c, b, "]");
+        return;
+    case E_TUPLE:
+    case E_LIST:
+        if (e->kind == E_LIST || !in_subscript || e->l1.n == 0)
+            sb_str(c, b, e->kind == E_LIST ? "[" : "(");
+        for (int i = 0; i < e->l1.n; i++) {
+            if (i)
+                sb_str(c, b, ", ");
+            unparse(c, b, NODE_AT(e->l1, i), false);
+        }
+        if (e->kind == E_TUPLE && e->l1.n == 1 && !in_subscript)
+            sb_str(c, b, ",");
+        if (e->kind == E_LIST || !in_subscript || e->l1.n == 0)
+            sb_str(c, b, e->kind == E_LIST ? "]" : ")");
+        return;
+    case E_BINOP:
+        if (e->op == BINOP_OR) {
+            unparse(c, b, e->a, false);
+            sb_str(c, b, " | ");
+            unparse(c, b, e->b, false);
+            return;
+        }
+        break;
+    case E_CONST:
+        switch (e->value.kind) {
+        case K_NONE: sb_str(c, b, "None"); return;
+        case K_TRUE: sb_str(c, b, "True"); return;
+        case K_FALSE: sb_str(c, b, "False"); return;
+        case K_ELLIPSIS: sb_str(c, b, "..."); return;
+        case K_STR: {
+            const char *s = e->value.as.str.s;
+            size_t n = e->value.as.str.len;
+            bool sq = memchr(s, '\'', n) != NULL, dq = memchr(s, '"', n) != NULL;
+            char q = sq && !dq ? '"' : '\'';
+            sb_put(c, b, &q, 1);
+            for (size_t i = 0; i < n; i++) {
+                char ch = s[i];
+                if (ch == q || ch == '\\') { sb_put(c, b, "\\", 1); sb_put(c, b, &ch, 1); }
+                else if (ch == '\n') sb_str(c, b, "\\n");
+                else if (ch == '\t') sb_str(c, b, "\\t");
+                else if (ch == '\r') sb_str(c, b, "\\r");
+                else sb_put(c, b, &ch, 1);
+            }
+            sb_put(c, b, &q, 1);
+            return;
+        }
+        default:
+            break;
+        }
+        break;
+    default:
+        break;
+    }
+    sb_source(c, b, e);
+}
+
+/* An annotation's value: evaluated, or with `from __future__ import
+ * annotations` its text, as CPython (PEP 563). */
+static void visit_annotation(C *c, Node *e)
+{
+    if (!c->lc->future_annotations) {
+        visit_expr(c, e);
+        return;
+    }
+    SBuf b = {0};
+    unparse(c, &b, e, false);
+    Const k = {.kind = K_STR};
+    k.as.str.s = b.s ? b.s : arena_strndup(ar(c), "", 0);
+    k.as.str.len = b.n;
+    Position save = c->u->loc;
+    c->u->loc = pos_of(e);
+    load_const(c, k);
+    c->u->loc = save;
+}
+
 /* Annotations are evaluated as CPython does, but inside a handler that
  * drops an annotation the runtime cannot evaluate (list[int] before the VM
  * has generic aliases, say): a file CPython runs never fails there, so
@@ -1952,7 +2085,7 @@ static void set_annotations(C *c, Node *s)
                 }
                 c->u->loc = p;
                 load_const(c, k_str(c, mangle(c, arg->str)));
-                visit_expr(c, arg->a);
+                visit_annotation(c, arg->a);
             }
         }
         if (pass == 0) {
@@ -1966,7 +2099,7 @@ static void set_annotations(C *c, Node *s)
     if (s->b) {
         c->u->loc = p;
         load_const(c, k_str(c, "return"));
-        visit_expr(c, s->b);
+        visit_annotation(c, s->b);
         n++;
     }
     c->u->loc = p;
@@ -2107,6 +2240,12 @@ static void visit_import(C *c, Node *s)
 static void visit_importfrom(C *c, Node *s)
 {
     c->u->loc = pos_of(s);
+    if (s->flag) {
+        /* from __future__ import ...: a compiler directive here (CPython also
+         * binds the _Feature objects, which loopscope does not model) */
+        emit0(c, OP_NOP);
+        return;
+    }
     emit(c, OP_IMPORT_NAME, name_index(c, s->str) | IMPORT_LEAF);
     for (int i = 0; i < s->l1.n; i++) {
         Node *al = NODE_AT(s->l1, i);
@@ -2160,7 +2299,7 @@ static void visit_stmt(C *c, Node *s)
         if (!func_like(c->u->scope)) {
             c->u->loc = p;
             int handler = protect_begin(c);
-            visit_expr(c, s->b);
+            visit_annotation(c, s->b);
             c->u->loc = p;
             if (s->a->kind == E_NAME) {
                 emit(c, OP_LOAD_NAME, name_index(c, "__annotations__"));

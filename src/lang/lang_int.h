@@ -60,6 +60,7 @@ typedef struct LangCtx {
     PtrVec built;                  /* Protos built so far (freed on error) */
     PtrVec warnings;               /* LangWarning *, in the arena */
     bool quiet;                    /* no warnings (caret anchors reparse) */
+    bool future_annotations;       /* from __future__ import annotations */
 } LangCtx;
 
 void lang_warn(LangCtx *c, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -1566,7 +1566,10 @@ static Node *from_stmt(Parser *P)
     s->str = dotted_name(P);
     if (!accept_kw(P, "import"))
         syntax_error(P);
-    check_modules(P, mt, s->str);
+    bool future = strcmp(s->str, "__future__") == 0;
+    s->flag = future;
+    if (!future)
+        check_modules(P, mt, s->str);
     if (at(P, T_STAR))
         unsupported(P, cur(P), "'import *' statements");
     bool paren = accept(P, T_LPAR);
@@ -1576,6 +1579,23 @@ static Node *from_stmt(Parser *P)
         Token *nt = cur(P);
         Node *al = new_node(P, N_ALIAS, nt);
         al->str = plain_name(P);
+        if (future) {
+            static const char *const features[] = {
+                "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+                "print_function", "unicode_literals", "generator_stop", "annotations", NULL};
+            bool known = false;
+            for (int i = 0; features[i]; i++)
+                if (strcmp(features[i], al->str) == 0)
+                    known = true;
+            if (strcmp(al->str, "braces") == 0)
+                fail_at(P, nt, "%s", "not a chance");
+            if (strcmp(al->str, "barry_as_FLUFL") == 0)
+                unsupported(P, nt, "'barry_as_FLUFL' futures");
+            if (!known)
+                lang_fail(P->c, LANG_ERR_SYNTAX, nt->line, nt->col, "future feature %s is not defined", al->str);
+            if (strcmp(al->str, "annotations") == 0)
+                P->c->future_annotations = true;
+        }
         if (accept_kw(P, "as"))
             al->str2 = plain_name(P);
         push(P, &s->l1, fin(P, al));
@@ -1954,6 +1974,8 @@ static Node *funcdef(Parser *P, Token *t, bool is_async, PtrVec *decos)
         advance(P);
     Token *dt = advance(P);
     s->str = plain_name(P);
+    if (at(P, T_LSQB))
+        unsupported(P, cur(P), "generic functions (type parameters)");
     s->args = arena_alloc(&P->c->arena, sizeof(Arguments));
     expect(P, T_LPAR);
     parameters(P, s->args, T_RPAR, false);
@@ -2088,6 +2110,18 @@ Node *parse_file(LangCtx *c)
                 continue;
             }
             statement(P, &mod->l1);
+        }
+        /* from __future__ imports only after the docstring and each other */
+        bool prefix = true;
+        for (int i = 0; i < mod->l1.n; i++) {
+            Node *st = NODE_AT(mod->l1, i);
+            bool is_future = st->kind == S_IMPORTFROM && st->flag;
+            bool is_doc = i == 0 && st->kind == S_EXPR && st->a->kind == E_CONST && st->a->value.kind == K_STR;
+            if (is_future && !prefix)
+                lang_fail(c, LANG_ERR_SYNTAX, st->lineno, st->col,
+                          "from __future__ imports must occur at the beginning of the file");
+            if (!is_future && !is_doc)
+                prefix = false;
         }
     } else {
         c->bail = outer;

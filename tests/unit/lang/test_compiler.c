@@ -422,6 +422,32 @@ static void test_annotations(void **state)
     proto_free(m);
 }
 
+static void test_future_annotations(void **state)
+{
+    (void)state;
+    /* PEP 563: annotations become their ast.unparse() text, unevaluated */
+    const char *src = "'''doc'''\nfrom __future__ import annotations\n"
+                      "def f(x: list[int], y: 'q' = 1) -> dict[str,int] | None: pass\n";
+    Proto *m = compile_ok(src);
+    bool saw_list = false, saw_dict = false, saw_q = false;
+    for (int i = 0; i < m->nconsts; i++) {
+        const Const *k = &m->consts[i];
+        if (k->kind != K_STR)
+            continue;
+        if (strcmp(k->as.str.s, "list[int]") == 0) saw_list = true;
+        if (strcmp(k->as.str.s, "dict[str, int] | None") == 0) saw_dict = true;
+        if (strcmp(k->as.str.s, "'q'") == 0) saw_q = true;
+    }
+    assert_true(saw_list && saw_dict && saw_q);
+    assert_string_equal(ops_for(m, "list"), "");
+    assert_string_equal(ops_for(m, "annotations"), "");   /* a directive, no import */
+    proto_free(m);
+    expect_error("x = 1\nfrom __future__ import annotations\n", 2, 1,
+                 "from __future__ imports must occur at the beginning of the file");
+    expect_error("from __future__ import braces\n", 1, 24, "not a chance");
+    expect_error("from __future__ import nope\n", 1, 24, "future feature nope is not defined");
+}
+
 static void test_control_flow(void **state)
 {
     (void)state;
@@ -733,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_assignments),
         cmocka_unit_test(test_imports),
         cmocka_unit_test(test_annotations),
+        cmocka_unit_test(test_future_annotations),
         cmocka_unit_test(test_control_flow),
         cmocka_unit_test(test_exceptions),
         cmocka_unit_test(test_async),
