@@ -639,9 +639,11 @@ static void check_utf8(LangCtx *c)
         i += (size_t)need + 1;
         continue;
     bad:
+        /* CPython: "Non-UTF-8 code starting with '\xff' in file F on line N,
+         * but no encoding declared; ..." (the file name is the caller's) */
         lang_fail(c, LANG_ERR_SYNTAX, line, (int)(i - ls),
-                  "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: invalid start byte",
-                  ch, i);
+                  "Non-UTF-8 code starting with '\\x%02x' on line %d, but no encoding declared; "
+                  "see https://peps.python.org/pep-0263/ for details", ch, line);
     }
 }
 
