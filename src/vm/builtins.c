@@ -1987,8 +1987,9 @@ static Value dict_new_native(VM *vm, Value *args, int nargs, Tuple *kw)
     return rc < 0 ? VNULL : dv;
 }
 
-typedef struct SetFill { Set *s; } SetFill;
-static int set_fn(VM *vm, void *ud, Value item) { return set_add(vm, ((SetFill *)ud)->s, item) < 0 ? -1 : 0; }
+/* set.c: set |= other with CPython's presizing and dict/set fast paths (what
+ * set(iterable) must use for CPython's iteration order). */
+int set_update(VM *vm, Set *so, Value other);
 
 static Value set_like_new(VM *vm, Value *args, int nargs, Tuple *kw, const char *f, Class *base)
 {
@@ -2005,8 +2006,7 @@ static Value set_like_new(VM *vm, Value *args, int nargs, Tuple *kw, const char 
     Value sv = VOBJ(s);
     if (nargs == 1) {
         KEEP_OPEN(sv, return VNULL);
-        SetFill sf = {s};
-        int r = for_each(vm, args[0], set_fn, &sf);
+        int r = set_update(vm, s, args[0]);
         KEEP_CLOSE();
         if (r < 0)
             return VNULL;
