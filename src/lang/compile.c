@@ -287,6 +287,15 @@ static int cell_index(C *c, const char *name)
 static void nameop_at(C *c, Position pos, char *raw, ExprCtx ctx)
 {
     Unit *u = c->u;
+    if (strcmp(raw, "__debug__") == 0) {
+        if (ctx != CTX_LOAD)
+            lang_fail(c->lc, LANG_ERR_SYNTAX, pos.line, pos.col,
+                      ctx == CTX_DEL ? "cannot delete __debug__" : "cannot assign to __debug__");
+        /* a compile-time constant in CPython */
+        Const t = {.kind = K_TRUE};
+        emit_at(c, pos, OP_LOAD_CONST, add_const(c, t));
+        return;
+    }
     char *name = mangle(c, raw);
     SymScope sc = sym_lookup(u->scope, name);
     Opcode op;
