@@ -453,15 +453,15 @@ static void test_limits(void **state)
             assert_string_equal(err.message, "too many nested parentheses");
         }
     }
-    for (int levels = 99; levels <= 100; levels++) {
+    for (size_t levels = 99; levels <= 100; levels++) {
         size_t k = 0;
-        for (int i = 0; i < levels; i++) {
-            memset(src + k, ' ', (size_t)i);
-            k += (size_t)i;
+        for (size_t i = 0; i < levels; i++) {
+            for (size_t j = 0; j < i; j++)
+                src[k++] = ' ';
             k += (size_t)sprintf(src + k, "if x:\n");
         }
-        memset(src + k, ' ', (size_t)levels);
-        k += (size_t)levels;
+        for (size_t j = 0; j < levels; j++)
+            src[k++] = ' ';
         k += (size_t)sprintf(src + k, "pass\n");
         p = lang_compile(src, k, NULL, &err);
         if (levels == 99) {
