@@ -177,7 +177,7 @@ static void visit_comprehension(ST *st, Node *e)
         while (f && (f->kind == SC_COMPREHENSION || f->kind == SC_GENEXP))
             f = f->parent;
         bool ok = f && f->kind == SC_FUNCTION && f->is_coroutine;
-        if (!ok && s->is_async_comp)
+        if (!ok)
             lang_fail(st->c, LANG_ERR_SYNTAX, e->lineno, e->col,
                       "asynchronous comprehension outside of an asynchronous function");
         if (saved->kind == SC_COMPREHENSION || saved->kind == SC_GENEXP)
@@ -338,11 +338,9 @@ static void declare(ST *st, Node *s, bool global)
             if (y->flags & DEF_PARAM)
                 lang_fail(st->c, LANG_ERR_SYNTAX, s->lineno, s->col,
                           "name '%s' is parameter and %s", raw, global ? "global" : "nonlocal");
-            if (!global && (y->flags & DEF_GLOBAL))
-                lang_fail(st->c, LANG_ERR_SYNTAX, s->lineno, s->col,
-                          "name '%s' is nonlocal and global", raw);
-            if (global && (y->flags & DEF_NONLOCAL))
-                lang_fail(st->c, LANG_ERR_SYNTAX, s->lineno, s->col,
+            /* CPython points at the earlier declaration */
+            if ((!global && (y->flags & DEF_GLOBAL)) || (global && (y->flags & DEF_NONLOCAL)))
+                lang_fail(st->c, LANG_ERR_SYNTAX, y->line, y->col,
                           "name '%s' is nonlocal and global", raw);
             if (y->flags & DEF_LOCAL)
                 lang_fail(st->c, LANG_ERR_SYNTAX, s->lineno, s->col,

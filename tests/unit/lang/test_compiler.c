@@ -605,6 +605,9 @@ static void test_compile_errors(void **state)
     expect_error("try:\n    pass\nexcept* E:\n    break\n", 4, 5,
                  "'break', 'continue' and 'return' cannot appear in an except* block");
     expect_error("f(a=1, a=2)\n", 1, 8, "keyword argument repeated: a");
+    expect_error("def f():\n    return [await y for y in z]\n", 2, 12,
+                 "asynchronous comprehension outside of an asynchronous function");
+    expect_error("def f():\n    global x\n    nonlocal x\n", 2, 5, "name 'x' is nonlocal and global");
 }
 
 static void test_warnings(void **state)
