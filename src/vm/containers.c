@@ -13,8 +13,6 @@
  *    cap * sizeof(Value) bytes (this file grows and frees them the same way).
  *  - Obj.flags bit 0x4000 on list and dict objects marks "repr in progress"
  *    (CPython's [...] / {...}); the core must not use that bit for them.
- *  - dict.fromkeys is registered as a plain native; it accepts being called
- *    as dict.fromkeys(it[, v]) and as d.fromkeys(it[, v]) (see m_dict_fromkeys).
  *  - range.start/.stop/.step need an attribute hook (not registered).
  *  - exported helpers the core and builtins may use (declare them where used):
  *      int list_extend(VM *, List *, Value iterable);      LIST_EXTEND, list()
@@ -516,16 +514,26 @@ static Str *buf_finish(VM *vm, Buf *b, bool ok)
     return res;
 }
 
-/* C recursion guard for nested reprs, shared with the Python depth. */
-static bool repr_enter(VM *vm)
+/* Nested containers recurse on the C stack. CPython 3.12 bounds that
+ * recursion separately from Python calls (1500 levels, a few of them used by
+ * the caller: nesting 1496 deep still prints); vm->c_nesting is our count of
+ * C-level nesting. */
+#define C_NEST_LIMIT 1497
+
+static bool c_enter(VM *vm, int limit, const char *msg)
 {
-    int limit = vm->cfg.recursion_limit > 0 ? vm->cfg.recursion_limit : 1000;
-    if (vm->depth >= limit + 50) {
-        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+    if (vm->c_nesting >= limit) {
+        vm_raise(vm, EXC_RecursionError, "%s", msg);
         return false;
     }
-    vm->depth++;
+    vm->c_nesting++;
     return true;
+}
+static inline void c_leave(VM *vm) { vm->c_nesting--; }
+
+static bool repr_enter(VM *vm)
+{
+    return c_enter(vm, C_NEST_LIMIT, "maximum recursion depth exceeded while getting the repr of an object");
 }
 
 static Str *seq_repr(VM *vm, Value v)
@@ -550,7 +558,7 @@ static Str *seq_repr(VM *vm, Value v)
     if (!is_list && AS_TUPLE(v)->len == 1) buf_put(&b, ",", 1);
     buf_put(&b, is_list ? "]" : ")", 1);
     o->flags &= (uint16_t)~REPR_BUSY;
-    vm->depth--;
+    c_leave(vm);
     return buf_finish(vm, &b, ok);
 }
 
@@ -575,7 +583,7 @@ static Str *dict_repr(VM *vm, Dict *d)
     }
     buf_put(&b, "}", 1);
     d->hdr.flags &= (uint16_t)~REPR_BUSY;
-    vm->depth--;
+    c_leave(vm);
     return buf_finish(vm, &b, ok);
 }
 
@@ -602,7 +610,7 @@ static Str *view_repr(VM *vm, View *w)
         if (kind == 2) buf_put(&b, ")", 1);
     }
     buf_put(&b, "])", 2);
-    vm->depth--;
+    c_leave(vm);
     return buf_finish(vm, &b, ok);
 }
 
@@ -1052,9 +1060,19 @@ Value container_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
 
 /* ---- comparisons ---------------------------------------------------------- */
 
+static Value seq_compare_inner(VM *vm, Value *x, size_t xn, Value *y, size_t yn, CmpKind op, Value a, Value b);
+
 static Value seq_compare(VM *vm, Value *x, size_t xn, Value *y, size_t yn, CmpKind op, Value a, Value b)
 {
     if (xn != yn && (op == CMP_EQ || op == CMP_NE)) return VBOOL(op == CMP_NE);
+    if (!c_enter(vm, C_NEST_LIMIT + 2, "maximum recursion depth exceeded in comparison")) return VNULL;
+    Value r = seq_compare_inner(vm, x, xn, y, yn, op, a, b);
+    c_leave(vm);
+    return r;
+}
+
+static Value seq_compare_inner(VM *vm, Value *x, size_t xn, Value *y, size_t yn, CmpKind op, Value a, Value b)
+{
     size_t i;
     for (i = 0;; i++) {
         /* lengths re-read: __eq__ may mutate lists */
@@ -1085,9 +1103,19 @@ static Value seq_compare(VM *vm, Value *x, size_t xn, Value *y, size_t yn, CmpKi
     return vm_compare(vm, xi, yi, op);
 }
 
+static int dict_equal_inner(VM *vm, Dict *a, Dict *b);
+
 static int dict_equal(VM *vm, Dict *a, Dict *b)
 {
     if (a->used != b->used) return 0;
+    if (!c_enter(vm, C_NEST_LIMIT + 2, "maximum recursion depth exceeded in comparison")) return -1;
+    int r = dict_equal_inner(vm, a, b);
+    c_leave(vm);
+    return r;
+}
+
+static int dict_equal_inner(VM *vm, Dict *a, Dict *b)
+{
     for (size_t i = 0; i < a->nentries; i++) {
         DictEntry *e = &a->entries[i];
         if (IS_NULL(e->key)) continue;
@@ -1266,12 +1294,9 @@ static int64_t xx_finish(uint64_t acc, size_t len)
 
 static int tuple_hash(VM *vm, Tuple *t, int64_t *out)
 {
-    int limit = vm->cfg.recursion_limit > 0 ? vm->cfg.recursion_limit : 1000;
-    if (vm->depth >= limit + 50) {
-        vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
-        return -1;
-    }
-    vm->depth++;
+    /* CPython does not bound this recursion; we stop well before the C
+     * stack would overflow. */
+    if (!c_enter(vm, 10000, "maximum recursion depth exceeded")) return -1;
     uint64_t acc = XXPRIME_5;
     int rc = 0;
     for (size_t i = 0; i < t->len; i++) {
@@ -1279,7 +1304,7 @@ static int tuple_hash(VM *vm, Tuple *t, int64_t *out)
         if (vm_hash(vm, t->items[i], &h) < 0) { rc = -1; break; }
         acc = xx_mix(acc, (uint64_t)h);
     }
-    vm->depth--;
+    c_leave(vm);
     if (rc == 0) *out = xx_finish(acc, t->len);
     return rc;
 }
@@ -1881,9 +1906,8 @@ static Value m_dict_clear(VM *vm, Value *args, int nargs, Tuple *kw)
     return VNONE;
 }
 
-/* dict.fromkeys(iterable, value=None). Registered as a plain method: when
- * reached through an instance, args[0] is that dict; through the class the
- * core may pass the class first (a classmethod) or nothing. */
+/* dict.fromkeys(iterable, value=None), a classmethod: args[0] is the class.
+ * (A dict or nothing first is accepted too, should it be called unbound.) */
 static Value m_dict_fromkeys(VM *vm, Value *args, int nargs, Tuple *kw)
 {
     Class *cls = TYPE(vm, dict);
@@ -1957,7 +1981,15 @@ void container_methods_init(VM *vm)
     class_add_method(vm, d, "update", m_dict_update);
     class_add_method(vm, d, "copy", m_dict_copy);
     class_add_method(vm, d, "clear", m_dict_clear);
-    class_add_method(vm, d, "fromkeys", m_dict_fromkeys);
+    {
+        /* a classmethod: dict.fromkeys(...) and d.fromkeys(...) both get the class first */
+        Native *n = native_new(vm, "fromkeys", m_dict_fromkeys, d);
+        Wrapper *w = vm_alloc_obj(vm, sizeof(Wrapper), OBJ_WRAPPER, TYPE(vm, classmethod));
+        w->hdr.flags = WRAP_CLASSMETHOD;
+        w->a = VOBJ(n);
+        w->b = w->c = w->d = VNONE;
+        dict_set_str(vm, d->dict, "fromkeys", VOBJ(w));
+    }
 
     set_methods_register(vm);
 }
