@@ -1851,6 +1851,8 @@ static Node *for_stmt(Parser *P, Token *t, bool is_async)
     if (!accept_kw(P, "in"))
         syntax_error(P);
     s->b = star_expressions(P);
+    if (!at(P, T_COLON))
+        syntax_error(P);   /* CPython's for rule has no forced ':' */
     block(P, &s->l1, "'for' statement", ft->line);
     end_at(s, last_stmt(&s->l1));
     if (at_kw(P, "else")) {
