@@ -442,7 +442,6 @@ static Value object_init(VM *vm, Value *args, int nargs, Tuple *kwnames)
 static Value object_repr(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     (void)nargs; (void)kwnames;
-    extern uint64_t vm_obj_address(VM *vm, Obj *o);
     Class *c = vm_type_of(vm, args[0]);
     if (!IS_OBJ(args[0]))
         return VOBJ(vm_repr(vm, args[0]));

@@ -126,7 +126,6 @@ bool suggest_is_stdlib_module(const char *name);
 /* ops.c */
 Value vm_new_int_from_i128(VM *vm, __int128 v);
 Value vm_unary(VM *vm, Value a, int which);      /* 0: +a, 1: ~a */
-uint64_t vm_obj_address(VM *vm, Obj *o);
 Value vm_int_from_double(VM *vm, double d);
 int vm_to_double(VM *vm, Value v, double *out);  /* int/float/bool -> double */
 

@@ -125,9 +125,13 @@ void vm_free_mem(VM *vm, void *p, size_t size)
 
 void vm_push_root(VM *vm, Value *slot)
 {
-    if (vm->nroots >= (int)(sizeof vm->roots / sizeof vm->roots[0])) {
-        fputs("loopscope: internal error: root stack overflow\n", stderr);
-        abort();
+    if (vm->nroots == vm->cap_roots) {
+        vm->cap_roots = vm->cap_roots ? vm->cap_roots * 2 : 64;
+        vm->roots = realloc(vm->roots, (size_t)vm->cap_roots * sizeof(Value *));
+        if (!vm->roots) {
+            fputs("loopscope: out of memory\n", stderr);
+            abort();
+        }
     }
     vm->roots[vm->nroots++] = slot;
 }

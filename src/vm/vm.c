@@ -85,6 +85,7 @@ void vm_free(VM *vm)
     }
     frame_cache_free(vm);
     vm_small_free_all(vm);
+    free(vm->roots);
     for (int i = 0; i < vm->nprotos; i++)
         proto_free(vm->protos[i]);
     free(vm->protos);

@@ -121,8 +121,8 @@ struct VM {
     int limit_hit;             /* LIMIT_* once a run-away limit stopped the program */
     Native *build_class;       /* __build_class__ */
     uint64_t steps;            /* instructions executed */
-    Value *roots[64];          /* vm_push_root stack */
-    int nroots;
+    Value **roots;             /* vm_push_root stack (grows) */
+    int nroots, cap_roots;
 
     /* the world */
     Dict *builtins;
@@ -220,6 +220,7 @@ int vm_truthy(VM *vm, Value v);                            /* 1, 0, -1 */
 Str *vm_repr(VM *vm, Value v);                             /* NULL if raised */
 Str *vm_to_str(VM *vm, Value v);                           /* str(v) */
 Str *vm_ascii(VM *vm, Value v);                            /* ascii(v) (format.c) */
+uint64_t vm_obj_address(VM *vm, Obj *o);                   /* id() and "at 0x..." */
 int vm_eq(VM *vm, Value a, Value b);                       /* 1, 0, -1 */
 int vm_lt(VM *vm, Value a, Value b);                       /* a < b: 1, 0, -1 */
 Value vm_compare(VM *vm, Value a, Value b, CmpKind op);
