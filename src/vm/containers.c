@@ -1045,14 +1045,7 @@ Value container_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
     }
     if (op == BINOP_OR || op == BINOP_AND || op == BINOP_SUB || op == BINOP_XOR) {
         if (IS_SET(a) && IS_SET(b)) return set_binary_impl(vm, a, b, op, inplace);
-        if (is_setlike_view(vm, a) || is_setlike_view(vm, b)) {
-            Value other = is_setlike_view(vm, a) ? b : a;
-            if (!IS_OBJ(other) && !IS_NONE(other)) {
-                /* ints and the like are not iterable: let ops.c report */
-                return vm->not_implemented;
-            }
-            return view_setop(vm, a, b, op);
-        }
+        if (is_setlike_view(vm, a) || is_setlike_view(vm, b)) return view_setop(vm, a, b, op);
         if (op == BINOP_OR && IS_DICT(a) && (IS_DICT(b) || inplace)) return dict_or(vm, a, b, inplace);
     }
     return vm->not_implemented;
@@ -1612,9 +1605,13 @@ static Value m_list_count(VM *vm, Value *args, int nargs, Tuple *kw)
 static Value m_list_sort(VM *vm, Value *args, int nargs, Tuple *kw)
 {
     if (nargs > 1) return vm_raise(vm, EXC_TypeError, "sort() takes no positional arguments");
-    static const char *const params[] = { "key", "reverse", NULL };
-    Value out[2] = { VNULL, VNULL };
-    if (kw && kw->len && vm_bind_args(vm, "sort", args + 1, 0, kw, params, 0, 0, out) < 0) return VNULL;
+    Value out[2] = { VNULL, VNULL };   /* key, reverse */
+    for (size_t i = 0; kw && i < kw->len; i++) {
+        Str *k = AS_STR(kw->items[i]);
+        int slot = strcmp(k->data, "key") == 0 ? 0 : strcmp(k->data, "reverse") == 0 ? 1 : -1;
+        if (slot < 0) return vm_raise(vm, EXC_TypeError, "'%s' is an invalid keyword argument for sort()", k->data);
+        out[slot] = args[nargs + (int)i];
+    }
     bool rev = false;
     if (!IS_NULL(out[1])) {
         if (IS_FLOAT(out[1])) return vm_raise(vm, EXC_TypeError, "'float' object cannot be interpreted as an integer");
@@ -1945,6 +1942,61 @@ static Value m_dict_fromkeys(VM *vm, Value *args, int nargs, Tuple *kw)
     return rc < 0 ? VNULL : res;
 }
 
+/* ---- dunder methods (x.__len__(), list.__getitem__(x, i), dir()) ------ */
+
+static Value m_dunder_len(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    (void)vm; (void)nargs; (void)kw;
+    return VINT(container_len(vm, args[0]));
+}
+
+static Value m_dunder_getitem(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (nargs != 2 || (kw && kw->len))
+        return vm_raise(vm, EXC_TypeError, "expected 1 argument, got %d", nargs - 1);
+    return container_getitem(vm, args[0], args[1]);
+}
+
+static Value m_dunder_setitem(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (nargs != 3 || (kw && kw->len))
+        return vm_raise(vm, EXC_TypeError, "expected 2 arguments, got %d", nargs - 1);
+    return container_setitem(vm, args[0], args[1], args[2]) < 0 ? VNULL : VNONE;
+}
+
+static Value m_dunder_delitem(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (nargs != 2 || (kw && kw->len))
+        return vm_raise(vm, EXC_TypeError, "expected 1 argument, got %d", nargs - 1);
+    return container_delitem(vm, args[0], args[1]) < 0 ? VNULL : VNONE;
+}
+
+static Value m_dunder_contains(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (nargs != 2 || (kw && kw->len))
+        return vm_raise(vm, EXC_TypeError, "expected 1 argument, got %d", nargs - 1);
+    int r = container_contains(vm, args[0], args[1]);
+    return r < 0 ? VNULL : VBOOL(r);
+}
+
+static Value m_dunder_iter(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    (void)nargs; (void)kw;
+    return container_iter(vm, args[0]);
+}
+
+static void add_dunders(VM *vm, Class *c, bool mutable_items, bool subscript)
+{
+    class_add_method(vm, c, "__len__", m_dunder_len);
+    class_add_method(vm, c, "__iter__", m_dunder_iter);
+    class_add_method(vm, c, "__contains__", m_dunder_contains);
+    if (subscript) class_add_method(vm, c, "__getitem__", m_dunder_getitem);
+    if (mutable_items) {
+        class_add_method(vm, c, "__setitem__", m_dunder_setitem);
+        class_add_method(vm, c, "__delitem__", m_dunder_delitem);
+    }
+}
+
 /* ---- registration -------------------------------------------------------- */
 
 void container_methods_init(VM *vm)
@@ -1990,6 +2042,16 @@ void container_methods_init(VM *vm)
         w->b = w->c = w->d = VNONE;
         dict_set_str(vm, d->dict, "fromkeys", VOBJ(w));
     }
+
+    add_dunders(vm, TYPE(vm, list), true, true);
+    add_dunders(vm, TYPE(vm, dict), true, true);
+    add_dunders(vm, TYPE(vm, tuple), false, true);
+    add_dunders(vm, TYPE(vm, range), false, true);
+    add_dunders(vm, TYPE(vm, set), false, false);
+    add_dunders(vm, TYPE(vm, frozenset), false, false);
+    add_dunders(vm, TYPE(vm, dict_keys), false, false);
+    add_dunders(vm, TYPE(vm, dict_values), false, false);
+    add_dunders(vm, TYPE(vm, dict_items), false, false);
 
     set_methods_register(vm);
 }

@@ -923,16 +923,33 @@ Value set_compare_impl(VM *vm, Value a, Value b, CmpKind op)
 
 /* ---- methods ------------------------------------------------------------ */
 
+/* Argument checks with CPython's wording: "set.add() takes exactly one
+ * argument (0 given)", "set.pop() takes no arguments (1 given)",
+ * "set.update() takes no keyword arguments". max < 0: any number. */
+static int set_args(VM *vm, Value *args, const char *name, int nargs, Tuple *kw, int max)
+{
+    const char *tname = is_frozen(vm, AS_SET(args[0])) ? "frozenset" : "set";
+    int given = nargs - 1;
+    if (kw && kw->len) {
+        vm_raise(vm, EXC_TypeError, "%s.%s() takes no keyword arguments", tname, name);
+        return -1;
+    }
+    if (max < 0 || given == max) return 0;
+    if (max == 0) vm_raise(vm, EXC_TypeError, "%s.%s() takes no arguments (%d given)", tname, name, given);
+    else vm_raise(vm, EXC_TypeError, "%s.%s() takes exactly one argument (%d given)", tname, name, given);
+    return -1;
+}
+
 static Value m_add(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "add", nargs - 1, kw, 1, 1) < 0) return VNULL;
+    if (set_args(vm, args, "add", nargs, kw, 1) < 0) return VNULL;
     if (set_add(vm, AS_SET(args[0]), args[1]) < 0) return VNULL;
     return VNONE;
 }
 
 static Value m_remove(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "remove", nargs - 1, kw, 1, 1) < 0) return VNULL;
+    if (set_args(vm, args, "remove", nargs, kw, 1) < 0) return VNULL;
     int r = set_discard(vm, AS_SET(args[0]), args[1]);
     if (r < 0) return VNULL;
     if (r == 0) return vm_raise_with(vm, EXC_KeyError, args[1]);
@@ -941,14 +958,14 @@ static Value m_remove(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value m_discard(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "discard", nargs - 1, kw, 1, 1) < 0) return VNULL;
+    if (set_args(vm, args, "discard", nargs, kw, 1) < 0) return VNULL;
     if (set_discard(vm, AS_SET(args[0]), args[1]) < 0) return VNULL;
     return VNONE;
 }
 
 static Value m_pop(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "pop", nargs - 1, kw, 0, 0) < 0) return VNULL;
+    if (set_args(vm, args, "pop", nargs, kw, 0) < 0) return VNULL;
     Set *so = AS_SET(args[0]);
     if (so->used == 0) return vm_raise(vm, EXC_KeyError, "pop from an empty set");
     size_t i = (size_t)so->version & so->mask;
@@ -966,14 +983,14 @@ static Value m_pop(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value m_clear(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "clear", nargs - 1, kw, 0, 0) < 0) return VNULL;
+    if (set_args(vm, args, "clear", nargs, kw, 0) < 0) return VNULL;
     if (set_clear_internal(vm, AS_SET(args[0])) < 0) return VNULL;
     return VNONE;
 }
 
 static Value m_copy(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "copy", nargs - 1, kw, 0, 0) < 0) return VNULL;
+    if (set_args(vm, args, "copy", nargs, kw, 0) < 0) return VNULL;
     Set *so = AS_SET(args[0]);
     if (so->hdr.cls == TYPE(vm, frozenset)) return args[0];
     Set *r = set_copy(vm, so);
@@ -982,7 +999,7 @@ static Value m_copy(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value m_update(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "update", nargs - 1, kw, 0, 255) < 0) return VNULL;
+    if (set_args(vm, args, "update", nargs, kw, -1) < 0) return VNULL;
     for (int i = 1; i < nargs; i++)
         if (set_update(vm, AS_SET(args[0]), args[i]) < 0) return VNULL;
     return VNONE;
@@ -990,7 +1007,7 @@ static Value m_update(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value m_union(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "union", nargs - 1, kw, 0, 255) < 0) return VNULL;
+    if (set_args(vm, args, "union", nargs, kw, -1) < 0) return VNULL;
     Set *so = AS_SET(args[0]);
     Set *r = set_copy(vm, so);
     if (!r) return VNULL;
@@ -1023,14 +1040,14 @@ static Set *intersection_multi(VM *vm, Value *args, int nargs)
 
 static Value m_intersection(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "intersection", nargs - 1, kw, 0, 255) < 0) return VNULL;
+    if (set_args(vm, args, "intersection", nargs, kw, -1) < 0) return VNULL;
     Set *r = intersection_multi(vm, args, nargs);
     return r ? VOBJ(r) : VNULL;
 }
 
 static Value m_intersection_update(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "intersection_update", nargs - 1, kw, 0, 255) < 0) return VNULL;
+    if (set_args(vm, args, "intersection_update", nargs, kw, -1) < 0) return VNULL;
     Set *so = AS_SET(args[0]);
     Set *t = intersection_multi(vm, args, nargs);
     if (!t) return VNULL;
@@ -1044,7 +1061,7 @@ static Value m_intersection_update(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value m_difference(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "difference", nargs - 1, kw, 0, 255) < 0) return VNULL;
+    if (set_args(vm, args, "difference", nargs, kw, -1) < 0) return VNULL;
     Set *so = AS_SET(args[0]);
     if (nargs == 1) {
         Set *r = set_copy(vm, so);
@@ -1063,7 +1080,7 @@ static Value m_difference(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value m_difference_update(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "difference_update", nargs - 1, kw, 0, 255) < 0) return VNULL;
+    if (set_args(vm, args, "difference_update", nargs, kw, -1) < 0) return VNULL;
     for (int i = 1; i < nargs; i++)
         if (set_difference_update_internal(vm, AS_SET(args[0]), args[i]) < 0) return VNULL;
     return VNONE;
@@ -1071,35 +1088,35 @@ static Value m_difference_update(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value m_symmetric_difference(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "symmetric_difference", nargs - 1, kw, 1, 1) < 0) return VNULL;
+    if (set_args(vm, args, "symmetric_difference", nargs, kw, 1) < 0) return VNULL;
     Set *r = set_symmetric_difference(vm, AS_SET(args[0]), args[1]);
     return r ? VOBJ(r) : VNULL;
 }
 
 static Value m_symmetric_difference_update(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "symmetric_difference_update", nargs - 1, kw, 1, 1) < 0) return VNULL;
+    if (set_args(vm, args, "symmetric_difference_update", nargs, kw, 1) < 0) return VNULL;
     if (set_symmetric_difference_update(vm, AS_SET(args[0]), args[1]) < 0) return VNULL;
     return VNONE;
 }
 
 static Value m_issubset(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "issubset", nargs - 1, kw, 1, 1) < 0) return VNULL;
+    if (set_args(vm, args, "issubset", nargs, kw, 1) < 0) return VNULL;
     int r = set_issubset(vm, AS_SET(args[0]), args[1]);
     return r < 0 ? VNULL : VBOOL(r);
 }
 
 static Value m_issuperset(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "issuperset", nargs - 1, kw, 1, 1) < 0) return VNULL;
+    if (set_args(vm, args, "issuperset", nargs, kw, 1) < 0) return VNULL;
     int r = set_issuperset(vm, AS_SET(args[0]), args[1]);
     return r < 0 ? VNULL : VBOOL(r);
 }
 
 static Value m_isdisjoint(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (vm_check_nargs(vm, "isdisjoint", nargs - 1, kw, 1, 1) < 0) return VNULL;
+    if (set_args(vm, args, "isdisjoint", nargs, kw, 1) < 0) return VNULL;
     int r = set_isdisjoint(vm, AS_SET(args[0]), args[1]);
     return r < 0 ? VNULL : VBOOL(r);
 }
