@@ -56,13 +56,13 @@ Value vm_new_int_from_i128(VM *vm, __int128 v)
     return int_from_bigint(vm, &b);
 }
 
-/* A view of any int as a BigInt: small ones are converted into *tmp. */
-const BigInt *num_as_big(Value v, BigInt *tmp)
+/* A view of any int as a BigInt: small ones borrow *tmp's storage, with no
+ * allocation. */
+const BigInt *num_as_big(Value v, BiSmall *tmp)
 {
     if (IS_BIGINT(v))
         return AS_BIGINT(v);
-    bi_set_i64(tmp, v.as.i);
-    return tmp;
+    return bi_small_i64(tmp, v.as.i);
 }
 
 Value num_raise_bi(VM *vm, int code, const char *zero_msg)
@@ -145,7 +145,8 @@ Value vm_int_from_double(VM *vm, double d)
 
 static Value big_binary(VM *vm, Value a, Value b, BinOpKind op)
 {
-    BigInt ta = BI_INIT, tb = BI_INIT, r = BI_INIT;
+    BiSmall ta, tb;
+    BigInt r = BI_INIT;
     const BigInt *x = num_as_big(a, &ta), *y = num_as_big(b, &tb);
     int rc = BI_OK;
     const char *zmsg = NULL;
@@ -198,8 +199,6 @@ static Value big_binary(VM *vm, Value a, Value b, BinOpKind op)
         result = int_from_bigint(vm, &r);
     }
 out:
-    bi_free(&ta);
-    bi_free(&tb);
     bi_free(&r);
     return result;
 }
@@ -354,17 +353,13 @@ int num_cmp(Value a, Value b)
             double d = (double)iv.as.i;
             c = (d > f) - (d < f);
         } else {
-            BigInt t = BI_INIT;
+            BiSmall t;
             c = bi_cmp_double(num_as_big(iv, &t), f);
-            bi_free(&t);
         }
         return swap ? -c : c;
     }
-    BigInt ta = BI_INIT, tb = BI_INIT;
-    int c = bi_cmp(num_as_big(a, &ta), num_as_big(b, &tb));
-    bi_free(&ta);
-    bi_free(&tb);
-    return c;
+    BiSmall ta, tb;
+    return bi_cmp(num_as_big(a, &ta), num_as_big(b, &tb));
 }
 
 int64_t num_hash(Value v)

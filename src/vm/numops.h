@@ -12,7 +12,7 @@ int64_t num_hash(Value v);
 Str *num_repr(VM *vm, Value v);
 Value num_neg(VM *vm, Value a);
 Value num_invert(VM *vm, Value a);
-const BigInt *num_as_big(Value v, BigInt *tmp);
+const BigInt *num_as_big(Value v, BiSmall *tmp);   /* no allocation */
 Value num_raise_bi(VM *vm, int code, const char *msg);
 Value num_raise_nf(VM *vm, const NfError *err);
 #endif
