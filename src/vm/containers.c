@@ -864,6 +864,18 @@ int container_delitem(VM *vm, Value obj, Value key)
 
 /* ---- operators ------------------------------------------------------------ */
 
+/* items[0..len) is filled: repeats it up to total items by doubling copies. */
+static void fill_repeat(Value *items, size_t len, size_t total)
+{
+    if (len == 0) return;
+    size_t done = len;
+    while (done < total) {
+        size_t n = done < total - done ? done : total - done;
+        memcpy(items + done, items, n * sizeof(Value));
+        done += n;
+    }
+}
+
 static Value seq_repeat(VM *vm, Value seq, int64_t n)
 {
     bool is_list = IS_LIST(seq);
@@ -875,14 +887,20 @@ static Value seq_repeat(VM *vm, Value seq, int64_t n)
         List *r = list_new(vm, total);
         if (!r) return VNULL;
         Value *src = AS_LIST(seq)->items;
-        for (int64_t k = 0; k < n; k++) vcopy(r->items + (size_t)k * len, src, len);
+        if (total) {
+            vcopy(r->items, src, len);
+            fill_repeat(r->items, len, total);
+        }
         r->len = total;
         return VOBJ(r);
     }
     if (n == 1 && AS_OBJ(seq)->cls == TYPE(vm, tuple)) return seq;
     Tuple *t = tuple_new(vm, total);
     if (!t) return VNULL;
-    for (int64_t k = 0; k < n; k++) vcopy(t->items + (size_t)k * len, AS_TUPLE(seq)->items, len);
+    if (total) {
+        vcopy(t->items, AS_TUPLE(seq)->items, len);
+        fill_repeat(t->items, len, total);
+    }
     return VOBJ(t);
 }
 
@@ -1005,7 +1023,7 @@ Value container_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
             size_t len = l->len;
             if ((uint64_t)n > (((uint64_t)1 << 36) / len)) return vm_raise(vm, EXC_MemoryError, "%s", "");
             if (list_reserve(vm, l, len * (size_t)n) < 0) return VNULL;
-            for (int64_t k2 = 1; k2 < n; k2++) vcopy(l->items + (size_t)k2 * len, l->items, len);
+            fill_repeat(l->items, len, len * (size_t)n);
             l->len = len * (size_t)n;
             return a;
         }
