@@ -1911,6 +1911,37 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 frame->thrown = VNULL;
             }
             frame->resuming = 0;
+            if (is_await && IS_KIND(sub, OBJ_NATIVE_DATA) && ((NativeData *)AS_OBJ(sub))->type->await_state) {
+                /* a C future: done, raised, or park the chain on it */
+                SYNC();
+                if (!IS_NULL(frame->thrown)) {
+                    vm->exc = frame->thrown;
+                    frame->thrown = VNULL;
+                    sp--;
+                    goto error;
+                }
+                Value out;
+                int st = ((NativeData *)AS_OBJ(sub))->type->await_state(vm, AS_OBJ(sub), &out);
+                if (st < 0) {
+                    sp--;
+                    goto error;
+                }
+                if (st > 0) {
+                    TOP() = out;
+                    DISPATCH();
+                }
+                ip--;
+                SYNC();
+                frame->resuming = 2;
+                *result = sub;
+                if (frame != entry) {
+                    entry->gen->resume = frame;
+                    status = EXEC_SUSPEND;
+                } else {
+                    status = EXEC_YIELD;
+                }
+                goto leave;
+            }
             if (is_await && IS_GEN(sub) && AS_GEN(sub)->gkind == GEN_COROUTINE) {
                 Gen *g = AS_GEN(sub);
                 if (g->state == GEN_CREATED && IS_NULL(frame->thrown)) {
@@ -1996,6 +2027,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         case OP_GET_AWAITABLE: L_GET_AWAITABLE: {
             Value v = TOP();
             if (IS_GEN(v) && AS_GEN(v)->gkind == GEN_COROUTINE)
+                DISPATCH();
+            if (IS_KIND(v, OBJ_NATIVE_DATA) && ((NativeData *)AS_OBJ(v))->type->await_state)
                 DISPATCH();
             SYNC();
             Value m = vm_lookup_special(vm, v, vm->sn[SN_await]);

@@ -38,7 +38,7 @@ typedef struct Stream {
     int which;   /* 1 stdout, 2 stderr */
 } Stream;
 
-static const NativeType stream_type = { "TextIOWrapper", NULL, NULL, sizeof(Stream) };
+static const NativeType stream_type = { .name = "TextIOWrapper", .size = sizeof(Stream) };
 
 static Value stream_write(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {

@@ -223,6 +223,74 @@ static void test_coroutine_reuse_is_an_error(void **state)
                "cannot reuse already awaited coroutine\n");
 }
 
+/* A minimal C future, as asyncio's will be: `await` on it parks the whole
+ * chain, and the outermost send() receives the future itself. */
+typedef struct TestFuture {
+    NativeData hdr;
+    Value result;   /* VNULL while pending */
+} TestFuture;
+
+static void tf_mark(VM *vm, Obj *o) { vm_mark_value(vm, ((TestFuture *)o)->result); }
+
+static int tf_await(VM *vm, Obj *o, Value *out)
+{
+    (void)vm;
+    TestFuture *f = (TestFuture *)o;
+    if (IS_NULL(f->result))
+        return 0;
+    *out = f->result;
+    return 1;
+}
+
+static const NativeType tf_type = { .name = "TestFuture", .mark = tf_mark, .size = sizeof(TestFuture),
+                                    .await_state = tf_await };
+
+static Value tf_new(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    (void)args; (void)nargs; (void)kw;
+    TestFuture *f = vm_alloc_obj(vm, sizeof(TestFuture), OBJ_NATIVE_DATA, TYPE(vm, object));
+    f->hdr.type = &tf_type;
+    f->result = VNULL;
+    return VOBJ(f);
+}
+
+static Value tf_resolve(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    (void)vm; (void)nargs; (void)kw;
+    ((TestFuture *)AS_OBJ(args[0]))->result = args[1];
+    return VNONE;
+}
+
+static void test_await_on_a_c_future_parks_the_chain(void **state)
+{
+    (void)state;
+    const char *src = "f = make_future()\n"
+                      "async def inner():\n    return await f\n"
+                      "async def outer():\n    x = await inner()\n    return x + 1\n"
+                      "c = outer()\n"
+                      "print(c.send(None) is f)\n"
+                      "print(c.send(None) is f)\n"
+                      "resolve(f, 41)\n"
+                      "try:\n    c.send(None)\nexcept StopIteration as e:\n    print(e.value)\n";
+    Capture out = { NULL, 0, 0 }, err = { NULL, 0, 0 };
+    capture(&out, "", 0);
+    capture(&err, "", 0);
+    LangError e = { 0 };
+    Proto *p = lang_compile(src, strlen(src), vm_module_names, &e);
+    assert_non_null(p);
+    VMConfig cfg = { .filename = "t.py", .source = src, .source_len = strlen(src),
+                     .out = capture, .err = capture, .out_ud = &out, .err_ud = &err };
+    VM *vm = vm_new(&cfg);
+    dict_set_str(vm, vm->builtins, "make_future", VOBJ(native_new(vm, "make_future", tf_new, NULL)));
+    dict_set_str(vm, vm->builtins, "resolve", VOBJ(native_new(vm, "resolve", tf_resolve, NULL)));
+    assert_int_equal(vm_run_main(vm, p), 0);
+    vm_free(vm);
+    assert_string_equal(err.data, "");
+    assert_string_equal(out.data, "True\nTrue\n42\n");
+    free(out.data);
+    free(err.data);
+}
+
 /* ---- the collector and the caches -------------------------------------------- */
 
 static void test_collector_frees_cycles_and_keeps_live_data(void **state)
@@ -271,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_await_chain_parks_and_resumes),
         cmocka_unit_test(test_throw_into_parked_chain),
         cmocka_unit_test(test_coroutine_reuse_is_an_error),
+        cmocka_unit_test(test_await_on_a_c_future_parks_the_chain),
         cmocka_unit_test(test_collector_frees_cycles_and_keeps_live_data),
         cmocka_unit_test(test_global_cache_sees_rebinding),
         cmocka_unit_test(test_step_limit_cannot_be_caught),
