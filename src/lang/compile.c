@@ -689,6 +689,43 @@ static void starunpack(C *c, PtrVec *elts, NodeKind kind)
             load_const(c, tuple_const(c, elts));
             return;
         }
+        /* long displays keep the stack small, as CPython: constants come
+         * as one tuple, other items are appended one by one */
+        if (kind == E_LIST && elts->n > 2 && all_const(elts)) {
+            emit(c, build, 0);
+            load_const(c, tuple_const(c, elts));
+            emit(c, OP_LIST_EXTEND, 1);
+            return;
+        }
+        if (kind == E_SET && elts->n > 2 && all_const(elts)) {
+            /* CPython folds this to a frozenset constant, which its constant
+             * merging rebuilds from its own iteration order, and then
+             * set_merge()s it into a new set. The iteration order users see
+             * comes from that history, so replay it:
+             *   s1 = {source order}; s2 = {iter(s1) one by one}; result |= s2 */
+            emit(c, OP_BUILD_SET, 0);       /* result */
+            emit(c, OP_BUILD_SET, 0);       /* s2 */
+            emit(c, OP_BUILD_LIST, 0);      /* iter(s1) */
+            emit(c, OP_BUILD_SET, 0);       /* s1 */
+            load_const(c, tuple_const(c, elts));
+            emit(c, OP_SET_UPDATE, 1);
+            emit(c, OP_LIST_EXTEND, 1);
+            emit(c, OP_SET_UPDATE, 1);
+            emit(c, OP_SET_UPDATE, 1);
+            return;
+        }
+        if (elts->n > 30) {
+            Position save = c->u->loc;
+            emit(c, build, 0);
+            for (int i = 0; i < elts->n; i++) {
+                visit_expr(c, NODE_AT(*elts, i));
+                c->u->loc = save;
+                emit(c, kind == E_SET ? OP_SET_ADD : OP_LIST_APPEND, 1);
+            }
+            if (kind == E_TUPLE)
+                emit0(c, OP_LIST_TO_TUPLE);
+            return;
+        }
         for (int i = 0; i < elts->n; i++)
             visit_expr(c, NODE_AT(*elts, i));
         emit(c, kind == E_TUPLE ? OP_BUILD_TUPLE : build, (uint32_t)elts->n);
@@ -1309,6 +1346,17 @@ static void visit_dict(C *c, Node *e)
         if (!e->l1.items[i])
             dstar = true;
     Position p = pos_of(e);
+    if (!dstar && n > 16) {
+        /* big dict displays: one pair at a time, the stack stays small */
+        emit(c, OP_BUILD_MAP, 0);
+        for (int i = 0; i < n; i++) {
+            visit_expr(c, NODE_AT(e->l1, i));
+            visit_expr(c, NODE_AT(e->l2, i));
+            c->u->loc = p;
+            emit(c, OP_MAP_ADD, 1);
+        }
+        return;
+    }
     if (!dstar) {
         if (n > 0 && all_const(&e->l1)) {
             for (int i = 0; i < n; i++)

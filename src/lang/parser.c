@@ -1091,6 +1091,61 @@ static Node *power(Parser *P)
     return e;
 }
 
+/* CPython's AST optimizer folds a sign on a number into the constant
+ * ("-1" is one constant); that decides tuple/set constants and warnings. */
+static Node *fold_unary(Parser *P, Node *u)
+{
+    Node *a = u->a;
+    if (a->kind != E_CONST || u->op == UOP_NOT)
+        return u;
+    Const *k = &a->value;
+    if (k->kind != K_INT && k->kind != K_FLOAT && k->kind != K_BIGINT)
+        return u;
+    Const r = *k;
+    if (u->op == UOP_POS) {
+        /* value unchanged */
+    } else if (k->kind == K_FLOAT) {
+        if (u->op == UOP_INVERT)
+            return u;   /* TypeError at run time */
+        r.as.f = -k->as.f;
+    } else if (k->kind == K_INT) {
+        if (u->op == UOP_INVERT) {
+            r.as.i = ~k->as.i;
+        } else if (k->as.i == INT64_MIN) {
+            r.kind = K_BIGINT;
+            r.as.str.s = arena_strndup(&P->c->arena, "9223372036854775808", 19);
+            r.as.str.len = 19;
+        } else {
+            r.as.i = -k->as.i;
+        }
+    } else {   /* K_BIGINT: decimal text */
+        if (u->op == UOP_INVERT)
+            return u;
+        const char *s = k->as.str.s;
+        size_t n = k->as.str.len;
+        if (s[0] == '-') {
+            r.as.str.s = arena_strndup(&P->c->arena, s + 1, n - 1);
+            r.as.str.len = n - 1;
+        } else if (n == 19 && strcmp(s, "9223372036854775808") == 0) {
+            r.kind = K_INT;
+            r.as.i = INT64_MIN;
+        } else {
+            char *t = arena_alloc(&P->c->arena, n + 2);
+            t[0] = '-';
+            memcpy(t + 1, s, n + 1);
+            r.as.str.s = t;
+            r.as.str.len = n + 1;
+        }
+    }
+    Node *f = new_node(P, E_CONST, &(Token){0});
+    f->lineno = u->lineno;
+    f->col = u->col;
+    f->end_lineno = u->end_lineno;
+    f->end_col = u->end_col;
+    f->value = r;
+    return f;
+}
+
 static Node *factor(Parser *P)
 {
     Token *t = cur(P);
@@ -1103,7 +1158,7 @@ static Node *factor(Parser *P)
     u->op = op;
     u->a = factor(P);
     leave(P);
-    return fin(P, u);
+    return fold_unary(P, fin(P, u));
 }
 
 static int binop_of(TokKind k, int level)

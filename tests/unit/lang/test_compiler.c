@@ -574,6 +574,13 @@ static void test_max_stack(void **state)
     Proto *m = compile_ok("f(a, b, c)\n");
     assert_int_equal(m->max_stack, 5);
     proto_free(m);
+    /* constant sets replay CPython's frozenset-constant history */
+    m = compile_ok("s = {3, -1, 2}\n");
+    assert_string_equal(opseq(m),
+        "BUILD_SET BUILD_SET BUILD_LIST BUILD_SET LOAD_CONST SET_UPDATE LIST_EXTEND SET_UPDATE SET_UPDATE "
+        "STORE_NAME RETURN_CONST");
+    assert_int_equal(m->max_stack, 5);
+    proto_free(m);
     m = compile_ok("with a:\n    pass\n");
     /* exit NULL None None None */
     assert_int_equal(m->max_stack, 5);

@@ -219,7 +219,11 @@ static void test_precedence(void **state)
 {
     (void)state;
     expect_expr("-2**2", "(neg (** 2 2))");
-    expect_expr("2**-1", "(** 2 (neg 1))");
+    expect_expr("2**-1", "(** 2 -1)");          /* signs fold into numbers, as CPython */
+    expect_expr("-(-9223372036854775808)", "big:9223372036854775808");
+    expect_expr("-9223372036854775808", "-9223372036854775808");
+    expect_expr("~5 + -1.5", "(+ -6 -1.5)");
+    expect_expr("-x", "(neg x)");
     expect_expr("2**3**2", "(** 2 (** 3 2))");
     expect_expr("a + b * c - d", "(- (+ a (* b c)) d)");
     expect_expr("a | b ^ c & d << e", "(| a (^ b (& c (<< d e))))");
