@@ -19,7 +19,8 @@ async def main():
     loop = asyncio.get_running_loop()
     hb = asyncio.create_task(heartbeat())
     await asyncio.sleep(0)
-    print(f"{loop.time():.2f} inline:", crunch())
+    r = crunch()
+    print(f"{loop.time():.2f} inline:", r)
     await hb
     hb = asyncio.create_task(heartbeat())
     r = await loop.run_in_executor(None, crunch)
