@@ -8,18 +8,24 @@
  * through dict_set/dict_del; their entries array is read directly, in order.
  * List item buffers hold cap * sizeof(Value) bytes from vm_realloc.
  *
+ * C-level nesting (repr, ==, hash of nested containers) is counted in
+ * vm->c_nesting, with CPython 3.12's depths for RecursionError.
+ *
  * NEEDS FROM CORE (reported):
- *  - list item buffers: allocated by list_new/list_append with vm_realloc as
- *    cap * sizeof(Value) bytes (this file grows and frees them the same way).
- *  - Obj.flags bit 0x4000 on list and dict objects marks "repr in progress"
- *    (CPython's [...] / {...}); the core must not use that bit for them.
- *  - range.start/.stop/.step need an attribute hook (not registered).
+ *  - list item buffers are cap * sizeof(Value) bytes from vm_realloc, as
+ *    list_new/list_append make them (this file grows and frees them so).
+ *  - Obj.flags bit 0x4000 on list, tuple, dict and set objects marks "repr
+ *    in progress" (CPython's [...] / {...}); the core must not use it there.
+ *  - vm_hash does not dispatch OBJ_RANGE to container_hash, so
+ *    hash(range(3)) == hash(range(0, 3)) is False (CPython: True).
+ *  - ranges beyond int64 (range(10 ** 20)) need a Range layout with big ints.
  *  - exported helpers the core and builtins may use (declare them where used):
  *      int list_extend(VM *, List *, Value iterable);      LIST_EXTEND, list()
  *      int dict_update_from(VM *, Dict *, Value other);    dict(x), DICT_UPDATE
  *      int set_update(VM *, Set *, Value iterable);        SET_UPDATE, set(x)
+ *      int set_update_const(VM *, Set *, const Value *, size_t);  {1, 2, 3}
  *      Value set_from_iterable(VM *, Class *, Value);      set(x), frozenset(x)
- *      Value range_new(VM *, int64_t start, int64_t stop, int64_t step);
+ *      Value range_make(VM *, int64_t start, int64_t stop, int64_t step);
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +47,7 @@ void set_methods_register(VM *vm);
 /* exported from here */
 int list_extend(VM *vm, List *l, Value iterable);
 int dict_update_from(VM *vm, Dict *d, Value other);
-Value range_new(VM *vm, int64_t start, int64_t stop, int64_t step);
+Value range_make(VM *vm, int64_t start, int64_t stop, int64_t step);
 
 #define REPR_BUSY 0x4000u
 
@@ -207,7 +213,7 @@ static int check_args(VM *vm, const char *type, const char *name, int style,
 
 /* ---- construction ------------------------------------------------------- */
 
-Value range_new(VM *vm, int64_t start, int64_t stop, int64_t step)
+Value range_make(VM *vm, int64_t start, int64_t stop, int64_t step)
 {
     Range *r = vm_alloc_obj(vm, sizeof(Range), OBJ_RANGE, TYPE(vm, range));
     if (!r) return VNULL;
@@ -713,7 +719,7 @@ Value container_getitem(VM *vm, Value obj, Value key)
         if (IS_KIND(key, OBJ_SLICE)) {
             int64_t start, stop, step, n;
             if (slice_indices(vm, (Slice *)AS_OBJ(key), r->len, &start, &stop, &step, &n) < 0) return VNULL;
-            Value res = range_new(vm, range_item(r, start), range_item(r, stop),
+            Value res = range_make(vm, range_item(r, start), range_item(r, stop),
                                   (int64_t)((uint64_t)step * (uint64_t)r->step));
             return res;
         }

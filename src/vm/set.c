@@ -26,9 +26,16 @@
  * A table holds (mask + 1) * sizeof(SetEntry) bytes from vm_realloc.
  *
  * NEEDS FROM CORE (reported):
- *  - gc/object free of OBJ_SET: vm_free_mem(table, (mask + 1) * sizeof(SetEntry)).
- *  - SET_UPDATE and set(iterable)/frozenset(iterable) should call set_update()
- *    below (not a loop of set_add) so that orders match CPython's.
+ *  - (done by the core) OBJ_SET is freed as (mask + 1) * sizeof(SetEntry) bytes;
+ *    SET_UPDATE and set()/frozenset() call set_update().
+ *  - A set display of more than two constants, {100, 5, 37}, prints in the
+ *    order CPython's constant folding gives only if the VM builds it with
+ *    set_update_const() (see there); BUILD_SET n adds the items in source
+ *    order, which differs (CPython: {5, 100, 37}; in order: {37, 100, 5}). The
+ *    compiler knows when every item is a constant and could flag BUILD_SET.
+ *  - Set subclasses: the core refuses `class S(set)`; repr and the set
+ *    operations here already handle them (type name in repr, results of the
+ *    base type).
  */
 #include <stdlib.h>
 #include <string.h>
