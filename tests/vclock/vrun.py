@@ -284,6 +284,30 @@ def _thread_join(self, timeout=None):
     return _orig_join(self, timeout)
 
 
+_orig_threading_shutdown = threading._shutdown
+
+
+def _threading_shutdown():
+    # At interpreter exit CPython runs the threading atexit hooks (executor shutdown)
+    # and then waits for every non-daemon thread on real locks; do both in virtual time
+    # first, so that sleeping managed threads get the baton.
+    if S.cur() is S.main:
+        threading._SHUTTING_DOWN = True
+        hooks = list(threading._threading_atexits)
+        threading._threading_atexits.clear()
+        for hook in reversed(hooks):
+            hook()
+        while True:
+            left = [t for t, r in list(S.by_thread.items())
+                    if r.state != "done" and not t.daemon and t._started.is_set()]
+            if not left:
+                break
+            for t in left:
+                t.join()
+    _orig_threading_shutdown()
+
+
+threading._shutdown = _threading_shutdown
 threading.Thread.start = _thread_start
 threading.Thread._bootstrap_inner = _thread_bootstrap_inner
 threading.Thread.join = _thread_join
