@@ -1930,17 +1930,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     TOP() = out;
                     DISPATCH();
                 }
-                ip--;
-                SYNC();
-                frame->resuming = 2;
                 *result = sub;
-                if (frame != entry) {
-                    entry->gen->resume = frame;
-                    status = EXEC_SUSPEND;
-                } else {
-                    status = EXEC_YIELD;
-                }
-                goto leave;
+                goto park;
             }
             if (is_await && IS_GEN(sub) && AS_GEN(sub)->gkind == GEN_COROUTINE) {
                 Gen *g = AS_GEN(sub);
@@ -2009,20 +2000,9 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 TOP() = r;
                 DISPATCH();
             }
-            /* the delegate yielded: this frame yields the same value and will
-             * re-run this instruction when resumed */
-            ip--;
-            SYNC();
-            frame->resuming = 2;
+            /* the delegate yielded: this frame yields the same value */
             *result = r;
-            if (frame != entry) {
-                /* an await chain parks as a whole */
-                entry->gen->resume = frame;
-                status = EXEC_SUSPEND;
-            } else {
-                status = EXEC_YIELD;
-            }
-            goto leave;
+            goto park;
         }
         case OP_GET_AWAITABLE: L_GET_AWAITABLE: {
             Value v = TOP();
@@ -2099,6 +2079,20 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         consts = code->consts;
         names = code->names;
         locals = frame->locals;
+    }
+
+park:
+    /* A delegating instruction (YIELD_FROM, AWAIT) hands *result out and will
+     * run again when the frame is resumed. Inside an await chain, the whole
+     * chain parks: its owner remembers the innermost frame. */
+    ip--;
+    SYNC();
+    frame->resuming = 2;
+    if (frame != entry) {
+        entry->gen->resume = frame;
+        status = EXEC_SUSPEND;
+    } else {
+        status = EXEC_YIELD;
     }
 
 leave:
