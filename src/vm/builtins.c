@@ -26,15 +26,9 @@
  *  3. iter_new() returns an Iter whose class is TYPE(vm, iterator); this file
  *     re-points hdr.cls to its own classes (enumerate, zip, ...) that derive
  *     from TYPE(vm, iterator). vm_next on an OBJ_ITER calls it->next.
- *  4. vm->roots is a fixed 64-slot stack, but natives recurse with Python
- *     code (max(key=f) where f calls max ...), so this file keeps its
- *     temporaries on a list in the builtins dict instead (keep_list). The
- *     core's own natives still abort with "root stack overflow" on such
- *     recursion (class_call at ~32 nested constructions): the root stack
- *     should grow.
- *  5. int and float methods (bit_length, is_integer, as_integer_ratio, real,
+ *  4. int and float methods (bit_length, is_integer, as_integer_ratio, real,
  *     imag, ...) are registered here for lack of another home.
- *  6. range() with arguments beyond int64 needs a bigint Range layout.
+ *  5. range() with arguments beyond int64 needs a bigint Range layout.
  * ---------------------------------------------------------------------------
  */
 #include <math.h>
@@ -226,56 +220,9 @@ static int arg_clinic(VM *vm, const char *f, Value *args, int nargs, Tuple *kw,
 }
 
 
-/* ---- keeping temporaries alive ----
- * Values a native still needs while it calls back into Python must stay
- * reachable for the collector. vm_push_root's stack is fixed (64 slots) and
- * natives like max(key=...) or sum(generator) recurse with Python code, so
- * instead they go on a list reachable from the builtins dict (a hidden
- * name): push returns an index, set updates it, release truncates to a mark
- * taken on entry. Strictly LIFO, as native calls nest. */
-#define KEEP_NAME "__loopscope_keep__"
-
-static List *keep_list(VM *vm)
-{
-    Str *k = str_intern(vm, KEEP_NAME, sizeof KEEP_NAME - 1);
-    if (!k)
-        return NULL;
-    Value v = dict_get_str(vm->builtins, k);
-    if (IS_LIST(v))
-        return AS_LIST(v);
-    List *l = list_new(vm, 32);
-    if (!l || dict_set(vm, vm->builtins, VOBJ(k), VOBJ(l)) < 0)
-        return NULL;
-    return l;
-}
-
-/* Index of v in the keep list, or -1 (MemoryError raised). */
-static int64_t keep_push(VM *vm, List *ks, Value v)
-{
-    if (!ks || list_append(vm, ks, v) < 0) {
-        if (IS_NULL(vm->exc))
-            vm_raise(vm, EXC_MemoryError, "%s", "");
-        return -1;
-    }
-    return (int64_t)ks->len - 1;
-}
-
-static void keep_release(List *ks, size_t mark)
-{
-    if (!ks)
-        return;
-    for (size_t i = mark; i < ks->len; i++)
-        ks->items[i] = VNONE;
-    if (mark < ks->len)
-        ks->len = mark;
-}
-
-
-#define KEEP_OPEN(v, fail) \
-    List *keep_ks_ = keep_list(vm); \
-    size_t keep_mark_ = keep_ks_ ? keep_ks_->len : 0; \
-    if (keep_push(vm, keep_ks_, (v)) < 0) { keep_release(keep_ks_, keep_mark_); fail; }
-#define KEEP_CLOSE() keep_release(keep_ks_, keep_mark_)
+/* Values a native still needs while it calls back into Python stay
+ * reachable for the collector (which can run inside any nested call) through
+ * vm_push_root / vm_pop_root pairs: strictly LIFO, popped on every exit. */
 
 static Value iter_self_method(VM *vm, Value *args, int nargs, Tuple *kw)
 {
@@ -376,10 +323,7 @@ static Value b_print(VM *vm, Value *args, int nargs, Tuple *kw)
     Value write = vm_getattr_cstr(vm, file, "write");
     if (IS_NULL(write))
         return VNULL;
-    List *ks = keep_list(vm);
-    size_t mark = ks ? ks->len : 0;
-    if (keep_push(vm, ks, write) < 0)
-        return VNULL;
+    vm_push_root(vm, &write);
     Value r = VNONE;
     for (int i = 0; i < nargs && !IS_NULL(r); i++) {
         if (i > 0) {
@@ -395,7 +339,7 @@ static Value b_print(VM *vm, Value *args, int nargs, Tuple *kw)
         if (IS_NULL(ev) || IS_NULL(vm_call1(vm, write, ev)))
             r = VNULL;
     }
-    keep_release(ks, mark);
+    vm_pop_root(vm);
     return r;
 }
 
@@ -1036,10 +980,7 @@ static int for_each(VM *vm, Value iterable, EachFn fn, void *ud)
     Value it = vm_iter(vm, iterable);
     if (IS_NULL(it))
         return -1;
-    List *ks = keep_list(vm);
-    size_t mark = ks ? ks->len : 0;
-    if (keep_push(vm, ks, it) < 0)
-        return -1;
+    vm_push_root(vm, &it);
     int rc = 0;
     for (;;) {
         Value item = VNULL;
@@ -1049,7 +990,7 @@ static int for_each(VM *vm, Value iterable, EachFn fn, void *ud)
         r = fn(vm, ud, item);
         if (r != 0) { rc = r; break; }
     }
-    keep_release(ks, mark);
+    vm_pop_root(vm);
     return rc;
 }
 
@@ -1086,7 +1027,7 @@ static Value b_all(VM *vm, Value *args, int nargs, Tuple *kw)
  * sum([0.1] * 10) == 1.0) and whose small ints are added plainly, and once
  * anything else arrives, generic `+` for the rest. */
 enum { SUM_INT, SUM_FLOAT, SUM_GENERIC };
-typedef struct SumState { Value acc; int mode; double f, c; List *ks; int64_t slot; } SumState;
+typedef struct SumState { Value acc; int mode; double f, c; } SumState;   /* acc is rooted */
 
 static int sum_generic(VM *vm, SumState *s, Value item)
 {
@@ -1100,7 +1041,6 @@ static int sum_generic(VM *vm, SumState *s, Value item)
     if (IS_NULL(r))
         return -1;
     s->acc = r;
-    s->ks->items[s->slot] = r;   /* keep the running total alive */
     if (s->mode == SUM_INT && IS_FLOAT(r)) {
         s->mode = SUM_FLOAT;
         s->f = r.as.f;
@@ -1149,13 +1089,10 @@ static Value b_sum(VM *vm, Value *args, int nargs, Tuple *kw)
     if (IS_STR(start))
         return vm_raise(vm, EXC_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     SumState s = {start, IS_INT(start) ? SUM_INT : IS_FLOAT(start) ? SUM_FLOAT : SUM_GENERIC,
-                  IS_FLOAT(start) ? start.as.f : 0.0, 0.0, keep_list(vm), -1};
-    size_t mark = s.ks ? s.ks->len : 0;
-    s.slot = keep_push(vm, s.ks, start);
-    if (s.slot < 0)
-        return VNULL;
+                  IS_FLOAT(start) ? start.as.f : 0.0, 0.0};
+    vm_push_root(vm, &s.acc);   /* the running total stays alive */
     int r = for_each(vm, args[0], sum_fn, &s);
-    keep_release(s.ks, mark);
+    vm_pop_root(vm);
     if (r < 0)
         return VNULL;
     if (s.mode == SUM_FLOAT) {
@@ -1172,40 +1109,34 @@ typedef struct MinMax {
     Value best, best_key, key;
     CmpKind op;
     bool any;
-    List *ks;
-    int64_t slot;      /* ks->items[slot], [slot + 1]: best and its key, kept alive */
-} MinMax;
+} MinMax;            /* best and best_key are rooted by minmax() */
 
 static int minmax_fn(VM *vm, void *ud, Value item)
 {
     MinMax *m = ud;
     Value k = item;
-    size_t mark = m->ks->len;
     /* The item and its key stay reachable through the key call and the
      * comparison (both may run Python code). */
-    if (keep_push(vm, m->ks, item) < 0)
-        return -1;
+    vm_push_root(vm, &item);
+    vm_push_root(vm, &k);
+    int t = 1;
     if (!IS_NULL(m->key)) {
         k = vm_call1(vm, m->key, item);
-        if (IS_NULL(k) || keep_push(vm, m->ks, k) < 0) {
-            keep_release(m->ks, mark);
-            return -1;
-        }
+        if (IS_NULL(k))
+            t = -1;
     }
-    int t = 1;
-    if (m->any) {
+    if (t > 0 && m->any) {
         Value c = vm_compare(vm, k, m->best_key, m->op);
         t = IS_NULL(c) ? -1 : vm_truthy(vm, c);
     }
-    keep_release(m->ks, mark);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
     if (t < 0)
         return -1;
     if (t) {
         m->best = item;
         m->best_key = k;
         m->any = true;
-        m->ks->items[m->slot] = item;
-        m->ks->items[m->slot + 1] = k;
     }
     return 0;
 }
@@ -1220,13 +1151,9 @@ static Value minmax(VM *vm, Value *args, int nargs, Tuple *kw, const char *f, Cm
         return VNULL;
     if (nargs > 1 && !IS_NULL(kv[1]))
         return vm_raise(vm, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments", f);
-    MinMax m = {VNULL, VNULL, IS_NONE(kv[0]) ? VNULL : kv[0], op, false, keep_list(vm), -1};
-    size_t mark = m.ks ? m.ks->len : 0;
-    m.slot = keep_push(vm, m.ks, VNONE);
-    if (m.slot < 0 || keep_push(vm, m.ks, VNONE) < 0) {
-        keep_release(m.ks, mark);
-        return VNULL;
-    }
+    MinMax m = {VNULL, VNULL, IS_NONE(kv[0]) ? VNULL : kv[0], op, false};
+    vm_push_root(vm, &m.best);
+    vm_push_root(vm, &m.best_key);
     int r = 0;
     if (nargs == 1) {
         r = for_each(vm, args[0], minmax_fn, &m);
@@ -1234,7 +1161,8 @@ static Value minmax(VM *vm, Value *args, int nargs, Tuple *kw, const char *f, Cm
         for (int i = 0; i < nargs && r == 0; i++)
             r = minmax_fn(vm, &m, args[i]);
     }
-    keep_release(m.ks, mark);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
     if (r < 0)
         return VNULL;
     if (!m.any) {
@@ -1266,10 +1194,10 @@ static Value b_sorted(VM *vm, Value *args, int nargs, Tuple *kw)
     Value l = list_from_iterable(vm, args[0]);
     if (IS_NULL(l))
         return l;
-    KEEP_OPEN(l, return VNULL);
+    vm_push_root(vm, &l);
     Value key = (IS_NULL(kv[0]) || IS_NONE(kv[0])) ? VNULL : kv[0];
     int r = list_sort(vm, AS_LIST(l), key, rev);
-    KEEP_CLOSE();
+    vm_pop_root(vm);
     return r < 0 ? VNULL : l;
 }
 
@@ -1293,10 +1221,10 @@ static int enumerate_next(VM *vm, Iter *it, Value *out)
             it->i++;
         }
     } else {
-        KEEP_OPEN(item, return -1);
+        vm_push_root(vm, &item);
         idx = it->b;
         Value nx = vm_binary(vm, it->b, VINT(1), BINOP_ADD, false);
-        KEEP_CLOSE();
+        vm_pop_root(vm);
         if (IS_NULL(nx))
             return -1;
         it->b = nx;
@@ -1355,7 +1283,7 @@ static int zip_next(VM *vm, Iter *it, Value *out)
     if (!res)
         return -1;
     Value rv = VOBJ(res);
-    KEEP_OPEN(rv, return -1);
+    vm_push_root(vm, &rv);
     int rc = 1;
     for (size_t i = 0; i < n; i++) {
         Value item = VNULL;
@@ -1391,7 +1319,7 @@ static int zip_next(VM *vm, Iter *it, Value *out)
         }
         res->items[i] = item;
     }
-    KEEP_CLOSE();
+    vm_pop_root(vm);
     if (rc == 1)
         *out = rv;
     return rc;
@@ -1416,17 +1344,17 @@ static Value zip_new(VM *vm, Value *args, int nargs, Tuple *kw)
     if (!its)
         return VNULL;
     Value tv = VOBJ(its);
-    KEEP_OPEN(tv, return VNULL);
+    vm_push_root(vm, &tv);
     for (int i = 0; i < nargs; i++) {
         Value it = vm_iter(vm, args[i]);
         if (IS_NULL(it)) {
-            KEEP_CLOSE();
+            vm_pop_root(vm);
             return it;
         }
         its->items[i] = it;
     }
     Iter *z = make_iter(vm, cls, zip_next, tv);
-    KEEP_CLOSE();
+    vm_pop_root(vm);
     if (!z)
         return VNULL;
     z->n = strict;
@@ -1443,7 +1371,7 @@ static int map_next(VM *vm, Iter *it, Value *out)
     if (!argt)
         return -1;
     Value av = VOBJ(argt);
-    KEEP_OPEN(av, return -1);
+    vm_push_root(vm, &av);
     int rc = 1;
     for (size_t i = 0; i < n; i++) {
         Value item = VNULL;
@@ -1458,7 +1386,7 @@ static int map_next(VM *vm, Iter *it, Value *out)
         else
             *out = r;
     }
-    KEEP_CLOSE();
+    vm_pop_root(vm);
     return rc;
 }
 
@@ -1474,17 +1402,17 @@ static Value map_new(VM *vm, Value *args, int nargs, Tuple *kw)
     if (!its)
         return VNULL;
     Value tv = VOBJ(its);
-    KEEP_OPEN(tv, return VNULL);
+    vm_push_root(vm, &tv);
     for (int i = 1; i < nargs; i++) {
         Value it = vm_iter(vm, args[i]);
         if (IS_NULL(it)) {
-            KEEP_CLOSE();
+            vm_pop_root(vm);
             return it;
         }
         its->items[i - 1] = it;
     }
     Iter *m = make_iter(vm, cls, map_next, args[0]);
-    KEEP_CLOSE();
+    vm_pop_root(vm);
     if (!m)
         return VNULL;
     m->b = tv;
@@ -1500,14 +1428,15 @@ static int filter_next(VM *vm, Iter *it, Value *out)
         if (r <= 0)
             return r;
         Value t = item;
-        if (!IS_NONE(it->a)) {
-            KEEP_OPEN(item, return -1);
+        /* item stays rooted through the predicate and the truth test of its
+         * result (both may run Python code). */
+        vm_push_root(vm, &item);
+        int ok = -1;
+        if (!IS_NONE(it->a))
             t = vm_call1(vm, it->a, item);
-            KEEP_CLOSE();
-            if (IS_NULL(t))
-                return -1;
-        }
-        int ok = vm_truthy(vm, t);
+        if (!IS_NULL(t))
+            ok = vm_truthy(vm, t);
+        vm_pop_root(vm);
         if (ok < 0)
             return -1;
         if (ok) {
@@ -1916,10 +1845,9 @@ static int pair_fn(VM *vm, void *ud, Value item)
     }
     ps->idx++;
     /* dict_set may run __hash__/__eq__: keep the pair (and so v) alive. */
-    List *kl = keep_list(vm);
-    size_t mark = kl ? kl->len : 0;
-    int rc = keep_push(vm, kl, item) < 0 ? -1 : dict_set(vm, ps->d, k, v) < 0 ? -1 : 0;
-    keep_release(kl, mark);
+    vm_push_root(vm, &item);
+    int rc = dict_set(vm, ps->d, k, v) < 0 ? -1 : 0;
+    vm_pop_root(vm);
     return rc;
 }
 
@@ -1939,24 +1867,28 @@ static int dict_fill(VM *vm, Dict *d, Value src)
     Value keys = vm_getattr_opt(vm, src, str_intern(vm, "keys", 4));
     if (!IS_NULL(keys)) {
         /* A mapping: d[k] = src[k] for k in src.keys(). */
-        List *kl = keep_list(vm);
-        size_t mark = kl ? kl->len : 0;
-        int rc = keep_push(vm, kl, keys) < 0 ? -1 : 0;
-        Value ksv = rc == 0 ? vm_call0(vm, keys) : VNULL;
-        if (IS_NULL(ksv) || keep_push(vm, kl, ksv) < 0)
+        Value ksv = VNULL, l = VNULL;
+        vm_push_root(vm, &keys);
+        vm_push_root(vm, &ksv);
+        vm_push_root(vm, &l);
+        int rc = 0;
+        ksv = vm_call0(vm, keys);
+        if (IS_NULL(ksv))
             rc = -1;
-        Value l = rc == 0 ? list_from_iterable(vm, ksv) : VNULL;
-        if (rc == 0 && (IS_NULL(l) || keep_push(vm, kl, l) < 0))
+        l = rc == 0 ? list_from_iterable(vm, ksv) : VNULL;
+        if (IS_NULL(l))
             rc = -1;
         for (size_t i = 0; rc == 0 && i < AS_LIST(l)->len; i++) {
             Value k = AS_LIST(l)->items[i];
             Value v = vm_getitem(vm, src, k);
-            size_t vmark = kl->len;
-            if (IS_NULL(v) || keep_push(vm, kl, v) < 0 || dict_set(vm, d, k, v) < 0)
+            vm_push_root(vm, &v);
+            if (IS_NULL(v) || dict_set(vm, d, k, v) < 0)
                 rc = -1;
-            keep_release(kl, vmark);
+            vm_pop_root(vm);
         }
-        keep_release(kl, mark);
+        vm_pop_root(vm);
+        vm_pop_root(vm);
+        vm_pop_root(vm);
         return rc;
     }
     if (vm->exc.tag != V_NULL)
@@ -1977,13 +1909,13 @@ static Value dict_new_native(VM *vm, Value *args, int nargs, Tuple *kw)
     Value dv = VOBJ(d);
     if (IS_CLASS(cls))
         d->hdr.cls = AS_CLASS(cls);
-    KEEP_OPEN(dv, return VNULL);
+    vm_push_root(vm, &dv);
     int rc = 0;
     if (nargs == 1)
         rc = dict_fill(vm, d, args[0]);
     for (int k = 0; rc == 0 && k < nkw(kw); k++)
         rc = dict_set(vm, d, kw->items[k], args[nargs + k]);
-    KEEP_CLOSE();
+    vm_pop_root(vm);
     return rc < 0 ? VNULL : dv;
 }
 
@@ -2005,9 +1937,9 @@ static Value set_like_new(VM *vm, Value *args, int nargs, Tuple *kw, const char 
         return VNULL;
     Value sv = VOBJ(s);
     if (nargs == 1) {
-        KEEP_OPEN(sv, return VNULL);
+        vm_push_root(vm, &sv);
         int r = set_update(vm, s, args[0]);
-        KEEP_CLOSE();
+        vm_pop_root(vm);
         if (r < 0)
             return VNULL;
     }

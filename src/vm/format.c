@@ -79,45 +79,6 @@ Str *vm_ascii(VM *vm, Value v)
 
 static Value object_format(VM *vm, Value *args, int nargs, Tuple *kw);
 
-/* Values kept alive while Python code runs go on a list reachable from the
- * builtins dict (see builtins.c's keep_list: vm_push_root's fixed stack
- * cannot follow recursion through __format__ / __getattr__). */
-#define KEEP_NAME "__loopscope_keep__"
-
-static List *keep_list(VM *vm)
-{
-    Str *k = str_intern(vm, KEEP_NAME, sizeof KEEP_NAME - 1);
-    if (!k)
-        return NULL;
-    Value v = dict_get_str(vm->builtins, k);
-    if (IS_LIST(v))
-        return AS_LIST(v);
-    List *l = list_new(vm, 32);
-    if (!l || dict_set(vm, vm->builtins, VOBJ(k), VOBJ(l)) < 0)
-        return NULL;
-    return l;
-}
-
-static int64_t keep_push(VM *vm, List *ks, Value v)
-{
-    if (!ks || list_append(vm, ks, v) < 0) {
-        if (IS_NULL(vm->exc))
-            vm_raise(vm, EXC_MemoryError, "%s", "");
-        return -1;
-    }
-    return (int64_t)ks->len - 1;
-}
-
-static void keep_release(List *ks, size_t mark)
-{
-    if (!ks)
-        return;
-    for (size_t i = mark; i < ks->len; i++)
-        ks->items[i] = VNONE;
-    if (mark < ks->len)
-        ks->len = mark;
-}
-
 /* ===== format(value, spec) ===================================================== */
 
 static int format_into(VM *vm, NfBuf *out, Value v, const char *spec, size_t speclen)
@@ -647,60 +608,55 @@ static Value resolve_field(VM *vm, FmtArgs *a, const char *s, size_t n)
     Value obj = field_first(vm, a, s, i);
     if (IS_NULL(obj))
         return obj;
-    List *kl = keep_list(vm);
-    size_t mark = kl ? kl->len : 0;
-    int64_t slot = keep_push(vm, kl, obj);
-    if (slot < 0)
-        return VNULL;
+    vm_push_root(vm, &obj);   /* each step may run Python code */
     while (i < n) {
         if (s[i] == '.') {
             size_t st = ++i;
             while (i < n && s[i] != '.' && s[i] != '[')
                 i++;
             if (i == st) {
-                keep_release(kl, mark);
+                vm_pop_root(vm);
                 return vm_raise(vm, EXC_ValueError, "Empty attribute in format string");
             }
             Str *name = str_new(vm, s + st, i - st);
-            if (!name) { keep_release(kl, mark); return VNULL; }
+            if (!name) { vm_pop_root(vm); return VNULL; }
             obj = vm_getattr(vm, obj, name);
         } else if (s[i] == '[') {
             size_t st = ++i;
             while (i < n && s[i] != ']')
                 i++;
             if (i >= n) {
-                keep_release(kl, mark);
+                vm_pop_root(vm);
                 return vm_raise(vm, EXC_ValueError, "Missing ']' in format string");
             }
             if (i == st) {
-                keep_release(kl, mark);
+                vm_pop_root(vm);
                 return vm_raise(vm, EXC_ValueError, "Empty attribute in format string");
             }
             Value key;
             if (all_digits(s + st, i - st)) {
                 int64_t k = parse_digits(s + st, i - st);
-                if (k < 0) { keep_release(kl, mark); return vm_raise(vm, EXC_ValueError, "Too many decimal digits in format string"); }
+                if (k < 0) { vm_pop_root(vm); return vm_raise(vm, EXC_ValueError, "Too many decimal digits in format string"); }
                 key = VINT(k);
             } else {
                 Str *ks = str_new(vm, s + st, i - st);
-                if (!ks) { keep_release(kl, mark); return VNULL; }
+                if (!ks) { vm_pop_root(vm); return VNULL; }
                 key = VOBJ(ks);
             }
             i++;
             if (i < n && s[i] != '.' && s[i] != '[') {
-                keep_release(kl, mark);
+                vm_pop_root(vm);
                 return vm_raise(vm, EXC_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
             }
             obj = vm_getitem(vm, obj, key);
         } else {
-            keep_release(kl, mark);
+            vm_pop_root(vm);
             return vm_raise(vm, EXC_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
         }
         if (IS_NULL(obj))
             break;
-        kl->items[slot] = obj;
     }
-    keep_release(kl, mark);
+    vm_pop_root(vm);
     return obj;
 }
 
@@ -712,11 +668,7 @@ static int render_field(VM *vm, NfBuf *out, const char *name, size_t nlen, uint3
     Value obj = resolve_field(vm, a, name, nlen);
     if (IS_NULL(obj))
         return -1;
-    List *ks = keep_list(vm);
-    size_t mark = ks ? ks->len : 0;
-    int64_t slot = keep_push(vm, ks, obj);
-    if (slot < 0)
-        return -1;
+    vm_push_root(vm, &obj);
     int rc = 0;
     if (conv) {
         Str *s = NULL;
@@ -735,10 +687,8 @@ static int render_field(VM *vm, NfBuf *out, const char *name, size_t nlen, uint3
         }
         if (rc == 0 && !s)
             rc = -1;
-        if (rc == 0) {
+        if (rc == 0)
             obj = VOBJ(s);
-            ks->items[slot] = obj;
-        }
     }
     if (rc == 0) {
         if (spec_nested) {
@@ -756,7 +706,7 @@ static int render_field(VM *vm, NfBuf *out, const char *name, size_t nlen, uint3
             rc = format_into(vm, out, obj, spec, slen);
         }
     }
-    keep_release(ks, mark);
+    vm_pop_root(vm);
     return rc;
 }
 

@@ -1914,24 +1914,6 @@ static Value m_endswith(VM *vm, Value *a, int n, Tuple *k) { return starts_ends(
 
 /* ===== split / join / strip / replace / partition =========================== */
 
-/* A value kept alive while Python code runs: pushed on a list reachable from
- * the builtins dict (see builtins.c's keep_list for why not vm_push_root). */
-#define KEEP_NAME "__loopscope_keep__"
-
-static List *keep_list(VM *vm)
-{
-    Str *k = str_intern(vm, KEEP_NAME, sizeof KEEP_NAME - 1);
-    if (!k)
-        return NULL;
-    Value v = dict_get_str(vm->builtins, k);
-    if (IS_LIST(v))
-        return AS_LIST(v);
-    List *l = list_new(vm, 32);
-    if (!l || dict_set(vm, vm->builtins, VOBJ(k), VOBJ(l)) < 0)
-        return NULL;
-    return l;
-}
-
 
 static int push_piece(VM *vm, List *l, const char *p, size_t n)
 {
@@ -2087,13 +2069,9 @@ static Value m_join(VM *vm, Value *args, int nargs, Tuple *kw)
             }
             return VNULL;
         }
-        List *kl = keep_list(vm);
-        size_t mark = kl ? kl->len : 0;
-        if (!kl || list_append(vm, kl, it) < 0)
-            return VNULL;
+        vm_push_root(vm, &it);   /* iterating may run Python code */
         l = list_from_iterable(vm, it);
-        kl->items[mark] = VNONE;
-        kl->len = mark;
+        vm_pop_root(vm);
         if (IS_NULL(l)) return VNULL;
     }
     size_t n = IS_LIST(l) ? AS_LIST(l)->len : AS_TUPLE(l)->len;
