@@ -157,24 +157,8 @@ Value dict_get(VM *vm, Dict *d, Value key)
 
 Value dict_get_str(Dict *d, Str *key)
 {
-    if (!d->index)
-        return VNULL;
-    int64_t h = str_hash(key);
-    size_t mask = d->index_size - 1;
-    uint64_t perturb = (uint64_t)h;
-    size_t i = (size_t)h & mask;
-    for (;;) {
-        int32_t ix = d->index[i];
-        if (ix == IX_EMPTY)
-            return VNULL;
-        if (ix >= 0) {
-            DictEntry *e = &d->entries[ix];
-            if (e->hash == h && IS_STR(e->key) && str_eq(AS_STR(e->key), key))
-                return e->value;
-        }
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + perturb + 1) & mask;
-    }
+    int64_t ix = dict_index_str(d, key);
+    return ix >= 0 ? d->entries[ix].value : VNULL;
 }
 
 int dict_set(VM *vm, Dict *d, Value key, Value value)

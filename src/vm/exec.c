@@ -841,6 +841,20 @@ static Value call_ex(VM *vm, Value callable, Value argseq, Value kwargs)
     return r;
 }
 
+/* Leaves a finished frame (returned or unwound) for its parent. A frame a
+ * coroutine owns goes with the coroutine, now closed. */
+static Frame *frame_leave(VM *vm, Frame *done)
+{
+    Frame *parent = done->parent;
+    vm->frame = parent;
+    vm->depth--;
+    if (done->gen)
+        gen_finish(vm, done->gen);
+    else
+        frame_free(vm, done);
+    return parent;
+}
+
 /* Where collection may happen: every live value is in a frame or a root.
  * Past the memory cap after collecting, the program gets MemoryError. */
 static int safe_point(VM *vm)
@@ -1355,13 +1369,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 status = EXEC_RETURN;
                 goto leave;
             }
-            frame = done->parent;
-            vm->frame = frame;
-            vm->depth--;
-            if (done->gen)
-                gen_finish(vm, done->gen);
-            else
-                frame_free(vm, done);
+            frame = frame_leave(vm, done);
             LOAD();
             PUSH(*result);
             DISPATCH();
@@ -2065,13 +2073,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 status = EXEC_ERROR;
                 goto leave;
             }
-            frame = done->parent;
-            vm->frame = frame;
-            vm->depth--;
-            if (done->gen)
-                gen_finish(vm, done->gen);
-            else
-                frame_free(vm, done);
+            frame = frame_leave(vm, done);
             LOAD();
             exc_add_tb(vm, vm->exc, code, INSTR_INDEX());
         }
