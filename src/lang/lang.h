@@ -54,11 +54,12 @@ typedef struct LangWarning {
 Proto *lang_compile_ex(const char *src, size_t len, const char *const *modules,
                        LangError *err, LangWarning **warnings, int *nwarnings);
 
-/* CPython 3.12's traceback caret anchors (traceback.py's
- * _extract_caret_anchors_from_line_segment): parses `segment` (one line of
- * UTF-8 source text, the span of the failing instruction) as a statement; if
- * it is a binary operation or a subscript, sets *left and *right to the
- * character offsets bounding the '^' part and returns true. */
+/* CPython 3.12's traceback caret anchors, as Python/traceback.c computes
+ * them for uncaught exceptions (extract_anchors_from_line): parses `segment`
+ * (one line of UTF-8 source text, the span of the failing instruction) as a
+ * statement; if it is a binary operation or a subscript, sets *left and
+ * *right to the character offsets (within the segment) bounding the '^'
+ * part and returns true. */
 bool lang_caret_anchors(const char *segment, size_t len, int *left, int *right);
 
 #endif
