@@ -1,0 +1,204 @@
+/*
+ * loop.c - one event-loop iteration as CPython 3.12 runs it (see loop.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "loop.h"
+
+static void handle_mark(VM *vm, Obj *o)
+{
+    SimHandle *h = (SimHandle *)o;
+    vm_mark_value(vm, h->callback);
+    vm_mark_value(vm, h->args);
+    vm_mark_value(vm, h->data);
+}
+
+static const NativeType handle_type = {
+    .name = "Handle",
+    .mark = handle_mark,
+    .size = sizeof(SimHandle),
+};
+
+void sim_loop_init(SimLoop *loop, VM *vm)
+{
+    loop->vm = vm;
+    loop->ready = NULL;
+    loop->rhead = loop->rlen = loop->rcap = 0;
+    sim_heap_init(&loop->timers);
+    loop->timer_cancelled_count = 0;
+    loop->now = 0.0;
+    loop->iteration = 0;
+    loop->next_handle_id = 1;
+    loop->stopping = false;
+}
+
+void sim_loop_free(SimLoop *loop)
+{
+    free(loop->ready);
+    loop->ready = NULL;
+    loop->rlen = loop->rcap = 0;
+    sim_heap_free(&loop->timers);
+}
+
+void sim_loop_mark(VM *vm, SimLoop *loop)
+{
+    for (size_t i = 0; i < loop->rlen; i++)
+        vm_mark_obj(vm, (Obj *)loop->ready[(loop->rhead + i) % loop->rcap]);
+    for (size_t i = 0; i < loop->timers.len; i++)
+        vm_mark_obj(vm, (Obj *)loop->timers.items[i].data);
+}
+
+static void ready_push(SimLoop *loop, SimHandle *h)
+{
+    if (loop->rlen == loop->rcap) {
+        size_t ncap = loop->rcap ? loop->rcap * 2 : 64;
+        SimHandle **n = malloc(ncap * sizeof *n);
+        if (!n) {
+            fputs("loopscope: out of memory\n", stderr);
+            abort();
+        }
+        for (size_t i = 0; i < loop->rlen; i++)
+            n[i] = loop->ready[(loop->rhead + i) % loop->rcap];
+        free(loop->ready);
+        loop->ready = n;
+        loop->rhead = 0;
+        loop->rcap = ncap;
+    }
+    loop->ready[(loop->rhead + loop->rlen) % loop->rcap] = h;
+    loop->rlen++;
+}
+
+static SimHandle *ready_pop(SimLoop *loop)
+{
+    SimHandle *h = loop->ready[loop->rhead];
+    loop->rhead = (loop->rhead + 1) % loop->rcap;
+    loop->rlen--;
+    return h;
+}
+
+static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Value args)
+{
+    VM *vm = loop->vm;
+    SimHandle *h = vm_alloc_obj(vm, sizeof(SimHandle), OBJ_NATIVE_DATA, TYPE(vm, object));
+    h->hdr.type = &handle_type;
+    h->loop = loop;
+    h->cfn = fn;
+    h->callback = callback;
+    h->args = args;
+    h->data = VNULL;
+    h->id = loop->next_handle_id++;
+    return h;
+}
+
+SimHandle *sim_call_soon(SimLoop *loop, SimCallbackFn fn, Value callback, Value args)
+{
+    SimHandle *h = handle_new(loop, fn, callback, args);
+    ready_push(loop, h);
+    return h;
+}
+
+SimHandle *sim_call_at(SimLoop *loop, double when, SimCallbackFn fn, Value callback, Value args)
+{
+    SimHandle *h = handle_new(loop, fn, callback, args);
+    h->is_timer = true;
+    h->when = when;
+    h->in_heap = true;
+    SimTimer t = { when, h->id, h };
+    sim_heap_push(&loop->timers, t);
+    return h;
+}
+
+SimHandle *sim_call_later(SimLoop *loop, double delay, SimCallbackFn fn, Value callback, Value args)
+{
+    /* call_at(time() + delay): the same double addition as CPython */
+    return sim_call_at(loop, loop->now + delay, fn, callback, args);
+}
+
+void sim_handle_cancel(SimHandle *h)
+{
+    if (h->cancelled)
+        return;
+    h->cancelled = true;
+    if (h->is_timer && h->in_heap)
+        h->loop->timer_cancelled_count++;
+    /* drop the references, as CPython's Handle.cancel does */
+    h->callback = VNULL;
+    h->args = VNULL;
+    h->data = VNULL;
+}
+
+static void purge_cancelled(SimLoop *loop)
+{
+    SimTimerHeap *heap = &loop->timers;
+    if (heap->len > 100 && loop->timer_cancelled_count * 2 > heap->len) {
+        size_t w = 0;
+        for (size_t r = 0; r < heap->len; r++) {
+            SimHandle *h = heap->items[r].data;
+            if (h->cancelled)
+                h->in_heap = false;
+            else
+                heap->items[w++] = heap->items[r];
+        }
+        heap->len = w;
+        sim_heap_heapify(heap);
+        loop->timer_cancelled_count = 0;
+        return;
+    }
+    while (heap->len && ((SimHandle *)heap->items[0].data)->cancelled) {
+        SimTimer t = sim_heap_pop(heap);
+        ((SimHandle *)t.data)->in_heap = false;
+        loop->timer_cancelled_count--;
+    }
+}
+
+static int run_handle(SimLoop *loop, SimHandle *h)
+{
+    VM *vm = loop->vm;
+    if (h->cfn)
+        return h->cfn(vm, h);
+    Value args = h->args;
+    Tuple *t = IS_TUPLE(args) ? AS_TUPLE(args) : NULL;
+    Value r = vm_call(vm, h->callback, t ? t->items : NULL, t ? (int)t->len : 0, NULL);
+    return IS_NULL(r) ? -1 : 0;
+}
+
+int sim_run_once(SimLoop *loop, SimWait *wait)
+{
+    loop->iteration++;
+    purge_cancelled(loop);
+
+    *wait = SIM_WAIT_NONE;
+    if (loop->rlen == 0 && !loop->stopping) {
+        const SimTimer *top = sim_heap_top(&loop->timers);
+        if (top) {
+            double timeout = top->when - loop->now;
+            if (timeout < 0)
+                timeout = 0;
+            if (timeout > SIM_MAX_WAIT)
+                timeout = SIM_MAX_WAIT;
+            loop->now += timeout;
+            *wait = SIM_WAIT_TIMER;
+        } else {
+            *wait = SIM_WAIT_FOREVER;
+        }
+    }
+
+    double end_time = loop->now + SIM_CLOCK_RESOLUTION;
+    while (loop->timers.len && loop->timers.items[0].when < end_time) {
+        SimTimer t = sim_heap_pop(&loop->timers);
+        SimHandle *h = t.data;
+        h->in_heap = false;
+        ready_push(loop, h);
+    }
+
+    /* the handles queued during this step wait for the next iteration */
+    size_t ntodo = loop->rlen;
+    for (size_t i = 0; i < ntodo; i++) {
+        SimHandle *h = ready_pop(loop);
+        if (h->cancelled)
+            continue;
+        if (run_handle(loop, h) < 0)
+            return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,82 @@
+/*
+ * loop.h - the core of the event loop, on a virtual clock: CPython 3.12's
+ * BaseEventLoop._run_once, step for step.
+ *
+ * A handle is a VM object (Python code will hold them: loop.call_soon returns
+ * one), run either by a C function or by calling a Python callable. The ready
+ * queue is FIFO; timers live in a heap that orders equal deadlines exactly as
+ * CPython's heapq (timerheap.h). One iteration:
+ *   1. drop cancelled timers: all of them when more than half of a heap of
+ *      over 100 are cancelled, otherwise only those at the head;
+ *   2. compute how long the loop would wait: 0 with ready handles, else until
+ *      the earliest deadline (at most a day), else forever;
+ *   3. "wait": the virtual clock jumps by that much;
+ *   4. move every timer due before now + the clock resolution to the ready
+ *      queue, in heap-pop order;
+ *   5. run exactly the handles that were ready at this point, skipping
+ *      cancelled ones; what they schedule waits for the next iteration.
+ * Nothing here reads a wall clock.
+ */
+#ifndef LOOPSCOPE_LOOP_H
+#define LOOPSCOPE_LOOP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "vm.h"
+#include "timerheap.h"
+
+#define SIM_CLOCK_RESOLUTION 1e-9   /* time.get_clock_info('monotonic').resolution on Linux */
+#define SIM_MAX_WAIT 86400.0        /* CPython caps one wait at a day */
+
+typedef struct SimLoop SimLoop;
+typedef struct SimHandle SimHandle;
+
+/* A C callback: returns 0, or -1 with an exception set (it escapes the loop). */
+typedef int (*SimCallbackFn)(VM *vm, SimHandle *h);
+
+struct SimHandle {
+    NativeData hdr;
+    SimLoop *loop;
+    SimCallbackFn cfn;     /* or NULL: call `callback` with `args` */
+    Value callback;
+    Value args;            /* a Tuple, or VNULL for none */
+    Value data;            /* for C callbacks */
+    double when;           /* timers only */
+    uint32_t id;
+    bool cancelled;
+    bool is_timer;
+    bool in_heap;          /* scheduled and not yet moved to the ready queue */
+};
+
+typedef enum SimWait {
+    SIM_WAIT_NONE,         /* something was ready: no waiting */
+    SIM_WAIT_TIMER,        /* the clock advanced to the next timer (or by a day) */
+    SIM_WAIT_FOREVER       /* nothing ready, no timer: CPython would block forever */
+} SimWait;
+
+struct SimLoop {
+    VM *vm;
+    SimHandle **ready;     /* ring buffer */
+    size_t rhead, rlen, rcap;
+    SimTimerHeap timers;   /* data: SimHandle* */
+    size_t timer_cancelled_count;
+    double now;
+    uint64_t iteration;
+    uint32_t next_handle_id;
+    bool stopping;
+};
+
+void sim_loop_init(SimLoop *loop, VM *vm);
+void sim_loop_free(SimLoop *loop);
+void sim_loop_mark(VM *vm, SimLoop *loop);   /* marks every queued handle */
+
+SimHandle *sim_call_soon(SimLoop *loop, SimCallbackFn fn, Value callback, Value args);
+SimHandle *sim_call_at(SimLoop *loop, double when, SimCallbackFn fn, Value callback, Value args);
+SimHandle *sim_call_later(SimLoop *loop, double delay, SimCallbackFn fn, Value callback, Value args);
+void sim_handle_cancel(SimHandle *h);
+
+/* One iteration. Returns -1 when a callback let an exception escape (it is
+ * in vm->exc), else 0; *wait tells how the loop waited. */
+int sim_run_once(SimLoop *loop, SimWait *wait);
+
+#endif

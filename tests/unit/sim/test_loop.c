@@ -1,0 +1,233 @@
+/*
+ * test_loop.c - one event-loop iteration, ordered as CPython 3.12's
+ * _run_once (the expectations are the behaviours documented and verified in
+ * shared/reference/asyncio-semantics.md, section 1).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "loop.h"
+
+static int64_t order[64];
+static int norder;
+static SimLoop *the_loop;
+
+static int record(VM *vm, SimHandle *h)
+{
+    (void)vm;
+    order[norder++] = h->data.as.i;
+    return 0;
+}
+
+/* Schedules a follow-up: call_soon(tag + 100) and call_later(0, tag + 200). */
+static int record_and_schedule(VM *vm, SimHandle *h)
+{
+    record(vm, h);
+    SimHandle *a = sim_call_later(the_loop, 0, record, VNULL, VNULL);
+    a->data = VINT(h->data.as.i + 200);
+    SimHandle *b = sim_call_soon(the_loop, record, VNULL, VNULL);
+    b->data = VINT(h->data.as.i + 100);
+    return 0;
+}
+
+static int raise_error(VM *vm, SimHandle *h)
+{
+    (void)h;
+    vm_raise(vm, EXC_ValueError, "boom");
+    return -1;
+}
+
+static VM *vm;
+static SimLoop loop;
+
+static int setup(void **state)
+{
+    (void)state;
+    VMConfig cfg = { .filename = "t.py" };
+    vm = vm_new(&cfg);
+    sim_loop_init(&loop, vm);
+    the_loop = &loop;
+    norder = 0;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sim_loop_free(&loop);
+    vm_free(vm);
+    return 0;
+}
+
+static SimHandle *soon(int64_t tag)
+{
+    SimHandle *h = sim_call_soon(&loop, record, VNULL, VNULL);
+    h->data = VINT(tag);
+    return h;
+}
+
+static SimHandle *later(double delay, int64_t tag)
+{
+    SimHandle *h = sim_call_later(&loop, delay, record, VNULL, VNULL);
+    h->data = VINT(tag);
+    return h;
+}
+
+static void expect_order(const int64_t *expected, int n)
+{
+    assert_int_equal(norder, n);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(order[i], expected[i]);
+}
+
+static void test_ready_handles_run_fifo_and_new_ones_wait(void **state)
+{
+    (void)state;
+    SimHandle *h = sim_call_soon(&loop, record_and_schedule, VNULL, VNULL);
+    h->data = VINT(1);
+    soon(2);
+    SimWait w;
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    assert_int_equal(w, SIM_WAIT_NONE);
+    const int64_t first[] = { 1, 2 };
+    expect_order(first, 2);
+    /* next iteration: the call_soon first, then the zero-delay timer */
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    const int64_t second[] = { 1, 2, 101, 201 };
+    expect_order(second, 4);
+    assert_true(loop.now == 0.0);
+}
+
+static void test_equal_deadlines_fire_in_heap_order(void **state)
+{
+    (void)state;
+    for (int i = 0; i < 6; i++)
+        later(1.0, i);
+    SimWait w;
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    assert_int_equal(w, SIM_WAIT_TIMER);
+    assert_true(loop.now == 1.0);
+    const int64_t expected[] = { 0, 2, 5, 4, 1, 3 };
+    expect_order(expected, 6);
+}
+
+static void test_clock_jumps_to_the_next_deadline(void **state)
+{
+    (void)state;
+    later(2.5, 1);
+    later(0.75, 2);
+    SimWait w;
+    sim_run_once(&loop, &w);
+    assert_true(loop.now == 0.75);
+    sim_run_once(&loop, &w);
+    assert_true(loop.now == 2.5);
+    const int64_t expected[] = { 2, 1 };
+    expect_order(expected, 2);
+    sim_run_once(&loop, &w);
+    assert_int_equal(w, SIM_WAIT_FOREVER);
+}
+
+static void test_a_day_at_most_per_wait(void **state)
+{
+    (void)state;
+    later(100000.0, 1);
+    SimWait w;
+    sim_run_once(&loop, &w);
+    assert_true(loop.now == SIM_MAX_WAIT);
+    assert_int_equal(norder, 0);
+    sim_run_once(&loop, &w);
+    assert_true(loop.now == 100000.0);
+    assert_int_equal(norder, 1);
+}
+
+static void test_cancelled_handles_are_skipped(void **state)
+{
+    (void)state;
+    soon(1);
+    sim_handle_cancel(soon(2));
+    sim_handle_cancel(later(0.5, 3));
+    later(1.0, 4);
+    SimWait w;
+    sim_run_once(&loop, &w);
+    sim_run_once(&loop, &w);
+    sim_run_once(&loop, &w);
+    const int64_t expected[] = { 1, 4 };
+    expect_order(expected, 2);
+}
+
+/* How many timers are left after one iteration's purge, with the last
+ * `cancelled` of `n` timers (deadlines 1..n) cancelled. */
+static size_t left_after_purge(size_t n, size_t cancelled)
+{
+    SimHandle *hs[256];
+    for (size_t i = 0; i < n; i++)
+        hs[i] = later((double)(i + 1), (int64_t)i);
+    for (size_t i = n - cancelled; i < n; i++)
+        sim_handle_cancel(hs[i]);
+    soon(-1);   /* something ready: the iteration does not wait */
+    SimWait w;
+    sim_run_once(&loop, &w);
+    return loop.timers.len;
+}
+
+static void test_bulk_purge_when_most_timers_are_cancelled(void **state)
+{
+    (void)state;
+    assert_int_equal(left_after_purge(200, 101), 99);
+}
+
+static void test_no_bulk_purge_at_half(void **state)
+{
+    (void)state;
+    assert_int_equal(left_after_purge(200, 100), 200);
+}
+
+static void test_bulk_purge_needs_more_than_100_timers(void **state)
+{
+    (void)state;
+    assert_int_equal(left_after_purge(100, 60), 100);
+}
+
+static void test_bulk_purge_101_timers(void **state)
+{
+    (void)state;
+    assert_int_equal(left_after_purge(101, 60), 41);
+}
+
+static void test_escaping_exception_stops_the_iteration(void **state)
+{
+    (void)state;
+    soon(1);
+    sim_call_soon(&loop, raise_error, VNULL, VNULL);
+    soon(3);
+    SimWait w;
+    assert_int_equal(sim_run_once(&loop, &w), -1);
+    assert_true(vm_exc_matches(vm, EXC_ValueError));
+    vm_exc_take(vm);
+    const int64_t expected[] = { 1 };
+    expect_order(expected, 1);
+    sim_run_once(&loop, &w);   /* the rest runs next time */
+    const int64_t after[] = { 1, 3 };
+    expect_order(after, 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_ready_handles_run_fifo_and_new_ones_wait, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_equal_deadlines_fire_in_heap_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clock_jumps_to_the_next_deadline, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_day_at_most_per_wait, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancelled_handles_are_skipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_purge_when_most_timers_are_cancelled, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_bulk_purge_at_half, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_purge_needs_more_than_100_timers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_purge_101_timers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escaping_exception_stops_the_iteration, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
