@@ -36,8 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vm.h"
-#include "numfmt.h"
+#include "text.h"
 
 #define LS_ID_BASE  INT64_C(0x7f3a00000000)
 
@@ -47,14 +46,6 @@
  * address that "<... at 0x...>" reprs print; id() returns the same number so
  * hex(id(x)) matches the repr, as in CPython. */
 uint64_t vm_obj_address(VM *vm, Obj *o);
-
-static Value mkstr(VM *vm, const char *s, size_t n)
-{
-    Str *r = str_new(vm, s, n);
-    return r ? VOBJ(r) : VNULL;
-}
-
-static const char *tname(VM *vm, Value v) { return vm_type_name(vm, v); }
 
 static bool is_int_like(Value v) { return IS_INT(v) || IS_BOOL(v) || IS_BIGINT(v); }
 static bool is_number(Value v) { return is_int_like(v) || IS_FLOAT(v); }
@@ -89,19 +80,7 @@ static Value bi_value(VM *vm, BigInt *b)
     return int_from_bigint(vm, b);
 }
 
-static Value raise_nf(VM *vm, const NfError *e)
-{
-    switch (e->kind) {
-    case NF_ERR_TYPE: return vm_raise(vm, EXC_TypeError, "%s", e->msg);
-    case NF_ERR_OVERFLOW: return vm_raise(vm, EXC_OverflowError, "%s", e->msg);
-    case NF_ERR_ZERODIV: return vm_raise(vm, EXC_ZeroDivisionError, "%s", e->msg);
-    case NF_ERR_MEMORY: return vm_raise(vm, EXC_MemoryError, "%s", e->msg);
-    default: return vm_raise(vm, EXC_ValueError, "%s", e->msg);
-    }
-}
-
 static Str *kwname(Tuple *kwnames, int k) { return AS_STR(kwnames->items[k]); }
-static int nkw(Tuple *kwnames) { return kwnames ? (int)kwnames->len : 0; }
 
 /* "len() takes exactly one argument (0 given)" family (METH_O). */
 static int arg_one(VM *vm, const char *f, int nargs, Tuple *kw)
@@ -349,20 +328,6 @@ static Value b_repr(VM *vm, Value *args, int nargs, Tuple *kw)
         return VNULL;
     Str *s = vm_repr(vm, args[0]);
     return s ? VOBJ(s) : VNULL;
-}
-
-static size_t utf8_decode1(const unsigned char *p, size_t n, uint32_t *cp)
-{
-    uint32_t c = p[0];
-    if (c < 0x80 || n < 2) { *cp = c; return 1; }
-    if (c < 0xE0) { *cp = ((c & 31u) << 6) | (p[1] & 63u); return 2; }
-    if (c < 0xF0 || n < 4) {
-        if (n < 3) { *cp = c; return 1; }
-        *cp = ((c & 15u) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
-        return 3;
-    }
-    *cp = ((c & 7u) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
-    return 4;
 }
 
 static Value b_ascii(VM *vm, Value *args, int nargs, Tuple *kw)
@@ -855,7 +820,7 @@ static Value b_ord(VM *vm, Value *args, int nargs, Tuple *kw)
     if (s->ncp != 1)
         return vm_raise(vm, EXC_TypeError, "ord() expected a character, but string of length %zu found", s->ncp);
     uint32_t cp;
-    utf8_decode1((const unsigned char *)s->data, s->len, &cp);
+    u8_dec((const unsigned char *)s->data, s->len, &cp);
     return VINT(cp);
 }
 

@@ -17,44 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vm.h"
-#include "numfmt.h"
+#include "text.h"
 
 /* ===== helpers =============================================================== */
-
-static const char *tname(VM *vm, Value v) { return vm_type_name(vm, v); }
-
-static Value raise_nf(VM *vm, const NfError *e)
-{
-    switch (e->kind) {
-    case NF_ERR_TYPE: return vm_raise(vm, EXC_TypeError, "%s", e->msg);
-    case NF_ERR_OVERFLOW: return vm_raise(vm, EXC_OverflowError, "%s", e->msg);
-    case NF_ERR_ZERODIV: return vm_raise(vm, EXC_ZeroDivisionError, "%s", e->msg);
-    case NF_ERR_MEMORY: return vm_raise(vm, EXC_MemoryError, "%s", e->msg);
-    default: return vm_raise(vm, EXC_ValueError, "%s", e->msg);
-    }
-}
-
-static Str *buf_to_str(VM *vm, NfBuf *b)
-{
-    Str *r = str_new(vm, b->data ? b->data : "", b->len);
-    nf_buf_free(b);
-    return r;
-}
-
-static size_t u8_dec(const unsigned char *p, size_t n, uint32_t *cp)
-{
-    uint32_t c = p[0];
-    if (c < 0x80 || n < 2) { *cp = c; return 1; }
-    if (c < 0xE0) { *cp = ((c & 31u) << 6) | (p[1] & 63u); return 2; }
-    if (c < 0xF0 || n < 4) {
-        if (n < 3) { *cp = c; return 1; }
-        *cp = ((c & 15u) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
-        return 3;
-    }
-    *cp = ((c & 7u) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
-    return 4;
-}
 
 /* ascii(v): repr() with non-ASCII escaped (ascii(), %a, !a; vm.h). */
 Str *vm_ascii(VM *vm, Value v)

@@ -21,24 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vm.h"
-#include "numfmt.h"
+#include "text.h"
 
 /* ===== UTF-8 ================================================================ */
-
-static size_t u8_dec(const unsigned char *p, size_t n, uint32_t *cp)
-{
-    uint32_t c = p[0];
-    if (c < 0x80 || n < 2) { *cp = c; return 1; }
-    if (c < 0xE0) { *cp = ((c & 31u) << 6) | (p[1] & 63u); return 2; }
-    if (c < 0xF0 || n < 4) {
-        if (n < 3) { *cp = c; return 1; }
-        *cp = ((c & 15u) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
-        return 3;
-    }
-    *cp = ((c & 7u) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
-    return 4;
-}
 
 static size_t u8_len1(unsigned char c)
 {
@@ -96,18 +81,11 @@ static void buf_cp(NfBuf *b, uint32_t cp)
     nf_buf_append(b, t, n);
 }
 
-static Value mkstr(VM *vm, const char *s, size_t n)
-{
-    Str *r = str_new(vm, s, n);
-    return r ? VOBJ(r) : VNULL;
-}
-
 /* The finished buffer as a str; frees the buffer. */
 static Value buf_str(VM *vm, NfBuf *b)
 {
-    Value r = mkstr(vm, b->data ? b->data : "", b->len);
-    nf_buf_free(b);
-    return r;
+    Str *r = buf_to_str(vm, b);
+    return r ? VOBJ(r) : VNULL;
 }
 
 static Value char_str(VM *vm, const char *p, size_t n)
@@ -116,8 +94,6 @@ static Value char_str(VM *vm, const char *p, size_t n)
         return VOBJ(vm->single_chars[(unsigned char)p[0]]);
     return mkstr(vm, p, n);
 }
-
-static const char *tname(VM *vm, Value v) { return vm_type_name(vm, v); }
 
 /* ===== character classes ===================================================== */
 
@@ -1582,8 +1558,6 @@ static bool final_sigma(const uint32_t *cps, size_t n, size_t i)
 
 /* ===== arguments ============================================================== */
 
-static int nkw(Tuple *kw) { return kw ? (int)kw->len : 0; }
-
 /* Checks args[0] is a str (methods called through the class). */
 static Str *self_str(VM *vm, Value *args, int nargs, const char *name)
 {
@@ -1599,15 +1573,22 @@ static Str *self_str(VM *vm, Value *args, int nargs, const char *name)
     return AS_STR(args[0]);
 }
 
-/* "str.upper() takes no arguments (1 given)" */
-static Str *m_noargs(VM *vm, Value *args, int nargs, Tuple *kw, const char *name)
+/* self_str, for the methods that take no keyword arguments. */
+static Str *self_str_nokw(VM *vm, Value *args, int nargs, Tuple *kw, const char *name)
 {
     Str *s = self_str(vm, args, nargs, name);
-    if (!s) return NULL;
-    if (nkw(kw)) {
+    if (s && nkw(kw)) {
         vm_raise(vm, EXC_TypeError, "str.%s() takes no keyword arguments", name);
         return NULL;
     }
+    return s;
+}
+
+/* "str.upper() takes no arguments (1 given)" */
+static Str *m_noargs(VM *vm, Value *args, int nargs, Tuple *kw, const char *name)
+{
+    Str *s = self_str_nokw(vm, args, nargs, kw, name);
+    if (!s) return NULL;
     if (nargs != 1) {
         vm_raise(vm, EXC_TypeError, "str.%s() takes no arguments (%d given)", name, nargs - 1);
         return NULL;
@@ -1618,12 +1599,8 @@ static Str *m_noargs(VM *vm, Value *args, int nargs, Tuple *kw, const char *name
 /* "str.join() takes exactly one argument (0 given)" */
 static Str *m_onearg(VM *vm, Value *args, int nargs, Tuple *kw, const char *name)
 {
-    Str *s = self_str(vm, args, nargs, name);
+    Str *s = self_str_nokw(vm, args, nargs, kw, name);
     if (!s) return NULL;
-    if (nkw(kw)) {
-        vm_raise(vm, EXC_TypeError, "str.%s() takes no keyword arguments", name);
-        return NULL;
-    }
     if (nargs != 2) {
         vm_raise(vm, EXC_TypeError, "str.%s() takes exactly one argument (%d given)", name, nargs - 1);
         return NULL;
@@ -1631,46 +1608,36 @@ static Str *m_onearg(VM *vm, Value *args, int nargs, Tuple *kw, const char *name
     return s;
 }
 
-/* "center expected at least 1 argument, got 0" */
-static Str *m_range(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, int min, int max)
+/* Between min and max arguments, in one of CPython's two wordings:
+ * "center expected at least 1 argument, got 0" (m_range) or
+ * "find() takes at least 1 argument (0 given)" (m_old). */
+static Str *m_between(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, int min, int max, bool old)
 {
-    Str *s = self_str(vm, args, nargs, name);
+    Str *s = self_str_nokw(vm, args, nargs, kw, name);
     if (!s) return NULL;
-    if (nkw(kw)) {
-        vm_raise(vm, EXC_TypeError, "str.%s() takes no keyword arguments", name);
-        return NULL;
-    }
     int n = nargs - 1;
-    if (n < min) {
-        vm_raise(vm, EXC_TypeError, "%s expected at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
-        return NULL;
-    }
-    if (n > max) {
-        vm_raise(vm, EXC_TypeError, "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s", n);
+    if (n < min || n > max) {
+        bool few = n < min;
+        int lim = few ? min : max;
+        if (old)
+            vm_raise(vm, EXC_TypeError, "%s() takes at %s %d argument%s (%d given)",
+                     name, few ? "least" : "most", lim, lim == 1 ? "" : "s", n);
+        else
+            vm_raise(vm, EXC_TypeError, "%s expected at %s %d argument%s, got %d",
+                     name, few ? "least" : "most", lim, lim == 1 ? "" : "s", n);
         return NULL;
     }
     return s;
 }
 
-/* "find() takes at least 1 argument (0 given)" */
+static Str *m_range(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, int min, int max)
+{
+    return m_between(vm, args, nargs, kw, name, min, max, false);
+}
+
 static Str *m_old(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, int min, int max)
 {
-    Str *s = self_str(vm, args, nargs, name);
-    if (!s) return NULL;
-    if (nkw(kw)) {
-        vm_raise(vm, EXC_TypeError, "str.%s() takes no keyword arguments", name);
-        return NULL;
-    }
-    int n = nargs - 1;
-    if (n < min) {
-        vm_raise(vm, EXC_TypeError, "%s() takes at least %d argument%s (%d given)", name, min, min == 1 ? "" : "s", n);
-        return NULL;
-    }
-    if (n > max) {
-        vm_raise(vm, EXC_TypeError, "%s() takes at most %d argument%s (%d given)", name, max, max == 1 ? "" : "s", n);
-        return NULL;
-    }
-    return s;
+    return m_between(vm, args, nargs, kw, name, min, max, true);
 }
 
 /* Clinic style with keywords: out[] gets the parameters (VNULL if absent). */
@@ -2232,29 +2199,24 @@ static Value partition_impl(VM *vm, Value *args, int nargs, Tuple *kw, const cha
 static Value m_partition(VM *vm, Value *a, int n, Tuple *k) { return partition_impl(vm, a, n, k, "partition", false); }
 static Value m_rpartition(VM *vm, Value *a, int n, Tuple *k) { return partition_impl(vm, a, n, k, "rpartition", true); }
 
-static Value m_removeprefix(VM *vm, Value *args, int nargs, Tuple *kw)
+/* removeprefix / removesuffix: the str itself when the affix is not there. */
+static Value remove_affix(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, bool suffix)
 {
-    Str *s = m_onearg(vm, args, nargs, kw, "removeprefix");
+    Str *s = m_onearg(vm, args, nargs, kw, name);
     if (!s) return VNULL;
     if (!IS_STR(args[1]))
-        return vm_raise(vm, EXC_TypeError, "removeprefix() argument must be str, not %s", tname(vm, args[1]));
+        return vm_raise(vm, EXC_TypeError, "%s() argument must be str, not %s", name, tname(vm, args[1]));
     Str *p = AS_STR(args[1]);
-    if (p->len && p->len <= s->len && memcmp(s->data, p->data, p->len) == 0)
-        return mkstr(vm, s->data + p->len, s->len - p->len);
-    return args[0];
+    if (!p->len || p->len > s->len)
+        return args[0];
+    size_t rest = s->len - p->len;
+    if (memcmp(suffix ? s->data + rest : s->data, p->data, p->len) != 0)
+        return args[0];
+    return mkstr(vm, suffix ? s->data : s->data + p->len, rest);
 }
 
-static Value m_removesuffix(VM *vm, Value *args, int nargs, Tuple *kw)
-{
-    Str *s = m_onearg(vm, args, nargs, kw, "removesuffix");
-    if (!s) return VNULL;
-    if (!IS_STR(args[1]))
-        return vm_raise(vm, EXC_TypeError, "removesuffix() argument must be str, not %s", tname(vm, args[1]));
-    Str *p = AS_STR(args[1]);
-    if (p->len && p->len <= s->len && memcmp(s->data + s->len - p->len, p->data, p->len) == 0)
-        return mkstr(vm, s->data, s->len - p->len);
-    return args[0];
-}
+static Value m_removeprefix(VM *vm, Value *a, int n, Tuple *k) { return remove_affix(vm, a, n, k, "removeprefix", false); }
+static Value m_removesuffix(VM *vm, Value *a, int n, Tuple *k) { return remove_affix(vm, a, n, k, "removesuffix", true); }
 
 static Value m_splitlines(VM *vm, Value *args, int nargs, Tuple *kw)
 {
@@ -2450,11 +2412,12 @@ static Value m_capitalize(VM *vm, Value *a, int n, Tuple *k) { return case_impl(
 
 typedef bool (*CpPred)(uint32_t);
 
-static Value all_pred(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, CpPred p)
+/* Whether every character satisfies p; `empty` is the answer for "". */
+static Value all_pred(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, CpPred p, bool empty)
 {
     Str *s = m_noargs(vm, args, nargs, kw, name);
     if (!s) return VNULL;
-    if (s->len == 0) return VBOOL(false);
+    if (s->len == 0) return VBOOL(empty);
     const unsigned char *d = (const unsigned char *)s->data;
     for (size_t i = 0; i < s->len;) {
         uint32_t c;
@@ -2464,25 +2427,14 @@ static Value all_pred(VM *vm, Value *args, int nargs, Tuple *kw, const char *nam
     return VBOOL(true);
 }
 
-static Value m_isdigit(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isdigit", u_digit); }
-static Value m_isdecimal(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isdecimal", u_decimal); }
-static Value m_isnumeric(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isnumeric", u_numeric); }
-static Value m_isalpha(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isalpha", u_alpha); }
-static Value m_isalnum(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isalnum", u_alnum); }
-static Value m_isspace(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isspace", u_space); }
+static Value m_isdigit(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isdigit", u_digit, false); }
+static Value m_isdecimal(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isdecimal", u_decimal, false); }
+static Value m_isnumeric(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isnumeric", u_numeric, false); }
+static Value m_isalpha(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isalpha", u_alpha, false); }
+static Value m_isalnum(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isalnum", u_alnum, false); }
+static Value m_isspace(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isspace", u_space, false); }
 
-static Value m_isprintable(VM *vm, Value *args, int nargs, Tuple *kw)
-{
-    Str *s = m_noargs(vm, args, nargs, kw, "isprintable");
-    if (!s) return VNULL;
-    const unsigned char *d = (const unsigned char *)s->data;
-    for (size_t i = 0; i < s->len;) {
-        uint32_t c;
-        i += u8_dec(d + i, s->len - i, &c);
-        if (!u_printable(c)) return VBOOL(false);
-    }
-    return VBOOL(true);
-}
+static Value m_isprintable(VM *vm, Value *a, int n, Tuple *k) { return all_pred(vm, a, n, k, "isprintable", u_printable, true); }
 
 static Value m_isascii(VM *vm, Value *args, int nargs, Tuple *kw)
 {
