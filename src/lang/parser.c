@@ -747,6 +747,8 @@ static Node *paren_atom(Parser *P)
                 break;
             push(P, &tup->l1, star_named_expression(P));
         }
+        if (!at(P, T_RPAR))
+            comma_hint(P, NODE_AT(tup->l1, tup->l1.n - 1));
         expect(P, T_RPAR);
         return fin(P, tup);
     }
@@ -781,6 +783,9 @@ static Node *list_atom(Parser *P)
             break;
         push(P, &l->l1, star_named_expression(P));
     }
+    if (at_kw(P, "for") && !(P->tl && P->tl->unclosed && cur(P)->line > P->tl->unclosed_line))
+        lang_fail(P->c, LANG_ERR_SYNTAX, first->lineno, first->col,
+                  "did you forget parentheses around the comprehension target?");
     if (!at(P, T_RSQB)) {
         comma_hint(P, NODE_AT(l->l1, l->l1.n - 1));
         syntax_error(P);
@@ -821,6 +826,9 @@ static Node *brace_atom(Parser *P)
                     break;
                 push(P, &d->l1, star_named_expression(P));
             }
+            if (at_kw(P, "for"))
+                lang_fail(P->c, LANG_ERR_SYNTAX, first->lineno, first->col,
+                          "did you forget parentheses around the comprehension target?");
             if (!at(P, T_RBRACE))
                 comma_hint(P, NODE_AT(d->l1, d->l1.n - 1));
             expect(P, T_RBRACE);
@@ -844,7 +852,11 @@ static Node *brace_atom(Parser *P)
             push(P, &d->l1, NULL);
             push(P, &d->l2, bitor(P));
         } else {
-            push(P, &d->l1, expression(P));
+            Node *key = expression(P);
+            push(P, &d->l1, key);
+            if (!at(P, T_COLON) && !at(P, T_RBRACE) && !at(P, T_COMMA))
+                lang_fail(P->c, LANG_ERR_SYNTAX, key->end_lineno, key->end_col - 1,
+                          "':' expected after dictionary key");
             expect(P, T_COLON);
             push(P, &d->l2, expression(P));
         }
@@ -1507,6 +1519,8 @@ static void parameters(Parser *P, Arguments *a, TokKind close, bool lambda)
             if (star)
                 fail_at(P, t, "%s", "* argument may appear only once");
             star = true;
+            if (at(P, close))
+                fail_at(P, t, "%s", "named arguments must follow bare *");
             if (at(P, T_COMMA)) {
                 bare_star = t;
             } else {
@@ -2189,7 +2203,9 @@ Node *parse_file(LangCtx *c)
             while (eof > 0 && (P->t[eof - 1].kind == T_ENDMARKER || P->t[eof - 1].kind == T_NEWLINE ||
                                P->t[eof - 1].kind == T_DEDENT))
                 eof--;
-            if (P->i >= eof)
+            /* everything after an unclosed bracket is inside it: an error
+             * on a later line is the bracket's (CPython reports it so) */
+            if (P->i >= eof || c->err->line > tl->unclosed_line)
                 lang_fail(c, LANG_ERR_SYNTAX, tl->unclosed_line, tl->unclosed_col,
                           "'%c' was never closed", tl->unclosed);
         }

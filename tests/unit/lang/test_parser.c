@@ -392,6 +392,13 @@ static void test_syntax_errors(void **state)
     expect_error("a = [1, 2\n", LANG_ERR_SYNTAX, 1, 5, "'[' was never closed");
     expect_error("def f(:\n    pass\n", LANG_ERR_SYNTAX, 1, 7, "invalid syntax");
     expect_error("with open('f') as f\n    pass\n", LANG_ERR_SYNTAX, 1, 20, "expected ':'");
+    expect_error("x = [a, b for a, b in c]\n", LANG_ERR_SYNTAX, 1, 6,
+                 "did you forget parentheses around the comprehension target?");
+    expect_error("d = {\"a\": 1, \"b\" 2}\n", LANG_ERR_SYNTAX, 1, 16, "':' expected after dictionary key");
+    expect_error("x = (1, 2\ny = 3\n", LANG_ERR_SYNTAX, 1, 5, "'(' was never closed");
+    expect_error("x = [1, 2, 3\nfor i in x:\n    pass\n", LANG_ERR_SYNTAX, 1, 5, "'[' was never closed");
+    expect_error("def f(*):\n    pass\n", LANG_ERR_SYNTAX, 1, 7, "named arguments must follow bare *");
+    expect_error("for i in range(3) print(i)\n", LANG_ERR_SYNTAX, 1, 19, "invalid syntax");
 }
 
 static void test_unsupported(void **state)
