@@ -432,13 +432,25 @@ static Value b_callable(VM *vm, Value *args, int nargs, Tuple *kw)
 
 /* ===== attributes ============================================================ */
 
+/* getattr/hasattr/setattr/delattr(obj, name, ...): checks the arguments and
+ * returns the attribute name, or NULL after raising. */
+static Str *attr_args(VM *vm, const char *f, int nargs, Value *args, Tuple *kw, int min, int max)
+{
+    if (arg_nokw(vm, f, kw) < 0 || arg_count(vm, f, nargs, min, max) < 0)
+        return NULL;
+    if (!IS_STR(args[1])) {
+        vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", tname(vm, args[1]));
+        return NULL;
+    }
+    return AS_STR(args[1]);
+}
+
 static Value b_getattr(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (arg_nokw(vm, "getattr", kw) < 0 || arg_count(vm, "getattr", nargs, 2, 3) < 0)
+    Str *name = attr_args(vm, "getattr", nargs, args, kw, 2, 3);
+    if (!name)
         return VNULL;
-    if (!IS_STR(args[1]))
-        return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", tname(vm, args[1]));
-    Value r = vm_getattr(vm, args[0], AS_STR(args[1]));
+    Value r = vm_getattr(vm, args[0], name);
     if (IS_NULL(r) && nargs == 3 && vm_exc_matches(vm, EXC_AttributeError)) {
         vm_exc_take(vm);
         return args[2];
@@ -448,11 +460,10 @@ static Value b_getattr(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value b_hasattr(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (arg_nokw(vm, "hasattr", kw) < 0 || arg_count(vm, "hasattr", nargs, 2, 2) < 0)
+    Str *name = attr_args(vm, "hasattr", nargs, args, kw, 2, 2);
+    if (!name)
         return VNULL;
-    if (!IS_STR(args[1]))
-        return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", tname(vm, args[1]));
-    Value r = vm_getattr(vm, args[0], AS_STR(args[1]));
+    Value r = vm_getattr(vm, args[0], name);
     if (IS_NULL(r)) {
         if (vm_exc_matches(vm, EXC_AttributeError)) {
             vm_exc_take(vm);
@@ -465,22 +476,16 @@ static Value b_hasattr(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value b_setattr(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (arg_nokw(vm, "setattr", kw) < 0 || arg_count(vm, "setattr", nargs, 3, 3) < 0)
-        return VNULL;
-    if (!IS_STR(args[1]))
-        return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", tname(vm, args[1]));
-    if (vm_setattr(vm, args[0], AS_STR(args[1]), args[2]) < 0)
+    Str *name = attr_args(vm, "setattr", nargs, args, kw, 3, 3);
+    if (!name || vm_setattr(vm, args[0], name, args[2]) < 0)
         return VNULL;
     return VNONE;
 }
 
 static Value b_delattr(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (arg_nokw(vm, "delattr", kw) < 0 || arg_count(vm, "delattr", nargs, 2, 2) < 0)
-        return VNULL;
-    if (!IS_STR(args[1]))
-        return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", tname(vm, args[1]));
-    if (vm_delattr(vm, args[0], AS_STR(args[1])) < 0)
+    Str *name = attr_args(vm, "delattr", nargs, args, kw, 2, 2);
+    if (!name || vm_delattr(vm, args[0], name) < 0)
         return VNULL;
     return VNONE;
 }
@@ -1237,6 +1242,26 @@ static Value enumerate_new(VM *vm, Value *args, int nargs, Tuple *kw)
     return VOBJ(e);
 }
 
+/* A tuple of iter(x) for the n values (zip, map); VNULL if one raised. */
+static Value iter_tuple(VM *vm, Value *args, int n)
+{
+    Tuple *its = tuple_new(vm, (size_t)n);
+    if (!its)
+        return VNULL;
+    Value tv = VOBJ(its);
+    vm_push_root(vm, &tv);   /* iter() may run Python code */
+    for (int i = 0; i < n; i++) {
+        Value it = vm_iter(vm, args[i]);
+        if (IS_NULL(it)) {
+            tv = VNULL;
+            break;
+        }
+        its->items[i] = it;
+    }
+    vm_pop_root(vm);
+    return tv;
+}
+
 /* zip: a = tuple of iterators, n = strict, step = 1 once exhausted. */
 static int zip_next(VM *vm, Iter *it, Value *out)
 {
@@ -1305,21 +1330,10 @@ static Value zip_new(VM *vm, Value *args, int nargs, Tuple *kw)
             return VNULL;
         strict = t;
     }
-    Tuple *its = tuple_new(vm, (size_t)nargs);
-    if (!its)
-        return VNULL;
-    Value tv = VOBJ(its);
-    vm_push_root(vm, &tv);
-    for (int i = 0; i < nargs; i++) {
-        Value it = vm_iter(vm, args[i]);
-        if (IS_NULL(it)) {
-            vm_pop_root(vm);
-            return it;
-        }
-        its->items[i] = it;
-    }
-    Iter *z = make_iter(vm, cls, zip_next, tv);
-    vm_pop_root(vm);
+    Value tv = iter_tuple(vm, args, nargs);
+    if (IS_NULL(tv))
+        return tv;
+    Iter *z = make_iter(vm, cls, zip_next, tv);   /* allocating never collects */
     if (!z)
         return VNULL;
     z->n = strict;
@@ -1363,21 +1377,10 @@ static Value map_new(VM *vm, Value *args, int nargs, Tuple *kw)
         return VNULL;
     if (nargs < 2)
         return vm_raise(vm, EXC_TypeError, "map() must have at least two arguments.");
-    Tuple *its = tuple_new(vm, (size_t)(nargs - 1));
-    if (!its)
-        return VNULL;
-    Value tv = VOBJ(its);
-    vm_push_root(vm, &tv);
-    for (int i = 1; i < nargs; i++) {
-        Value it = vm_iter(vm, args[i]);
-        if (IS_NULL(it)) {
-            vm_pop_root(vm);
-            return it;
-        }
-        its->items[i - 1] = it;
-    }
-    Iter *m = make_iter(vm, cls, map_next, args[0]);
-    vm_pop_root(vm);
+    Value tv = iter_tuple(vm, args + 1, nargs - 1);
+    if (IS_NULL(tv))
+        return tv;
+    Iter *m = make_iter(vm, cls, map_next, args[0]);   /* allocating never collects */
     if (!m)
         return VNULL;
     m->b = tv;
@@ -1937,27 +1940,21 @@ static int self_num(VM *vm, Value *args, int nargs, Tuple *kw, const char *cls, 
     return 0;
 }
 
-static Value int_bit_length(VM *vm, Value *args, int nargs, Tuple *kw)
+/* int.bit_length() / int.bit_count(): fn applied to self as a BigInt. */
+static Value int_bits(VM *vm, Value *args, int nargs, Tuple *kw, const char *name,
+                      uint64_t (*fn)(const BigInt *))
 {
-    if (self_num(vm, args, nargs, kw, "int", "bit_length", false) < 0)
+    if (self_num(vm, args, nargs, kw, "int", name, false) < 0)
         return VNULL;
     BigInt b = BI_INIT;
     to_bi(args[0], &b);
-    uint64_t n = bi_bit_length(&b);
+    uint64_t n = fn(&b);
     bi_free(&b);
     return VINT((int64_t)n);
 }
 
-static Value int_bit_count(VM *vm, Value *args, int nargs, Tuple *kw)
-{
-    if (self_num(vm, args, nargs, kw, "int", "bit_count", false) < 0)
-        return VNULL;
-    BigInt b = BI_INIT;
-    to_bi(args[0], &b);
-    uint64_t n = bi_bit_count(&b);
-    bi_free(&b);
-    return VINT((int64_t)n);
-}
+static Value int_bit_length(VM *vm, Value *a, int n, Tuple *k) { return int_bits(vm, a, n, k, "bit_length", bi_bit_length); }
+static Value int_bit_count(VM *vm, Value *a, int n, Tuple *k) { return int_bits(vm, a, n, k, "bit_count", bi_bit_count); }
 
 static Value int_self(VM *vm, Value *args, int nargs, Tuple *kw)
 {
@@ -2108,15 +2105,22 @@ static Value b_exit(VM *vm, Value *args, int nargs, Tuple *kw)
     return vm_raise_value(vm, e);
 }
 
+/* obj.<dunder>() when obj's type defines it, else "'T' object is not an
+ * async <what>" (aiter, anext). */
+static Value call_async_hook(VM *vm, Value obj, const char *dunder, const char *what)
+{
+    Value m = vm_lookup_special(vm, obj, str_intern(vm, dunder, strlen(dunder)));
+    if (IS_NULL(m))
+        return vm_raise(vm, EXC_TypeError, "'%s' object is not an async %s", tname(vm, obj), what);
+    Value r = vm_getattr_cstr(vm, obj, dunder);
+    return IS_NULL(r) ? r : vm_call0(vm, r);
+}
+
 static Value b_aiter(VM *vm, Value *args, int nargs, Tuple *kw)
 {
     if (arg_one(vm, "aiter", nargs, kw) < 0)
         return VNULL;
-    Value m = vm_lookup_special(vm, args[0], str_intern(vm, "__aiter__", 9));
-    if (IS_NULL(m))
-        return vm_raise(vm, EXC_TypeError, "'%s' object is not an async iterable", tname(vm, args[0]));
-    Value r = vm_getattr_cstr(vm, args[0], "__aiter__");
-    return IS_NULL(r) ? r : vm_call0(vm, r);
+    return call_async_hook(vm, args[0], "__aiter__", "iterable");
 }
 
 /* anext(it[, default]): the awaitable it.__anext__(). Limitation: with a
@@ -2126,11 +2130,7 @@ static Value b_anext(VM *vm, Value *args, int nargs, Tuple *kw)
 {
     if (arg_nokw(vm, "anext", kw) < 0 || arg_count(vm, "anext", nargs, 1, 2) < 0)
         return VNULL;
-    Value m = vm_lookup_special(vm, args[0], str_intern(vm, "__anext__", 9));
-    if (IS_NULL(m))
-        return vm_raise(vm, EXC_TypeError, "'%s' object is not an async iterator", tname(vm, args[0]));
-    Value r = vm_getattr_cstr(vm, args[0], "__anext__");
-    return IS_NULL(r) ? r : vm_call0(vm, r);
+    return call_async_hook(vm, args[0], "__anext__", "iterator");
 }
 
 /* ===== registration =========================================================== */

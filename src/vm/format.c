@@ -296,6 +296,22 @@ static int pct_star(VM *vm, PctCtx *c, int64_t *out)
     return 0;
 }
 
+/* The decimal digits at f[*i] (maybe none: 0), for a width or precision;
+ * ValueError "width too big" past int64. */
+static int pct_digits(VM *vm, const char *f, size_t n, size_t *i, const char *what, int64_t *out)
+{
+    int64_t v = 0;
+    while (*i < n && f[*i] >= '0' && f[*i] <= '9') {
+        if (v > (INT64_MAX - 9) / 10) {
+            vm_raise(vm, EXC_ValueError, "%s too big", what);
+            return -1;
+        }
+        v = v * 10 + (f[(*i)++] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
 static int pct_one(VM *vm, NfBuf *out, const Str *fmt, size_t *pos, PctCtx *c)
 {
     const char *f = fmt->data;
@@ -349,15 +365,8 @@ static int pct_one(VM *vm, NfBuf *out, const Str *fmt, size_t *pos, PctCtx *c)
         p.width = w;
         i++;
     } else if (i < n && f[i] >= '0' && f[i] <= '9') {
-        int64_t w = 0;
-        while (i < n && f[i] >= '0' && f[i] <= '9') {
-            if (w > (INT64_MAX - 9) / 10) {
-                vm_raise(vm, EXC_ValueError, "width too big");
-                return -1;
-            }
-            w = w * 10 + (f[i++] - '0');
-        }
-        p.width = w;
+        if (pct_digits(vm, f, n, &i, "width", &p.width) < 0)
+            return -1;
     }
     if (i < n && f[i] == '.') {
         i++;
@@ -367,16 +376,8 @@ static int pct_one(VM *vm, NfBuf *out, const Str *fmt, size_t *pos, PctCtx *c)
                 return -1;
             p.precision = pr < 0 ? 0 : pr;
             i++;
-        } else {
-            int64_t pr = 0;
-            while (i < n && f[i] >= '0' && f[i] <= '9') {
-                if (pr > (INT64_MAX - 9) / 10) {
-                    vm_raise(vm, EXC_ValueError, "precision too big");
-                    return -1;
-                }
-                pr = pr * 10 + (f[i++] - '0');
-            }
-            p.precision = pr;
+        } else if (pct_digits(vm, f, n, &i, "precision", &p.precision) < 0) {
+            return -1;
         }
     }
     while (i < n && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L'))
@@ -780,16 +781,11 @@ static int render(VM *vm, NfBuf *out, const char *f, size_t n, FmtArgs *a, int d
     return 0;
 }
 
-static Value str_format_method(VM *vm, Value *args, int nargs, Tuple *kw)
+/* fmt rendered with a's arguments, as a str value. */
+static Value format_template(VM *vm, Str *fmt, FmtArgs *a)
 {
-    if (nargs < 1)
-        return vm_raise(vm, EXC_TypeError, "unbound method str.format() needs an argument");
-    if (!IS_STR(args[0]))
-        return vm_raise(vm, EXC_TypeError, "descriptor 'format' for 'str' objects doesn't apply to a '%s' object", tname(vm, args[0]));
-    Str *fmt = AS_STR(args[0]);
-    FmtArgs a = {args + 1, (size_t)(nargs - 1), kw, args + nargs, VNULL, 0, 0};
     NfBuf b = NF_BUF_INIT;
-    if (render(vm, &b, fmt->data, fmt->len, &a, 2) < 0) {
+    if (render(vm, &b, fmt->data, fmt->len, a, 2) < 0) {
         nf_buf_free(&b);
         return VNULL;
     }
@@ -797,25 +793,22 @@ static Value str_format_method(VM *vm, Value *args, int nargs, Tuple *kw)
     return r ? VOBJ(r) : VNULL;
 }
 
+static Value str_format_method(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    Str *fmt = str_method_self(vm, args, nargs, "format");
+    if (!fmt)
+        return VNULL;
+    FmtArgs a = {args + 1, (size_t)(nargs - 1), kw, args + nargs, VNULL, 0, 0};
+    return format_template(vm, fmt, &a);
+}
+
 static Value str_format_map_method(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    if (nargs < 1)
-        return vm_raise(vm, EXC_TypeError, "unbound method str.format_map() needs an argument");
-    if (!IS_STR(args[0]))
-        return vm_raise(vm, EXC_TypeError, "descriptor 'format_map' for 'str' objects doesn't apply to a '%s' object", tname(vm, args[0]));
-    if (kw && kw->len)
-        return vm_raise(vm, EXC_TypeError, "str.format_map() takes no keyword arguments");
-    if (nargs != 2)
-        return vm_raise(vm, EXC_TypeError, "str.format_map() takes exactly one argument (%d given)", nargs - 1);
-    Str *fmt = AS_STR(args[0]);
-    FmtArgs a = {NULL, 0, NULL, NULL, args[1], 0, 0};
-    NfBuf b = NF_BUF_INIT;
-    if (render(vm, &b, fmt->data, fmt->len, &a, 2) < 0) {
-        nf_buf_free(&b);
+    Str *fmt = str_method_onearg(vm, args, nargs, kw, "format_map");
+    if (!fmt)
         return VNULL;
-    }
-    Str *r = buf_to_str(vm, &b);
-    return r ? VOBJ(r) : VNULL;
+    FmtArgs a = {NULL, 0, NULL, NULL, args[1], 0, 0};
+    return format_template(vm, fmt, &a);
 }
 
 void format_init(VM *vm)

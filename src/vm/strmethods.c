@@ -1558,8 +1558,8 @@ static bool final_sigma(const uint32_t *cps, size_t n, size_t i)
 
 /* ===== arguments ============================================================== */
 
-/* Checks args[0] is a str (methods called through the class). */
-static Str *self_str(VM *vm, Value *args, int nargs, const char *name)
+/* text.h: checks args[0] is a str (methods called through the class). */
+Str *str_method_self(VM *vm, Value *args, int nargs, const char *name)
 {
     if (nargs < 1) {
         vm_raise(vm, EXC_TypeError, "unbound method str.%s() needs an argument", name);
@@ -1573,10 +1573,10 @@ static Str *self_str(VM *vm, Value *args, int nargs, const char *name)
     return AS_STR(args[0]);
 }
 
-/* self_str, for the methods that take no keyword arguments. */
+/* str_method_self, for the methods that take no keyword arguments. */
 static Str *self_str_nokw(VM *vm, Value *args, int nargs, Tuple *kw, const char *name)
 {
-    Str *s = self_str(vm, args, nargs, name);
+    Str *s = str_method_self(vm, args, nargs, name);
     if (s && nkw(kw)) {
         vm_raise(vm, EXC_TypeError, "str.%s() takes no keyword arguments", name);
         return NULL;
@@ -1597,7 +1597,8 @@ static Str *m_noargs(VM *vm, Value *args, int nargs, Tuple *kw, const char *name
 }
 
 /* "str.join() takes exactly one argument (0 given)" */
-static Str *m_onearg(VM *vm, Value *args, int nargs, Tuple *kw, const char *name)
+/* text.h */
+Str *str_method_onearg(VM *vm, Value *args, int nargs, Tuple *kw, const char *name)
 {
     Str *s = self_str_nokw(vm, args, nargs, kw, name);
     if (!s) return NULL;
@@ -1644,7 +1645,7 @@ static Str *m_old(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, i
 static Str *m_clinic(VM *vm, Value *args, int nargs, Tuple *kw, const char *name,
                      const char *const *names, Value *out)
 {
-    Str *s = self_str(vm, args, nargs, name);
+    Str *s = str_method_self(vm, args, nargs, name);
     if (!s) return NULL;
     int n = 0;
     while (names[n]) n++;
@@ -2021,7 +2022,7 @@ static Value m_rsplit(VM *vm, Value *a, int n, Tuple *k) { return split_impl(vm,
 
 static Value m_join(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    Str *s = m_onearg(vm, args, nargs, kw, "join");
+    Str *s = str_method_onearg(vm, args, nargs, kw, "join");
     if (!s) return VNULL;
     Value seq = args[1];
     Value l;
@@ -2169,7 +2170,7 @@ static Value m_replace(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Value partition_impl(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, bool rev)
 {
-    Str *s = m_onearg(vm, args, nargs, kw, name);
+    Str *s = str_method_onearg(vm, args, nargs, kw, name);
     if (!s) return VNULL;
     Str *sep = need_str(vm, args[1]);
     if (!sep) return VNULL;
@@ -2202,7 +2203,7 @@ static Value m_rpartition(VM *vm, Value *a, int n, Tuple *k) { return partition_
 /* removeprefix / removesuffix: the str itself when the affix is not there. */
 static Value remove_affix(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, bool suffix)
 {
-    Str *s = m_onearg(vm, args, nargs, kw, name);
+    Str *s = str_method_onearg(vm, args, nargs, kw, name);
     if (!s) return VNULL;
     if (!IS_STR(args[1]))
         return vm_raise(vm, EXC_TypeError, "%s() argument must be str, not %s", name, tname(vm, args[1]));
@@ -2339,7 +2340,7 @@ static Value m_center(VM *vm, Value *a, int n, Tuple *k) { return just_impl(vm, 
 
 static Value m_zfill(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    Str *s = m_onearg(vm, args, nargs, kw, "zfill");
+    Str *s = str_method_onearg(vm, args, nargs, kw, "zfill");
     if (!s) return VNULL;
     int64_t w;
     if (get_index(vm, args[1], &w) < 0) return VNULL;
@@ -2787,7 +2788,7 @@ Value str_iter(VM *vm, Str *s)
 
 static Value m_translate(VM *vm, Value *args, int nargs, Tuple *kw)
 {
-    Str *s = m_onearg(vm, args, nargs, kw, "translate");
+    Str *s = str_method_onearg(vm, args, nargs, kw, "translate");
     if (!s) return VNULL;
     Value table = args[1];
     NfBuf b = NF_BUF_INIT;
@@ -2893,7 +2894,7 @@ static Value m_maketrans(VM *vm, Value *args, int nargs, Tuple *kw)
 
 static Str *dunder_self(VM *vm, Value *args, int nargs, Tuple *kw, const char *name, int nparams)
 {
-    Str *s = self_str(vm, args, nargs, name);
+    Str *s = str_method_self(vm, args, nargs, name);
     if (!s) return NULL;
     if (nkw(kw)) {
         vm_raise(vm, EXC_TypeError, "str.%s() takes no keyword arguments", name);

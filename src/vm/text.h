@@ -59,4 +59,12 @@ static inline const char *tname(VM *vm, Value v) { return vm_type_name(vm, v); }
 /* How many keyword arguments a native received. */
 static inline int nkw(Tuple *kwnames) { return kwnames ? (int)kwnames->len : 0; }
 
+/* strmethods.c: the str a str method was called on (args[0]), with
+ * CPython's errors for a call through the class ("unbound method str.join()
+ * needs an argument", "descriptor 'join' for 'str' objects doesn't apply to
+ * a 'int' object"); NULL after raising. The _onearg form also checks for
+ * exactly one argument and no keywords, as METH_O methods do. */
+Str *str_method_self(VM *vm, Value *args, int nargs, const char *name);
+Str *str_method_onearg(VM *vm, Value *args, int nargs, Tuple *kw, const char *name);
+
 #endif
