@@ -14,6 +14,7 @@
 #include "lang.h"
 #include "vm.h"
 #include "internal.h"
+#include "sim.h"
 #include "default_scenario.h"
 
 #ifndef LOOPSCOPE_VERSION
@@ -199,7 +200,8 @@ int main(int argc, char **argv)
                         "(see loopscope --help)\n\n", name);
     }
     LangError err = { 0 };
-    Proto *module = lang_compile(src, len, vm_module_names, &err);
+    static const char *const modules[] = { "sys", "time", "gc", "random", "asyncio", NULL };
+    Proto *module = lang_compile(src, len, modules, &err);
     if (!module) {
         report_compile_error(name, src, len, &err);
         free(src);
@@ -218,8 +220,10 @@ int main(int argc, char **argv)
         .recursion_limit = (int)(rec_limit > 100000 ? 100000 : rec_limit),
     };
     VM *vm = vm_new(&cfg);
+    sim_init(vm);
     int status = vm_run_main(vm, module);
     fflush(stdout);
+    sim_free(vm);
     vm_free(vm);
     free(src);
     return status;

@@ -1928,7 +1928,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     sp--;
                     goto error;
                 }
-                Value out;
+                Value out = VNULL;
                 int st = ((NativeData *)AS_OBJ(sub))->type->await_state(vm, AS_OBJ(sub), &out);
                 if (st < 0) {
                     sp--;
@@ -1938,7 +1938,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     TOP() = out;
                     DISPATCH();
                 }
-                *result = sub;
+                *result = IS_NULL(out) ? sub : out;   /* what the chain yields */
                 goto park;
             }
             if (is_await && IS_GEN(sub) && AS_GEN(sub)->gkind == GEN_COROUTINE) {

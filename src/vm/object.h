@@ -324,9 +324,9 @@ typedef struct NativeType {
     size_t size;
     /* For awaitable C objects (asyncio's futures), NULL otherwise. `await o`
      * asks it: 1 = done, *out is the result; -1 = raised (vm->exc); 0 = not
-     * yet: the whole awaiting chain parks and the object itself is what the
-     * outermost send() returns (as Future.__await__ yields itself). When the
-     * chain is resumed, the await asks again. */
+     * yet: the whole awaiting chain parks and the outermost send() returns
+     * *out, or the object itself if *out is left VNULL (as Future.__await__
+     * yields itself). When the chain is resumed, the await asks again. */
     int (*await_state)(VM *vm, Obj *o, Value *out);
 } NativeType;
 

@@ -1,0 +1,863 @@
+/*
+ * asyncio.c - the asyncio module on loopscope's event loop: Future, Task,
+ * sleep, create_task, run, get_running_loop, current_task.
+ *
+ * The behaviour is CPython 3.12's, as shared/reference/asyncio-semantics.md
+ * describes it (sections 2-6 and 12): done callbacks are always scheduled,
+ * never run synchronously; a task's step resumes its coroutine chain, which
+ * parks on the future it awaits (the VM's NativeType.await_state) and is
+ * woken by that future's done callback; cancellation is a request delivered
+ * at the next step.
+ *
+ * Not yet here (issue 3): gather, TaskGroup, timeouts, wait, queues, locks,
+ * threads, the trace, the never-awaited and never-retrieved warnings, and
+ * the stdlib frames CPython shows in tracebacks that pass through asyncio.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sim.h"
+#include "loop.h"
+#include "internal.h"
+
+typedef enum FutState { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
+
+typedef struct SimFuture {
+    NativeData hdr;
+    FutState state;
+    Value result;
+    Value exception;        /* an exception instance, or VNULL */
+    Value cancel_msg;       /* None or a str */
+    Value cancelled_exc;    /* the CancelledError a task ended with, for its first awaiter */
+    Value callbacks;        /* a List of callables, or VNULL */
+    bool is_task;
+    bool exc_retrieved;
+    /* tasks only */
+    Value coro;
+    Value name;
+    Value fut_waiter;
+    bool must_cancel;
+    int cancels_requested;
+} SimFuture;
+
+typedef struct Sleep {
+    NativeData hdr;
+    double delay;
+    Value result;
+    Value future;           /* VNULL until awaited */
+    SimHandle *timer;
+    int state;              /* 0 new, 1 waiting */
+} Sleep;
+
+typedef struct Sim {
+    SimLoop loop;
+    bool running;
+    Value current_task;
+    Value tasks;            /* List of the loop's tasks (all_tasks) */
+    Value loop_obj;
+    uint64_t task_counter;  /* Task-N: process-global, never reset */
+    Class *future_cls, *task_cls, *loop_cls, *sleep_cls;
+    Class *cancelled_error, *invalid_state_error;
+} Sim;
+
+static Sim *sim_of(VM *vm) { return (Sim *)vm->sim; }
+
+#define FUT(v) ((SimFuture *)AS_OBJ(v))
+
+static bool is_future(VM *vm, Value v)
+{
+    return IS_KIND(v, OBJ_NATIVE_DATA) && vm_isinstance(vm, v, sim_of(vm)->future_cls);
+}
+
+/* ---- futures ---------------------------------------------------------------- */
+
+static void future_mark(VM *vm, Obj *o)
+{
+    SimFuture *f = (SimFuture *)o;
+    vm_mark_value(vm, f->result);
+    vm_mark_value(vm, f->exception);
+    vm_mark_value(vm, f->cancel_msg);
+    vm_mark_value(vm, f->cancelled_exc);
+    vm_mark_value(vm, f->callbacks);
+    vm_mark_value(vm, f->coro);
+    vm_mark_value(vm, f->name);
+    vm_mark_value(vm, f->fut_waiter);
+}
+
+static int future_await_state(VM *vm, Obj *o, Value *out);
+
+static const NativeType future_type = {
+    .name = "Future", .mark = future_mark, .size = sizeof(SimFuture), .await_state = future_await_state,
+};
+
+static SimFuture *future_new(VM *vm, Class *cls)
+{
+    SimFuture *f = vm_alloc_obj(vm, sizeof(SimFuture), OBJ_NATIVE_DATA, cls);
+    f->hdr.type = &future_type;
+    f->state = FUT_PENDING;
+    f->result = VNONE;
+    f->exception = VNULL;
+    f->cancel_msg = VNONE;
+    f->cancelled_exc = VNULL;
+    f->callbacks = VNULL;
+    f->coro = VNULL;
+    f->name = VNULL;
+    f->fut_waiter = VNULL;
+    return f;
+}
+
+static Tuple *msg_args(VM *vm, const char *text)
+{
+    Value m = vm_str(vm, text);
+    return tuple_from(vm, &m, 1);
+}
+
+static Value cancelled_error(VM *vm, Value msg)
+{
+    Class *c = sim_of(vm)->cancelled_error;
+    if (IS_NULL(msg) || IS_NONE(msg))
+        return exc_new(vm, c, NULL);
+    return exc_new(vm, c, tuple_from(vm, &msg, 1));
+}
+
+/* Done: every callback is scheduled, in registration order, with the future. */
+static void schedule_callbacks(VM *vm, SimFuture *f)
+{
+    if (!IS_LIST(f->callbacks))
+        return;
+    List *cbs = AS_LIST(f->callbacks);
+    Value self = VOBJ(f);
+    for (size_t i = 0; i < cbs->len; i++)
+        sim_call_soon(&sim_of(vm)->loop, NULL, cbs->items[i], VOBJ(tuple_from(vm, &self, 1)));
+    f->callbacks = VNULL;
+}
+
+static bool future_cancel(VM *vm, SimFuture *f, Value msg)
+{
+    if (f->state != FUT_PENDING)
+        return false;
+    f->state = FUT_CANCELLED;
+    f->cancel_msg = msg;
+    schedule_callbacks(vm, f);
+    return true;
+}
+
+static void future_set_result(VM *vm, SimFuture *f, Value v)
+{
+    f->result = v;
+    f->state = FUT_FINISHED;
+    schedule_callbacks(vm, f);
+}
+
+static void future_set_exception(VM *vm, SimFuture *f, Value exc)
+{
+    f->exception = exc;
+    f->state = FUT_FINISHED;
+    schedule_callbacks(vm, f);
+}
+
+/* The exception a cancelled future raises: the first retrieval gets the one
+ * the task ended with, later ones a fresh bare CancelledError. */
+static Value make_cancelled_error(VM *vm, SimFuture *f)
+{
+    if (!IS_NULL(f->cancelled_exc)) {
+        Value e = f->cancelled_exc;
+        f->cancelled_exc = VNULL;
+        return e;
+    }
+    return cancelled_error(vm, f->cancel_msg);
+}
+
+/* result(): 1 with *out, or -1 after raising. */
+static int future_result(VM *vm, SimFuture *f, Value *out)
+{
+    if (f->state == FUT_CANCELLED) {
+        vm_raise_value(vm, make_cancelled_error(vm, f));
+        return -1;
+    }
+    if (f->state == FUT_PENDING) {
+        vm_raise_value(vm, exc_new(vm, sim_of(vm)->invalid_state_error,
+                                   msg_args(vm, "Result is not set.")));
+        return -1;
+    }
+    f->exc_retrieved = true;
+    if (!IS_NULL(f->exception)) {
+        vm_raise_value(vm, f->exception);
+        return -1;
+    }
+    *out = f->result;
+    return 1;
+}
+
+static int future_await_state(VM *vm, Obj *o, Value *out)
+{
+    SimFuture *f = (SimFuture *)o;
+    if (f->state == FUT_PENDING) {
+        *out = VNULL;   /* park on the future itself */
+        return 0;
+    }
+    return future_result(vm, f, out);
+}
+
+static int add_done_callback(VM *vm, SimFuture *f, Value fn)
+{
+    if (f->state != FUT_PENDING) {
+        Value self = VOBJ(f);
+        sim_call_soon(&sim_of(vm)->loop, NULL, fn, VOBJ(tuple_from(vm, &self, 1)));
+        return 0;
+    }
+    if (!IS_LIST(f->callbacks))
+        f->callbacks = VOBJ(list_new(vm, 2));
+    return list_append(vm, AS_LIST(f->callbacks), fn);
+}
+
+/* ---- tasks ------------------------------------------------------------------- */
+
+static Value task_step_native;    /* set at init: natives for scheduling */
+
+static Value bound(VM *vm, Value self, Value native)
+{
+    BoundMethod *m = vm_alloc_obj(vm, sizeof(BoundMethod), OBJ_BOUND_METHOD, TYPE(vm, method));
+    m->self = self;
+    m->func = native;
+    return VOBJ(m);
+}
+
+static Value native_value(VM *vm, const char *name, NativeFn fn, Class *owner)
+{
+    return VOBJ(native_new(vm, name, fn, owner));
+}
+
+static void schedule_step(VM *vm, SimFuture *t, Value exc)
+{
+    Value step = dict_get_str(sim_of(vm)->task_cls->dict, str_intern(vm, "_Task__step", 11));
+    Value args = IS_NULL(exc) ? VNULL : VOBJ(tuple_from(vm, &exc, 1));
+    sim_call_soon(&sim_of(vm)->loop, NULL, bound(vm, VOBJ(t), step), args);
+}
+
+static bool task_cancel(VM *vm, SimFuture *t, Value msg)
+{
+    t->exc_retrieved = true;
+    if (t->state != FUT_PENDING)
+        return false;
+    t->cancels_requested++;
+    if (is_future(vm, t->fut_waiter)) {
+        SimFuture *w = FUT(t->fut_waiter);
+        bool ok = w->is_task ? task_cancel(vm, w, msg) : future_cancel(vm, w, msg);
+        if (ok)
+            return true;
+    }
+    t->must_cancel = true;
+    t->cancel_msg = msg;
+    return true;
+}
+
+/* Task.__step(exc=None): resume the coroutine once. */
+static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)kwnames;
+    Sim *s = sim_of(vm);
+    SimFuture *t = FUT(args[0]);
+    Value exc = nargs > 1 ? args[1] : VNULL;
+    if (t->state != FUT_PENDING)
+        return vm_raise(vm, EXC_RuntimeError, "_step(): already done");
+    if (t->must_cancel) {
+        if (IS_NULL(exc) || !vm_isinstance(vm, exc, s->cancelled_error))
+            exc = cancelled_error(vm, t->cancel_msg);
+        t->must_cancel = false;
+    }
+    t->fut_waiter = VNULL;
+    Value prev = s->current_task;
+    s->current_task = VOBJ(t);
+    bool returned = false;
+    Value r = IS_NULL(exc) ? gen_send(vm, AS_GEN(t->coro), VNONE, &returned)
+                           : gen_throw(vm, AS_GEN(t->coro), exc, &returned);
+    s->current_task = prev;
+    if (IS_NULL(r)) {
+        Value e = vm_exc_take(vm);
+        if (vm_isinstance(vm, e, s->cancelled_error)) {
+            t->cancelled_exc = e;
+            future_cancel(vm, t, VNONE);
+        } else if (vm_isinstance(vm, e, EXC_TYPE(vm, KeyboardInterrupt)) ||
+                   vm_isinstance(vm, e, EXC_TYPE(vm, SystemExit))) {
+            future_set_exception(vm, t, e);
+            vm->exc = e;
+            return VNULL;
+        } else {
+            future_set_exception(vm, t, e);
+        }
+        return VNONE;
+    }
+    if (returned) {
+        if (t->must_cancel) {
+            t->must_cancel = false;
+            future_cancel(vm, t, t->cancel_msg);
+        } else {
+            future_set_result(vm, t, r);
+        }
+        return VNONE;
+    }
+    if (is_future(vm, r)) {
+        SimFuture *w = FUT(r);
+        if (w == t) {
+            schedule_step(vm, t, exc_new(vm, EXC_TYPE(vm, RuntimeError),
+                                         msg_args(vm, "Task cannot await on itself")));
+            return VNONE;
+        }
+        Value wake = dict_get_str(s->task_cls->dict, str_intern(vm, "_Task__wakeup", 13));
+        add_done_callback(vm, w, bound(vm, VOBJ(t), wake));
+        t->fut_waiter = r;
+        if (t->must_cancel) {
+            bool ok = w->is_task ? task_cancel(vm, w, t->cancel_msg) : future_cancel(vm, w, t->cancel_msg);
+            if (ok)
+                t->must_cancel = false;
+        }
+        return VNONE;
+    }
+    if (IS_NONE(r)) {           /* a bare yield: sleep(0) */
+        schedule_step(vm, t, VNULL);
+        return VNONE;
+    }
+    Str *rr = vm_repr(vm, r);
+    Value msg = VOBJ(str_printf(vm, "Task got bad yield: %s", rr ? rr->data : "?"));
+    vm->exc = VNULL;
+    schedule_step(vm, t, exc_new(vm, EXC_TYPE(vm, RuntimeError), tuple_from(vm, &msg, 1)));
+    return VNONE;
+}
+
+/* Task.__wakeup(future): step, with the future's exception if it has one. */
+static Value task_wakeup(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    Value out;
+    Value step_args[2] = { args[0], VNULL };
+    if (future_result(vm, FUT(args[1]), &out) < 0)
+        step_args[1] = vm_exc_take(vm);
+    return task_step(vm, step_args, IS_NULL(step_args[1]) ? 1 : 2, NULL);
+}
+
+static Value task_new(VM *vm, Value coro, Value name)
+{
+    Sim *s = sim_of(vm);
+    if (!IS_GEN(coro) || AS_GEN(coro)->gkind != GEN_COROUTINE) {
+        Str *r = vm_repr(vm, coro);
+        return vm_raise(vm, EXC_TypeError, "a coroutine was expected, got %s", r ? r->data : "?");
+    }
+    SimFuture *t = future_new(vm, s->task_cls);
+    t->is_task = true;
+    t->coro = coro;
+    if (IS_NULL(name) || IS_NONE(name))
+        t->name = VOBJ(str_printf(vm, "Task-%llu", (unsigned long long)++s->task_counter));
+    else
+        t->name = VOBJ(vm_to_str(vm, name));
+    AS_GEN(coro)->awaited = 1;
+    schedule_step(vm, t, VNULL);
+    list_append(vm, AS_LIST(s->tasks), VOBJ(t));
+    return VOBJ(t);
+}
+
+/* ---- sleep ---------------------------------------------------------------------- */
+
+static void sleep_mark(VM *vm, Obj *o)
+{
+    Sleep *z = (Sleep *)o;
+    vm_mark_value(vm, z->result);
+    vm_mark_value(vm, z->future);
+    vm_mark_obj(vm, (Obj *)z->timer);
+}
+
+static int set_result_unless_cancelled(VM *vm, SimHandle *h)
+{
+    SimFuture *f = FUT(h->data);
+    if (f->state == FUT_PENDING)
+        future_set_result(vm, f, h->callback);
+    return 0;
+}
+
+static int sleep_await_state(VM *vm, Obj *o, Value *out)
+{
+    Sleep *z = (Sleep *)o;
+    Sim *s = sim_of(vm);
+    if (z->delay <= 0) {
+        if (z->state == 0) {
+            z->state = 1;
+            *out = VNONE;    /* a bare yield: back in the next iteration */
+            return 0;
+        }
+        *out = z->result;
+        return 1;
+    }
+    if (z->state == 0) {
+        SimFuture *f = future_new(vm, s->future_cls);
+        z->future = VOBJ(f);
+        z->timer = sim_call_later(&s->loop, z->delay, set_result_unless_cancelled, z->result, VNULL);
+        z->timer->data = z->future;
+        z->state = 1;
+        *out = z->future;
+        return 0;
+    }
+    SimFuture *f = FUT(z->future);
+    if (f->state == FUT_PENDING) {
+        *out = z->future;
+        return 0;
+    }
+    sim_handle_cancel(z->timer);   /* the finally: h.cancel() */
+    return future_result(vm, f, out);
+}
+
+static const NativeType sleep_type = {
+    .name = "sleep", .mark = sleep_mark, .size = sizeof(Sleep), .await_state = sleep_await_state,
+};
+
+static Value m_sleep(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    static const char *const params[] = { "delay", "result", NULL };
+    Value a[2];
+    if (vm_bind_args(vm, "sleep", args, nargs, kwnames, params, 1, 2, a) < 0)
+        return VNULL;
+    double d;
+    if (vm_to_double(vm, a[0], &d) < 0)
+        return VNULL;
+    Sleep *z = vm_alloc_obj(vm, sizeof(Sleep), OBJ_NATIVE_DATA, sim_of(vm)->sleep_cls);
+    z->hdr.type = &sleep_type;
+    z->delay = d;
+    z->result = IS_NULL(a[1]) ? VNONE : a[1];
+    z->future = VNULL;
+    return VOBJ(z);
+}
+
+/* ---- the loop: asyncio.run --------------------------------------------------- */
+
+static int stop_loop(VM *vm, SimHandle *h)
+{
+    (void)h;
+    sim_of(vm)->loop.stopping = true;
+    return 0;
+}
+
+static Value stop_cb(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args; (void)nargs; (void)kwnames;
+    sim_of(vm)->loop.stopping = true;
+    return VNONE;
+}
+
+/* run_until_complete(fut): iterate until the iteration after fut is done. */
+static int run_until_complete(VM *vm, SimFuture *f)
+{
+    Sim *s = sim_of(vm);
+    (void)stop_loop;
+    add_done_callback(vm, f, native_value(vm, "_run_until_complete_cb", stop_cb, NULL));
+    s->loop.stopping = false;
+    for (;;) {
+        SimWait w;
+        if (sim_run_once(&s->loop, &w) < 0)
+            return -1;
+        if (s->loop.stopping)
+            break;
+        if (w == SIM_WAIT_FOREVER && f->state == FUT_PENDING) {
+            vm_raise(vm, EXC_RuntimeError,
+                     "loopscope: the event loop has nothing left to run and would wait forever "
+                     "(every task is waiting on something that nothing will complete)");
+            return -1;
+        }
+    }
+    s->loop.stopping = false;
+    if (f->state == FUT_PENDING) {
+        vm_raise(vm, EXC_RuntimeError, "Event loop stopped before Future completed.");
+        return -1;
+    }
+    return 0;
+}
+
+static void cancel_all_tasks(VM *vm)
+{
+    Sim *s = sim_of(vm);
+    List *tasks = AS_LIST(s->tasks);
+    List *pending = list_new(vm, tasks->len);
+    Value pv = VOBJ(pending);
+    vm_push_root(vm, &pv);
+    for (size_t i = 0; i < tasks->len; i++)
+        if (FUT(tasks->items[i])->state == FUT_PENDING)
+            list_append(vm, pending, tasks->items[i]);
+    for (size_t i = 0; i < pending->len; i++)
+        task_cancel(vm, FUT(pending->items[i]), VNONE);
+    /* gather(*pending, return_exceptions=True), run to completion: iterate
+     * until every one of them is done, then one more for the callback */
+    for (size_t i = 0; i < pending->len; i++) {
+        SimFuture *t = FUT(pending->items[i]);
+        while (t->state == FUT_PENDING) {
+            SimWait w;
+            if (sim_run_once(&s->loop, &w) < 0) {
+                vm_print_exception(vm, vm_exc_take(vm));
+                break;
+            }
+            if (w == SIM_WAIT_FOREVER)
+                break;
+        }
+    }
+    vm_pop_root(vm);
+}
+
+static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    static const char *const params[] = { "main", "debug", NULL };
+    Value a[2];
+    if (vm_bind_args(vm, "run", args, nargs, kwnames, params, 1, 1, a) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    if (s->running)
+        return vm_raise(vm, EXC_RuntimeError, "asyncio.run() cannot be called from a running event loop");
+    if (!IS_GEN(a[0]) || AS_GEN(a[0])->gkind != GEN_COROUTINE) {
+        Str *r = vm_repr(vm, a[0]);
+        return vm_raise(vm, EXC_ValueError, "a coroutine was expected, got %s", r ? r->data : "?");
+    }
+    s->running = true;
+    s->tasks = VOBJ(list_new(vm, 8));
+    Value main_task = task_new(vm, a[0], VNULL);
+    vm_push_root(vm, &main_task);
+    int rc = run_until_complete(vm, FUT(main_task));
+    Value pending_exc = rc < 0 ? vm_exc_take(vm) : VNULL;
+    vm_push_root(vm, &pending_exc);
+    cancel_all_tasks(vm);
+    /* shutdown_asyncgens() and shutdown_default_executor() run as two tasks
+     * that finish at once; they take task numbers, as in CPython */
+    s->task_counter += 2;
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    s->running = false;
+    s->current_task = VNONE;
+    sim_loop_free(&s->loop);
+    sim_loop_init(&s->loop, vm);
+    if (!IS_NULL(pending_exc))
+        return vm_raise_value(vm, pending_exc);
+    Value out;
+    if (future_result(vm, FUT(main_task), &out) < 0)
+        return VNULL;
+    return out;
+}
+
+static Value m_create_task(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    static const char *const params[] = { "coro", "name", "context", NULL };
+    Value a[3];
+    if (vm_bind_args(vm, "create_task", args, nargs, kwnames, params, 1, 1, a) < 0)
+        return VNULL;
+    if (!sim_of(vm)->running)
+        return vm_raise(vm, EXC_RuntimeError, "no running event loop");
+    Value t = task_new(vm, a[0], VNULL);
+    if (!IS_NULL(t) && !IS_NULL(a[1]) && !IS_NONE(a[1]))
+        FUT(t)->name = VOBJ(vm_to_str(vm, a[1]));   /* the number is used all the same */
+    return t;
+}
+
+static Value m_get_running_loop(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (vm_check_nargs(vm, "get_running_loop", nargs, kwnames, 0, 0) < 0)
+        return VNULL;
+    if (!sim_of(vm)->running)
+        return vm_raise(vm, EXC_RuntimeError, "no running event loop");
+    return sim_of(vm)->loop_obj;
+}
+
+static Value m_current_task(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (vm_check_nargs(vm, "current_task", nargs, kwnames, 0, 1) < 0)
+        return VNULL;
+    if (!sim_of(vm)->running)
+        return vm_raise(vm, EXC_RuntimeError, "no running event loop");
+    return sim_of(vm)->current_task;
+}
+
+/* ---- methods --------------------------------------------------------------------- */
+
+static Value fm_done(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return VBOOL(FUT(a[0])->state != FUT_PENDING); }
+static Value fm_cancelled(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return VBOOL(FUT(a[0])->state == FUT_CANCELLED); }
+
+static Value fm_result(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)n; (void)k;
+    Value out;
+    return future_result(vm, FUT(a[0]), &out) < 0 ? VNULL : out;
+}
+
+static Value fm_exception(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)n; (void)k;
+    SimFuture *f = FUT(a[0]);
+    if (f->state == FUT_CANCELLED)
+        return vm_raise_value(vm, make_cancelled_error(vm, f));
+    if (f->state == FUT_PENDING)
+        return vm_raise_value(vm, exc_new(vm, sim_of(vm)->invalid_state_error,
+                                          msg_args(vm, "Exception is not set.")));
+    f->exc_retrieved = true;
+    return IS_NULL(f->exception) ? VNONE : f->exception;
+}
+
+static Value fm_cancel(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "msg", NULL };
+    Value msg;
+    if (vm_bind_args(vm, "cancel", a + 1, n - 1, k, params, 0, 1, &msg) < 0)
+        return VNULL;
+    if (IS_NULL(msg))
+        msg = VNONE;
+    SimFuture *f = FUT(a[0]);
+    return VBOOL(f->is_task ? task_cancel(vm, f, msg) : future_cancel(vm, f, msg));
+}
+
+static Value invalid_state(VM *vm)
+{
+    return vm_raise_value(vm, exc_new(vm, sim_of(vm)->invalid_state_error,
+                                      msg_args(vm, "invalid state")));
+}
+
+static Value fm_set_result(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "set_result", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    if (FUT(a[0])->state != FUT_PENDING)
+        return invalid_state(vm);
+    future_set_result(vm, FUT(a[0]), a[1]);
+    return VNONE;
+}
+
+static Value fm_set_exception(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "set_exception", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    if (FUT(a[0])->state != FUT_PENDING)
+        return invalid_state(vm);
+    Value e = a[1];
+    if (IS_CLASS(e)) {
+        e = vm_call0(vm, e);
+        if (IS_NULL(e))
+            return VNULL;
+    }
+    if (!IS_EXCEPTION(e))
+        return vm_raise(vm, EXC_TypeError, "invalid exception object");
+    if (vm_isinstance(vm, e, EXC_TYPE(vm, StopIteration)))
+        return vm_raise(vm, EXC_TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");
+    future_set_exception(vm, FUT(a[0]), e);
+    return VNONE;
+}
+
+static Value fm_add_done_callback(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "fn", "context", NULL };
+    Value p[2];
+    if (vm_bind_args(vm, "add_done_callback", a + 1, n - 1, k, params, 1, 1, p) < 0)
+        return VNULL;
+    return add_done_callback(vm, FUT(a[0]), p[0]) < 0 ? VNULL : VNONE;
+}
+
+static Value fm_remove_done_callback(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "remove_done_callback", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    SimFuture *f = FUT(a[0]);
+    int64_t removed = 0;
+    if (IS_LIST(f->callbacks)) {
+        List *l = AS_LIST(f->callbacks);
+        size_t w = 0;
+        for (size_t r = 0; r < l->len; r++) {
+            int eq = vm_eq(vm, l->items[r], a[1]);
+            if (eq < 0)
+                return VNULL;
+            if (eq)
+                removed++;
+            else
+                l->items[w++] = l->items[r];
+        }
+        l->len = w;
+    }
+    return VINT(removed);
+}
+
+static Value fm_get_loop(VM *vm, Value *a, int n, Tuple *k) { (void)a; (void)n; (void)k; return sim_of(vm)->loop_obj; }
+
+static Value tm_get_name(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return FUT(a[0])->name; }
+
+static Value tm_set_name(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "set_name", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    Str *s = vm_to_str(vm, a[1]);
+    if (!s)
+        return VNULL;
+    FUT(a[0])->name = VOBJ(s);
+    return VNONE;
+}
+
+static Value tm_get_coro(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return FUT(a[0])->coro; }
+static Value tm_cancelling(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return VINT(FUT(a[0])->cancels_requested); }
+
+static Value tm_uncancel(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)vm; (void)n; (void)k;
+    SimFuture *t = FUT(a[0]);
+    if (t->cancels_requested > 0)
+        t->cancels_requested--;
+    return VINT(t->cancels_requested);
+}
+
+static const char *state_name(SimFuture *f)
+{
+    if (f->state == FUT_CANCELLED)
+        return "cancelled";
+    if (f->state == FUT_FINISHED)
+        return "finished";
+    if (f->is_task && f->cancels_requested > 0)
+        return "cancelling";
+    return "pending";
+}
+
+static Value fm_repr(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)n; (void)k;
+    SimFuture *f = FUT(a[0]);
+    if (f->is_task)
+        return VOBJ(str_printf(vm, "<Task %s name='%s' coro=<%s()>>", state_name(f), AS_STR(f->name)->data,
+                               IS_GEN(f->coro) ? AS_GEN(f->coro)->qualname->data : "?"));
+    if (f->state == FUT_FINISHED) {
+        Str *r = IS_NULL(f->exception) ? vm_repr(vm, f->result) : vm_repr(vm, f->exception);
+        if (!r)
+            return VNULL;
+        return VOBJ(str_printf(vm, "<Future finished %s=%s>", IS_NULL(f->exception) ? "result" : "exception", r->data));
+    }
+    return VOBJ(str_printf(vm, "<Future %s>", state_name(f)));
+}
+
+static Value loop_time(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)a;
+    if (vm_check_nargs(vm, "time", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    return VFLOAT(sim_of(vm)->loop.now);
+}
+
+static Value loop_create_future(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)a;
+    if (vm_check_nargs(vm, "create_future", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    return VOBJ(future_new(vm, sim_of(vm)->future_cls));
+}
+
+static Value loop_create_task(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "coro", "name", "context", NULL };
+    Value p[3];
+    if (vm_bind_args(vm, "create_task", a + 1, n - 1, k, params, 1, 1, p) < 0)
+        return VNULL;
+    return task_new(vm, p[0], p[1]);   /* with a name: no number used */
+}
+
+static Value future_ctor(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)n; (void)k;
+    return VOBJ(future_new(vm, AS_CLASS(a[0])));
+}
+
+/* ---- installation ---------------------------------------------------------------- */
+
+static void sim_mark(VM *vm)
+{
+    Sim *s = sim_of(vm);
+    sim_loop_mark(vm, &s->loop);
+    vm_mark_value(vm, s->current_task);
+    vm_mark_value(vm, s->tasks);
+    vm_mark_value(vm, s->loop_obj);
+    vm_mark_obj(vm, (Obj *)s->future_cls);
+    vm_mark_obj(vm, (Obj *)s->task_cls);
+    vm_mark_obj(vm, (Obj *)s->loop_cls);
+    vm_mark_obj(vm, (Obj *)s->sleep_cls);
+    vm_mark_obj(vm, (Obj *)s->cancelled_error);
+    vm_mark_obj(vm, (Obj *)s->invalid_state_error);
+}
+
+static Class *asyncio_class(VM *vm, Module *m, const char *name, Class *base, ObjKind kind)
+{
+    Class *c = class_new_builtin(vm, name, base, kind);
+    c->module = str_intern(vm, "asyncio", 7);
+    dict_set_str(vm, m->dict, name, VOBJ(c));
+    return c;
+}
+
+static void add_fn(VM *vm, Module *m, const char *name, NativeFn fn)
+{
+    dict_set_str(vm, m->dict, name, VOBJ(native_new(vm, name, fn, NULL)));
+}
+
+void sim_init(VM *vm)
+{
+    Sim *s = calloc(1, sizeof(Sim));
+    if (!s)
+        abort();
+    vm->sim = s;
+    vm->sim_mark = sim_mark;
+    sim_loop_init(&s->loop, vm);
+    s->current_task = VNONE;
+    s->tasks = VOBJ(list_new(vm, 0));
+
+    Module *m = module_new(vm, "asyncio");
+    s->future_cls = asyncio_class(vm, m, "Future", TYPE(vm, object), OBJ_NATIVE_DATA);
+    s->future_cls->ctor = future_ctor;
+    s->task_cls = asyncio_class(vm, m, "Task", s->future_cls, OBJ_NATIVE_DATA);
+    s->loop_cls = asyncio_class(vm, m, "EventLoop", TYPE(vm, object), OBJ_NATIVE_DATA);
+    s->sleep_cls = asyncio_class(vm, m, "sleep", TYPE(vm, object), OBJ_NATIVE_DATA);
+    s->cancelled_error = class_new_builtin(vm, "CancelledError", EXC_TYPE(vm, BaseException), OBJ_EXCEPTION);
+    s->cancelled_error->module = str_intern(vm, "asyncio.exceptions", 18);
+    s->cancelled_error->cflags |= CLASS_EXCEPTION;
+    dict_set_str(vm, m->dict, "CancelledError", VOBJ(s->cancelled_error));
+    s->invalid_state_error = class_new_builtin(vm, "InvalidStateError", EXC_TYPE(vm, Exception), OBJ_EXCEPTION);
+    s->invalid_state_error->module = str_intern(vm, "asyncio.exceptions", 18);
+    s->invalid_state_error->cflags |= CLASS_EXCEPTION;
+    dict_set_str(vm, m->dict, "InvalidStateError", VOBJ(s->invalid_state_error));
+    dict_set_str(vm, m->dict, "TimeoutError", VOBJ(EXC_TYPE(vm, TimeoutError)));
+
+    struct { const char *name; NativeFn fn; } fmethods[] = {
+        { "done", fm_done }, { "cancelled", fm_cancelled }, { "result", fm_result },
+        { "exception", fm_exception }, { "cancel", fm_cancel }, { "set_result", fm_set_result },
+        { "set_exception", fm_set_exception }, { "add_done_callback", fm_add_done_callback },
+        { "remove_done_callback", fm_remove_done_callback }, { "get_loop", fm_get_loop },
+        { "__repr__", fm_repr },
+    };
+    for (size_t i = 0; i < sizeof fmethods / sizeof fmethods[0]; i++)
+        class_add_method(vm, s->future_cls, fmethods[i].name, fmethods[i].fn);
+    struct { const char *name; NativeFn fn; } tmethods[] = {
+        { "get_name", tm_get_name }, { "set_name", tm_set_name }, { "get_coro", tm_get_coro },
+        { "cancelling", tm_cancelling }, { "uncancel", tm_uncancel },
+        { "_Task__step", task_step }, { "_Task__wakeup", task_wakeup },
+    };
+    for (size_t i = 0; i < sizeof tmethods / sizeof tmethods[0]; i++)
+        class_add_method(vm, s->task_cls, tmethods[i].name, tmethods[i].fn);
+    class_add_method(vm, s->loop_cls, "time", loop_time);
+    class_add_method(vm, s->loop_cls, "create_future", loop_create_future);
+    class_add_method(vm, s->loop_cls, "create_task", loop_create_task);
+    static const NativeType loop_type = { .name = "EventLoop", .size = sizeof(NativeData) };
+    NativeData *lo = vm_alloc_obj(vm, sizeof(NativeData), OBJ_NATIVE_DATA, s->loop_cls);
+    lo->type = &loop_type;
+    s->loop_obj = VOBJ(lo);
+
+    add_fn(vm, m, "run", m_run);
+    add_fn(vm, m, "sleep", m_sleep);
+    add_fn(vm, m, "create_task", m_create_task);
+    add_fn(vm, m, "get_running_loop", m_get_running_loop);
+    add_fn(vm, m, "get_event_loop", m_get_running_loop);
+    add_fn(vm, m, "current_task", m_current_task);
+    (void)task_step_native;
+}
+
+void sim_free(VM *vm)
+{
+    Sim *s = sim_of(vm);
+    if (!s)
+        return;
+    sim_loop_free(&s->loop);
+    free(s);
+    vm->sim = NULL;
+    vm->sim_mark = NULL;
+}
