@@ -38,6 +38,10 @@ typedef struct SimFuture {
     Value fut_waiter;
     bool must_cancel;
     int cancels_requested;
+    /* gather's outer future only */
+    bool is_gather, return_exceptions, cancel_requested;
+    int64_t nfinished, nfuts;
+    Value children;         /* a List */
 } SimFuture;
 
 typedef struct Sleep {
@@ -82,6 +86,7 @@ static void future_mark(VM *vm, Obj *o)
     vm_mark_value(vm, f->coro);
     vm_mark_value(vm, f->name);
     vm_mark_value(vm, f->fut_waiter);
+    vm_mark_value(vm, f->children);
 }
 
 static int future_await_state(VM *vm, Obj *o, Value *out);
@@ -103,6 +108,7 @@ static SimFuture *future_new(VM *vm, Class *cls)
     f->coro = VNULL;
     f->name = VNULL;
     f->fut_waiter = VNULL;
+    f->children = VNULL;
     return f;
 }
 
@@ -235,18 +241,18 @@ static void schedule_step(VM *vm, SimFuture *t, Value exc)
     sim_call_soon(&sim_of(vm)->loop, NULL, bound(vm, VOBJ(t), step), args);
 }
 
+static bool gather_cancel(VM *vm, SimFuture *outer, Value msg);
+
+static bool any_cancel(VM *vm, SimFuture *f, Value msg);
+
 static bool task_cancel(VM *vm, SimFuture *t, Value msg)
 {
     t->exc_retrieved = true;
     if (t->state != FUT_PENDING)
         return false;
     t->cancels_requested++;
-    if (is_future(vm, t->fut_waiter)) {
-        SimFuture *w = FUT(t->fut_waiter);
-        bool ok = w->is_task ? task_cancel(vm, w, msg) : future_cancel(vm, w, msg);
-        if (ok)
-            return true;
-    }
+    if (is_future(vm, t->fut_waiter) && any_cancel(vm, FUT(t->fut_waiter), msg))
+        return true;
     t->must_cancel = true;
     t->cancel_msg = msg;
     return true;
@@ -307,11 +313,8 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
         Value wake = dict_get_str(s->task_cls->dict, str_intern(vm, "_Task__wakeup", 13));
         add_done_callback(vm, w, bound(vm, VOBJ(t), wake));
         t->fut_waiter = r;
-        if (t->must_cancel) {
-            bool ok = w->is_task ? task_cancel(vm, w, t->cancel_msg) : future_cancel(vm, w, t->cancel_msg);
-            if (ok)
-                t->must_cancel = false;
-        }
+        if (t->must_cancel && any_cancel(vm, w, t->cancel_msg))
+            t->must_cancel = false;
         return VNONE;
     }
     if (IS_NONE(r)) {           /* a bare yield: sleep(0) */
@@ -354,6 +357,143 @@ static Value task_new(VM *vm, Value coro, Value name)
     schedule_step(vm, t, VNULL);
     list_append(vm, AS_LIST(s->tasks), VOBJ(t));
     return VOBJ(t);
+}
+
+/* ---- gather ------------------------------------------------------------------ */
+
+static bool any_cancel(VM *vm, SimFuture *f, Value msg)
+{
+    if (f->is_task)
+        return task_cancel(vm, f, msg);
+    if (f->is_gather)
+        return gather_cancel(vm, f, msg);
+    return future_cancel(vm, f, msg);
+}
+
+/* Cancelling gather's future cancels its children; it ends when they do. */
+static bool gather_cancel(VM *vm, SimFuture *outer, Value msg)
+{
+    if (outer->state != FUT_PENDING)
+        return false;
+    bool any = false;
+    List *children = AS_LIST(outer->children);
+    for (size_t i = 0; i < children->len; i++)
+        if (any_cancel(vm, FUT(children->items[i]), msg))
+            any = true;
+    if (any)
+        outer->cancel_requested = true;
+    return any;
+}
+
+/* A child finished (called as its done callback, bound to the outer future). */
+static Value gather_child_done(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)nargs; (void)kwnames;
+    SimFuture *outer = FUT(args[0]), *child = FUT(args[1]);
+    outer->nfinished++;
+    if (outer->state != FUT_PENDING) {
+        if (child->state != FUT_CANCELLED)
+            child->exc_retrieved = true;
+        return VNONE;
+    }
+    if (!outer->return_exceptions) {
+        if (child->state == FUT_CANCELLED) {
+            future_set_exception(vm, outer, make_cancelled_error(vm, child));
+            return VNONE;
+        }
+        child->exc_retrieved = true;
+        if (!IS_NULL(child->exception)) {
+            future_set_exception(vm, outer, child->exception);
+            return VNONE;
+        }
+    }
+    if (outer->nfinished < outer->nfuts)
+        return VNONE;
+    List *children = AS_LIST(outer->children);
+    List *results = list_new(vm, children->len);
+    for (size_t i = 0; i < children->len; i++) {
+        SimFuture *c = FUT(children->items[i]);
+        Value res;
+        if (c->state == FUT_CANCELLED) {
+            res = cancelled_error(vm, IS_NONE(c->cancel_msg) ? vm_str(vm, "") : c->cancel_msg);
+        } else {
+            c->exc_retrieved = true;
+            res = IS_NULL(c->exception) ? c->result : c->exception;
+        }
+        list_append(vm, results, res);
+    }
+    if (outer->cancel_requested)
+        future_set_exception(vm, outer, make_cancelled_error(vm, child));
+    else
+        future_set_result(vm, outer, VOBJ(results));
+    return VNONE;
+}
+
+static Value ensure_future(VM *vm, Value aw)
+{
+    if (is_future(vm, aw))
+        return aw;
+    if (IS_GEN(aw) && AS_GEN(aw)->gkind == GEN_COROUTINE)
+        return task_new(vm, aw, VNULL);
+    return vm_raise(vm, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+}
+
+static Value m_gather(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    Sim *s = sim_of(vm);
+    bool return_exceptions = false;
+    for (int k = 0; kwnames && k < (int)kwnames->len; k++) {
+        Str *name = AS_STR(kwnames->items[k]);
+        if (strcmp(name->data, "return_exceptions") != 0)
+            return vm_raise(vm, EXC_TypeError, "gather() got an unexpected keyword argument '%s'", name->data);
+        int t = vm_truthy(vm, args[nargs + k]);
+        if (t < 0)
+            return VNULL;
+        return_exceptions = t;
+    }
+    SimFuture *outer = future_new(vm, s->future_cls);
+    Value ov = VOBJ(outer);
+    vm_push_root(vm, &ov);
+    outer->is_gather = true;
+    outer->return_exceptions = return_exceptions;
+    outer->children = VOBJ(list_new(vm, (size_t)nargs));
+    if (nargs == 0) {
+        future_set_result(vm, outer, VOBJ(list_new(vm, 0)));
+        vm_pop_root(vm);
+        return ov;
+    }
+    Value done_cb = bound(vm, ov, dict_get_str(s->future_cls->dict, str_intern(vm, "_gather_child_done", 18)));
+    List *done_now = list_new(vm, 0);
+    Value dv = VOBJ(done_now);
+    vm_push_root(vm, &dv);
+    for (int i = 0; i < nargs; i++) {
+        /* a repeated argument reuses its child */
+        Value fut = VNULL;
+        for (int j = 0; j < i; j++)
+            if (AS_OBJ(args[j]) == AS_OBJ(args[i]) && IS_OBJ(args[i]))
+                fut = AS_LIST(outer->children)->items[j];
+        if (IS_NULL(fut)) {
+            fut = ensure_future(vm, args[i]);
+            if (IS_NULL(fut)) {
+                vm_pop_root(vm);
+                vm_pop_root(vm);
+                return VNULL;
+            }
+            outer->nfuts++;
+            if (FUT(fut)->state != FUT_PENDING)
+                list_append(vm, done_now, fut);
+            else
+                add_done_callback(vm, FUT(fut), done_cb);
+        }
+        list_append(vm, AS_LIST(outer->children), fut);
+    }
+    for (size_t i = 0; i < done_now->len; i++) {
+        Value a[2] = { ov, done_now->items[i] };
+        gather_child_done(vm, a, 2, NULL);
+    }
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return ov;
 }
 
 /* ---- sleep ---------------------------------------------------------------------- */
@@ -604,8 +744,7 @@ static Value fm_cancel(VM *vm, Value *a, int n, Tuple *k)
         return VNULL;
     if (IS_NULL(msg))
         msg = VNONE;
-    SimFuture *f = FUT(a[0]);
-    return VBOOL(f->is_task ? task_cancel(vm, f, msg) : future_cancel(vm, f, msg));
+    return VBOOL(any_cancel(vm, FUT(a[0]), msg));
 }
 
 static Value invalid_state(VM *vm)
@@ -823,7 +962,7 @@ void sim_init(VM *vm)
         { "exception", fm_exception }, { "cancel", fm_cancel }, { "set_result", fm_set_result },
         { "set_exception", fm_set_exception }, { "add_done_callback", fm_add_done_callback },
         { "remove_done_callback", fm_remove_done_callback }, { "get_loop", fm_get_loop },
-        { "__repr__", fm_repr },
+        { "__repr__", fm_repr }, { "_gather_child_done", gather_child_done },
     };
     for (size_t i = 0; i < sizeof fmethods / sizeof fmethods[0]; i++)
         class_add_method(vm, s->future_cls, fmethods[i].name, fmethods[i].fn);
@@ -845,6 +984,7 @@ void sim_init(VM *vm)
     add_fn(vm, m, "run", m_run);
     add_fn(vm, m, "sleep", m_sleep);
     add_fn(vm, m, "create_task", m_create_task);
+    add_fn(vm, m, "gather", m_gather);
     add_fn(vm, m, "get_running_loop", m_get_running_loop);
     add_fn(vm, m, "get_event_loop", m_get_running_loop);
     add_fn(vm, m, "current_task", m_current_task);
