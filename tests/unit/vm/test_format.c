@@ -271,6 +271,49 @@ static void test_recursion_through_natives(void **state)
         "150 11325 201 <<x>> 7\n");
 }
 
+/* The values natives hold across calls into Python stay rooted while the
+ * collector runs inside those calls (gc.collect() in keys, comparisons,
+ * predicates, iterators and format fields). */
+static void test_collect_inside_natives(void **state)
+{
+    (void)state;
+    assert_string_equal(run_program(
+        "import gc\n"
+        "class K:\n"
+        "    def __init__(self, v): self.v = v\n"
+        "    def __lt__(self, o): gc.collect(); return self.v < o.v\n"
+        "    def __gt__(self, o): gc.collect(); return self.v > o.v\n"
+        "def key(x):\n"
+        "    gc.collect()\n"
+        "    return K([x, str(x) * 2])\n"
+        "print(max(range(5), key=key), min(range(5), key=key), sorted(['b', 'c', 'a'], key=key))\n"
+        "print(sum([1.5, 2, K(3).v]), list(filter(lambda s: gc.collect() >= 0, (str(i) * 2 for i in range(3)))))\n"
+        "print(dict(zip(map(str, range(3)), (gc.collect() * 0 + i for i in range(3)))), ''.join(str(gc.collect() * 0 + i) for i in range(3)))\n"
+        "print('{0[a]}|{1.v!r:>8}'.format({'a': [gc.collect() * 0 + 1]}, K('x' * 3)))\n"),
+        "4 0 ['a', 'b', 'c']\n"
+        "6.5 ['00', '11', '22']\n"
+        "{'0': 0, '1': 1, '2': 2} 012\n"
+        "[1]|   'xxx'\n");
+}
+
+/* Every vm_push_root has its vm_pop_root, on the error paths too. */
+static void test_roots_balanced(void **state)
+{
+    (void)state;
+    int n0 = vm->nroots;
+    Dict *d = dict_new(vm);
+    dict_set(vm, d, S("a"), VINT(1));
+    assert_string_equal(TV(SF("{0[x]}", 1, P(VOBJ(d)), 0, NULL, NULL)), "KeyError: 'x'");
+    assert_string_equal(TV(SF("{0.}", 1, P(VINT(1)), 0, NULL, NULL)), "ValueError: Empty attribute in format string");
+    assert_string_equal(TV(SF("{0[a]x}", 1, P(VOBJ(d)), 0, NULL, NULL)),
+                        "ValueError: Only '.' or '[' may follow ']' in format field specifier");
+    assert_string_equal(TV(SF("{0.nope}", 1, P(VINT(1)), 0, NULL, NULL)),
+                        "AttributeError: 'int' object has no attribute 'nope'");
+    assert_string_equal(TV(SF("{!x}", 1, P(VINT(1)), 0, NULL, NULL)), "ValueError: Unknown conversion specifier x");
+    assert_string_equal(TV(SF("{0[a]!r:>3}", 1, P(VOBJ(d)), 0, NULL, NULL)), "  1");
+    assert_int_equal(vm->nroots, n0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +321,8 @@ int main(void)
         cmocka_unit_test(test_percent),
         cmocka_unit_test(test_str_format),
         cmocka_unit_test(test_recursion_through_natives),
+        cmocka_unit_test(test_collect_inside_natives),
+        cmocka_unit_test(test_roots_balanced),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
