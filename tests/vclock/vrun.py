@@ -376,6 +376,17 @@ class _VCondition:
 
     notifyAll = notify_all
 
+    def _is_owned(self):
+        if hasattr(self._lock, "_is_owned"):
+            return self._lock._is_owned()
+        if self._lock.acquire(False):
+            self._lock.release()
+            return False
+        return True
+
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
+
 
 class _VEvent:
     def __init__(self):
@@ -402,6 +413,28 @@ class _VEvent:
                 self._cond.wait(timeout)
             return self._flag
 
+
+# threading.Condition (and so Event, Semaphore, BoundedSemaphore, Barrier, Timer) and
+# queue.Queue wait in virtual time. Thread's own start-up event stays real: the new thread
+# sets it before it is managed.
+_RealEvent = threading.Event
+_orig_thread_init = threading.Thread.__init__
+
+
+def _thread_init(self, *a, **kw):
+    _orig_thread_init(self, *a, **kw)
+    self._started = _RealEvent()
+
+
+threading.Thread.__init__ = _thread_init
+_VCondition.__name__ = _VCondition.__qualname__ = "Condition"
+_VCondition.__module__ = "threading"
+_VEvent.__name__ = _VEvent.__qualname__ = "Event"
+_VEvent.__module__ = "threading"
+threading.Condition = _VCondition
+threading.Event = _VEvent
+import queue as _queue_mod
+_queue_mod.time = _v_monotonic
 
 # concurrent.futures: futures wait in virtual time; pools use a virtual work queue
 import concurrent.futures
