@@ -60,7 +60,7 @@ typedef struct Sim {
     Value tasks;            /* List of the loop's tasks (all_tasks) */
     Value loop_obj;
     uint64_t task_counter;  /* Task-N: process-global, never reset */
-    Class *future_cls, *task_cls, *loop_cls, *sleep_cls;
+    Class *future_cls, *task_cls, *loop_cls, *sleep_cls, *handle_cls, *timer_handle_cls;
     Class *cancelled_error, *invalid_state_error;
 } Sim;
 
@@ -669,6 +669,8 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     s->current_task = VNONE;
     sim_loop_free(&s->loop);
     sim_loop_init(&s->loop, vm);
+    s->loop.handle_cls = s->handle_cls;
+    s->loop.timer_handle_cls = s->timer_handle_cls;
     if (!IS_NULL(pending_exc))
         return vm_raise_value(vm, pending_exc);
     Value out;
@@ -874,7 +876,7 @@ static Value loop_time(VM *vm, Value *a, int n, Tuple *k)
     (void)a;
     if (vm_check_nargs(vm, "time", n - 1, k, 0, 0) < 0)
         return VNULL;
-    return VFLOAT(sim_of(vm)->loop.now);
+    return VFLOAT(vm->vtime);
 }
 
 static Value loop_create_future(VM *vm, Value *a, int n, Tuple *k)
@@ -892,6 +894,54 @@ static Value loop_create_task(VM *vm, Value *a, int n, Tuple *k)
     if (vm_bind_args(vm, "create_task", a + 1, n - 1, k, params, 1, 1, p) < 0)
         return VNULL;
     return task_new(vm, p[0], p[1]);   /* with a name: no number used */
+}
+
+/* loop.call_soon(cb, *args) / call_later(delay, cb, *args) / call_at(when, cb, *args) */
+static Value schedule(VM *vm, Value *a, int n, Tuple *k, int kind)
+{
+    const char *name = kind == 0 ? "call_soon" : kind == 1 ? "call_later" : "call_at";
+    int first = kind == 0 ? 1 : 2;   /* index of the callback */
+    for (int i = 0; k && i < (int)k->len; i++)
+        if (strcmp(AS_STR(k->items[i])->data, "context") != 0)
+            return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", name,
+                            AS_STR(k->items[i])->data);
+    if (n < first + 1)
+        return vm_raise(vm, EXC_TypeError, "%s() missing required positional argument", name);
+    Value cb = a[first];
+    if (!IS_OBJ(cb) || IS_STR(cb))
+        return vm_raise(vm, EXC_TypeError, "a callable object was expected by %s(), got %s", name,
+                        vm_repr(vm, cb) ? vm_repr(vm, cb)->data : "?");
+    Value args = VOBJ(tuple_from(vm, a + first + 1, (size_t)(n - first - 1)));
+    SimLoop *loop = &sim_of(vm)->loop;
+    if (kind == 0)
+        return VOBJ(sim_call_soon(loop, NULL, cb, args));
+    double t;
+    if (vm_to_double(vm, a[1], &t) < 0)
+        return VNULL;
+    return VOBJ(kind == 1 ? sim_call_later(loop, t, NULL, cb, args) : sim_call_at(loop, t, NULL, cb, args));
+}
+
+static Value loop_call_soon(VM *vm, Value *a, int n, Tuple *k) { return schedule(vm, a, n, k, 0); }
+static Value loop_call_later(VM *vm, Value *a, int n, Tuple *k) { return schedule(vm, a, n, k, 1); }
+static Value loop_call_at(VM *vm, Value *a, int n, Tuple *k) { return schedule(vm, a, n, k, 2); }
+
+static Value hm_cancel(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)vm; (void)n; (void)k;
+    sim_handle_cancel((SimHandle *)AS_OBJ(a[0]));
+    return VNONE;
+}
+
+static Value hm_cancelled(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)vm; (void)n; (void)k;
+    return VBOOL(((SimHandle *)AS_OBJ(a[0]))->cancelled);
+}
+
+static Value hm_when(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)vm; (void)n; (void)k;
+    return VFLOAT(((SimHandle *)AS_OBJ(a[0]))->when);
 }
 
 static Value future_ctor(VM *vm, Value *a, int n, Tuple *k)
@@ -913,6 +963,8 @@ static void sim_mark(VM *vm)
     vm_mark_obj(vm, (Obj *)s->task_cls);
     vm_mark_obj(vm, (Obj *)s->loop_cls);
     vm_mark_obj(vm, (Obj *)s->sleep_cls);
+    vm_mark_obj(vm, (Obj *)s->handle_cls);
+    vm_mark_obj(vm, (Obj *)s->timer_handle_cls);
     vm_mark_obj(vm, (Obj *)s->cancelled_error);
     vm_mark_obj(vm, (Obj *)s->invalid_state_error);
 }
@@ -974,6 +1026,18 @@ void sim_init(VM *vm)
     for (size_t i = 0; i < sizeof tmethods / sizeof tmethods[0]; i++)
         class_add_method(vm, s->task_cls, tmethods[i].name, tmethods[i].fn);
     class_add_method(vm, s->loop_cls, "time", loop_time);
+    class_add_method(vm, s->loop_cls, "call_soon", loop_call_soon);
+    class_add_method(vm, s->loop_cls, "call_later", loop_call_later);
+    class_add_method(vm, s->loop_cls, "call_at", loop_call_at);
+    Class *hc = asyncio_class(vm, m, "Handle", TYPE(vm, object), OBJ_NATIVE_DATA);
+    Class *thc = asyncio_class(vm, m, "TimerHandle", hc, OBJ_NATIVE_DATA);
+    class_add_method(vm, hc, "cancel", hm_cancel);
+    class_add_method(vm, hc, "cancelled", hm_cancelled);
+    class_add_method(vm, thc, "when", hm_when);
+    s->handle_cls = hc;
+    s->timer_handle_cls = thc;
+    s->loop.handle_cls = hc;
+    s->loop.timer_handle_cls = thc;
     class_add_method(vm, s->loop_cls, "create_future", loop_create_future);
     class_add_method(vm, s->loop_cls, "create_task", loop_create_task);
     static const NativeType loop_type = { .name = "EventLoop", .size = sizeof(NativeData) };

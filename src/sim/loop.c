@@ -26,10 +26,10 @@ void sim_loop_init(SimLoop *loop, VM *vm)
     loop->rhead = loop->rlen = loop->rcap = 0;
     sim_heap_init(&loop->timers);
     loop->timer_cancelled_count = 0;
-    loop->now = 0.0;
     loop->iteration = 0;
     loop->next_handle_id = 1;
     loop->stopping = false;
+    loop->handle_cls = loop->timer_handle_cls = NULL;
 }
 
 void sim_loop_free(SimLoop *loop)
@@ -79,7 +79,8 @@ static SimHandle *ready_pop(SimLoop *loop)
 static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Value args)
 {
     VM *vm = loop->vm;
-    SimHandle *h = vm_alloc_obj(vm, sizeof(SimHandle), OBJ_NATIVE_DATA, TYPE(vm, object));
+    Class *cls = loop->handle_cls ? loop->handle_cls : TYPE(vm, object);
+    SimHandle *h = vm_alloc_obj(vm, sizeof(SimHandle), OBJ_NATIVE_DATA, cls);
     h->hdr.type = &handle_type;
     h->loop = loop;
     h->cfn = fn;
@@ -100,6 +101,8 @@ SimHandle *sim_call_soon(SimLoop *loop, SimCallbackFn fn, Value callback, Value 
 SimHandle *sim_call_at(SimLoop *loop, double when, SimCallbackFn fn, Value callback, Value args)
 {
     SimHandle *h = handle_new(loop, fn, callback, args);
+    if (loop->timer_handle_cls)
+        h->hdr.hdr.cls = loop->timer_handle_cls;
     h->is_timer = true;
     h->when = when;
     h->in_heap = true;
@@ -111,7 +114,7 @@ SimHandle *sim_call_at(SimLoop *loop, double when, SimCallbackFn fn, Value callb
 SimHandle *sim_call_later(SimLoop *loop, double delay, SimCallbackFn fn, Value callback, Value args)
 {
     /* call_at(time() + delay): the same double addition as CPython */
-    return sim_call_at(loop, loop->now + delay, fn, callback, args);
+    return sim_call_at(loop, loop->vm->vtime + delay, fn, callback, args);
 }
 
 void sim_handle_cancel(SimHandle *h)
@@ -171,19 +174,19 @@ int sim_run_once(SimLoop *loop, SimWait *wait)
     if (loop->rlen == 0 && !loop->stopping) {
         const SimTimer *top = sim_heap_top(&loop->timers);
         if (top) {
-            double timeout = top->when - loop->now;
+            double timeout = top->when - loop->vm->vtime;
             if (timeout < 0)
                 timeout = 0;
             if (timeout > SIM_MAX_WAIT)
                 timeout = SIM_MAX_WAIT;
-            loop->now += timeout;
+            loop->vm->vtime += timeout;
             *wait = SIM_WAIT_TIMER;
         } else {
             *wait = SIM_WAIT_FOREVER;
         }
     }
 
-    double end_time = loop->now + SIM_CLOCK_RESOLUTION;
+    double end_time = loop->vm->vtime + SIM_CLOCK_RESOLUTION;
     while (loop->timers.len && loop->timers.items[0].when < end_time) {
         SimTimer t = sim_heap_pop(&loop->timers);
         SimHandle *h = t.data;

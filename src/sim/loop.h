@@ -15,7 +15,8 @@
  *      queue, in heap-pop order;
  *   5. run exactly the handles that were ready at this point, skipping
  *      cancelled ones; what they schedule waits for the next iteration.
- * Nothing here reads a wall clock.
+ * The clock is the VM's virtual clock (vm->vtime), the one time.monotonic()
+ * and time.sleep() use too. Nothing here reads a wall clock.
  */
 #ifndef LOOPSCOPE_LOOP_H
 #define LOOPSCOPE_LOOP_H
@@ -60,10 +61,10 @@ struct SimLoop {
     size_t rhead, rlen, rcap;
     SimTimerHeap timers;   /* data: SimHandle* */
     size_t timer_cancelled_count;
-    double now;
     uint64_t iteration;
     uint32_t next_handle_id;
     bool stopping;
+    Class *handle_cls, *timer_handle_cls;   /* the Python classes of handles (or NULL) */
 };
 
 void sim_loop_init(SimLoop *loop, VM *vm);
