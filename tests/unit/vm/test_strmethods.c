@@ -252,6 +252,34 @@ static void test_predicates(void **state)
     CHECK(M(S("a\n"), "isprintable", 0), "False");
 }
 
+/* The identifier classes and the title/casefold runs are stored as
+ * differences from alpha/decimal and from upper/lower: one case from each
+ * side of each difference table. */
+static void test_derived_tables(void **state)
+{
+    (void)state;
+    CHECK(M(S("\xe2\x84\x98"), "isidentifier", 0), "True");       /* U+2118: id start, not alpha */
+    CHECK(M(S("\xe2\x84\x98"), "isalpha", 0), "False");
+    CHECK(M(S("\xcd\xba"), "isidentifier", 0), "False");          /* U+037A: alpha, not id start */
+    CHECK(M(S("\xcd\xba"), "isalpha", 0), "True");
+    CHECK(M(S("\xe2\x85\xb0"), "isidentifier", 0), "True");       /* U+2170 small roman numeral one */
+    CHECK(M(S("a\xcc\x81"), "isidentifier", 0), "True");          /* combining acute continues */
+    CHECK(M(S("\xcc\x81" "a"), "isidentifier", 0), "False");
+    CHECK(M(S("a\xc2\xb7"), "isidentifier", 0), "True");          /* U+00B7 middle dot */
+    CHECK(M(S("a\xd9\xa1"), "isidentifier", 0), "True");          /* U+0661 arabic-indic one */
+    CHECK(M(S("\xd9\xa1" "a"), "isidentifier", 0), "False");
+    CHECK(M(S("\xc7\x86"), "upper", 0), "'\xc7\x84'");            /* dz: upper DZ, title Dz */
+    CHECK(M(S("\xc7\x84"), "title", 0), "'\xc7\x85'");
+    CHECK(M(S("\xe1\xbe\xb3"), "title", 0), "'\xe1\xbe\xbc'");
+    CHECK(M(S("\xc5\xbf"), "lower", 0), "'\xc5\xbf'");            /* long s: folds to s */
+    CHECK(M(S("\xc5\xbf"), "casefold", 0), "'s'");
+    CHECK(M(S("\xc2\xb5"), "casefold", 0), "'\xce\xbc'");
+    CHECK(M(S("\xcf\x82"), "casefold", 0), "'\xcf\x83'");
+    CHECK(M(S("\xe1\x8e\xa0"), "lower", 0), "'\xea\xad\xb0'");    /* Cherokee: folds to upper */
+    CHECK(M(S("\xe1\x8e\xa0"), "casefold", 0), "'\xe1\x8e\xa0'");
+    CHECK(M(S("\xea\xad\xb0"), "casefold", 0), "'\xe1\x8e\xa0'");
+}
+
 static void test_pad_partition_lines(void **state)
 {
     (void)state;
@@ -351,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_find_count),
         cmocka_unit_test(test_case),
         cmocka_unit_test(test_predicates),
+        cmocka_unit_test(test_derived_tables),
         cmocka_unit_test(test_pad_partition_lines),
         cmocka_unit_test(test_repr),
         cmocka_unit_test(test_index_slice_ops),
