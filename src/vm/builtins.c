@@ -4,7 +4,8 @@
  * argument handling and exact error texts.
  *
  * What it must not touch: the object layouts and the generic operations
- * belong to the core (object.c, ops.c, exec.c); this file only uses vm.h.
+ * belong to the core (object.c, ops.c, exec.c); this file only uses vm.h
+ * (and text.h, the helpers it shares with format.c and strmethods.c).
  * Exception classes, object/staticmethod/classmethod/property/super are the
  * core's and are not registered here.
  *

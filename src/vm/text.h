@@ -1,8 +1,9 @@
 /*
  * text.h - small helpers shared by the natives that read and build text:
  * builtins.c, format.c and strmethods.c. Internal to src/vm; one copy here
- * instead of one per file. Static inline: u8_dec sits in the inner loops of
- * the str methods.
+ * instead of one per file. The small ones are static inline (u8_dec sits in
+ * the inner loops of the str methods); the str_method_* checks live in
+ * strmethods.c.
  */
 #ifndef LOOPSCOPE_TEXT_H
 #define LOOPSCOPE_TEXT_H
