@@ -123,6 +123,27 @@ static void report_compile_error(const char *path, const char *src, size_t len, 
     fputs("^\n", stderr);
 }
 
+/* CPython prints compile-time SyntaxWarnings before running: the place,
+ * the message, and the stripped source line. */
+static void report_warnings(const char *path, const char *src, size_t len, const LangWarning *w, int n)
+{
+    for (int i = 0; i < n; i++) {
+        fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", path, w[i].line, w[i].message);
+        const char *s = src, *end = src + len;
+        for (int l = 1; l < w[i].line && s < end; l++) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            s = nl ? nl + 1 : end;
+        }
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *e = nl ? nl : end;
+        while (s < e && (*s == ' ' || *s == '\t' || *s == '\f'))
+            s++;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+            e--;
+        fprintf(stderr, "  %.*s\n", (int)(e - s), s);
+    }
+}
+
 static bool parse_u64(const char *s, unsigned long long *out)
 {
     char *end;
@@ -201,7 +222,11 @@ int main(int argc, char **argv)
     }
     LangError err = { 0 };
     static const char *const modules[] = { "sys", "time", "gc", "random", "asyncio", NULL };
-    Proto *module = lang_compile(src, len, modules, &err);
+    LangWarning *warnings = NULL;
+    int nwarnings = 0;
+    Proto *module = lang_compile_ex(src, len, modules, &err, &warnings, &nwarnings);
+    report_warnings(name, src, len, warnings, nwarnings);
+    free(warnings);
     if (!module) {
         report_compile_error(name, src, len, &err);
         free(src);

@@ -103,6 +103,29 @@ static Value vi_field2(VM *vm, Value *a, int n, Tuple *k) { (void)k; return vi_f
 static Value vi_field3(VM *vm, Value *a, int n, Tuple *k) { (void)k; return vi_field(vm, a, n, 3); }
 static Value vi_field4(VM *vm, Value *a, int n, Tuple *k) { (void)k; return vi_field(vm, a, n, 4); }
 
+static Value sys_exc_info(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (vm_check_nargs(vm, "exc_info", nargs, kwnames, 0, 0) < 0)
+        return VNULL;
+    Value e = vm_current_handled(vm);
+    Value t[3] = { VNONE, VNONE, VNONE };
+    if (IS_EXCEPTION(e)) {
+        t[0] = VOBJ(vm_type_of(vm, e));
+        t[1] = e;
+        t[2] = exc_traceback_object(vm, AS_EXC(e));
+    }
+    return VOBJ(tuple_from(vm, t, 3));
+}
+
+static Value sys_exception(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (vm_check_nargs(vm, "exception", nargs, kwnames, 0, 0) < 0)
+        return VNULL;
+    return vm_current_handled(vm);
+}
+
 static void sys_init(VM *vm)
 {
     Module *m = module_new(vm, "sys");
@@ -118,6 +141,8 @@ static void sys_init(VM *vm)
         dict_set_str(vm, m->dict, which == 1 ? "__stdout__" : "__stderr__", VOBJ(s));
     }
     add_fn(vm, m, "exit", sys_exit);
+    add_fn(vm, m, "exc_info", sys_exc_info);
+    add_fn(vm, m, "exception", sys_exception);
     add_fn(vm, m, "getrecursionlimit", sys_getrecursionlimit);
     add_fn(vm, m, "setrecursionlimit", sys_setrecursionlimit);
     dict_set_str(vm, m->dict, "maxsize", VINT(INT64_MAX));
