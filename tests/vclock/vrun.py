@@ -427,6 +427,76 @@ def _thread_init(self, *a, **kw):
 
 
 threading.Thread.__init__ = _thread_init
+
+
+class _VLock:
+    """threading.Lock whose blocking acquire waits in virtual time."""
+    __slots__ = ("_real", "_waiters", "__weakref__")
+
+    def __init__(self):
+        self._real = _thread.allocate_lock()
+        self._waiters = deque()
+
+    def acquire(self, blocking=True, timeout=-1):
+        if self._real.acquire(False):
+            return True
+        if not blocking:
+            if timeout != -1:
+                raise ValueError("can't specify a timeout for a non-blocking call")
+            return False
+        me = S.cur()
+        if me is None:
+            return self._real.acquire(True, timeout)
+        if timeout is not None and timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+        end = None if timeout == -1 else S.now + timeout
+        while True:
+            self._waiters.append(me)
+            how = S.block(me, end)
+            if self._real.acquire(False):
+                return True
+            if how == "timer":
+                try:
+                    self._waiters.remove(me)
+                except ValueError:
+                    pass
+                return False
+
+    def release(self):
+        self._real.release()
+        while self._waiters:
+            w = self._waiters.popleft()
+            if w.state == "wait":
+                S.wake(w)
+                break
+
+    def locked(self):
+        return self._real.locked()
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *a):
+        self.release()
+
+    def _at_fork_reinit(self):
+        self._real = _thread.allocate_lock()
+        self._waiters = deque()
+
+    acquire_lock = acquire
+    release_lock = release
+    locked_lock = locked
+
+    def __repr__(self):
+        return "<%s _thread.lock object at %s>" % (
+            "locked" if self.locked() else "unlocked", hex(id(self)))
+
+
+_VLock.__name__ = _VLock.__qualname__ = "lock"
+_VLock.__module__ = "_thread"
+threading.Lock = _VLock
+threading._allocate_lock = _VLock     # so threading.RLock (pure-Python) is virtual too
+threading._CRLock = None
 _VCondition.__name__ = _VCondition.__qualname__ = "Condition"
 _VCondition.__module__ = "threading"
 _VEvent.__name__ = _VEvent.__qualname__ = "Event"
