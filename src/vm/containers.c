@@ -1061,7 +1061,8 @@ Value container_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
         }
         return vm->not_implemented;
     }
-    if ((IS_INT(a) || IS_BOOL(a) || IS_BIGINT(a)) && (IS_LIST(b) || IS_TUPLE(b)) && op == BINOP_MUL) {
+    if ((IS_INT(a) || IS_BOOL(a) || IS_BIGINT(a) || IS_KIND(a, OBJ_INSTANCE)) && (IS_LIST(b) || IS_TUPLE(b)) &&
+        op == BINOP_MUL) {
         int64_t n;
         int k = repeat_count(vm, a, &n, "__mul__");
         if (k <= 0) return k < 0 ? VNULL : vm->not_implemented;
