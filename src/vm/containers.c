@@ -19,6 +19,8 @@
  *  - vm_hash does not dispatch OBJ_RANGE to container_hash, so
  *    hash(range(3)) == hash(range(0, 3)) is False (CPython: True).
  *  - ranges beyond int64 (range(10 ** 20)) need a Range layout with big ints.
+ *  - n * [x] with n an object having __index__ (not an int): builtin_binop
+ *    only passes ints on the left to container_binary (which handles it).
  *  - exported helpers the core and builtins may use (declare them where used):
  *      int list_extend(VM *, List *, Value iterable);      LIST_EXTEND, list()
  *      int dict_update_from(VM *, Dict *, Value other);    dict(x), DICT_UPDATE

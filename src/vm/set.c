@@ -28,11 +28,10 @@
  * NEEDS FROM CORE (reported):
  *  - (done by the core) OBJ_SET is freed as (mask + 1) * sizeof(SetEntry) bytes;
  *    SET_UPDATE and set()/frozenset() call set_update().
- *  - A set display of more than two constants, {100, 5, 37}, prints in the
- *    order CPython's constant folding gives only if the VM builds it with
- *    set_update_const() (see there); BUILD_SET n adds the items in source
- *    order, which differs (CPython: {5, 100, 37}; in order: {37, 100, 5}). The
- *    compiler knows when every item is a constant and could flag BUILD_SET.
+ *  - (done by the front end) a set display of more than two constants,
+ *    {100, 5, 37}, is built through the same rebuilds as CPython's constant
+ *    folding (set -> list -> set -> set with SET_UPDATE), so it prints
+ *    {5, 100, 37}; set_update_const() does the same in one call.
  *  - Set subclasses: the core refuses `class S(set)`; repr and the set
  *    operations here already handle them (type name in repr, results of the
  *    base type).
