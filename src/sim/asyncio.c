@@ -2,6 +2,9 @@
  * asyncio.c - the asyncio module on loopscope's event loop: Future, Task,
  * sleep, create_task, run, get_running_loop, current_task.
  *
+ * sleep() and what else reads best in Python lives in asyncio_prelude.py,
+ * compiled into this module at start-up.
+ *
  * The behaviour is CPython 3.12's, as shared/reference/asyncio-semantics.md
  * describes it (sections 2-6 and 12): done callbacks are always scheduled,
  * never run synchronously; a task's step resumes its coroutine chain, which
@@ -19,6 +22,7 @@
 #include "sim.h"
 #include "loop.h"
 #include "internal.h"
+#include "asyncio_prelude.h"
 
 typedef enum FutState { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
 
@@ -44,13 +48,12 @@ typedef struct SimFuture {
     Value children;         /* a List */
 } SimFuture;
 
-typedef struct Sleep {
+typedef struct Sleep {      /* _yield_once() */
     NativeData hdr;
     double delay;
     Value result;
-    Value future;           /* VNULL until awaited */
-    SimHandle *timer;
-    int state;              /* 0 new, 1 waiting */
+    Value future;
+    int state;              /* 0 new, 1 yielded */
 } Sleep;
 
 typedef struct Sim {
@@ -503,67 +506,51 @@ static void sleep_mark(VM *vm, Obj *o)
     Sleep *z = (Sleep *)o;
     vm_mark_value(vm, z->result);
     vm_mark_value(vm, z->future);
-    vm_mark_obj(vm, (Obj *)z->timer);
 }
 
-static int set_result_unless_cancelled(VM *vm, SimHandle *h)
-{
-    SimFuture *f = FUT(h->data);
-    if (f->state == FUT_PENDING)
-        future_set_result(vm, f, h->callback);
-    return 0;
-}
-
+/* The bare yield behind sleep(0): suspends once, for one iteration. */
 static int sleep_await_state(VM *vm, Obj *o, Value *out)
 {
+    (void)vm;
     Sleep *z = (Sleep *)o;
-    Sim *s = sim_of(vm);
-    if (z->delay <= 0) {
-        if (z->state == 0) {
-            z->state = 1;
-            *out = VNONE;    /* a bare yield: back in the next iteration */
-            return 0;
-        }
-        *out = z->result;
-        return 1;
-    }
     if (z->state == 0) {
-        SimFuture *f = future_new(vm, s->future_cls);
-        z->future = VOBJ(f);
-        z->timer = sim_call_later(&s->loop, z->delay, set_result_unless_cancelled, z->result, VNULL);
-        z->timer->data = z->future;
         z->state = 1;
-        *out = z->future;
+        *out = VNONE;
         return 0;
     }
-    SimFuture *f = FUT(z->future);
-    if (f->state == FUT_PENDING) {
-        *out = z->future;
-        return 0;
-    }
-    sim_handle_cancel(z->timer);   /* the finally: h.cancel() */
-    return future_result(vm, f, out);
+    *out = z->result;
+    return 1;
 }
 
 static const NativeType sleep_type = {
     .name = "sleep", .mark = sleep_mark, .size = sizeof(Sleep), .await_state = sleep_await_state,
 };
 
-static Value m_sleep(VM *vm, Value *args, int nargs, Tuple *kwnames)
+/* _yield_once(): an awaitable that suspends the task for one iteration (a
+ * bare yield), as sleep(0) needs. */
+static Value m_yield_once(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
-    static const char *const params[] = { "delay", "result", NULL };
-    Value a[2];
-    if (vm_bind_args(vm, "sleep", args, nargs, kwnames, params, 1, 2, a) < 0)
-        return VNULL;
-    double d;
-    if (vm_to_double(vm, a[0], &d) < 0)
+    (void)args;
+    if (vm_check_nargs(vm, "_yield_once", nargs, kwnames, 0, 0) < 0)
         return VNULL;
     Sleep *z = vm_alloc_obj(vm, sizeof(Sleep), OBJ_NATIVE_DATA, sim_of(vm)->sleep_cls);
     z->hdr.type = &sleep_type;
-    z->delay = d;
-    z->result = IS_NULL(a[1]) ? VNONE : a[1];
+    z->delay = 0;
+    z->result = VNONE;
     z->future = VNULL;
     return VOBJ(z);
+}
+
+static Value m_set_result_unless_cancelled(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_set_result_unless_cancelled", nargs, kwnames, 2, 2) < 0)
+        return VNULL;
+    if (!is_future(vm, args[0]))
+        return vm_raise(vm, EXC_TypeError, "a Future was expected");
+    SimFuture *f = FUT(args[0]);
+    if (f->state == FUT_PENDING)
+        future_set_result(vm, f, args[1]);
+    return VNONE;
 }
 
 /* ---- the loop: asyncio.run --------------------------------------------------- */
@@ -1046,13 +1033,18 @@ void sim_init(VM *vm)
     s->loop_obj = VOBJ(lo);
 
     add_fn(vm, m, "run", m_run);
-    add_fn(vm, m, "sleep", m_sleep);
+    add_fn(vm, m, "_yield_once", m_yield_once);
+    add_fn(vm, m, "_set_result_unless_cancelled", m_set_result_unless_cancelled);
     add_fn(vm, m, "create_task", m_create_task);
     add_fn(vm, m, "gather", m_gather);
     add_fn(vm, m, "get_running_loop", m_get_running_loop);
     add_fn(vm, m, "get_event_loop", m_get_running_loop);
     add_fn(vm, m, "current_task", m_current_task);
     (void)task_step_native;
+    if (vm_run_internal(vm, (const char *)asyncio_prelude, sizeof asyncio_prelude - 1, m->dict) < 0) {
+        vm_print_exception(vm, vm_exc_take(vm));
+        abort();
+    }
 }
 
 void sim_free(VM *vm)

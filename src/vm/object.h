@@ -169,6 +169,7 @@ typedef struct Code {
     int frame_slots;   /* nlocals + ncells + nfrees + max_stack */
     int nlocals, ncells, nfrees, argcount;
     uint32_t frame_bytes; /* a frame's allocation, rounded to its size class */
+    uint8_t hidden;    /* loopscope's own Python (the asyncio prelude): not in tracebacks */
     uint8_t simple;    /* positional parameters only, no cells, not a generator:
                           a call with exactly argcount positional args just copies them */
     GlobalCache *gcache;  /* one per instruction, or NULL without LOAD_GLOBAL */

@@ -453,7 +453,7 @@ int vm_hash(VM *vm, Value v, int64_t *out)
     switch ((ObjKind)o->kind) {
     case OBJ_STR: *out = str_hash((Str *)o); return 0;
     case OBJ_BIGINT: *out = num_hash(v); return 0;
-    case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_VIEW:
+    case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_VIEW: case OBJ_RANGE:
         if (o->cls->cflags & CLASS_BUILTIN)
             return container_hash(vm, v, out);
         break;

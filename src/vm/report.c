@@ -155,7 +155,7 @@ static void format_stack(VM *vm, NfBuf *b, const Exception *e)
     int last_line = -1, repeat = 0;
     for (int i = (int)e->ntb - 1; i >= 0; i--) {
         const TbEntry *t = &e->tb[i];
-        if (t->code->proto->flags & PROTO_COMPREHENSION)
+        if ((t->code->proto->flags & PROTO_COMPREHENSION) || t->code->hidden)
             continue;
         /* CPython 3.12 inlines comprehensions (PEP 709): their frames do not
          * exist, and the enclosing frame reports the failing instruction */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "vm.h"
 #include "internal.h"
+#include "lang.h"
 
 /* Builtin constructors are registered by builtins_init as functions named
  * after their class (int, str, list, ...); they become the classes' ctors
@@ -109,7 +110,7 @@ static int exit_status_of(VM *vm, Value exc)
     return 1;
 }
 
-int vm_run_main(VM *vm, Proto *module)
+static void keep_proto(VM *vm, Proto *p)
 {
     if (vm->nprotos == vm->cap_protos) {
         vm->cap_protos = vm->cap_protos ? vm->cap_protos * 2 : 4;
@@ -117,7 +118,44 @@ int vm_run_main(VM *vm, Proto *module)
         if (!vm->protos)
             abort();
     }
-    vm->protos[vm->nprotos++] = module;
+    vm->protos[vm->nprotos++] = p;
+}
+
+static void hide_code(Code *c)
+{
+    c->hidden = 1;
+    for (int i = 0; i < c->proto->nconsts; i++)
+        if (IS_KIND(c->consts[i], OBJ_CODE))
+            hide_code((Code *)AS_OBJ(c->consts[i]));
+}
+
+int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals)
+{
+    static const char *const no_modules[] = { NULL };
+    LangError err = { 0 };
+    Proto *p = lang_compile(src, len, no_modules, &err);
+    if (!p) {
+        vm_raise(vm, EXC_RuntimeError, "loopscope: its own prelude does not compile: %d:%d: %s", err.line,
+                 err.col, err.message);
+        return -1;
+    }
+    keep_proto(vm, p);
+    Code *code = code_load(vm, p);
+    hide_code(code);
+    Function *fn = vm_alloc_obj(vm, sizeof(Function), OBJ_FUNCTION, TYPE(vm, function));
+    fn->code = code;
+    fn->globals = globals;
+    fn->name = code->name;
+    fn->qualname = code->qualname;
+    fn->doc = VNONE;
+    Frame *f = frame_new(vm, fn, globals);
+    Value result;
+    return vm_execute(vm, f, &result) == EXEC_RETURN ? 0 : -1;
+}
+
+int vm_run_main(VM *vm, Proto *module)
+{
+    keep_proto(vm, module);
     Code *code = code_load(vm, module);
     Function *fn = vm_alloc_obj(vm, sizeof(Function), OBJ_FUNCTION, TYPE(vm, function));
     fn->code = code;

@@ -165,6 +165,11 @@ void vm_free(VM *vm);
  * SystemExit's code. */
 int vm_run_main(VM *vm, Proto *module);
 
+/* Runs loopscope's own Python source (a prelude) with `globals` as its
+ * namespace; its frames never appear in tracebacks. 0, or -1 with the
+ * exception in vm->exc (a compile error is a RuntimeError). */
+int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals);
+
 /* ---- allocation (object.c) ------------------------------------------- */
 void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls);
 void *vm_realloc(VM *vm, void *p, size_t old_size, size_t new_size);  /* counted buffers */
