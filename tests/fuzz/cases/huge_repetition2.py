@@ -1,0 +1,3 @@
+# not through eval: each is a top-level statement
+x = 'x' * 10**9
+print(len(x))

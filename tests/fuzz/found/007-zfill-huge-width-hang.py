@@ -1,0 +1,2 @@
+# hang (timeout 10s in both the ASan and the release build; --max-memory 512 not enforced) | stack while hung: nf_buf_putc src/num/numfmt.c:71 <- nf_buf_append src/num/numfmt.c:62 <- nf_buf_reserve src/num/numfmt.c:52 (realloc) <- m_zfill src/vm/strmethods.c:2355 | builds a 1 TiB buffer one byte at a time through malloc outside the VM heap accounting; CPython raises MemoryError at once
+print('x'.zfill(2**40))

@@ -1,0 +1,2 @@
+# hang (timeout in both builds; --max-steps is not charged inside a builtin's loop) | stack while hung: range_iter_next src/vm/containers.c:364 <- vm_next src/vm/exec.c:614 <- for_each src/vm/builtins.c:952 <- b_sum src/vm/builtins.c:1059 | one SUM instruction iterates 2**62 times; CPython never finishes either, but loopscope promises the step limit (same for max/min/sorted/list over huge ranges)
+print(sum(range(2**62)))
