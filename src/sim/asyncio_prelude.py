@@ -17,3 +17,319 @@ async def sleep(delay, result=None):
         return await future
     finally:
         timer.cancel()
+
+
+class QueueEmpty(Exception):
+    """Raised by Queue.get_nowait() when the queue has no item."""
+
+
+class QueueFull(Exception):
+    """Raised by Queue.put_nowait() when the queue has no room."""
+
+
+def _wake_first(waiters, value=True):
+    # Resolve the first waiter that is still pending; it resumes next iteration.
+    for fut in waiters:
+        if not fut.done():
+            fut.set_result(value)
+            return True
+    return False
+
+
+class Event:
+    """A flag tasks can wait for; set() wakes every waiter, in order."""
+
+    def __init__(self):
+        self._waiters = []
+        self._value = False
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        if self._value:
+            return True
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            await fut
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+
+class Lock:
+    """A mutual-exclusion lock: waiters are served first come, first served,
+    and a newcomer never overtakes a waiter that was already woken."""
+
+    def __init__(self):
+        self._waiters = []
+        self._locked = False
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if not self._locked and all(w.cancelled() for w in self._waiters):
+            self._locked = True
+            return True
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not self._locked:
+                _wake_first(self._waiters)
+            raise
+        self._locked = True
+        return True
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError('Lock is not acquired.')
+        self._locked = False
+        _wake_first(self._waiters)
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Semaphore:
+    """A counter of free units; release() hands a unit straight to the first
+    waiter, so newcomers cannot take it first."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._waiters = []
+        self._value = value
+
+    def locked(self):
+        return self._value == 0 or any(not w.cancelled() for w in self._waiters)
+
+    async def acquire(self):
+        if not self.locked():
+            self._value -= 1
+            return True
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if fut.done() and not fut.cancelled():
+                # the unit was handed over: give it back to the next waiter
+                self._value += 1
+            self._wake_next()
+            raise
+        if self._value > 0:
+            self._wake_next()
+        return True
+
+    def _wake_next(self):
+        for fut in self._waiters:
+            if not fut.done():
+                self._value -= 1
+                fut.set_result(True)
+                return True
+        return False
+
+    def release(self):
+        self._value += 1
+        self._wake_next()
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    """A Semaphore that refuses to be released above its initial value."""
+
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError('BoundedSemaphore released too many times')
+        super().release()
+
+
+class Queue:
+    """A first-in first-out queue for tasks. A woken getter checks again and
+    goes to the back of the line if someone else took the item first."""
+
+    def __init__(self, maxsize=0):
+        self._maxsize = maxsize
+        self._getters = []
+        self._putters = []
+        self._unfinished_tasks = 0
+        self._finished = Event()
+        self._finished.set()
+        self._init(maxsize)
+
+    def _init(self, maxsize):
+        self._queue = []
+
+    def _get(self):
+        return self._queue.pop(0)
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    @property
+    def maxsize(self):
+        return self._maxsize
+
+    def qsize(self):
+        return len(self._queue)
+
+    def empty(self):
+        return not self._queue
+
+    def full(self):
+        if self._maxsize <= 0:
+            return False
+        return self.qsize() >= self._maxsize
+
+    def _wakeup_next(self, waiters):
+        while waiters:
+            waiter = waiters.pop(0)
+            if not waiter.done():
+                waiter.set_result(None)
+                break
+
+    async def put(self, item):
+        while self.full():
+            putter = get_running_loop().create_future()
+            self._putters.append(putter)
+            try:
+                await putter
+            except:
+                putter.cancel()
+                try:
+                    self._putters.remove(putter)
+                except ValueError:
+                    pass
+                if not self.full() and not putter.cancelled():
+                    self._wakeup_next(self._putters)
+                raise
+        return self.put_nowait(item)
+
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        self._put(item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        self._wakeup_next(self._getters)
+
+    async def get(self):
+        while self.empty():
+            getter = get_running_loop().create_future()
+            self._getters.append(getter)
+            try:
+                await getter
+            except:
+                getter.cancel()
+                try:
+                    self._getters.remove(getter)
+                except ValueError:
+                    pass
+                if not self.empty() and not getter.cancelled():
+                    self._wakeup_next(self._getters)
+                raise
+        return self.get_nowait()
+
+    def get_nowait(self):
+        if self.empty():
+            raise QueueEmpty
+        item = self._get()
+        self._wakeup_next(self._putters)
+        return item
+
+    def task_done(self):
+        if self._unfinished_tasks <= 0:
+            raise ValueError('task_done() called too many times')
+        self._unfinished_tasks -= 1
+        if self._unfinished_tasks == 0:
+            self._finished.set()
+
+    async def join(self):
+        if self._unfinished_tasks > 0:
+            await self._finished.wait()
+
+
+class LifoQueue(Queue):
+    """A queue that hands out the most recently added item first."""
+
+    def _get(self):
+        return self._queue.pop()
+
+
+class PriorityQueue(Queue):
+    """A queue that hands out the smallest item first (a binary heap, ordered
+    as Python's heapq orders it)."""
+
+    def _put(self, item):
+        heap = self._queue
+        heap.append(item)
+        pos = len(heap) - 1
+        while pos > 0:
+            parent = (pos - 1) >> 1
+            if heap[pos] < heap[parent]:
+                heap[pos], heap[parent] = heap[parent], heap[pos]
+                pos = parent
+            else:
+                break
+
+    def _get(self):
+        heap = self._queue
+        last = heap.pop()
+        if not heap:
+            return last
+        top = heap[0]
+        heap[0] = last
+        # down to a leaf along the smaller children, then back up
+        pos, end = 0, len(heap)
+        child = 1
+        while child < end:
+            right = child + 1
+            if right < end and not heap[child] < heap[right]:
+                child = right
+            heap[pos] = heap[child]
+            pos = child
+            child = 2 * pos + 1
+        heap[pos] = last
+        while pos > 0:
+            parent = (pos - 1) >> 1
+            if last < heap[parent]:
+                heap[pos] = heap[parent]
+                pos = parent
+            else:
+                break
+        heap[pos] = last
+        return top
