@@ -690,6 +690,34 @@ static Value m_get_running_loop(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return sim_of(vm)->loop_obj;
 }
 
+static Value m_all_tasks(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    (void)args;
+    if (vm_check_nargs(vm, "all_tasks", nargs, kwnames, 0, 1) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    if (!s->running)
+        return vm_raise(vm, EXC_RuntimeError, "no running event loop");
+    Set *out = set_new(vm, TYPE(vm, set));
+    Value ov = VOBJ(out);
+    vm_push_root(vm, &ov);
+    List *tasks = AS_LIST(s->tasks);
+    for (size_t i = 0; i < tasks->len; i++)
+        if (FUT(tasks->items[i])->state == FUT_PENDING && set_add(vm, out, tasks->items[i]) < 0) {
+            vm_pop_root(vm);
+            return VNULL;
+        }
+    vm_pop_root(vm);
+    return ov;
+}
+
+static Value m_ensure_future(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "ensure_future", nargs, kwnames, 1, 1) < 0)
+        return VNULL;
+    return ensure_future(vm, args[0]);
+}
+
 static Value m_current_task(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
@@ -1040,6 +1068,8 @@ void sim_init(VM *vm)
     add_fn(vm, m, "get_running_loop", m_get_running_loop);
     add_fn(vm, m, "get_event_loop", m_get_running_loop);
     add_fn(vm, m, "current_task", m_current_task);
+    add_fn(vm, m, "all_tasks", m_all_tasks);
+    add_fn(vm, m, "ensure_future", m_ensure_future);
     (void)task_step_native;
     if (vm_run_internal(vm, (const char *)asyncio_prelude, sizeof asyncio_prelude - 1, m->dict) < 0) {
         vm_print_exception(vm, vm_exc_take(vm));

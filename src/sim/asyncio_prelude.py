@@ -333,3 +333,115 @@ class PriorityQueue(Queue):
                 break
         heap[pos] = last
         return top
+
+
+class Timeout:
+    """The context manager behind timeout() and timeout_at(): when the
+    deadline passes, it cancels the task it was entered in, and turns the
+    resulting CancelledError into TimeoutError on the way out."""
+
+    def __init__(self, when):
+        self._when = when
+        self._phase = "created"      # created, active, expiring, expired, finished
+        self._timer = None
+        self._task = None
+        self._cancelling = 0
+
+    def when(self):
+        return self._when
+
+    def expired(self):
+        return self._phase in ("expiring", "expired")
+
+    def reschedule(self, when):
+        if self._phase != "active":
+            if self._phase == "created":
+                raise RuntimeError("Timeout has not been entered")
+            raise RuntimeError(f"Cannot change state of {self._phase} Timeout")
+        self._when = when
+        if self._timer is not None:
+            self._timer.cancel()
+        if when is None:
+            self._timer = None
+            return
+        loop = get_running_loop()
+        if when <= loop.time():
+            self._timer = loop.call_soon(self._expire)
+        else:
+            self._timer = loop.call_at(when, self._expire)
+
+    def _expire(self):
+        self._task.cancel()
+        self._phase = "expiring"
+        self._timer = None
+
+    async def __aenter__(self):
+        if self._phase != "created":
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self._phase = "active"
+        self._task = task
+        self._cancelling = task.cancelling()
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._phase == "expiring":
+            self._phase = "expired"
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc
+        elif self._phase == "active":
+            self._phase = "finished"
+        return None
+
+    def __repr__(self):
+        if self._phase == "active":
+            return f"<Timeout [active] when={self._when}>"
+        return f"<Timeout [{self._phase}]>"
+
+
+def timeout(delay):
+    """Cancel the enclosed block after `delay` seconds (None: never)."""
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    """Cancel the enclosed block at loop time `when` (None: never)."""
+    return Timeout(when)
+
+
+async def _cancel_and_wait(fut):
+    done = get_running_loop().create_future()
+
+    def release(_):
+        if not done.done():
+            done.set_result(None)
+
+    fut.add_done_callback(release)
+    try:
+        fut.cancel()
+        await done
+    finally:
+        fut.remove_done_callback(release)
+
+
+async def wait_for(fut, timeout):
+    """Wait for `fut` at most `timeout` seconds; then cancel it and raise
+    TimeoutError."""
+    if timeout is not None and timeout <= 0:
+        fut = ensure_future(fut)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError from exc
+    async with Timeout(get_running_loop().time() + timeout if timeout is not None else None):
+        return await fut
