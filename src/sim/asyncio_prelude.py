@@ -445,3 +445,158 @@ async def wait_for(fut, timeout):
             raise TimeoutError from exc
     async with Timeout(get_running_loop().time() + timeout if timeout is not None else None):
         return await fut
+
+
+class TaskGroup:
+    """Run tasks together: the block waits for all of them; the first one to
+    fail cancels the others and the block, and the errors come out as an
+    ExceptionGroup. (CPython cancels the others in an order that depends on
+    memory addresses; loopscope cancels them in the order they were created.)"""
+
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = []
+        self._errors = []
+        self._base_error = None
+        self._on_completed = None
+
+    def __repr__(self):
+        info = ['']
+        if self._tasks:
+            info.append(f'tasks={len(self._tasks)}')
+        if self._errors:
+            info.append(f'errors={len(self._errors)}')
+        if self._aborting:
+            info.append('cancelling')
+        elif self._entered:
+            info.append('entered')
+        return f'<TaskGroup{" ".join(info)}>'
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has already been entered")
+        self._parent_task = current_task()
+        if self._parent_task is None:
+            raise RuntimeError(f'TaskGroup {self!r} cannot determine the parent task')
+        self._entered = True
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        if exc is not None and _is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        propagate_cancellation = None
+        if et is CancelledError:
+            propagate_cancellation = exc
+        if self._parent_cancel_requested:
+            if self._parent_task.uncancel() == 0:
+                propagate_cancellation = None
+        if et is not None and not self._aborting:
+            self._abort()
+        while self._tasks:
+            if self._on_completed is None:
+                self._on_completed = get_running_loop().create_future()
+            try:
+                await self._on_completed
+            except CancelledError as e:
+                if not self._aborting:
+                    propagate_cancellation = e
+                    self._abort()
+            self._on_completed = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation is not None and not self._errors:
+            raise propagate_cancellation
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+        if self._errors:
+            try:
+                raise BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors) from None
+            finally:
+                self._errors = None
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+        if self._exiting and not self._tasks:
+            raise RuntimeError(f"TaskGroup {self!r} is finished")
+        if self._aborting:
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+        task = create_task(coro)
+        if name is not None:
+            task.set_name(name)
+        if task.done():
+            self._on_task_done(task)
+        else:
+            self._tasks.append(task)
+            task.add_done_callback(self._on_task_done)
+        return task
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if self._on_completed is not None and not self._tasks:
+            if not self._on_completed.done():
+                self._on_completed.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if _is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
+
+
+def _is_base_error(exc):
+    return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+
+
+
+def shield(arg):
+    """Protect an awaitable from cancellation: cancelling the caller does not
+    cancel `arg`."""
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = get_running_loop()
+    outer = loop.create_future()
+
+    def inner_done(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def outer_done(outer):
+        if not inner.done():
+            inner.remove_done_callback(inner_done)
+
+    inner.add_done_callback(inner_done)
+    outer.add_done_callback(outer_done)
+    return outer
