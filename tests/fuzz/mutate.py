@@ -104,7 +104,8 @@ def classify(rc, err):
         return "sanitizer", line.strip()[:80], (line.strip(), top_frames(err))
     if rc in (137, -9):
         return "hang", "hang", ("hang (timeout %ds)" % TIMEOUT, [])
-    if rc < 0 or rc > 128:
+    # timeout(1) reports a child killed by signal N as 128+N; exit(255) etc. are not signals
+    if rc < 0 or rc - 128 in (4, 5, 6, 7, 8, 11, 31):
         sig = -rc if rc < 0 else rc - 128
         return "crash", f"signal {sig}", (f"killed by signal {sig}", top_frames(err))
     return "fine", None, (rc, err[-300:])
