@@ -600,3 +600,98 @@ def shield(arg):
     inner.add_done_callback(inner_done)
     outer.add_done_callback(outer_done)
     return outer
+
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+
+def _is_coroutine(obj):
+    return type(obj).__name__ == 'coroutine'
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    """Wait until the futures or tasks in `fs` meet `return_when` (or the
+    timeout passes); returns the sets (done, pending)."""
+    if isinstance(fs, Future) or _is_coroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f'Invalid return_when value: {return_when}')
+    fs = set(fs)
+    if any(_is_coroutine(f) for f in fs):
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    loop = get_running_loop()
+    waiter = loop.create_future()
+    timer = None
+    if timeout is not None:
+        timer = loop.call_later(timeout, _set_result_unless_cancelled, waiter, None)
+    remaining = len(fs)
+
+    def one_done(f):
+        nonlocal remaining
+        remaining -= 1
+        failed = return_when == FIRST_EXCEPTION and not f.cancelled() and f.exception() is not None
+        if remaining <= 0 or return_when == FIRST_COMPLETED or failed:
+            if timer is not None:
+                timer.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(one_done)
+    try:
+        await waiter
+    finally:
+        if timer is not None:
+            timer.cancel()
+        for f in fs:
+            f.remove_done_callback(one_done)
+    done, pending = set(), set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+def as_completed(fs, *, timeout=None):
+    """Yield awaitables that give the results of `fs` in the order they
+    finish. (The order in which CPython starts waiting depends on memory
+    addresses; loopscope's is deterministic.)"""
+    if isinstance(fs, Future) or _is_coroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    finished = Queue()
+    loop = get_running_loop()
+    todo = [ensure_future(f) for f in set(fs)]
+    timer = None
+
+    def expire():
+        for f in todo:
+            f.remove_done_callback(one_done)
+            finished.put_nowait(None)
+        todo.clear()
+
+    def one_done(f):
+        if not todo:
+            return
+        todo.remove(f)
+        finished.put_nowait(f)
+        if not todo and timer is not None:
+            timer.cancel()
+
+    async def next_result():
+        f = await finished.get()
+        if f is None:
+            raise TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(one_done)
+    if todo and timeout is not None:
+        timer = loop.call_later(timeout, expire)
+    for _ in range(len(todo)):
+        yield next_result()
