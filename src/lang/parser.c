@@ -1097,7 +1097,9 @@ static Node *power(Parser *P)
         Node *b = new_node(P, E_BINOP, start);
         b->op = BINOP_POW;
         b->a = e;
+        enter(P);   /* a ** b ** c ... nests to the right */
         b->b = factor(P);
+        leave(P);
         return fin(P, b);
     }
     return e;

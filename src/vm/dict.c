@@ -51,9 +51,12 @@ static inline int quick_eq(Value a, Value b)
 }
 
 /* Finds the index slot for key: returns the entry number or -1 when absent
- * (with *slot_out the slot to insert at), or -2 when comparing raised. */
+ * (with *slot_out the slot to insert at), or -2 when comparing raised. When
+ * an __eq__ reorganises the table or replaces the entry being compared, the
+ * probe starts over, as CPython's does. */
 static int64_t lookup(VM *vm, Dict *d, Value key, int64_t hash, size_t *slot_out)
 {
+restart:
     if (!d->index) {
         if (slot_out)
             *slot_out = 0;
@@ -78,13 +81,16 @@ static int64_t lookup(VM *vm, Dict *d, Value key, int64_t hash, size_t *slot_out
             if (e->hash == hash) {
                 int eq = quick_eq(e->key, key);
                 if (eq == -2) {
-                    uint64_t version = d->version;
+                    DictEntry *entries = d->entries;
+                    int32_t *index = d->index;
                     Value k = e->key;
                     eq = vm_eq(vm, k, key);
                     if (eq < 0)
                         return -2;
-                    if (version != d->version)   /* mutated by __eq__: start over */
-                        return lookup(vm, d, key, hash, slot_out);
+                    Value now = d->entries[ix].key;
+                    bool same_key = now.tag == k.tag && (k.tag == V_OBJ ? now.as.o == k.as.o : now.as.i == k.as.i);
+                    if (d->entries != entries || d->index != index || d->index[i] != ix || !same_key)
+                        goto restart;
                 }
                 if (eq)
                     return ix;

@@ -908,7 +908,11 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
 #undef OPCODE
     };
 #pragma GCC diagnostic pop
-    if (vm->c_nesting >= MAX_C_NESTING || vm->depth >= vm->cfg.recursion_limit) {
+    /* C code calling back into Python nests dispatch loops on the C stack:
+     * besides Python's own limit, stop well before the C stack runs out */
+    char here;
+    bool c_stack_low = vm->stack_base && (size_t)(vm->stack_base - &here) > vm->stack_budget;
+    if (vm->c_nesting >= MAX_C_NESTING || vm->depth >= vm->cfg.recursion_limit || c_stack_low) {
         vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
         if (entry == start && !entry->gen)
             frame_free(vm, entry);
@@ -1581,10 +1585,10 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         }
         case OP_UNPACK_SEQUENCE: L_UNPACK_SEQUENCE: {
             Value seq = TOP();
-            Value tmp[256];
+            Value tmp[16];
             Value *out = tmp;
             Value holder = VNULL;
-            if (arg > 256) {
+            if (arg > 16) {
                 List *l = list_new(vm, arg);
                 holder = VOBJ(l);
                 out = l->items;

@@ -365,15 +365,12 @@ int num_cmp(Value a, Value b)
 int64_t num_hash(Value v)
 {
     if (v.tag == V_INT || v.tag == V_BOOL) {
-        int64_t n = v.as.i, h;
-        if (n >= -HASH_MODULUS + 1 && n < HASH_MODULUS)
-            h = n;
-        else if (n > 0)
-            h = n % HASH_MODULUS;
-        else
-            h = -((-(n + 1) + 1) % HASH_MODULUS);
-        if (n == INT64_MIN)
-            h = -(int64_t)(((uint64_t)1 << 63) % (uint64_t)HASH_MODULUS);
+        /* sign * (|n| mod 2**61 - 1), computed without overflowing at INT64_MIN */
+        int64_t n = v.as.i;
+        uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+        int64_t h = (int64_t)(mag % (uint64_t)HASH_MODULUS);
+        if (n < 0)
+            h = -h;
         return h == -1 ? -2 : h;
     }
     if (v.tag == V_FLOAT) {

@@ -2,6 +2,7 @@
  * vm.c - the VM's lifetime and running a program as __main__.
  */
 #include <stdio.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include "vm.h"
@@ -153,8 +154,23 @@ int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals)
     return vm_execute(vm, f, &result) == EXEC_RETURN ? 0 : -1;
 }
 
+/* Half of the C stack's limit (or of 8 MB when unknown) is the budget for
+ * nested dispatch loops; the rest covers the natives between them. */
+static void note_stack(VM *vm, char *base)
+{
+    size_t limit = (size_t)8 << 20;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur > ((size_t)1 << 20))
+        limit = (size_t)rl.rlim_cur;
+    vm->stack_base = base;
+    vm->stack_budget = limit / 2;
+}
+
 int vm_run_main(VM *vm, Proto *module)
 {
+    char base;
+    if (!vm->stack_base)
+        note_stack(vm, &base);
     keep_proto(vm, module);
     Code *code = code_load(vm, module);
     Function *fn = vm_alloc_obj(vm, sizeof(Function), OBJ_FUNCTION, TYPE(vm, function));

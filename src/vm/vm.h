@@ -118,6 +118,8 @@ struct VM {
     Value exc;                 /* the exception being raised, or VNULL */
     int depth;                 /* Python call depth, for RecursionError */
     int c_nesting;             /* nested dispatch loops on the C stack */
+    char *stack_base;          /* the C stack where the program started running */
+    size_t stack_budget;       /* how much of the C stack it may use */
     int limit_hit;             /* LIMIT_* once a run-away limit stopped the program */
     Native *build_class;       /* __build_class__ */
     uint64_t steps;            /* instructions executed */
