@@ -50,9 +50,7 @@ typedef struct SimFuture {
 
 typedef struct Sleep {      /* _yield_once() */
     NativeData hdr;
-    double delay;
     Value result;
-    Value future;
     int state;              /* 0 new, 1 yielded */
 } Sleep;
 
@@ -221,8 +219,6 @@ static int add_done_callback(VM *vm, SimFuture *f, Value fn)
 }
 
 /* ---- tasks ------------------------------------------------------------------- */
-
-static Value task_step_native;    /* set at init: natives for scheduling */
 
 static Value bound(VM *vm, Value self, Value native)
 {
@@ -505,7 +501,6 @@ static void sleep_mark(VM *vm, Obj *o)
 {
     Sleep *z = (Sleep *)o;
     vm_mark_value(vm, z->result);
-    vm_mark_value(vm, z->future);
 }
 
 /* The bare yield behind sleep(0): suspends once, for one iteration. */
@@ -535,9 +530,7 @@ static Value m_yield_once(VM *vm, Value *args, int nargs, Tuple *kwnames)
         return VNULL;
     Sleep *z = vm_alloc_obj(vm, sizeof(Sleep), OBJ_NATIVE_DATA, sim_of(vm)->sleep_cls);
     z->hdr.type = &sleep_type;
-    z->delay = 0;
     z->result = VNONE;
-    z->future = VNULL;
     return VOBJ(z);
 }
 
@@ -555,13 +548,6 @@ static Value m_set_result_unless_cancelled(VM *vm, Value *args, int nargs, Tuple
 
 /* ---- the loop: asyncio.run --------------------------------------------------- */
 
-static int stop_loop(VM *vm, SimHandle *h)
-{
-    (void)h;
-    sim_of(vm)->loop.stopping = true;
-    return 0;
-}
-
 static Value stop_cb(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     (void)args; (void)nargs; (void)kwnames;
@@ -573,7 +559,6 @@ static Value stop_cb(VM *vm, Value *args, int nargs, Tuple *kwnames)
 static int run_until_complete(VM *vm, SimFuture *f)
 {
     Sim *s = sim_of(vm);
-    (void)stop_loop;
     add_done_callback(vm, f, native_value(vm, "_run_until_complete_cb", stop_cb, NULL));
     s->loop.stopping = false;
     for (;;) {
@@ -1070,7 +1055,6 @@ void sim_init(VM *vm)
     add_fn(vm, m, "current_task", m_current_task);
     add_fn(vm, m, "all_tasks", m_all_tasks);
     add_fn(vm, m, "ensure_future", m_ensure_future);
-    (void)task_step_native;
     if (vm_run_internal(vm, (const char *)asyncio_prelude, sizeof asyncio_prelude - 1, m->dict) < 0) {
         vm_print_exception(vm, vm_exc_take(vm));
         abort();

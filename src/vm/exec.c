@@ -161,8 +161,6 @@ Frame *frame_new(VM *vm, Function *fn, Dict *ns)
     f->gen = NULL;
     f->blocks = (Block *)(f->slots + c->frame_slots);
     f->nblocks = 0;
-    f->is_entry = 0;
-    f->on_chain = 0;
     f->resuming = 0;
     f->sent = VNULL;
     f->thrown = VNULL;
@@ -920,7 +918,6 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
     }
     vm->c_nesting++;
     Frame *caller = vm->frame;
-    entry->is_entry = 1;
     entry->parent = caller;
     Frame *frame = start;
     vm->frame = frame;
@@ -1960,7 +1957,6 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     g->awaited = 1;
                     Frame *nf = g->frame;
                     nf->parent = frame;
-                    nf->on_chain = 1;
                     vm->depth++;
                     frame = nf;
                     vm->frame = frame;
@@ -2106,7 +2102,6 @@ leave:
     vm->frame = caller;
     vm->c_nesting--;
     vm->depth--;
-    entry->is_entry = 0;
     if (status != EXEC_SUSPEND && status != EXEC_YIELD) {
         entry->parent = NULL;
         if (!entry->gen)

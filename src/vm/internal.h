@@ -31,8 +31,6 @@ struct Frame {
     Gen *gen;           /* the generator that owns this frame, or NULL */
     Block *blocks;
     int nblocks;
-    uint8_t is_entry;   /* returning from it returns to the C caller */
-    uint8_t on_chain;   /* pushed by AWAIT: returns into its parent's stack */
     uint8_t resuming;   /* parked inside YIELD_FROM/AWAIT: re-run it on resume */
     Value sent;         /* for a parked delegation: the value to pass on */
     Value thrown;       /* ... or the exception to throw into the delegate */
