@@ -695,3 +695,77 @@ def as_completed(fs, *, timeout=None):
         timer = loop.call_later(timeout, expire)
     for _ in range(len(todo)):
         yield next_result()
+
+
+class Condition:
+    """Wait until notified, holding a lock around it: wait() gives the lock
+    up while waiting and takes it back (first come, first served) before it
+    returns, even when cancelled."""
+
+    def __init__(self, lock=None):
+        self._lock = Lock() if lock is None else lock
+        self._waiters = []
+
+    def locked(self):
+        return self._lock.locked()
+
+    async def acquire(self):
+        return await self._lock.acquire()
+
+    def release(self):
+        self._lock.release()
+
+    async def __aenter__(self):
+        await self._lock.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self._lock.release()
+
+    async def wait(self):
+        if not self.locked():
+            raise RuntimeError('cannot wait on un-acquired lock')
+        self.release()
+        try:
+            fut = get_running_loop().create_future()
+            self._waiters.append(fut)
+            try:
+                await fut
+                return True
+            finally:
+                self._waiters.remove(fut)
+        finally:
+            # the lock comes back before anything else, a cancellation included
+            postponed = None
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError as e:
+                    postponed = e
+            if postponed is not None:
+                try:
+                    raise postponed
+                finally:
+                    postponed = None
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError('cannot notify on un-acquired lock')
+        woken = 0
+        for fut in self._waiters:
+            if woken >= n:
+                break
+            if not fut.done():
+                woken += 1
+                fut.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
