@@ -61,11 +61,28 @@ typedef struct Sim {
     Value tasks;            /* List of the loop's tasks (all_tasks) */
     Value loop_obj;
     uint64_t task_counter;  /* Task-N: process-global, never reset */
+    Value task_factory;     /* loop.set_task_factory(), or None */
     Class *future_cls, *task_cls, *loop_cls, *sleep_cls, *handle_cls, *timer_handle_cls;
     Class *cancelled_error, *invalid_state_error;
 } Sim;
 
 static Sim *sim_of(VM *vm) { return (Sim *)vm->sim; }
+
+/* The Python-visible loop: one per asyncio.run, closed when it ends. */
+typedef struct LoopObj {
+    NativeData hdr;
+    bool closed;
+} LoopObj;
+
+static const NativeType loop_type = { .name = "EventLoop", .size = sizeof(LoopObj) };
+
+static Value loop_obj_new(VM *vm)
+{
+    LoopObj *lo = vm_alloc_obj(vm, sizeof(LoopObj), OBJ_NATIVE_DATA, sim_of(vm)->loop_cls);
+    lo->hdr.type = &loop_type;
+    return VOBJ(lo);
+}
+
 
 #define FUT(v) ((SimFuture *)AS_OBJ(v))
 
@@ -338,7 +355,17 @@ static Value task_wakeup(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return task_step(vm, step_args, IS_NULL(step_args[1]) ? 1 : 2, NULL);
 }
 
+static Value task_new_ex(VM *vm, Value coro, Value name, bool eager);
+static Value create_task_via_loop(VM *vm, Value coro, Value name);
+
 static Value task_new(VM *vm, Value coro, Value name)
+{
+    return task_new_ex(vm, coro, name, false);
+}
+
+/* An eager task runs its first step now, inside create_task, as the current
+ * task; one that finishes there is never scheduled (Python 3.12). */
+static Value task_new_ex(VM *vm, Value coro, Value name, bool eager)
 {
     Sim *s = sim_of(vm);
     if (!IS_GEN(coro) || AS_GEN(coro)->gkind != GEN_COROUTINE) {
@@ -353,9 +380,19 @@ static Value task_new(VM *vm, Value coro, Value name)
     else
         t->name = VOBJ(vm_to_str(vm, name));
     AS_GEN(coro)->awaited = 1;
+    Value tv = VOBJ(t);
+    if (eager && s->running) {
+        vm_push_root(vm, &tv);
+        list_append(vm, AS_LIST(s->tasks), tv);
+        Value r = task_step(vm, &tv, 1, NULL);
+        vm_pop_root(vm);
+        if (IS_NULL(r))
+            return VNULL;
+        return tv;
+    }
     schedule_step(vm, t, VNULL);
-    list_append(vm, AS_LIST(s->tasks), VOBJ(t));
-    return VOBJ(t);
+    list_append(vm, AS_LIST(s->tasks), tv);
+    return tv;
 }
 
 /* ---- gather ------------------------------------------------------------------ */
@@ -433,7 +470,7 @@ static Value ensure_future(VM *vm, Value aw)
     if (is_future(vm, aw))
         return aw;
     if (IS_GEN(aw) && AS_GEN(aw)->gkind == GEN_COROUTINE)
-        return task_new(vm, aw, VNULL);
+        return create_task_via_loop(vm, aw, VNULL);
     return vm_raise(vm, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
 
@@ -625,6 +662,7 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
         return vm_raise(vm, EXC_ValueError, "a coroutine was expected, got %s", r ? r->data : "?");
     }
     s->running = true;
+    s->loop_obj = loop_obj_new(vm);
     s->tasks = VOBJ(list_new(vm, 8));
     Value main_task = task_new(vm, a[0], VNULL);
     vm_push_root(vm, &main_task);
@@ -638,7 +676,9 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     vm_pop_root(vm);
     vm_pop_root(vm);
     s->running = false;
+    ((LoopObj *)AS_OBJ(s->loop_obj))->closed = true;
     s->current_task = VNONE;
+    s->task_factory = VNONE;
     sim_loop_free(&s->loop);
     sim_loop_init(&s->loop, vm);
     s->loop.handle_cls = s->handle_cls;
@@ -659,9 +699,13 @@ static Value m_create_task(VM *vm, Value *args, int nargs, Tuple *kwnames)
         return VNULL;
     if (!sim_of(vm)->running)
         return vm_raise(vm, EXC_RuntimeError, "no running event loop");
-    Value t = task_new(vm, a[0], VNULL);
-    if (!IS_NULL(t) && !IS_NULL(a[1]) && !IS_NONE(a[1]))
-        FUT(t)->name = VOBJ(vm_to_str(vm, a[1]));   /* the number is used all the same */
+    /* created unnamed, then renamed: the number is used all the same */
+    Value t = create_task_via_loop(vm, a[0], VNULL);
+    if (!IS_NULL(t) && !IS_NULL(a[1]) && !IS_NONE(a[1])) {
+        Value r = vm_call_method(vm, t, str_intern(vm, "set_name", 8), &a[1], 1);
+        if (IS_NULL(r))
+            return VNULL;
+    }
     return t;
 }
 
@@ -893,7 +937,7 @@ static Value loop_create_task(VM *vm, Value *a, int n, Tuple *k)
     Value p[3];
     if (vm_bind_args(vm, "create_task", a + 1, n - 1, k, params, 1, 1, p) < 0)
         return VNULL;
-    return task_new(vm, p[0], p[1]);   /* with a name: no number used */
+    return create_task_via_loop(vm, p[0], p[1]);   /* with a name and no factory: no number used */
 }
 
 /* loop.call_soon(cb, *args) / call_later(delay, cb, *args) / call_at(when, cb, *args) */
@@ -944,6 +988,76 @@ static Value hm_when(VM *vm, Value *a, int n, Tuple *k)
     return VFLOAT(((SimHandle *)AS_OBJ(a[0]))->when);
 }
 
+/* Task(coro, *, loop=None, name=None, context=None, eager_start=False) */
+static Value task_ctor(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "coro", "loop", "name", "context", "eager_start", NULL };
+    Value p[5];
+    if (vm_bind_args(vm, "Task", a + 1, n - 1, k, params, 1, 1, p) < 0)
+        return VNULL;
+    int eager = IS_NULL(p[4]) ? 0 : vm_truthy(vm, p[4]);
+    if (eager < 0)
+        return VNULL;
+    return task_new_ex(vm, p[0], p[2], eager);
+}
+
+static Value m_eager_task_factory(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "loop", "coro", "name", "context", NULL };
+    Value p[4];
+    if (vm_bind_args(vm, "eager_task_factory", a, n, k, params, 2, 2, p) < 0)
+        return VNULL;
+    return task_new_ex(vm, p[1], p[2], true);
+}
+
+static Value loop_set_task_factory(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "set_task_factory", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    if (!IS_NONE(a[1]) && !IS_OBJ(a[1]))
+        return vm_raise(vm, EXC_TypeError, "task factory must be a callable or None");
+    sim_of(vm)->task_factory = a[1];
+    return VNONE;
+}
+
+static Value loop_get_task_factory(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)a;
+    if (vm_check_nargs(vm, "get_task_factory", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    return sim_of(vm)->task_factory;
+}
+
+static Value loop_is_running(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "is_running", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    return VBOOL(s->running && AS_OBJ(a[0]) == AS_OBJ(s->loop_obj));
+}
+
+static Value loop_is_closed(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "is_closed", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    return VBOOL(((LoopObj *)AS_OBJ(a[0]))->closed);
+}
+
+/* loop.create_task(coro, name=None): through the task factory if there is
+ * one (the name is set afterwards), else a plain Task. */
+static Value create_task_via_loop(VM *vm, Value coro, Value name)
+{
+    Sim *s = sim_of(vm);
+    if (IS_NONE(s->task_factory) || IS_NULL(s->task_factory))
+        return task_new(vm, coro, name);
+    Value args[2] = { s->loop_obj, coro };
+    Value t = vm_call(vm, s->task_factory, args, 2, NULL);
+    if (IS_NULL(t) || IS_NULL(name) || IS_NONE(name))
+        return t;
+    Value r = vm_call_method(vm, t, str_intern(vm, "set_name", 8), &name, 1);
+    return IS_NULL(r) ? VNULL : t;
+}
+
 static Value future_ctor(VM *vm, Value *a, int n, Tuple *k)
 {
     (void)n; (void)k;
@@ -959,6 +1073,7 @@ static void sim_mark(VM *vm)
     vm_mark_value(vm, s->current_task);
     vm_mark_value(vm, s->tasks);
     vm_mark_value(vm, s->loop_obj);
+    vm_mark_value(vm, s->task_factory);
     vm_mark_obj(vm, (Obj *)s->future_cls);
     vm_mark_obj(vm, (Obj *)s->task_cls);
     vm_mark_obj(vm, (Obj *)s->loop_cls);
@@ -991,6 +1106,7 @@ void sim_init(VM *vm)
     vm->sim_mark = sim_mark;
     sim_loop_init(&s->loop, vm);
     s->current_task = VNONE;
+    s->task_factory = VNONE;
     s->tasks = VOBJ(list_new(vm, 0));
 
     Module *m = module_new(vm, "asyncio");
@@ -1040,16 +1156,19 @@ void sim_init(VM *vm)
     s->loop.timer_handle_cls = thc;
     class_add_method(vm, s->loop_cls, "create_future", loop_create_future);
     class_add_method(vm, s->loop_cls, "create_task", loop_create_task);
-    static const NativeType loop_type = { .name = "EventLoop", .size = sizeof(NativeData) };
-    NativeData *lo = vm_alloc_obj(vm, sizeof(NativeData), OBJ_NATIVE_DATA, s->loop_cls);
-    lo->type = &loop_type;
-    s->loop_obj = VOBJ(lo);
+    class_add_method(vm, s->loop_cls, "set_task_factory", loop_set_task_factory);
+    class_add_method(vm, s->loop_cls, "get_task_factory", loop_get_task_factory);
+    class_add_method(vm, s->loop_cls, "is_running", loop_is_running);
+    class_add_method(vm, s->loop_cls, "is_closed", loop_is_closed);
+    s->task_cls->ctor = task_ctor;
+    s->loop_obj = loop_obj_new(vm);
 
     add_fn(vm, m, "run", m_run);
     add_fn(vm, m, "_yield_once", m_yield_once);
     add_fn(vm, m, "_set_result_unless_cancelled", m_set_result_unless_cancelled);
     add_fn(vm, m, "create_task", m_create_task);
     add_fn(vm, m, "gather", m_gather);
+    add_fn(vm, m, "eager_task_factory", m_eager_task_factory);
     add_fn(vm, m, "get_running_loop", m_get_running_loop);
     add_fn(vm, m, "get_event_loop", m_get_running_loop);
     add_fn(vm, m, "current_task", m_current_task);
