@@ -607,6 +607,13 @@ Value vm_iter(VM *vm, Value v)
 
 int vm_next(VM *vm, Value it, Value *out)
 {
+    /* a builtin looping in C (sum, max, list(...)) is charged one
+     * instruction per item, so --max-steps stops it too */
+    if (vm->cfg.max_steps && ++vm->steps > vm->cfg.max_steps) {
+        vm->limit_hit = LIMIT_STEPS;
+        vm_raise(vm, EXC_SystemExit, "loopscope: instruction budget exhausted");
+        return -1;
+    }
     if (IS_KIND(it, OBJ_ITER)) {
         Iter *i = (Iter *)it.as.o;
         return i->next(vm, i, out);

@@ -358,3 +358,16 @@ void vm_write_err(VM *vm, const char *s, size_t n)
     if (vm->cfg.err)
         vm->cfg.err(vm->cfg.err_ud, s, n);
 }
+
+/* Before building something large in C (a padded string, a repetition):
+ * MemoryError now, rather than after minutes of filling, when it cannot fit
+ * under the --max-memory cap. 0, or -1 after raising. */
+int vm_check_alloc(VM *vm, uint64_t bytes)
+{
+    uint64_t cap = vm->cfg.max_memory ? vm->cfg.max_memory : ((uint64_t)1 << 40);
+    if (bytes > cap || vm->bytes_allocated + bytes > cap + cap / 2) {
+        vm->exc = exc_new(vm, EXC_TYPE(vm, MemoryError), NULL);
+        return -1;
+    }
+    return 0;
+}

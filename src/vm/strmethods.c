@@ -1974,6 +1974,10 @@ static Value m_expandtabs(VM *vm, Value *args, int nargs, Tuple *kw)
         if (c == '\t') {
             if (ts > 0) {
                 int64_t sp = ts - col % ts;
+                if (vm_check_alloc(vm, (uint64_t)b.len + (uint64_t)sp) < 0) {
+                    nf_buf_free(&b);
+                    return VNULL;
+                }
                 for (int64_t k = 0; k < sp; k++) nf_buf_putc(&b, ' ');
                 col += sp;
             }
@@ -2009,6 +2013,8 @@ static Value pad(VM *vm, Value self, Str *s, int64_t left, int64_t right, uint32
         return AS_OBJ(self)->cls == TYPE(vm, str) ? self : mkstr(vm, s->data, s->len);
     char fb[4];
     size_t fn = nf_utf8_encode(fill, fb);
+    if (vm_check_alloc(vm, (uint64_t)s->len + ((uint64_t)left + (uint64_t)right) * fn) < 0)
+        return VNULL;
     NfBuf b = NF_BUF_INIT;
     if (nf_buf_reserve(&b, s->len + (size_t)(left + right) * fn + 1) < 0)
         return vm_raise(vm, EXC_MemoryError, "%s", "");
@@ -2048,6 +2054,8 @@ static Value m_zfill(VM *vm, Value *args, int nargs, Tuple *kw)
     int64_t marg = w - (int64_t)s->ncp;
     if (marg <= 0)
         return pad(vm, args[0], s, 0, 0, ' ');
+    if (vm_check_alloc(vm, (uint64_t)s->len + (uint64_t)marg) < 0)
+        return VNULL;
     NfBuf b = NF_BUF_INIT;
     size_t i = 0;
     if (s->len && (s->data[0] == '+' || s->data[0] == '-')) {

@@ -176,6 +176,7 @@ int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals);
 void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls);
 void *vm_realloc(VM *vm, void *p, size_t old_size, size_t new_size);  /* counted buffers */
 void vm_free_mem(VM *vm, void *p, size_t size);
+int vm_check_alloc(VM *vm, uint64_t bytes);   /* MemoryError if it cannot fit the cap */
 void vm_push_root(VM *vm, Value *slot);
 void vm_pop_root(VM *vm);
 

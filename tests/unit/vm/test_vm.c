@@ -322,6 +322,24 @@ static void test_step_limit_cannot_be_caught(void **state)
     run_free(&r);
 }
 
+static void test_step_limit_reaches_loops_inside_builtins(void **state)
+{
+    (void)state;
+    Run r = run_with("print(sum(range(10**15)))\n", 100000);
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.out.data, "");
+    assert_non_null(strstr(r.err.data, "--max-steps"));
+    run_free(&r);
+}
+
+static void test_huge_padding_is_a_memory_error_at_once(void **state)
+{
+    (void)state;
+    EXPECT_OUT("for f in (lambda: 'x'.zfill(2**50), lambda: 'x'.ljust(2**50), lambda: '\\t'.expandtabs(2**50)):\n"
+               "    try:\n        f()\n    except MemoryError as e:\n        print('MemoryError', e.args)\n",
+               "MemoryError ()\nMemoryError ()\nMemoryError ()\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +361,8 @@ int main(void)
         cmocka_unit_test(test_collector_frees_cycles_and_keeps_live_data),
         cmocka_unit_test(test_global_cache_sees_rebinding),
         cmocka_unit_test(test_step_limit_cannot_be_caught),
+        cmocka_unit_test(test_step_limit_reaches_loops_inside_builtins),
+        cmocka_unit_test(test_huge_padding_is_a_memory_error_at_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
