@@ -53,28 +53,6 @@ Value range_make(VM *vm, int64_t start, int64_t stop, int64_t step);
 
 #define REPR_BUSY 0x4000u
 
-/* ---- small helpers -------------------------------------------------------- */
-
-static inline bool same_value(Value a, Value b)
-{
-    if (a.tag != b.tag) return false;
-    switch (a.tag) {
-    case V_OBJ: return a.as.o == b.as.o;
-    case V_FLOAT: return memcmp(&a.as.f, &b.as.f, sizeof(double)) == 0;
-    case V_NONE: case V_NULL: return true;
-    default: return a.as.i == b.as.i;
-    }
-}
-
-/* a == b with CPython's identity shortcut: 1, 0, -1. */
-static inline int items_eq(VM *vm, Value a, Value b)
-{
-    if (same_value(a, b)) return 1;
-    if ((a.tag == V_INT || a.tag == V_BOOL) && (b.tag == V_INT || b.tag == V_BOOL))
-        return a.as.i == b.as.i;
-    if (IS_STR(a) && IS_STR(b)) return str_eq(AS_STR(a), AS_STR(b));
-    return vm_eq(vm, a, b);
-}
 
 /* memmove of n values; n may be 0 with NULL pointers (empty lists). */
 static inline void vcopy(Value *dst, const Value *src, size_t n)
@@ -1101,7 +1079,7 @@ static Value seq_compare_inner(VM *vm, Value *x, size_t xn, Value *y, size_t yn,
         x = IS_LIST(a) ? AS_LIST(a)->items : x;
         y = IS_LIST(b) ? AS_LIST(b)->items : y;
         if (i >= xn || i >= yn) break;
-        int e = items_eq(vm, x[i], y[i]);
+        int e = vm_items_eq(vm, x[i], y[i]);
         if (e < 0) return VNULL;
         if (!e) break;
     }
@@ -1142,7 +1120,7 @@ static int dict_equal_inner(VM *vm, Dict *a, Dict *b)
         Value k = e->key, v = e->value;
         Value w = dict_get(vm, b, k);
         if (IS_NULL(w)) return IS_NULL(vm->exc) ? 0 : -1;
-        int r = items_eq(vm, v, w);
+        int r = vm_items_eq(vm, v, w);
         if (r <= 0) return r;
     }
     return 1;
@@ -1243,7 +1221,7 @@ int container_contains(VM *vm, Value obj, Value item)
     case OBJ_LIST: {
         List *l = AS_LIST(obj);
         for (size_t i = 0; i < l->len; i++) {
-            int e = items_eq(vm, l->items[i], item);
+            int e = vm_items_eq(vm, l->items[i], item);
             if (e != 0) return e;
         }
         return 0;
@@ -1251,7 +1229,7 @@ int container_contains(VM *vm, Value obj, Value item)
     case OBJ_TUPLE: {
         Tuple *t = AS_TUPLE(obj);
         for (size_t i = 0; i < t->len; i++) {
-            int e = items_eq(vm, t->items[i], item);
+            int e = vm_items_eq(vm, t->items[i], item);
             if (e != 0) return e;
         }
         return 0;
@@ -1277,12 +1255,12 @@ int container_contains(VM *vm, Value obj, Value item)
             if (!IS_TUPLE(item) || AS_TUPLE(item)->len != 2) return 0;
             Value v = dict_get(vm, w->dict, AS_TUPLE(item)->items[0]);
             if (IS_NULL(v)) return IS_NULL(vm->exc) ? 0 : -1;
-            return items_eq(vm, v, AS_TUPLE(item)->items[1]);
+            return vm_items_eq(vm, v, AS_TUPLE(item)->items[1]);
         }
         Dict *d = w->dict;
         for (size_t i = 0; i < d->nentries; i++) {
             if (IS_NULL(d->entries[i].key)) continue;
-            int e = items_eq(vm, d->entries[i].value, item);
+            int e = vm_items_eq(vm, d->entries[i].value, item);
             if (e != 0) return e;
         }
         return 0;
@@ -1574,7 +1552,7 @@ static Value m_list_remove(VM *vm, Value *args, int nargs, Tuple *kw)
     if (check_args(vm, "list", "remove", ARGS_ONE, nargs, kw, 1, 1) < 0) return VNULL;
     List *l = SELF_LIST;
     for (size_t i = 0; i < l->len; i++) {
-        int e = items_eq(vm, l->items[i], args[1]);
+        int e = vm_items_eq(vm, l->items[i], args[1]);
         if (e < 0) return VNULL;
         if (e) {
             if (i < l->len) {
@@ -1607,7 +1585,7 @@ static Value m_list_index(VM *vm, Value *args, int nargs, Tuple *kw)
     size_t lo, hi;
     if (index_bounds(vm, args, nargs, l->len, &lo, &hi) < 0) return VNULL;
     for (size_t i = lo; i < hi && i < l->len; i++) {
-        int e = items_eq(vm, l->items[i], args[1]);
+        int e = vm_items_eq(vm, l->items[i], args[1]);
         if (e < 0) return VNULL;
         if (e) return VINT((int64_t)i);
     }
@@ -1622,7 +1600,7 @@ static Value m_list_count(VM *vm, Value *args, int nargs, Tuple *kw)
     List *l = SELF_LIST;
     int64_t n = 0;
     for (size_t i = 0; i < l->len; i++) {
-        int e = items_eq(vm, l->items[i], args[1]);
+        int e = vm_items_eq(vm, l->items[i], args[1]);
         if (e < 0) return VNULL;
         n += e;
     }
@@ -1686,7 +1664,7 @@ static Value m_tuple_index(VM *vm, Value *args, int nargs, Tuple *kw)
     size_t lo, hi;
     if (index_bounds(vm, args, nargs, t->len, &lo, &hi) < 0) return VNULL;
     for (size_t i = lo; i < hi && i < t->len; i++) {
-        int e = items_eq(vm, t->items[i], args[1]);
+        int e = vm_items_eq(vm, t->items[i], args[1]);
         if (e < 0) return VNULL;
         if (e) return VINT((int64_t)i);
     }
@@ -1699,7 +1677,7 @@ static Value m_tuple_count(VM *vm, Value *args, int nargs, Tuple *kw)
     Tuple *t = AS_TUPLE(args[0]);
     int64_t n = 0;
     for (size_t i = 0; i < t->len; i++) {
-        int e = items_eq(vm, t->items[i], args[1]);
+        int e = vm_items_eq(vm, t->items[i], args[1]);
         if (e < 0) return VNULL;
         n += e;
     }

@@ -87,9 +87,8 @@ restart:
                     eq = vm_eq(vm, k, key);
                     if (eq < 0)
                         return -2;
-                    Value now = d->entries[ix].key;
-                    bool same_key = now.tag == k.tag && (k.tag == V_OBJ ? now.as.o == k.as.o : now.as.i == k.as.i);
-                    if (d->entries != entries || d->index != index || d->index[i] != ix || !same_key)
+                    if (d->entries != entries || d->index != index || d->index[i] != ix ||
+                        !vm_same_value(d->entries[ix].key, k))
                         goto restart;
                 }
                 if (eq)

@@ -93,28 +93,6 @@ static Class *base_type(VM *vm, Set *so)
     return is_frozen(vm, so) ? TYPE(vm, frozenset) : TYPE(vm, set);
 }
 
-/* Identity, as CPython's `is` shortcut before ==. Inline floats count as
- * identical when their bits are. */
-static inline bool same_value(Value a, Value b)
-{
-    if (a.tag != b.tag) return false;
-    switch (a.tag) {
-    case V_OBJ: return a.as.o == b.as.o;
-    case V_FLOAT: return memcmp(&a.as.f, &b.as.f, sizeof(double)) == 0;
-    case V_NONE: case V_NULL: return true;
-    default: return a.as.i == b.as.i;
-    }
-}
-
-/* Stored key vs probe key with equal hashes: 1, 0, -1. */
-static inline int keys_match(VM *vm, Value stored, Value key)
-{
-    if (same_value(stored, key)) return 1;
-    if ((stored.tag == V_INT || stored.tag == V_BOOL) && (key.tag == V_INT || key.tag == V_BOOL))
-        return stored.as.i == key.as.i;
-    if (IS_STR(stored) && IS_STR(key)) return str_eq(AS_STR(stored), AS_STR(key));
-    return vm_eq(vm, stored, key);
-}
 
 /* Inserts into a table known to hold no dummies and not `key`. */
 static void insert_clean(SetEntry *table, size_t mask, Value key, int64_t hash)
@@ -180,10 +158,10 @@ restart:;
             if (IS_NULL(e->key)) goto found_empty;
             if (e->hash == hash) {
                 Value start = e->key;
-                int r = keys_match(vm, start, key);
+                int r = vm_items_eq(vm, start, key);
                 if (r < 0) return -1;
                 if (r > 0) return 0;
-                if (table != so->table || mask != so->mask || !same_value(e->key, start))
+                if (table != so->table || mask != so->mask || !vm_same_value(e->key, start))
                     goto restart;
             } else if (e->hash == SET_DUMMY) {
                 freeslot = e;   /* the last dummy met is the one reused */
@@ -224,13 +202,13 @@ restart:;
             if (IS_NULL(e->key)) return NULL;
             if (e->hash == hash) {
                 Value start = e->key;
-                int r = keys_match(vm, start, key);
+                int r = vm_items_eq(vm, start, key);
                 if (r < 0) { *err = true; return NULL; }
                 if (r > 0) {
-                    if (table != so->table || !same_value(e->key, start)) goto restart;
+                    if (table != so->table || !vm_same_value(e->key, start)) goto restart;
                     return e;
                 }
-                if (table != so->table || mask != so->mask || !same_value(e->key, start))
+                if (table != so->table || mask != so->mask || !vm_same_value(e->key, start))
                     goto restart;
             }
             e++;

@@ -248,6 +248,33 @@ Value vm_lookup_special(VM *vm, Value obj, Str *name);     /* on the type only; 
 Value vm_len(VM *vm, Value v);
 int vm_index(VM *vm, Value v, int64_t *out);               /* __index__ of ints (OverflowError if big) */
 
+/* Identity, as CPython's `is` shortcut before ==: inline floats count as
+ * identical when their bits are. */
+static inline bool vm_same_value(Value a, Value b)
+{
+    if (a.tag != b.tag)
+        return false;
+    switch (a.tag) {
+    case V_OBJ: return a.as.o == b.as.o;
+    case V_FLOAT: return __builtin_memcmp(&a.as.f, &b.as.f, sizeof(double)) == 0;
+    case V_NONE: case V_NULL: return true;
+    default: return a.as.i == b.as.i;
+    }
+}
+
+/* a == b as containers compare items: identity first, fast paths for ints
+ * and strs, then vm_eq. 1, 0, -1. */
+static inline int vm_items_eq(VM *vm, Value a, Value b)
+{
+    if (vm_same_value(a, b))
+        return 1;
+    if ((a.tag == V_INT || a.tag == V_BOOL) && (b.tag == V_INT || b.tag == V_BOOL))
+        return a.as.i == b.as.i;
+    if (IS_STR(a) && IS_STR(b))
+        return str_eq(AS_STR(a), AS_STR(b));
+    return vm_eq(vm, a, b);
+}
+
 /* ---- calling and iterating (exec.c) ---------------------------------- */
 Value vm_call(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames);
 Value vm_call0(VM *vm, Value callable);
