@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/run_programs.sh - run the program tests against a loopscope binary.
 #
-# Usage: tests/run_programs.sh LOOPSCOPE_BINARY PROGRAMS_DIR
+# Usage: tests/run_programs.sh LOOPSCOPE_BINARY PROGRAMS_DIR [EXPECT_DIR]
 #
 # For each PROGRAMS_DIR/NAME.py (sorted by name), runs
 #     cd PROGRAMS_DIR && timeout 10 LOOPSCOPE --headless NAME.py </dev/null
@@ -11,6 +11,11 @@
 # absolute script path in tracebacks (File "/abs/dir/NAME.py"); the recordings
 # hold File "NAME.py", and the same rewrite of the directory prefix is applied
 # to loopscope's stderr before comparing, so either form passes.
+#
+# EXPECT_DIR (optional): look for the expectations (NAME.stdout, NAME.stderr,
+# NAME.status, reject/NAME.*) and known-differences.txt there instead of beside
+# the programs; the programs still run from PROGRAMS_DIR. tests/lessons uses it
+# for the lesson scenarios, which live in scenarios/ without recordings.
 #
 # PROGRAMS_DIR/reject/NAME.py are programs loopscope must reject before running
 # anything. Their expectations are loopscope's own format, written by hand:
@@ -38,8 +43,8 @@ set -u
 TIMEOUT_S=10
 DIFF_LINES=20
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 LOOPSCOPE_BINARY PROGRAMS_DIR" >&2
+if [ $# -ne 2 ] && [ $# -ne 3 ]; then
+    echo "usage: $0 LOOPSCOPE_BINARY PROGRAMS_DIR [EXPECT_DIR]" >&2
     exit 2
 fi
 bin=$1
@@ -56,6 +61,12 @@ if [ ! -d "$progdir" ]; then
     exit 2
 fi
 progdir=$(cd "$progdir" && pwd)
+expdir=${3:-$progdir}
+if [ ! -d "$expdir" ]; then
+    echo "$0: not a directory: $expdir" >&2
+    exit 2
+fi
+expdir=$(cd "$expdir" && pwd)
 filter=${LOOPSCOPE_TEST_FILTER:-}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/loopscope-programs.XXXXXX") || exit 2
@@ -70,11 +81,11 @@ known=0
 # counted as a failure; if it starts passing it is reported XPASS and counted
 # as a failure, so that the list stays true.
 declare -A known_reason=()
-if [ -f "$progdir/known-differences.txt" ]; then
+if [ -f "$expdir/known-differences.txt" ]; then
     while read -r kname kreason; do
         case "$kname" in ''|'#'*) continue ;; esac
         known_reason[$kname]=$kreason
-    done < "$progdir/known-differences.txt"
+    done < "$expdir/known-differences.txt"
 fi
 
 sed_escape() { printf '%s' "$1" | sed 's/[][\/.*^$]/\\&/g'; }
@@ -101,15 +112,15 @@ status_note() {
     esac
 }
 
-check_program() {
-    local dir=$1 base=$2 label=$3 ok=1 exp_status act_status
+check_program() { # PROGRAM_DIR NAME LABEL EXPECT_DIR
+    local dir=$1 base=$2 label=$3 edir=$4 ok=1 exp_status act_status
     run_one "$dir" "$base.py"
     act_status=$(cat "$work/status")
-    exp_status=$(tr -d ' \n\r' <"$dir/$base.status" 2>/dev/null)
+    exp_status=$(tr -d ' \n\r' <"$edir/$base.status" 2>/dev/null)
     : >"$work/empty"
-    local exp_err="$dir/$base.stderr"
+    local exp_err="$edir/$base.stderr"
     [ -f "$exp_err" ] || exp_err="$work/empty"
-    local exp_out="$dir/$base.stdout"
+    local exp_out="$edir/$base.stdout"
     [ -f "$exp_out" ] || exp_out="$work/empty"
     local report=""
     if [ "$exp_status" != "$act_status" ]; then
@@ -129,11 +140,11 @@ check_program() {
     finish "$label" "$ok" "$report"
 }
 
-check_reject() {
-    local dir=$1 base=$2 label=$3 ok=1 exp_status act_status prefix first
+check_reject() { # PROGRAM_DIR NAME LABEL EXPECT_DIR
+    local dir=$1 base=$2 label=$3 edir=$4 ok=1 exp_status act_status prefix first
     run_one "$dir" "$base.py"
     act_status=$(cat "$work/status")
-    exp_status=$(tr -d ' \n\r' <"$dir/$base.status" 2>/dev/null)
+    exp_status=$(tr -d ' \n\r' <"$edir/$base.status" 2>/dev/null)
     [ -n "$exp_status" ] || exp_status=2
     local report=""
     if [ "$exp_status" != "$act_status" ]; then
@@ -147,7 +158,7 @@ check_reject() {
         report+="$(head -n 5 "$work/out" | sed 's/^/    | /')"$'\n'
     fi
     # "NAME.py:LINE:" from the first expected line
-    prefix=$(head -n 1 "$dir/$base.stderr" 2>/dev/null | cut -d: -f1-2)
+    prefix=$(head -n 1 "$edir/$base.stderr" 2>/dev/null | cut -d: -f1-2)
     prefix="$prefix:"
     first=$(head -n 1 "$work/err")
     if [ "${first:0:${#prefix}}" != "$prefix" ]; then
@@ -159,7 +170,7 @@ check_reject() {
         report+="    no caret line on stderr"$'\n'
     fi
     if [ "$ok" -eq 0 ]; then
-        report+="$(show_diff stderr "$dir/$base.stderr" "$work/err")"$'\n'
+        report+="$(show_diff stderr "$edir/$base.stderr" "$work/err")"$'\n'
     fi
     finish "$label" "$ok" "$report"
 }
@@ -196,12 +207,12 @@ list_programs() { # DIR -> sorted base names
 
 for base in $(list_programs "$progdir"); do
     case "$base" in *"$filter"*) ;; *) continue ;; esac
-    check_program "$progdir" "$base" "$base"
+    check_program "$progdir" "$base" "$base" "$expdir"
 done
 if [ -d "$progdir/reject" ]; then
     for base in $(list_programs "$progdir/reject"); do
         case "reject/$base" in *"$filter"*) ;; *) continue ;; esac
-        check_reject "$progdir/reject" "$base" "reject/$base"
+        check_reject "$progdir/reject" "$base" "reject/$base" "$expdir/reject"
     done
 fi
 
