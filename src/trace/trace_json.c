@@ -170,13 +170,21 @@ void tr_json_number(FILE *f, double x)
         fputs("null", f);
         return;
     }
-    char buf[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, x);
+    /* The fewest significant digits that read back as x... */
+    char buf[48];
+    int digits = 1;
+    for (; digits < 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*e", digits - 1, x);
         if (strtod(buf, NULL) == x)
             break;
     }
-    fputs(buf, f);
+    snprintf(buf, sizeof buf, "%.*e", digits - 1, x);
+    int exp = atoi(strchr(buf, 'e') + 1);
+    /* ...written as Python's repr() would: positional from 1e-4 to 1e16. */
+    if (exp >= -4 && exp < 16)
+        fprintf(f, "%.*f", digits - 1 - exp > 0 ? digits - 1 - exp : 0, x);
+    else
+        fputs(buf, f);
 }
 
 static void member_name(FILE *f, const char *name)
