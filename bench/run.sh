@@ -14,6 +14,14 @@
 # BENCH_FILTER=SUBSTRING runs only the matching programs; BENCH_TIMEOUT
 # (seconds, default 120) bounds each run.
 # Exits 1 if a loopscope run failed or its output differs from CPython's.
+#
+# The asyncio benchmarks (bench/asyncio_*.py) need a virtual clock: CPython runs
+# them through tests/vclock/vrun.py, and loopscope with --cpu-cost 0 (when it has
+# that option) so that virtual times match. BENCH_LOOPSCOPE_FLAGS adds options to
+# every loopscope run (e.g. --recursion-limit N). After the table, for
+# asyncio_pending.py, the memory per pending task: copies of it with N = 0 and
+# N = $BENCH_PENDING (default 50000) run under `/usr/bin/time -f %M`, and
+# (peak RSS difference) / N is printed for both.
 set -u
 
 if [ $# -ne 1 ]; then
@@ -32,6 +40,13 @@ runs=${BENCH_RUNS:-3}
 limit=${BENCH_TIMEOUT:-120}
 filter=${BENCH_FILTER:-}
 benchdir=$(cd "$(dirname "$0")" && pwd)
+vrun="$benchdir/../tests/vclock/vrun.py"
+pending_n=${BENCH_PENDING:-50000}
+read -r -a LS_EXTRA <<<"${BENCH_LOOPSCOPE_FLAGS:-}"
+LS_ASYNC=()
+if "$bin" --help 2>&1 | grep -q -- '--cpu-cost'; then
+    LS_ASYNC=(--cpu-cost 0)
+fi
 
 is_312() { "$@" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; }
 PY=()
@@ -80,7 +95,10 @@ if [ ${#PY[@]} -gt 0 ]; then
 else
     echo "CPython 3.12 not found: loopscope times only"
 fi
-echo "loopscope: $1    best of $runs runs, wall clock"
+echo "loopscope: $1 ${LS_EXTRA[*]}   best of $runs runs, wall clock"
+if [ ${#LS_ASYNC[@]} -eq 0 ]; then
+    echo "(loopscope has no --cpu-cost option yet: asyncio_* run with its default)"
+fi
 echo
 if [ ${#PY[@]} -gt 0 ]; then
     printf '%-20s %10s %12s %8s  %s\n' program "cpython s" "loopscope s" ratio output
@@ -93,7 +111,14 @@ shopt -s nullglob
 for f in $(cd "$benchdir" && printf '%s\n' *.py | LC_ALL=C sort); do
     name=${f%.py}
     case "$name" in *"$filter"*) ;; *) continue ;; esac
-    ls_t=$(best_time "$work/ls.out" "$bin" --headless "$f")
+    ls_cmd=("$bin" --headless "${LS_EXTRA[@]}" "$f")
+    py_cmd=("${PY[@]}" -X utf8 "$f")
+    case "$name" in
+        asyncio_*)
+            ls_cmd=("$bin" --headless "${LS_ASYNC[@]}" "${LS_EXTRA[@]}" "$f")
+            py_cmd=("${PY[@]}" -X utf8 "$vrun" "$f") ;;
+    esac
+    ls_t=$(best_time "$work/ls.out" "${ls_cmd[@]}")
     ls_rc=$(cat "$work/ls.out.status")
     if [ ${#PY[@]} -eq 0 ]; then
         status="exit $ls_rc"
@@ -101,7 +126,7 @@ for f in $(cd "$benchdir" && printf '%s\n' *.py | LC_ALL=C sort); do
         printf '%-20s %12s  %s\n' "$name" "$ls_t" "$status"
         continue
     fi
-    py_t=$(best_time "$work/py.out" "${PY[@]}" -X utf8 "$f")
+    py_t=$(best_time "$work/py.out" "${py_cmd[@]}")
     py_rc=$(cat "$work/py.out.status")
     if [ "$ls_t" = timeout ]; then
         verdict="loopscope timed out"; bad=1
@@ -116,7 +141,54 @@ for f in $(cd "$benchdir" && printf '%s\n' *.py | LC_ALL=C sort); do
     printf '%-20s %10s %12s %8s  %s\n' "$name" "$py_t" "$ls_t" "$ratio" "$verdict"
     if [ "$verdict" != same ]; then
         diff -u --label cpython --label loopscope "$work/py.out" "$work/ls.out" | head -n 10 | sed 's/^/    /'
-        head -n 5 "$work/ls.out.err" | sed 's/^/    stderr: /'
+        tail -n 5 "$work/ls.out.err" | sed 's/^/    stderr: /'
     fi
 done
+
+# peak_kb OUT DIR CMD... : peak RSS in KB of CMD run in DIR ("fail" if it failed);
+# its stdout and stderr go to OUT and OUT.err.
+peak_kb() {
+    local out=$1 dir=$2
+    shift 2
+    (cd "$dir" && exec /usr/bin/time -f %M -o "$out.rss" timeout -k 2 "$limit" "$@" \
+        </dev/null >"$out" 2>"$out.err")
+    if [ $? -ne 0 ]; then echo fail; else tail -n 1 "$out.rss"; fi
+}
+
+# pending_row LABEL CMD... : peak RSS for N = 0 and N = $pending_n, bytes per task
+pending_row() {
+    local label=$1 k0 kn
+    shift
+    k0=$(peak_kb "$work/p0.out" "$work/p0" "$@" asyncio_pending.py)
+    kn=$(peak_kb "$work/pn.out" "$work/pn" "$@" asyncio_pending.py)
+    if [ "$kn" != fail ] && [ "$(head -n 1 "$work/pn.out")" != "$pending_n tasks pending on one Event" ]; then
+        printf '%-10s %12s %14s  %s\n' "$label" "$k0" "$kn" "wrong output, no figure:"
+        head -n 2 "$work/pn.out" | sed 's/^/    stdout: /'
+        bad=1
+        return
+    fi
+    if [ "$k0" = fail ] || [ "$kn" = fail ]; then
+        printf '%-10s %12s %14s  %s\n' "$label" "$k0" "$kn" "failed:"
+        tail -n 3 "$work/p0.out.err" "$work/pn.out.err" 2>/dev/null | sed 's/^/    /'
+        bad=1
+        return
+    fi
+    printf '%-10s %12s %14s  %s\n' "$label" "$k0" "$kn" \
+        "$(awk -v a="$k0" -v b="$kn" -v n="$pending_n" 'BEGIN { printf "%.0f", (b - a) * 1024 / n }')"
+}
+
+if [ -f "$benchdir/asyncio_pending.py" ] && case asyncio_pending in *"$filter"*) true ;; *) false ;; esac; then
+    echo
+    if [ ! -x /usr/bin/time ]; then
+        echo "memory per pending task: /usr/bin/time not found (Debian package 'time')"
+    else
+        mkdir -p "$work/p0" "$work/pn"
+        sed 's/^N = .*/N = 0/' "$benchdir/asyncio_pending.py" >"$work/p0/asyncio_pending.py"
+        sed "s/^N = .*/N = $pending_n/" "$benchdir/asyncio_pending.py" >"$work/pn/asyncio_pending.py"
+        echo "memory per pending task (asyncio_pending.py, N tasks parked on one Event; peak RSS):"
+        printf '%-10s %12s %14s  %s\n' "" "N=0 KB" "N=$pending_n KB" "bytes/task"
+        [ ${#PY[@]} -gt 0 ] && pending_row cpython "${PY[@]}" -X utf8 "$vrun"
+        pending_row loopscope "$bin" --headless "${LS_ASYNC[@]}" "${LS_EXTRA[@]}"
+    fi
+fi
 exit "$bad"
