@@ -411,7 +411,7 @@ static Value b_id(VM *vm, Value *args, int nargs, Tuple *kw)
     }
 }
 
-static bool is_callable(VM *vm, Value v)
+bool vm_is_callable(VM *vm, Value v)
 {
     if (!IS_OBJ(v))
         return false;
@@ -428,7 +428,7 @@ static Value b_callable(VM *vm, Value *args, int nargs, Tuple *kw)
 {
     if (arg_one(vm, "callable", nargs, kw) < 0)
         return VNULL;
-    return VBOOL(is_callable(vm, args[0]));
+    return VBOOL(vm_is_callable(vm, args[0]));
 }
 
 /* ===== attributes ============================================================ */
@@ -885,7 +885,7 @@ static Value b_iter(VM *vm, Value *args, int nargs, Tuple *kw)
         return VNULL;
     if (nargs == 1)
         return vm_iter(vm, args[0]);
-    if (!is_callable(vm, args[0]))
+    if (!vm_is_callable(vm, args[0]))
         return vm_raise(vm, EXC_TypeError, "iter(object, sentinel): object must be callable");
     Iter *it = make_iter(vm, hidden_class(vm, "callable_iterator"), callable_iter_next, args[0]);
     if (!it)
@@ -2052,20 +2052,6 @@ static Value float_as_integer_ratio(VM *vm, Value *args, int nargs, Tuple *kw)
     return VOBJ(t);
 }
 
-static void add_property(VM *vm, Class *c, const char *name, NativeFn fget)
-{
-    Native *n = native_new(vm, name, fget, c);
-    if (!n || !TYPE(vm, property))
-        return;
-    Wrapper *w = vm_alloc_obj(vm, sizeof(Wrapper), OBJ_WRAPPER, TYPE(vm, property));
-    if (!w)
-        return;
-    w->hdr.flags = WRAP_PROPERTY;
-    w->a = VOBJ(n);
-    w->b = w->c = w->d = VNONE;
-    dict_set_str(vm, c->dict, name, VOBJ(w));
-}
-
 static void number_methods_init(VM *vm)
 {
     Class *i = TYPE(vm, int), *f = TYPE(vm, float);
@@ -2075,17 +2061,17 @@ static void number_methods_init(VM *vm)
         class_add_method(vm, i, "conjugate", int_self);
         class_add_method(vm, i, "is_integer", int_is_integer);
         class_add_method(vm, i, "as_integer_ratio", int_as_integer_ratio);
-        add_property(vm, i, "real", int_self);
-        add_property(vm, i, "numerator", int_self);
-        add_property(vm, i, "imag", int_zero);
-        add_property(vm, i, "denominator", int_one);
+        class_add_property(vm, i, "real", int_self);
+        class_add_property(vm, i, "numerator", int_self);
+        class_add_property(vm, i, "imag", int_zero);
+        class_add_property(vm, i, "denominator", int_one);
     }
     if (f) {
         class_add_method(vm, f, "is_integer", float_is_integer);
         class_add_method(vm, f, "as_integer_ratio", float_as_integer_ratio);
         class_add_method(vm, f, "conjugate", float_self);
-        add_property(vm, f, "real", float_self);
-        add_property(vm, f, "imag", float_zero);
+        class_add_property(vm, f, "real", float_self);
+        class_add_property(vm, f, "imag", float_zero);
     }
 }
 

@@ -371,13 +371,14 @@ static Gen *gen_new(VM *vm, Function *fn, Frame *f)
     g->qualname = fn->qualname;
     g->gkind = (flags & PROTO_COROUTINE) ? GEN_COROUTINE
              : (flags & PROTO_ASYNC_GENERATOR) ? GEN_ASYNC_GENERATOR : GEN_GENERATOR;
+    g->finalizer = VNULL;
     g->state = GEN_CREATED;
     g->awaiter = VNULL;
     f->gen = g;
     return g;
 }
 
-static void gen_finish(VM *vm, Gen *g)
+void gen_finish(VM *vm, Gen *g)
 {
     g->state = GEN_CLOSED;
     if (g->frame) {
@@ -387,24 +388,34 @@ static void gen_finish(VM *vm, Gen *g)
     g->resume = NULL;
 }
 
-/* Runs g until it yields, returns or raises. *returned tells which of the
- * first two happened; VNULL means it raised. */
-static Value gen_resume(VM *vm, Gen *g, Value send, Value throw, bool *returned)
+const char *gen_kind_name(const Gen *g)
 {
-    *returned = false;
-    const char *what = g->gkind == GEN_COROUTINE ? "coroutine" : "generator";
-    if (g->state == GEN_RUNNING)
-        return vm_raise(vm, EXC_ValueError, "%s already executing", what);
-    if (g->state == GEN_CLOSED || !g->frame) {
-        if (!IS_NULL(throw))
-            return vm_raise_value(vm, throw);
-        if (g->gkind == GEN_COROUTINE)
-            return vm_raise(vm, EXC_RuntimeError, "cannot reuse already awaited coroutine");
-        *returned = true;
-        return VNONE;
+    switch ((GenKind)g->gkind) {
+    case GEN_COROUTINE: return "coroutine";
+    case GEN_ASYNC_GENERATOR: return "async generator";
+    default: return "generator";
     }
-    if (g->state == GEN_CREATED && IS_NULL(throw) && !IS_NONE(send))
-        return vm_raise(vm, EXC_TypeError, "can't send non-None value to a just-started %s", what);
+}
+
+/* A StopIteration (or, from an async generator, StopAsyncIteration) that
+ * escapes the body would end the caller's iteration by accident: CPython
+ * turns it into a RuntimeError whose cause is the original. */
+void gen_convert_stop(VM *vm, Gen *g)
+{
+    const char *stop = vm_exc_matches(vm, EXC_StopIteration) ? "StopIteration"
+                     : g->gkind == GEN_ASYNC_GENERATOR && vm_exc_matches(vm, EXC_StopAsyncIteration)
+                       ? "StopAsyncIteration" : NULL;
+    if (!stop)
+        return;
+    Value exc = vm_exc_take(vm);
+    vm_raise(vm, EXC_RuntimeError, "%s raised %s", gen_kind_name(g), stop);
+    AS_EXC(vm->exc)->cause = exc;
+    AS_EXC(vm->exc)->context = exc;
+    AS_EXC(vm->exc)->suppress_context = 1;
+}
+
+ExecStatus gen_run(VM *vm, Gen *g, Value send, Value throw, Value *result)
+{
     g->awaited = 1;
     Frame *start = g->resume ? g->resume : g->frame;
     if (g->state == GEN_SUSPENDED) {
@@ -423,29 +434,50 @@ static Value gen_resume(VM *vm, Gen *g, Value send, Value throw, bool *returned)
     }
     g->state = GEN_RUNNING;
     g->resume = NULL;
-    Value result;
-    ExecStatus st = vm_execute_from(vm, g->frame, start, &result);
+    ExecStatus st = vm_execute_from(vm, g->frame, start, result);
     switch (st) {
     case EXEC_YIELD:
     case EXEC_SUSPEND:
         g->state = GEN_SUSPENDED;
-        return result;
+        break;
     case EXEC_RETURN:
         gen_finish(vm, g);
+        break;
+    case EXEC_ERROR:
+        gen_finish(vm, g);
+        gen_convert_stop(vm, g);
+        break;
+    }
+    return st;
+}
+
+/* Runs g until it yields, returns or raises. *returned tells which of the
+ * first two happened; VNULL means it raised. */
+static Value gen_resume(VM *vm, Gen *g, Value send, Value throw, bool *returned)
+{
+    *returned = false;
+    const char *what = gen_kind_name(g);
+    if (g->state == GEN_RUNNING)
+        return vm_raise(vm, EXC_ValueError, "%s already executing", what);
+    if (g->state == GEN_CLOSED || !g->frame) {
+        if (!IS_NULL(throw))
+            return vm_raise_value(vm, throw);
+        if (g->gkind == GEN_COROUTINE)
+            return vm_raise(vm, EXC_RuntimeError, "cannot reuse already awaited coroutine");
+        *returned = true;
+        return VNONE;
+    }
+    if (g->state == GEN_CREATED && IS_NULL(throw) && !IS_NONE(send))
+        return vm_raise(vm, EXC_TypeError, "can't send non-None value to a just-started %s", what);
+    Value result;
+    switch (gen_run(vm, g, send, throw, &result)) {
+    case EXEC_YIELD:
+    case EXEC_SUSPEND:
+        return result;
+    case EXEC_RETURN:
         *returned = true;
         return result;
-    case EXEC_ERROR:
     default:
-        gen_finish(vm, g);
-        if (vm_exc_matches(vm, EXC_StopIteration)) {
-            Value exc = vm_exc_take(vm);
-            Value rt = VNULL;
-            vm_raise(vm, EXC_RuntimeError, "%s raised StopIteration", what);
-            AS_EXC(vm->exc)->cause = exc;
-            AS_EXC(vm->exc)->context = exc;
-            AS_EXC(vm->exc)->suppress_context = 1;
-            (void)rt;
-        }
         return VNULL;
     }
 }
@@ -844,6 +876,31 @@ static Value call_ex(VM *vm, Value callable, Value argseq, Value kwargs)
     vm_pop_root(vm);
     vm_pop_root(vm);
     return r;
+}
+
+Value vm_call_special(VM *vm, Value method, Value self)
+{
+    Value bound = bind_descriptor(vm, method, self, vm_type_of(vm, self));
+    return IS_NULL(bound) ? bound : vm_call0(vm, bound);
+}
+
+Value vm_awaitable(VM *vm, Value v, const char *fail_fmt)
+{
+    if ((IS_GEN(v) && AS_GEN(v)->gkind == GEN_COROUTINE) || agen_is_awaitable(v) ||
+        (IS_KIND(v, OBJ_NATIVE_DATA) && ((NativeData *)AS_OBJ(v))->type->await_state))
+        return v;
+    Value m = vm_lookup_special(vm, v, vm->sn[SN_await]);
+    if (IS_NULL(m))
+        return vm_raise(vm, EXC_TypeError, fail_fmt, vm_type_name(vm, v));
+    Value it = vm_call_special(vm, m, v);
+    if (IS_NULL(it))
+        return it;
+    if (IS_GEN(it) && AS_GEN(it)->gkind == GEN_COROUTINE)
+        return vm_raise(vm, EXC_TypeError, "__await__() returned a coroutine");
+    if (!IS_KIND(it, OBJ_ITER) && !(IS_GEN(it) && AS_GEN(it)->gkind == GEN_GENERATOR) &&
+        IS_NULL(vm_lookup_special(vm, it, vm->sn[SN_next])))
+        return vm_raise(vm, EXC_TypeError, "__await__() returned non-iterator of type '%s'", vm_type_name(vm, it));
+    return it;
 }
 
 /* Leaves a finished frame (returned or unwound) for its parent. A frame a
@@ -1377,8 +1434,11 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 status = EXEC_RETURN;
                 goto leave;
             }
+            Gen *ag = done->gen && done->gen->gkind == GEN_ASYNC_GENERATOR ? done->gen : NULL;
             frame = frame_leave(vm, done);
             LOAD();
+            if (ag && agen_settle(vm, ag, AGEN_RETURNED, result) < 0)
+                goto error;   /* the end of an awaited async generator step */
             PUSH(*result);
             DISPATCH();
         }
@@ -1894,13 +1954,26 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             *result = POP();
             SYNC();
             frame->resuming = 0;
-            if (frame != entry) {
-                /* only async generators yield inside an await chain */
-                vm_raise(vm, EXC_RuntimeError, "loopscope: yield inside an awaited frame is not supported yet");
-                goto error;
+            if (frame == entry) {
+                status = EXEC_YIELD;
+                goto leave;
             }
-            status = EXEC_YIELD;
-            goto leave;
+            /* Inside an await chain only an async generator yields (its step
+             * was awaited, agen.c): its frame leaves the chain, suspended at
+             * this yield, and the value settles the await. */
+            Frame *done = frame;
+            Gen *ag = done->gen;
+            frame = done->parent;
+            done->parent = NULL;
+            vm->frame = frame;
+            vm->depth--;
+            ag->state = GEN_SUSPENDED;
+            LOAD();
+            Value v = *result;
+            if (agen_settle(vm, ag, AGEN_YIELDED, &v) < 0)
+                goto error;
+            PUSH(v);
+            DISPATCH();
         }
         case OP_YIELD_FROM: L_YIELD_FROM:
         case OP_AWAIT: L_AWAIT: {
@@ -1927,6 +2000,40 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 frame->thrown = VNULL;
             }
             frame->resuming = 0;
+            if (is_await && agen_is_awaitable(sub)) {
+                /* a step of an async generator: its frame joins this chain */
+                SYNC();
+                if (vm->depth >= vm->cfg.recursion_limit) {
+                    vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
+                    goto error;
+                }
+                Frame *nf = NULL;
+                Value out = VNULL;
+                int k = agen_await_enter(vm, sub, &nf, &out);
+                if (k < 0) {
+                    sp--;
+                    goto error;
+                }
+                if (k == 0) {
+                    TOP() = out;
+                    DISPATCH();
+                }
+                if (k == 1) {
+                    sp--;
+                    SYNC();
+                    nf->parent = frame;
+                    vm->depth++;
+                    frame = nf;
+                    vm->frame = frame;
+                    LOAD();
+                    if (!IS_NULL(frame->pending_throw)) {   /* athrow, aclose */
+                        vm->exc = frame->pending_throw;
+                        frame->pending_throw = VNULL;
+                        goto error;
+                    }
+                    DISPATCH();
+                }
+            }
             if (is_await && IS_KIND(sub, OBJ_NATIVE_DATA) && ((NativeData *)AS_OBJ(sub))->type->await_state) {
                 /* a C future: done, raised, or park the chain on it */
                 SYNC();
@@ -1993,6 +2100,10 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 } else {
                     r = gen_send(vm, AS_GEN(sub), frame->sent, &returned);
                 }
+            } else if (agen_is_awaitable(sub)) {
+                Value t = frame->thrown;
+                frame->thrown = VNULL;
+                r = agen_await_step(vm, sub, IS_NULL(t) ? frame->sent : VNONE, t, &returned);
             } else if (!IS_NULL(frame->thrown)) {
                 Value t = frame->thrown;
                 frame->thrown = VNULL;
@@ -2023,31 +2134,38 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             Value v = TOP();
             if (IS_GEN(v) && AS_GEN(v)->gkind == GEN_COROUTINE)
                 DISPATCH();
-            if (IS_KIND(v, OBJ_NATIVE_DATA) && ((NativeData *)AS_OBJ(v))->type->await_state)
-                DISPATCH();
             SYNC();
-            Value m = vm_lookup_special(vm, v, vm->sn[SN_await]);
-            if (IS_NULL(m)) {
-                vm_raise(vm, EXC_TypeError, "object %s can't be used in 'await' expression", vm_type_name(vm, v));
-                goto error;
-            }
-            Value bound = bind_descriptor(vm, m, v, vm_type_of(vm, v));
-            CHECK(bound);
-            Value it = vm_call0(vm, bound);
+            Value it = vm_awaitable(vm, v, "object %s can't be used in 'await' expression");
             CHECK(it);
-            if (IS_GEN(it) && AS_GEN(it)->gkind == GEN_COROUTINE) {
-                vm_raise(vm, EXC_TypeError, "__await__() returned a coroutine");
-                goto error;
-            }
             TOP() = it;
             DISPATCH();
         }
-        case OP_GET_AITER: L_GET_AITER:
-        case OP_GET_ANEXT: L_GET_ANEXT:
-        case OP_END_ASYNC_FOR: L_END_ASYNC_FOR:
+        case OP_GET_AITER: L_GET_AITER: {
             SYNC();
-            vm_raise(vm, EXC_RuntimeError, "loopscope: async iteration is not supported yet");
+            Value it = agen_aiter(vm, TOP());
+            CHECK(it);
+            TOP() = it;
+            DISPATCH();
+        }
+        case OP_GET_ANEXT: L_GET_ANEXT: {
+            SYNC();
+            Value aw = agen_anext(vm, TOP());
+            CHECK(aw);
+            PUSH(aw);
+            DISPATCH();
+        }
+        case OP_END_ASYNC_FOR: L_END_ASYNC_FOR: {
+            /* the handler of an async for's __anext__ await: the iterator
+             * and the exception; StopAsyncIteration ends the loop */
+            Value exc = POP();
+            sp--;
+            if (vm_isinstance(vm, exc, EXC_TYPE(vm, StopAsyncIteration)))
+                DISPATCH();
+            SYNC();
+            vm->exc = exc;
+            reraise = true;
             goto error;
+        }
 
         default:
         L_default:
@@ -2080,8 +2198,19 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 status = EXEC_ERROR;
                 goto leave;
             }
+            Gen *g = done->gen;
+            if (g)
+                gen_convert_stop(vm, g);
             frame = frame_leave(vm, done);
             LOAD();
+            if (g && g->gkind == GEN_ASYNC_GENERATOR) {
+                /* an awaited async generator step: aclose() swallows GeneratorExit */
+                Value v;
+                if (agen_settle(vm, g, AGEN_RAISED, &v) > 0) {
+                    PUSH(v);
+                    DISPATCH();
+                }
+            }
             exc_add_tb(vm, vm->exc, code, INSTR_INDEX());
         }
         code = frame->code;
@@ -2097,7 +2226,9 @@ park:
     ip--;
     SYNC();
     frame->resuming = 2;
-    if (frame != entry) {
+    if (frame != entry || entry->gen->gkind == GEN_ASYNC_GENERATOR) {
+        /* an async generator stopping in an await (not at its own yield)
+         * also reports EXEC_SUSPEND: its driver tells the two apart */
         entry->gen->resume = frame;
         status = EXEC_SUSPEND;
     } else {
@@ -2121,7 +2252,7 @@ leave:
 
 /* ---- generator and coroutine methods ------------------------------------------ */
 
-static Value stop_iteration(VM *vm, Value value)
+Value gen_stop_iteration(VM *vm, Value value)
 {
     if (IS_NONE(value))
         return vm_raise_value(vm, exc_new(vm, EXC_TYPE(vm, StopIteration), NULL));
@@ -2136,7 +2267,7 @@ static Value gen_m_send(VM *vm, Value *args, int nargs, Tuple *kwnames)
     Value r = gen_send(vm, AS_GEN(args[0]), args[1], &returned);
     if (IS_NULL(r))
         return VNULL;
-    return returned ? stop_iteration(vm, r) : r;
+    return returned ? gen_stop_iteration(vm, r) : r;
 }
 
 static Value gen_m_next(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -2147,7 +2278,7 @@ static Value gen_m_next(VM *vm, Value *args, int nargs, Tuple *kwnames)
     Value r = gen_send(vm, AS_GEN(args[0]), VNONE, &returned);
     if (IS_NULL(r))
         return VNULL;
-    return returned ? stop_iteration(vm, r) : r;
+    return returned ? gen_stop_iteration(vm, r) : r;
 }
 
 static Value gen_m_iter(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -2156,27 +2287,32 @@ static Value gen_m_iter(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return args[0];
 }
 
+Value gen_throw_value(VM *vm, Value exc, Value value)
+{
+    if (IS_CLASS(exc)) {
+        if (!(AS_CLASS(exc)->cflags & CLASS_EXCEPTION))
+            return vm_raise(vm, EXC_TypeError, "exceptions must be classes or instances deriving from BaseException, not type");
+        return !IS_NULL(value) && !IS_NONE(value) ? (IS_EXCEPTION(value) ? value : vm_call1(vm, exc, value))
+                                                  : vm_call0(vm, exc);
+    }
+    if (!IS_EXCEPTION(exc))
+        return vm_raise(vm, EXC_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                        vm_type_name(vm, exc));
+    return exc;
+}
+
 static Value gen_m_throw(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     if (vm_check_nargs(vm, "throw", nargs - 1, kwnames, 1, 3) < 0)
         return VNULL;
-    Value exc = args[1];
-    if (IS_CLASS(exc)) {
-        if (!(AS_CLASS(exc)->cflags & CLASS_EXCEPTION))
-            return vm_raise(vm, EXC_TypeError, "exceptions must be classes or instances deriving from BaseException, not type");
-        exc = nargs > 2 && !IS_NONE(args[2]) ? (IS_EXCEPTION(args[2]) ? args[2] : vm_call1(vm, exc, args[2]))
-                                              : vm_call0(vm, exc);
-        if (IS_NULL(exc))
-            return VNULL;
-    } else if (!IS_EXCEPTION(exc)) {
-        return vm_raise(vm, EXC_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
-                        vm_type_name(vm, exc));
-    }
+    Value exc = gen_throw_value(vm, args[1], nargs > 2 ? args[2] : VNULL);
+    if (IS_NULL(exc))
+        return VNULL;
     bool returned;
     Value r = gen_throw(vm, AS_GEN(args[0]), exc, &returned);
     if (IS_NULL(r))
         return VNULL;
-    return returned ? stop_iteration(vm, r) : r;
+    return returned ? gen_stop_iteration(vm, r) : r;
 }
 
 static Value gen_m_close(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -2215,4 +2351,5 @@ void gen_methods_init(VM *vm)
     }
     class_add_method(vm, TYPE(vm, generator), "__next__", gen_m_next);
     class_add_method(vm, TYPE(vm, generator), "__iter__", gen_m_iter);
+    agen_init(vm);
 }

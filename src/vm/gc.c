@@ -190,6 +190,7 @@ static void blacken(VM *vm, Obj *o)
         vm_mark_obj(vm, (Obj *)g->name);
         vm_mark_obj(vm, (Obj *)g->qualname);
         vm_mark_value(vm, g->awaiter);
+        vm_mark_value(vm, g->finalizer);
         /* a parked await chain: from the innermost frame up to our own */
         for (Frame *f = g->resume; f && f != g->frame; f = f->parent)
             mark_frame(vm, f);
@@ -235,6 +236,8 @@ static void mark_roots(VM *vm)
     vm_mark_obj(vm, (Obj *)vm->empty_str);
     vm_mark_obj(vm, (Obj *)vm->empty_tuple);
     vm_mark_value(vm, vm->ellipsis);
+    vm_mark_value(vm, vm->agen_firstiter);
+    vm_mark_value(vm, vm->agen_finalizer);
     vm_mark_value(vm, vm->not_implemented);
     vm_mark_value(vm, vm->exc);
     for (int i = 0; i < T__COUNT; i++)

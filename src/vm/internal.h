@@ -89,6 +89,44 @@ int code_line_at(const Code *c, int instr);
 void gen_methods_init(VM *vm);
 void introspect_init(VM *vm);                /* globals(), locals(), dir() */               /* send, throw, close, __next__ ... */
 
+/* exec.c: generators and awaiting */
+/* Resumes g's frame (or the innermost frame of its parked await chain) with
+ * `send` as the value of the yield or await it stopped at, or with `throw`
+ * (VNULL: none) raised there, and runs until it stops; g is then SUSPENDED
+ * or CLOSED. The caller has made sure that g may run. */
+ExecStatus gen_run(VM *vm, Gen *g, Value send, Value throw, Value *result);
+void gen_finish(VM *vm, Gen *g);                   /* closed; its frame freed */
+const char *gen_kind_name(const Gen *g);           /* "generator", "coroutine", "async generator" */
+void gen_convert_stop(VM *vm, Gen *g);             /* a StopIteration escaping g: RuntimeError */
+Value gen_throw_value(VM *vm, Value type, Value value);  /* throw()'s arguments as an exception */
+Value gen_stop_iteration(VM *vm, Value value);     /* raises StopIteration(value); VNULL */
+Value vm_call_special(VM *vm, Value method, Value self);  /* a special method found on self's type */
+/* What `await v` iterates: v itself for coroutines and awaitable C objects,
+ * else v.__await__(); `fail_fmt` (with a %s for the type name) when it has none. */
+Value vm_awaitable(VM *vm, Value v, const char *fail_fmt);
+
+/* agen.c: asynchronous generators and the async-for protocol */
+void agen_init(VM *vm);
+void agen_sys_init(VM *vm, Module *sys);           /* sys.set_asyncgen_hooks, get_asyncgen_hooks */
+bool agen_is_awaitable(Value v);                   /* an asend/athrow object */
+Value agen_aiter(VM *vm, Value obj);               /* GET_AITER */
+Value agen_anext(VM *vm, Value aiter);             /* GET_ANEXT: the awaitable of the next step */
+/* `await aw` on a chain: 1 with *nf the generator's frame to push (set to
+ * resume), 0 when the step is over at once (*out is its value), -1 raised,
+ * 2 when aw must be driven from C (agen_await_step). */
+int agen_await_enter(VM *vm, Value aw, Frame **nf, Value *out);
+/* One send/throw into a step awaitable, as gen_send: *returned when the
+ * step is over (the value is its result), else the value its body awaits. */
+Value agen_await_step(VM *vm, Value aw, Value send, Value throw, bool *returned);
+typedef enum AgenStop { AGEN_YIELDED, AGEN_RETURNED, AGEN_RAISED } AgenStop;
+/* The generator's frame stopped (a yield with *v, the end, or vm->exc):
+ * 1 with *v the step's result, or -1 with the exception the step raises. */
+int agen_settle(VM *vm, Gen *g, AgenStop how, Value *v);
+/* The collector: an unfinished generator dropped after its first step
+ * gets the finalizer hook it saw then (asyncio schedules its aclose()). */
+bool agen_wants_finalizer(const Gen *g);
+void agen_finalize(VM *vm, Gen *g);
+
 /* class.c */
 void types_init(VM *vm);                     /* creates every builtin class */
 void class_methods_init(VM *vm);             /* object/type/wrapper natives */

@@ -166,6 +166,7 @@ static void sys_init(VM *vm)
     dict_set_str(vm, m->dict, "version_info", VOBJ(vt));
     dict_set_str(vm, m->dict, "version", vm_str(vm, "3.12.1 (loopscope)"));
     dict_set_str(vm, m->dict, "modules", VOBJ(vm->modules));
+    agen_sys_init(vm, m);
 }
 
 /* ---- time: the virtual clock ------------------------------------------------ */

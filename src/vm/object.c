@@ -330,6 +330,21 @@ void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn)
     dict_set(vm, c->dict, VOBJ(str_intern(vm, name, strlen(name))), VOBJ(n));
 }
 
+/* A read-only property whose getter is a native (int.real, ag_running). */
+void class_add_property(VM *vm, Class *c, const char *name, NativeFn fget)
+{
+    Native *n = native_new(vm, name, fget, c);
+    if (!n || !TYPE(vm, property))
+        return;
+    Wrapper *w = vm_alloc_obj(vm, sizeof(Wrapper), OBJ_WRAPPER, TYPE(vm, property));
+    if (!w)
+        return;
+    w->hdr.flags = WRAP_PROPERTY;
+    w->a = VOBJ(n);
+    w->b = w->c = w->d = VNONE;
+    dict_set_str(vm, c->dict, name, VOBJ(w));
+}
+
 Iter *iter_new(VM *vm, IterNextFn next, Value a)
 {
     Iter *it = vm_alloc_obj(vm, sizeof(Iter), OBJ_ITER, TYPE(vm, iterator));

@@ -284,6 +284,8 @@ typedef struct Gen {
     uint8_t gkind, state;
     uint8_t awaited;       /* ever started or awaited: no "never awaited" warning */
     Value awaiter;         /* the Gen awaiting this one, or VNULL */
+    Value finalizer;       /* async generators: the asyncgen finalizer hook
+                              current at the first step (agen.c), or VNULL */
 } Gen;
 #define IS_GEN(v)      IS_KIND(v, OBJ_GEN)
 #define AS_GEN(v)      ((Gen *)AS_OBJ(v))

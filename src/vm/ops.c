@@ -227,7 +227,8 @@ Str *vm_repr(VM *vm, Value v)
     case OBJ_STR: return str_repr(vm, (Str *)o);
     case OBJ_BIGINT: return num_repr(vm, v);
     case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_RANGE: case OBJ_VIEW:
-        if (o->cls->cflags & CLASS_BUILTIN)
+        /* a builtin named tuple (sys.asyncgen_hooks) has a __repr__ of its own */
+        if ((o->cls->cflags & CLASS_BUILTIN) && IS_NULL(dict_get_str(o->cls->dict, vm->sn[SN_repr])))
             return container_repr(vm, v);
         break;
     case OBJ_CLASS: case OBJ_FUNCTION: case OBJ_NATIVE: case OBJ_BOUND_METHOD:

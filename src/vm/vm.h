@@ -77,6 +77,7 @@ typedef enum ExcKind {
     X(tuple) X(list) X(dict) X(set) X(frozenset) X(range) X(slice) \
     X(function) X(builtin_function_or_method) X(method) X(code) X(cell) \
     X(module) X(generator) X(coroutine) X(async_generator) X(iterator) \
+    X(async_generator_asend) X(async_generator_athrow) X(asyncgen_hooks) \
     X(dict_keys) X(dict_values) X(dict_items) \
     X(staticmethod) X(classmethod) X(property) X(super) \
     X(ellipsis) X(NotImplementedType)
@@ -149,6 +150,8 @@ struct VM {
 
     double vtime;              /* the virtual clock, seconds (until sim/ owns it) */
     uint64_t rng[4];           /* random's generator state */
+    Value agen_firstiter;      /* sys.set_asyncgen_hooks(), VNULL when unset */
+    Value agen_finalizer;
 
     /* extension point: the simulator (sim/) hangs its state here */
     void *sim;
@@ -208,6 +211,7 @@ Value int_from_bigint(VM *vm, BigInt *b);                  /* takes ownership; d
 Native *native_new(VM *vm, const char *name, NativeFn fn, Class *owner);
 Class *class_new_builtin(VM *vm, const char *name, Class *base, ObjKind inst_kind);
 void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn);
+void class_add_property(VM *vm, Class *c, const char *name, NativeFn fget);  /* read-only */
 
 /* ---- exceptions (exc.c) ----------------------------------------------- */
 /* All return VNULL so natives can `return vm_raise(...)`. */
@@ -246,6 +250,7 @@ int vm_setitem(VM *vm, Value obj, Value key, Value v);
 int vm_delitem(VM *vm, Value obj, Value key);
 Value vm_lookup_special(VM *vm, Value obj, Str *name);     /* on the type only; VNULL if none */
 Value vm_len(VM *vm, Value v);
+bool vm_is_callable(VM *vm, Value v);                      /* callable(v) (builtins.c) */
 int vm_index(VM *vm, Value v, int64_t *out);               /* __index__ of ints (OverflowError if big) */
 
 /* Identity, as CPython's `is` shortcut before ==: inline floats count as
