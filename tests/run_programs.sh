@@ -32,7 +32,11 @@
 #   - some stderr line is a caret line (only blanks, then '^' and '^'/'~').
 #
 # Environment: LOOPSCOPE_TEST_FILTER=SUBSTRING runs only the tests whose name
-# (NAME, or reject/NAME) contains SUBSTRING.
+# (NAME, or reject/NAME) contains SUBSTRING. LOOPSCOPE_CPU_COST=N runs
+# loopscope with --cpu-cost N (unset: loopscope's default cost); with any cost
+# but 0, the programs listed in EXPECT_DIR/cpu-cost-0.txt (output valid only
+# when computation is free: exactly equal deadlines, clock values printed
+# with all their digits) are skipped.
 #
 # Prints "PASS name" or "FAIL name" (with the first lines of a unified diff)
 # per test (XFAIL for the known differences listed in known-differences.txt),
@@ -88,12 +92,23 @@ if [ -f "$expdir/known-differences.txt" ]; then
     done < "$expdir/known-differences.txt"
 fi
 
+cost=${LOOPSCOPE_CPU_COST:-}
+cost_flags=()
+[ -n "$cost" ] && cost_flags=(--cpu-cost "$cost")
+declare -A cost0_reason=()
+if [ "$cost" != "0" ] && [ -f "$expdir/cpu-cost-0.txt" ]; then
+    while read -r kname kreason; do
+        case "$kname" in ''|'#'*) continue ;; esac
+        cost0_reason[$kname]=$kreason
+    done < "$expdir/cpu-cost-0.txt"
+fi
+
 sed_escape() { printf '%s' "$1" | sed 's/[][\/.*^$]/\\&/g'; }
 
 # run DIR NAME.py -> $work/out, $work/err, $work/status
 run_one() {
     local dir=$1 name=$2 lpath ppath
-    (cd "$dir" && exec timeout -k 2 "$TIMEOUT_S" "$bin" --headless "$name" \
+    (cd "$dir" && exec timeout -k 2 "$TIMEOUT_S" "$bin" --headless "${cost_flags[@]}" "$name" \
         </dev/null >"$work/out" 2>"$work/err")
     echo $? >"$work/status"
     lpath=$(sed_escape "$dir/")
@@ -207,6 +222,11 @@ list_programs() { # DIR -> sorted base names
 
 for base in $(list_programs "$progdir"); do
     case "$base" in *"$filter"*) ;; *) continue ;; esac
+    if [ -n "${cost0_reason[$base]+x}" ]; then
+        echo "SKIP $base (valid with --cpu-cost 0 only: ${cost0_reason[$base]})"
+        known=$((known + 1))
+        continue
+    fi
     check_program "$progdir" "$base" "$base" "$expdir"
 done
 if [ -d "$progdir/reject" ]; then

@@ -2,6 +2,7 @@
  * main.c - the command line.
  *
  *   loopscope --headless FILE.py     run FILE with no window
+ *   loopscope --trace T.jsonl ...    and record every scheduling event
  *
  * Exit status as python3's: 0, or 1 after an uncaught exception; 2 when
  * loopscope rejects the file (syntax error, unsupported construct) or the
@@ -11,10 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "lang.h"
 #include "vm.h"
 #include "internal.h"
 #include "sim.h"
+#include "trace.h"
 #include "default_scenario.h"
 
 #ifndef LOOPSCOPE_VERSION
@@ -38,6 +41,15 @@ static void usage(FILE *to)
           "                      (default 2000000000; 0 = no limit)\n"
           "  --max-memory MB     cap the program's heap (default 2048 MB)\n"
           "  --recursion-limit N Python's recursion limit (default 1000)\n"
+          "  --cpu-cost NS       virtual nanoseconds each VM instruction costs\n"
+          "                      (default " SIM_DEFAULT_CPU_COST_TEXT "; 0 = computation is free, so\n"
+          "                      equal delays give exactly equal deadlines)\n"
+          "  --workers N         worker threads of the default executor\n"
+          "                      (default: CPython's min(32, cpus + 4) for "
+          SIM_VIRTUAL_CPUS_TEXT " virtual cpus)\n"
+          "  --trace FILE        write every scheduling event to FILE\n"
+          "  --trace-format F    jsonl (JSON Lines, the default) or chrome (the\n"
+          "                      trace event format Perfetto and chrome://tracing open)\n"
           "  --help              show this help and exit\n"
           "  --version           show the version and exit\n"
           "\n"
@@ -144,6 +156,16 @@ static void report_warnings(const char *path, const char *src, size_t len, const
     }
 }
 
+/* What the command line asked for. */
+typedef struct Options {
+    const char *file;
+    bool headless, dis;
+    unsigned long long max_steps, max_mb, rec_limit, workers;
+    double cpu_cost_ns;
+    const char *trace_path;
+    bool trace_chrome;
+} Options;
+
 static bool parse_u64(const char *s, unsigned long long *out)
 {
     char *end;
@@ -155,48 +177,135 @@ static bool parse_u64(const char *s, unsigned long long *out)
     return true;
 }
 
-int main(int argc, char **argv)
+static bool parse_ns(const char *s, double *out)
 {
-    const char *file = NULL;
-    bool headless = false, dis = false;
-    unsigned long long max_steps = 2000000000ull, max_mb = 2048, rec_limit = 1000;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || !*s || !(v >= 0) || v > 1e9)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Options take their value as the next argument or after '=' (--cpu-cost=0).
+ * Returns -1 to go on, else the exit status main should return. */
+static int parse_args(int argc, char **argv, Options *o)
+{
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (strcmp(a, "--version") == 0) {
-            printf("loopscope %s\n", LOOPSCOPE_VERSION);
-            return 0;
-        } else if (strcmp(a, "--headless") == 0) {
-            headless = true;
-        } else if (strcmp(a, "--dis") == 0) {
-            dis = true;
-        } else if (strcmp(a, "--max-steps") == 0 || strcmp(a, "--max-memory") == 0 ||
-                   strcmp(a, "--recursion-limit") == 0) {
-            unsigned long long v;
-            if (i + 1 >= argc || !parse_u64(argv[i + 1], &v)) {
-                fprintf(stderr, "loopscope: %s needs a non-negative whole number\n", a);
+        if (a[0] != '-' || !a[1]) {
+            if (o->file) {
+                fprintf(stderr, "loopscope: only one scenario file at a time ('%s' and '%s')\n", o->file, a);
                 return 2;
             }
-            i++;
-            if (a[2] == 'm' && a[6] == 's')
-                max_steps = v;
-            else if (a[2] == 'm')
-                max_mb = v;
-            else
-                rec_limit = v ? v : 1;
-        } else if (a[0] == '-' && a[1]) {
+            o->file = a;
+            continue;
+        }
+        char opt[64];
+        const char *val = NULL, *eq = strchr(a, '=');
+        size_t n = eq ? (size_t)(eq - a) : strlen(a);
+        if (n >= sizeof opt)
+            n = sizeof opt - 1;
+        memcpy(opt, a, n);
+        opt[n] = 0;
+        if (eq)
+            val = eq + 1;
+
+        if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strcmp(opt, "--version") == 0) {
+            printf("loopscope %s\n", LOOPSCOPE_VERSION);
+            return 0;
+        } else if (strcmp(opt, "--headless") == 0) {
+            o->headless = true;
+            continue;
+        } else if (strcmp(opt, "--dis") == 0) {
+            o->dis = true;
+            continue;
+        }
+        static const char *const valued[] = {
+            "--max-steps", "--max-memory", "--recursion-limit", "--workers",
+            "--cpu-cost", "--trace", "--trace-format", NULL
+        };
+        int k = 0;
+        while (valued[k] && strcmp(valued[k], opt) != 0)
+            k++;
+        if (!valued[k]) {
             fprintf(stderr, "loopscope: unknown option '%s' (see loopscope --help)\n", a);
             return 2;
-        } else if (file) {
-            fprintf(stderr, "loopscope: only one scenario file at a time ('%s' and '%s')\n", file, a);
+        }
+        if (!val) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "loopscope: %s needs a value (see loopscope --help)\n", opt);
+                return 2;
+            }
+            val = argv[++i];
+        }
+        unsigned long long v = 0;
+        bool ok = true;
+        switch (k) {
+        case 0: ok = parse_u64(val, &o->max_steps); break;
+        case 1: ok = parse_u64(val, &o->max_mb); break;
+        case 2: ok = parse_u64(val, &v); o->rec_limit = v ? v : 1; break;
+        case 3: ok = parse_u64(val, &v) && v >= 1 && v <= 1024; o->workers = v; break;
+        case 4: ok = parse_ns(val, &o->cpu_cost_ns); break;
+        case 5: o->trace_path = val; ok = *val != 0; break;
+        case 6:
+            ok = strcmp(val, "jsonl") == 0 || strcmp(val, "chrome") == 0;
+            o->trace_chrome = strcmp(val, "chrome") == 0;
+            break;
+        }
+        if (!ok) {
+            static const char *const want[] = {
+                "a non-negative whole number", "a non-negative whole number (megabytes)",
+                "a non-negative whole number", "a whole number from 1 to 1024",
+                "a number of nanoseconds from 0 to 1000000000", "a file name",
+                "'jsonl' or 'chrome'"
+            };
+            fprintf(stderr, "loopscope: %s needs %s, not '%s'\n", opt, want[k], val);
             return 2;
-        } else {
-            file = a;
         }
     }
-    if (!file && headless) {
+    return -1;
+}
+
+/* Writes the trace to a temporary file beside PATH, then renames it into
+ * place, so that a reader never sees half a trace. */
+static bool write_trace(const Trace *t, const char *path, bool chrome)
+{
+    size_t n = strlen(path) + 32;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return false;
+    snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    bool ok = f != NULL;
+    if (ok) {
+        ok = (chrome ? trace_write_chrome(t, f) : trace_write_jsonl(t, f)) == 0;
+        ok = (fclose(f) == 0) && ok;
+        ok = ok && rename(tmp, path) == 0;
+    }
+    if (!ok) {
+        fprintf(stderr, "loopscope: cannot write the trace to '%s': %s\n", path, strerror(errno));
+        remove(tmp);
+    }
+    free(tmp);
+    return ok;
+}
+
+int main(int argc, char **argv)
+{
+    Options opt = {
+        .max_steps = 2000000000ull, .max_mb = 2048, .rec_limit = 1000,
+        .workers = 0, .cpu_cost_ns = SIM_DEFAULT_CPU_COST_NS,
+    };
+    int early = parse_args(argc, argv, &opt);
+    if (early >= 0)
+        return early;
+    const char *file = opt.file;
+    if (!file && opt.headless) {
         fputs("loopscope: --headless needs a FILE.py to run\n", stderr);
         return 2;
     }
@@ -232,7 +341,7 @@ int main(int argc, char **argv)
         free(src);
         return 2;
     }
-    if (dis) {
+    if (opt.dis) {
         proto_disassemble(module, write_stdout, NULL);
         proto_free(module);
         free(src);
@@ -241,15 +350,27 @@ int main(int argc, char **argv)
     VMConfig cfg = {
         .filename = name, .source = src, .source_len = len,
         .out = write_stdout, .err = write_stderr,
-        .max_steps = max_steps, .max_memory = (size_t)max_mb << 20,
-        .recursion_limit = (int)(rec_limit > 100000 ? 100000 : rec_limit),
+        .max_steps = opt.max_steps, .max_memory = (size_t)opt.max_mb << 20,
+        .recursion_limit = (int)(opt.rec_limit > 100000 ? 100000 : opt.rec_limit),
+        .cpu_cost = opt.cpu_cost_ns * 1e-9,
     };
+    Trace *trace = opt.trace_path ? trace_new() : NULL;
     VM *vm = vm_new(&cfg);
-    sim_init(vm);
+    SimConfig scfg = {
+        .trace = trace, .workers = (int)opt.workers, .filename = name,
+        .stdlib_dir = getenv("LOOPSCOPE_STDLIB_DIR"),
+    };
+    sim_init(vm, &scfg);
     int status = vm_run_main(vm, module);
     fflush(stdout);
+    sim_finish(vm, status);
     sim_free(vm);
     vm_free(vm);
     free(src);
+    if (trace) {
+        if (!write_trace(trace, opt.trace_path, opt.trace_chrome) && status == 0)
+            status = 2;
+        trace_free(trace);
+    }
     return status;
 }

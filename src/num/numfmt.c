@@ -98,6 +98,15 @@ size_t nf_utf8_count(const char *s, size_t len)
     return n;
 }
 
+size_t nf_utf8_offset(const char *s, size_t len, size_t k)
+{
+    size_t i = 0;
+    for (; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && k-- == 0)
+            return i;
+    return len;
+}
+
 size_t nf_utf8_encode(uint32_t cp, char out[4])
 {
     if (cp < 0x80) {

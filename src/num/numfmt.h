@@ -171,6 +171,7 @@ NfErrKind nf_pct_str(NfBuf *out, const NfPct *p, const char *s, size_t slen, NfE
 
 /* UTF-8 helpers shared with the VM's str if it wants them. */
 size_t nf_utf8_count(const char *s, size_t len);        /* code points */
+size_t nf_utf8_offset(const char *s, size_t len, size_t k); /* byte offset of code point k (len past the end) */
 size_t nf_utf8_encode(uint32_t cp, char out[4]);        /* bytes written */
 
 #endif

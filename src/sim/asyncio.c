@@ -22,11 +22,14 @@
 #include "sim.h"
 #include "loop.h"
 #include "internal.h"
+#include "numfmt.h"
 #include "asyncio_prelude.h"
+
+typedef struct SimFuture SimFuture;
 
 typedef enum FutState { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
 
-typedef struct SimFuture {
+struct SimFuture {
     NativeData hdr;
     FutState state;
     Value result;
@@ -36,6 +39,9 @@ typedef struct SimFuture {
     Value callbacks;        /* a List of callables, or VNULL */
     bool is_task;
     bool exc_retrieved;
+    bool last_word_said;    /* destroyed / never-retrieved already reported */
+    uint32_t id;            /* the trace's future id */
+    size_t reg_index;       /* tasks: the slot in Sim.tasks while pending */
     /* tasks only */
     Value coro;
     Value name;
@@ -46,7 +52,7 @@ typedef struct SimFuture {
     bool is_gather, return_exceptions, cancel_requested;
     int64_t nfinished, nfuts;
     Value children;         /* a List */
-} SimFuture;
+};
 
 typedef struct Sleep {      /* _yield_once() */
     NativeData hdr;
@@ -56,9 +62,16 @@ typedef struct Sleep {      /* _yield_once() */
 
 typedef struct Sim {
     SimLoop loop;
+    SimConfig cfg;
     bool running;
     Value current_task;
-    Value tasks;            /* List of the loop's tasks (all_tasks) */
+    /* the loop's pending tasks, in creation order, held weakly as CPython's
+     * WeakSet: a task nothing else references is garbage (NULL: a hole) */
+    SimFuture **tasks;
+    size_t ntasks, cap_tasks, task_holes;
+    uint32_t next_future_id;
+    WriteFn out, err;       /* the program's real stdout and stderr, when traced */
+    void *out_ud, *err_ud;
     Value loop_obj;
     uint64_t task_counter;  /* Task-N: process-global, never reset */
     Value task_factory;     /* loop.set_task_factory(), or None */
@@ -67,6 +80,10 @@ typedef struct Sim {
 } Sim;
 
 static Sim *sim_of(VM *vm) { return (Sim *)vm->sim; }
+
+static void sim_trace(VM *vm, TraceKind kind, SimFuture *task, uint32_t obj, int line,
+                      double num, const char *s1, const char *s2);
+static void loop_setup(VM *vm);
 
 /* The Python-visible loop: one per asyncio.run, closed when it ends. */
 typedef struct LoopObj {
@@ -109,8 +126,12 @@ static void future_mark(VM *vm, Obj *o)
 
 static int future_await_state(VM *vm, Obj *o, Value *out);
 
+static bool future_wants_last_word(VM *vm, Obj *o);
+static void future_last_word(VM *vm, Obj *o);
+
 static const NativeType future_type = {
     .name = "Future", .mark = future_mark, .size = sizeof(SimFuture), .await_state = future_await_state,
+    .wants_last_word = future_wants_last_word, .last_word = future_last_word,
 };
 
 static SimFuture *future_new(VM *vm, Class *cls)
@@ -127,6 +148,7 @@ static SimFuture *future_new(VM *vm, Class *cls)
     f->name = VNULL;
     f->fut_waiter = VNULL;
     f->children = VNULL;
+    f->id = ++sim_of(vm)->next_future_id;
     return f;
 }
 
@@ -144,9 +166,89 @@ static Value cancelled_error(VM *vm, Value msg)
     return exc_new(vm, c, tuple_from(vm, &msg, 1));
 }
 
+static Str *future_repr(VM *vm, SimFuture *f);
+
+/* The line of the program an exception was raised at (its innermost frame
+ * that is not loopscope's own Python), 0 if none. */
+static int exc_line_of(Value exc)
+{
+    if (!IS_EXCEPTION(exc))
+        return 0;
+    Exception *e = AS_EXC(exc);
+    for (uint32_t i = e->ntb; i-- > 0;)
+        if (!e->tb[i].code->hidden)
+            return code_line_at(e->tb[i].code, e->tb[i].instr);
+    return 0;
+}
+
+/* task.done / task.fail / task.cancelled, then future.done with how many
+ * callbacks it queues (their ready.push events follow) */
+static void trace_done(VM *vm, SimFuture *f)
+{
+    const char *how = f->state == FUT_CANCELLED ? "cancelled"
+                    : IS_NULL(f->exception) ? "result" : "exception";
+    if (f->is_task) {
+        if (f->state == FUT_CANCELLED) {
+            Str *m = IS_STR(f->cancel_msg) ? AS_STR(f->cancel_msg) : NULL;
+            sim_trace(vm, TR_TASK_CANCELLED, f, 0, 0, 0, m ? m->data : NULL, NULL);
+        } else if (IS_NULL(f->exception)) {
+            Str *r = vm_repr(vm, f->result);
+            vm->exc = VNULL;
+            sim_trace(vm, TR_TASK_DONE, f, 0, 0, 0, r ? r->data : NULL, NULL);
+        } else {
+            Str *e = vm_exc_summary(vm, f->exception);
+            sim_trace(vm, TR_TASK_FAIL, f, 0, exc_line_of(f->exception), 0, e ? e->data : NULL, NULL);
+        }
+    }
+    size_t ncb = IS_LIST(f->callbacks) ? AS_LIST(f->callbacks)->len : 0;
+    sim_trace(vm, TR_FUTURE_DONE, NULL, f->id, 0, (double)ncb, how, NULL);
+}
+
+static void registry_add(Sim *s, SimFuture *t)
+{
+    if (s->ntasks == s->cap_tasks) {
+        size_t ncap = s->cap_tasks ? s->cap_tasks * 2 : 64;
+        SimFuture **n = realloc(s->tasks, ncap * sizeof *n);
+        if (!n) {
+            fputs("loopscope: out of memory\n", stderr);
+            abort();
+        }
+        s->tasks = n;
+        s->cap_tasks = ncap;
+    }
+    t->reg_index = s->ntasks;
+    s->tasks[s->ntasks++] = t;
+}
+
+/* Closes the holes once they are half the array, keeping creation order. */
+static void registry_compact(Sim *s)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < s->ntasks; i++)
+        if (s->tasks[i]) {
+            s->tasks[i]->reg_index = j;
+            s->tasks[j++] = s->tasks[i];
+        }
+    s->ntasks = j;
+    s->task_holes = 0;
+}
+
+static void registry_remove(Sim *s, SimFuture *t)
+{
+    if (t->reg_index >= s->ntasks || s->tasks[t->reg_index] != t)
+        return;
+    s->tasks[t->reg_index] = NULL;
+    if (++s->task_holes > s->ntasks / 2)
+        registry_compact(s);
+}
+
 /* Done: every callback is scheduled, in registration order, with the future. */
 static void schedule_callbacks(VM *vm, SimFuture *f)
 {
+    if (f->is_task)
+        registry_remove(sim_of(vm), f);
+    if (sim_of(vm)->cfg.trace)
+        trace_done(vm, f);
     if (!IS_LIST(f->callbacks))
         return;
     List *cbs = AS_LIST(f->callbacks);
@@ -235,6 +337,142 @@ static int add_done_callback(VM *vm, SimFuture *f, Value fn)
     return list_append(vm, AS_LIST(f->callbacks), fn);
 }
 
+/* ---- the trace -------------------------------------------------------------- */
+
+static void sim_trace(VM *vm, TraceKind kind, SimFuture *task, uint32_t obj, int line,
+                      double num, const char *s1, const char *s2)
+{
+    sim_loop_trace(&sim_of(vm)->loop, kind, task ? task->id : 0, obj, line, num, s1, s2);
+}
+
+static SimFuture *current_task_of(VM *vm)
+{
+    Value t = sim_of(vm)->current_task;
+    return IS_NONE(t) || IS_NULL(t) ? NULL : FUT(t);
+}
+
+/* Where a task stands: the innermost frame of its coroutine chain that is
+ * the scenario's own (loopscope's asyncio is Python too, but hidden), and
+ * the innermost hidden frame called from there: the asyncio API it is in
+ * ("sleep", "Queue.get"), or NULL when it awaits a future directly. */
+static int task_position(SimFuture *t, const char **api)
+{
+    *api = NULL;
+    if (!IS_GEN(t->coro))
+        return 0;
+    Gen *g = AS_GEN(t->coro);
+    if (!g->frame)
+        return g->firstline;
+    if (g->state == GEN_CREATED)
+        return g->frame->code->proto->firstline;
+    for (Frame *f = g->resume ? g->resume : g->frame; f; f = f->parent) {
+        if (!f->code->hidden)
+            return vm_frame_line(f);
+        *api = f->code->qualname->data;
+        if (f == g->frame)
+            break;
+    }
+    return 0;
+}
+
+/* What a parked task waits on, in words, for task.suspend. */
+static void describe_wait(VM *vm, SimFuture *t, Value waited, char *buf, size_t n)
+{
+    const char *api;
+    task_position(t, &api);
+    if (api) {
+        snprintf(buf, n, "asyncio %s", api);
+    } else if (is_future(vm, waited) && FUT(waited)->is_task) {
+        snprintf(buf, n, "task %s", AS_STR(FUT(waited)->name)->data);
+    } else if (is_future(vm, waited) && FUT(waited)->is_gather) {
+        snprintf(buf, n, "gather of %lld", (long long)FUT(waited)->nfuts);
+    } else if (is_future(vm, waited)) {
+        snprintf(buf, n, "a future");
+    } else {
+        snprintf(buf, n, "the next loop iteration");
+    }
+}
+
+/* The loop's describe hook: which task a handle steps, and its callback. */
+static void describe_handle(SimLoop *loop, SimHandle *h, uint32_t *task, char *buf, size_t n)
+{
+    VM *vm = loop->vm;
+    Value cb = h->callback;
+    Value fn = cb;
+    if (IS_KIND(cb, OBJ_BOUND_METHOD)) {
+        BoundMethod *m = (BoundMethod *)AS_OBJ(cb);
+        fn = m->func;
+        if (is_future(vm, m->self) && FUT(m->self)->is_task && IS_NATIVE(fn)) {
+            SimFuture *t = FUT(m->self);
+            *task = t->id;
+            bool wake = strcmp(AS_NATIVE(fn)->name, "_Task__wakeup") == 0;
+            snprintf(buf, n, "%s %s", wake ? "wake" : "step", AS_STR(t->name)->data);
+            return;
+        }
+    }
+    SimFuture *cur = current_task_of(vm);
+    if (h->is_timer && cur)
+        *task = cur->id;
+    if (IS_FUNCTION(fn))
+        snprintf(buf, n, "%s()", AS_FUNCTION(fn)->qualname->data);
+    else if (IS_NATIVE(fn))
+    {
+        const char *name = AS_NATIVE(fn)->name;
+        if (strcmp(name, "_set_result_unless_cancelled") == 0)
+            snprintf(buf, n, "end of asyncio.sleep");
+        else
+            snprintf(buf, n, "%s()", name);
+    }
+    else if (h->cfn)
+        snprintf(buf, n, "loop internals");
+}
+
+/* The program's output, recorded as it is written. */
+static void traced_write(VM *vm, int stream, const char *text, size_t len)
+{
+    Sim *s = sim_of(vm);
+    WriteFn w = stream == 1 ? s->out : s->err;
+    w(stream == 1 ? s->out_ud : s->err_ud, text, len);
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return;
+    memcpy(copy, text, len);
+    copy[len] = 0;
+    sim_trace(vm, TR_OUTPUT, current_task_of(vm), (uint32_t)stream, vm_program_line(vm), 0, copy, NULL);
+    free(copy);
+}
+
+static void traced_out(void *ud, const char *text, size_t len) { traced_write(ud, 1, text, len); }
+static void traced_err(void *ud, const char *text, size_t len) { traced_write(ud, 2, text, len); }
+
+/* time.sleep() on the loop's thread: nothing else runs while the clock
+ * moves on, which is the whole lesson of blocking the loop. */
+static int loop_thread_sleep(VM *vm, double secs)
+{
+    SimFuture *cur = current_task_of(vm);
+    sim_trace(vm, TR_LOOP_BLOCK, cur, 0, vm_program_line(vm), secs, NULL, NULL);
+    vm_clock_set(vm, vm_clock(vm) + secs);
+    sim_trace(vm, TR_LOOP_UNBLOCK, cur, 0, vm_program_line(vm), 0, NULL, NULL);
+    return 0;
+}
+
+/* A fresh loop (one per asyncio.run), wired to the trace. */
+static void loop_setup(VM *vm)
+{
+    Sim *s = sim_of(vm);
+    sim_loop_init(&s->loop, vm);
+    s->loop.handle_cls = s->handle_cls;
+    s->loop.timer_handle_cls = s->timer_handle_cls;
+    s->loop.trace = s->cfg.trace;
+    s->loop.describe = describe_handle;
+}
+
+const char *sim_stdlib_dir(VM *vm)
+{
+    const char *d = sim_of(vm)->cfg.stdlib_dir;
+    return d && *d ? d : SIM_STDLIB_DIR;
+}
+
 /* ---- tasks ------------------------------------------------------------------- */
 
 static Value bound(VM *vm, Value self, Value native)
@@ -267,6 +505,11 @@ static bool task_cancel(VM *vm, SimFuture *t, Value msg)
     if (t->state != FUT_PENDING)
         return false;
     t->cancels_requested++;
+    if (sim_of(vm)->cfg.trace) {
+        SimFuture *by = current_task_of(vm);
+        Str *m = IS_STR(msg) ? AS_STR(msg) : NULL;
+        sim_trace(vm, TR_CANCEL_REQUEST, t, by ? by->id : 0, 0, 0, m ? m->data : NULL, NULL);
+    }
     if (is_future(vm, t->fut_waiter) && any_cancel(vm, FUT(t->fut_waiter), msg))
         return true;
     t->must_cancel = true;
@@ -291,10 +534,24 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
     t->fut_waiter = VNULL;
     Value prev = s->current_task;
     s->current_task = VOBJ(t);
+    if (s->cfg.trace) {
+        const char *api;
+        int line = task_position(t, &api);
+        if (!IS_NULL(exc) && vm_isinstance(vm, exc, s->cancelled_error))
+            sim_trace(vm, TR_CANCEL_DELIVER, t, 0, line, 0, NULL, NULL);
+        sim_trace(vm, TR_TASK_STEP, t, 0, line, 0, NULL, NULL);
+    }
     bool returned = false;
     Value r = IS_NULL(exc) ? gen_send(vm, AS_GEN(t->coro), VNONE, &returned)
                            : gen_throw(vm, AS_GEN(t->coro), exc, &returned);
     s->current_task = prev;
+    if (s->cfg.trace && !IS_NULL(r) && !returned) {
+        const char *api;
+        char what[160];
+        int line = task_position(t, &api);
+        describe_wait(vm, t, r, what, sizeof what);
+        sim_trace(vm, TR_TASK_SUSPEND, t, is_future(vm, r) ? FUT(r)->id : 0, line, 0, what, NULL);
+    }
     if (IS_NULL(r)) {
         Value e = vm_exc_take(vm);
         if (vm_isinstance(vm, e, s->cancelled_error)) {
@@ -306,7 +563,13 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
             vm->exc = e;
             return VNULL;
         } else {
+            bool watched = IS_LIST(t->callbacks) && AS_LIST(t->callbacks)->len > 0;
             future_set_exception(vm, t, e);
+            /* CPython frees a failed task nobody waits for as soon as the
+             * loop lets go of it, and logs the lost exception then; a
+             * collection after this step finds it at about that moment */
+            if (!watched)
+                vm->gc_requested = true;
         }
         return VNONE;
     }
@@ -381,9 +644,14 @@ static Value task_new_ex(VM *vm, Value coro, Value name, bool eager)
         t->name = VOBJ(vm_to_str(vm, name));
     AS_GEN(coro)->awaited = 1;
     Value tv = VOBJ(t);
+    if (s->cfg.trace) {
+        SimFuture *by = current_task_of(vm);
+        sim_trace(vm, TR_TASK_CREATE, t, by ? by->id : 0, vm_program_line(vm), 0,
+                  AS_STR(t->name)->data, AS_GEN(coro)->qualname->data);
+    }
     if (eager && s->running) {
         vm_push_root(vm, &tv);
-        list_append(vm, AS_LIST(s->tasks), tv);
+        registry_add(s, t);
         Value r = task_step(vm, &tv, 1, NULL);
         vm_pop_root(vm);
         if (IS_NULL(r))
@@ -391,7 +659,7 @@ static Value task_new_ex(VM *vm, Value coro, Value name, bool eager)
         return tv;
     }
     schedule_step(vm, t, VNULL);
-    list_append(vm, AS_LIST(s->tasks), tv);
+    registry_add(s, t);
     return tv;
 }
 
@@ -622,13 +890,12 @@ static int run_until_complete(VM *vm, SimFuture *f)
 static void cancel_all_tasks(VM *vm)
 {
     Sim *s = sim_of(vm);
-    List *tasks = AS_LIST(s->tasks);
-    List *pending = list_new(vm, tasks->len);
+    List *pending = list_new(vm, s->ntasks);
     Value pv = VOBJ(pending);
     vm_push_root(vm, &pv);
-    for (size_t i = 0; i < tasks->len; i++)
-        if (FUT(tasks->items[i])->state == FUT_PENDING)
-            list_append(vm, pending, tasks->items[i]);
+    for (size_t i = 0; i < s->ntasks; i++)
+        if (s->tasks[i] && s->tasks[i]->state == FUT_PENDING)
+            list_append(vm, pending, VOBJ(s->tasks[i]));
     for (size_t i = 0; i < pending->len; i++)
         task_cancel(vm, FUT(pending->items[i]), VNONE);
     /* gather(*pending, return_exceptions=True), run to completion: iterate
@@ -655,15 +922,17 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (vm_bind_args(vm, "run", args, nargs, kwnames, params, 1, 1, a) < 0)
         return VNULL;
     Sim *s = sim_of(vm);
-    if (s->running)
+    if (s->running) {
+        /* the coroutine is dropped unstarted: CPython warns when it is freed */
+        vm->gc_requested = true;
         return vm_raise(vm, EXC_RuntimeError, "asyncio.run() cannot be called from a running event loop");
+    }
     if (!IS_GEN(a[0]) || AS_GEN(a[0])->gkind != GEN_COROUTINE) {
         Str *r = vm_repr(vm, a[0]);
         return vm_raise(vm, EXC_ValueError, "a coroutine was expected, got %s", r ? r->data : "?");
     }
     s->running = true;
     s->loop_obj = loop_obj_new(vm);
-    s->tasks = VOBJ(list_new(vm, 8));
     Value main_task = task_new(vm, a[0], VNULL);
     vm_push_root(vm, &main_task);
     int rc = run_until_complete(vm, FUT(main_task));
@@ -680,9 +949,7 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     s->current_task = VNONE;
     s->task_factory = VNONE;
     sim_loop_free(&s->loop);
-    sim_loop_init(&s->loop, vm);
-    s->loop.handle_cls = s->handle_cls;
-    s->loop.timer_handle_cls = s->timer_handle_cls;
+    loop_setup(vm);
     if (!IS_NULL(pending_exc))
         return vm_raise_value(vm, pending_exc);
     Value out;
@@ -730,9 +997,8 @@ static Value m_all_tasks(VM *vm, Value *args, int nargs, Tuple *kwnames)
     Set *out = set_new(vm, TYPE(vm, set));
     Value ov = VOBJ(out);
     vm_push_root(vm, &ov);
-    List *tasks = AS_LIST(s->tasks);
-    for (size_t i = 0; i < tasks->len; i++)
-        if (FUT(tasks->items[i])->state == FUT_PENDING && set_add(vm, out, tasks->items[i]) < 0) {
+    for (size_t i = 0; i < s->ntasks; i++)
+        if (s->tasks[i] && s->tasks[i]->state == FUT_PENDING && set_add(vm, out, VOBJ(s->tasks[i])) < 0) {
             vm_pop_root(vm);
             return VNULL;
         }
@@ -873,6 +1139,7 @@ static Value tm_set_name(VM *vm, Value *a, int n, Tuple *k)
     if (!s)
         return VNULL;
     FUT(a[0])->name = VOBJ(s);
+    sim_trace(vm, TR_TASK_RENAME, FUT(a[0]), 0, 0, 0, s->data, NULL);
     return VNONE;
 }
 
@@ -899,20 +1166,177 @@ static const char *state_name(SimFuture *f)
     return "pending";
 }
 
+/* reprlib.repr, which Future reprs use for results: a repr longer than the
+ * limit for its type keeps its two ends around "...". */
+static void put_short_repr(VM *vm, NfBuf *b, Value v)
+{
+    Str *r = vm_repr(vm, v);
+    if (!r) {
+        vm->exc = VNULL;
+        nf_buf_append(b, "...", 3);
+        return;
+    }
+    size_t limit = IS_STR(v) ? 30 : IS_INT(v) ? 40 : 20;
+    size_t n = nf_utf8_count(r->data, r->len);
+    if (n <= limit) {
+        nf_buf_append(b, r->data, r->len);
+        return;
+    }
+    size_t head = (limit - 3) / 2, tail = limit - 3 - head;
+    nf_buf_append(b, r->data, nf_utf8_offset(r->data, r->len, head));
+    nf_buf_append(b, "...", 3);
+    size_t from = nf_utf8_offset(r->data, r->len, n - tail);
+    nf_buf_append(b, r->data + from, r->len - from);
+}
+
+static void put_str(NfBuf *b, const char *s) { nf_buf_append(b, s, strlen(s)); }
+
+/* Where CPython's own asyncio functions live, for reprs and tracebacks that
+ * name them (see sim_stdlib_file). */
+static void put_stdlib_place(VM *vm, NfBuf *b, const char *file, int line)
+{
+    char tail[96];
+    snprintf(tail, sizeof tail, "/%s:%d", file, line);
+    put_str(b, sim_stdlib_dir(vm));
+    put_str(b, tail);
+}
+
+/* One done-callback as asyncio's reprs name it: a Python function with its
+ * place, the task's wake-up as CPython's C method, our own natives as the
+ * asyncio functions they stand for. */
+static void put_callback(VM *vm, NfBuf *b, Value cb)
+{
+    Value fn = cb;
+    if (IS_KIND(cb, OBJ_BOUND_METHOD))
+        fn = ((BoundMethod *)AS_OBJ(cb))->func;
+    if (IS_FUNCTION(fn)) {
+        Function *f = AS_FUNCTION(fn);
+        char place[64];
+        put_str(b, f->qualname->data);
+        snprintf(place, sizeof place, "() at %s:", vm->cfg.filename);
+        put_str(b, place);
+        snprintf(place, sizeof place, "%d", f->code->proto->firstline);
+        put_str(b, place);
+        return;
+    }
+    if (IS_NATIVE(fn)) {
+        const char *name = AS_NATIVE(fn)->name;
+        if (strcmp(name, "_Task__wakeup") == 0) {
+            put_str(b, "Task.task_wakeup()");
+        } else if (strcmp(name, "_run_until_complete_cb") == 0) {
+            put_str(b, "_run_until_complete_cb() at ");
+            put_stdlib_place(vm, b, "asyncio/base_events.py", 180);
+        } else if (strcmp(name, "_gather_child_done") == 0) {
+            put_str(b, "gather.<locals>._done_callback() at ");
+            put_stdlib_place(vm, b, "asyncio/tasks.py", 764);
+        } else {
+            put_str(b, name);
+            put_str(b, "()");
+        }
+        return;
+    }
+    Str *r = vm_repr(vm, cb);
+    if (r)
+        nf_buf_append(b, r->data, r->len);
+    vm->exc = VNULL;
+}
+
+/* cb=[a, b], or cb=[first, <N more>, last] past two */
+static void put_callbacks(VM *vm, NfBuf *b, SimFuture *f)
+{
+    if (!IS_LIST(f->callbacks) || AS_LIST(f->callbacks)->len == 0)
+        return;
+    List *cbs = AS_LIST(f->callbacks);
+    put_str(b, " cb=[");
+    put_callback(vm, b, cbs->items[0]);
+    if (cbs->len == 2) {
+        put_str(b, ", ");
+        put_callback(vm, b, cbs->items[1]);
+    } else if (cbs->len > 2) {
+        char more[48];
+        snprintf(more, sizeof more, ", <%zu more>, ", cbs->len - 2);
+        put_str(b, more);
+        put_callback(vm, b, cbs->items[cbs->len - 1]);
+    }
+    put_str(b, "]");
+}
+
+/* A coroutine as asyncio names it: where it is suspended, or where it was
+ * defined once it has finished. */
+static void put_coro(VM *vm, NfBuf *b, Value coro)
+{
+    char place[64];
+    if (!IS_GEN(coro)) {
+        Str *r = vm_repr(vm, coro);
+        if (r)
+            nf_buf_append(b, r->data, r->len);
+        vm->exc = VNULL;
+        return;
+    }
+    Gen *g = AS_GEN(coro);
+    put_str(b, g->qualname->data);
+    Frame *fr = g->frame;
+    if (fr) {
+        bool unstarted = g->state == GEN_CREATED;
+        snprintf(place, sizeof place, "() running at %s:", vm->cfg.filename);
+        put_str(b, place);
+        snprintf(place, sizeof place, "%d", unstarted ? fr->code->proto->firstline : vm_frame_line(fr));
+    } else {
+        snprintf(place, sizeof place, "() done, defined at %s:", vm->cfg.filename);
+        put_str(b, place);
+        snprintf(place, sizeof place, "%d", g->firstline);
+    }
+    put_str(b, place);
+}
+
+/* CPython's Future and Task reprs (base_futures / base_tasks): the state,
+ * for tasks the name, coroutine and awaited future, then the result or
+ * exception and the pending callbacks. */
+static Str *future_repr(VM *vm, SimFuture *f)
+{
+    NfBuf b;
+    nf_buf_init(&b);
+    put_str(&b, f->is_task ? "<Task " : "<Future ");
+    put_str(&b, state_name(f));
+    if (f->is_task) {
+        Str *name = vm_repr(vm, f->name);
+        put_str(&b, " name=");
+        if (name)
+            nf_buf_append(&b, name->data, name->len);
+        put_str(&b, " coro=<");
+        put_coro(vm, &b, f->coro);
+        put_str(&b, ">");
+        if (!IS_NULL(f->fut_waiter) && f->state == FUT_PENDING) {
+            Str *w = is_future(vm, f->fut_waiter) ? future_repr(vm, FUT(f->fut_waiter))
+                                                 : vm_repr(vm, f->fut_waiter);
+            put_str(&b, " wait_for=");
+            if (w)
+                nf_buf_append(&b, w->data, w->len);
+        }
+    }
+    if (f->state == FUT_FINISHED) {
+        if (!IS_NULL(f->exception)) {
+            Str *e = vm_repr(vm, f->exception);
+            put_str(&b, " exception=");
+            if (e)
+                nf_buf_append(&b, e->data, e->len);
+        } else {
+            put_str(&b, " result=");
+            put_short_repr(vm, &b, f->result);
+        }
+    }
+    put_callbacks(vm, &b, f);
+    put_str(&b, ">");
+    vm->exc = VNULL;
+    Str *r = str_new(vm, b.data ? b.data : "", b.len);
+    nf_buf_free(&b);
+    return r;
+}
+
 static Value fm_repr(VM *vm, Value *a, int n, Tuple *k)
 {
     (void)n; (void)k;
-    SimFuture *f = FUT(a[0]);
-    if (f->is_task)
-        return VOBJ(str_printf(vm, "<Task %s name='%s' coro=<%s()>>", state_name(f), AS_STR(f->name)->data,
-                               IS_GEN(f->coro) ? AS_GEN(f->coro)->qualname->data : "?"));
-    if (f->state == FUT_FINISHED) {
-        Str *r = IS_NULL(f->exception) ? vm_repr(vm, f->result) : vm_repr(vm, f->exception);
-        if (!r)
-            return VNULL;
-        return VOBJ(str_printf(vm, "<Future finished %s=%s>", IS_NULL(f->exception) ? "result" : "exception", r->data));
-    }
-    return VOBJ(str_printf(vm, "<Future %s>", state_name(f)));
+    return VOBJ(future_repr(vm, FUT(a[0])));
 }
 
 static Value loop_time(VM *vm, Value *a, int n, Tuple *k)
@@ -920,7 +1344,7 @@ static Value loop_time(VM *vm, Value *a, int n, Tuple *k)
     (void)a;
     if (vm_check_nargs(vm, "time", n - 1, k, 0, 0) < 0)
         return VNULL;
-    return VFLOAT(vm->vtime);
+    return VFLOAT(vm_clock(vm));
 }
 
 static Value loop_create_future(VM *vm, Value *a, int n, Tuple *k)
@@ -1066,12 +1490,73 @@ static Value future_ctor(VM *vm, Value *a, int n, Tuple *k)
 
 /* ---- installation ---------------------------------------------------------------- */
 
+/* ---- garbage: destroyed tasks, lost exceptions ------------------------------ */
+
+/* CPython's Task and Future finalizers: a task collected while pending was
+ * lost (nothing could ever wake it); a future collected with an exception
+ * nobody looked at hid an error. */
+static bool future_wants_last_word(VM *vm, Obj *o)
+{
+    (void)vm;
+    SimFuture *f = (SimFuture *)o;
+    if (f->last_word_said)
+        return false;
+    if (f->is_task && f->state == FUT_PENDING)
+        return true;
+    return f->state == FUT_FINISHED && !IS_NULL(f->exception) && !f->exc_retrieved;
+}
+
+static void write_err_str(VM *vm, Str *s)
+{
+    if (s)
+        vm_write_err(vm, s->data, s->len);
+    vm->exc = VNULL;
+}
+
+static void future_last_word(VM *vm, Obj *o)
+{
+    Sim *s = sim_of(vm);
+    SimFuture *f = (SimFuture *)o;
+    f->last_word_said = true;
+    if (f->is_task && f->state == FUT_PENDING) {
+        registry_remove(s, f);
+        /* the collector clears the coroutine (its finally blocks run) before
+         * the task's finalizer speaks, so the report says "done" */
+        if (IS_GEN(f->coro) && AS_GEN(f->coro)->frame) {
+            vm_call_method(vm, f->coro, str_intern(vm, "close", 5), NULL, 0);
+            vm->exc = VNULL;
+        }
+        sim_trace(vm, TR_GC_DESTROY, f, 0, 0, 0, NULL, NULL);
+        write_err_str(vm, str_printf(vm, "Task was destroyed but it is pending!\ntask: %s\n",
+                                     future_repr(vm, f)->data));
+        return;
+    }
+    Str *exc_line = vm_exc_summary(vm, f->exception);
+    sim_trace(vm, TR_EXC_LOST, f, 0, 0, 0, exc_line ? exc_line->data : NULL, NULL);
+    write_err_str(vm, str_printf(vm, "%s exception was never retrieved\nfuture: %s\n",
+                                 f->is_task ? "Task" : "Future", future_repr(vm, f)->data));
+    vm_print_exception(vm, f->exception);
+    vm->exc = VNULL;
+}
+
+/* After marking: tasks that nothing references leave all_tasks(). */
+static void sim_weak(VM *vm)
+{
+    Sim *s = sim_of(vm);
+    for (size_t i = 0; i < s->ntasks; i++)
+        if (s->tasks[i] && !s->tasks[i]->hdr.hdr.marked) {
+            s->tasks[i] = NULL;
+            s->task_holes++;
+        }
+    if (s->task_holes > s->ntasks / 2)
+        registry_compact(s);
+}
+
 static void sim_mark(VM *vm)
 {
     Sim *s = sim_of(vm);
     sim_loop_mark(vm, &s->loop);
     vm_mark_value(vm, s->current_task);
-    vm_mark_value(vm, s->tasks);
     vm_mark_value(vm, s->loop_obj);
     vm_mark_value(vm, s->task_factory);
     vm_mark_obj(vm, (Obj *)s->future_cls);
@@ -1097,17 +1582,30 @@ static void add_fn(VM *vm, Module *m, const char *name, NativeFn fn)
     dict_set_str(vm, m->dict, name, VOBJ(native_new(vm, name, fn, NULL)));
 }
 
-void sim_init(VM *vm)
+void sim_init(VM *vm, const SimConfig *cfg)
 {
     Sim *s = calloc(1, sizeof(Sim));
     if (!s)
         abort();
+    s->cfg = *cfg;
     vm->sim = s;
     vm->sim_mark = sim_mark;
-    sim_loop_init(&s->loop, vm);
+    vm->sim_weak = sim_weak;
+    loop_setup(vm);
+    vm->sleep_hook = loop_thread_sleep;
+    if (cfg->trace) {
+        s->out = vm->cfg.out;
+        s->out_ud = vm->cfg.out_ud;
+        s->err = vm->cfg.err;
+        s->err_ud = vm->cfg.err_ud;
+        vm->cfg.out = traced_out;
+        vm->cfg.out_ud = vm;
+        vm->cfg.err = traced_err;
+        vm->cfg.err_ud = vm;
+        sim_trace(vm, TR_RUN_START, NULL, 0, 0, 0, cfg->filename, NULL);
+    }
     s->current_task = VNONE;
     s->task_factory = VNONE;
-    s->tasks = VOBJ(list_new(vm, 0));
 
     Module *m = module_new(vm, "asyncio");
     s->future_cls = asyncio_class(vm, m, "Future", TYPE(vm, object), OBJ_NATIVE_DATA);
@@ -1180,12 +1678,22 @@ void sim_init(VM *vm)
     }
 }
 
+void sim_finish(VM *vm, int status)
+{
+    if (vm->limit_hit)
+        sim_trace(vm, TR_LIMIT, NULL, 0, 0, 0,
+                  vm->limit_hit == LIMIT_STEPS ? "the --max-steps instruction limit" : "the --max-memory limit",
+                  NULL);
+    sim_trace(vm, TR_RUN_END, NULL, 0, 0, (double)status, NULL, NULL);
+}
+
 void sim_free(VM *vm)
 {
     Sim *s = sim_of(vm);
     if (!s)
         return;
     sim_loop_free(&s->loop);
+    free(s->tasks);
     free(s);
     vm->sim = NULL;
     vm->sim_mark = NULL;

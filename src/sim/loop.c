@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include "loop.h"
 
 static void handle_mark(VM *vm, Obj *o)
@@ -30,6 +31,34 @@ void sim_loop_init(SimLoop *loop, VM *vm)
     loop->next_handle_id = 1;
     loop->stopping = false;
     loop->handle_cls = loop->timer_handle_cls = NULL;
+    loop->trace = NULL;
+    loop->describe = NULL;
+}
+
+void sim_loop_trace(SimLoop *loop, TraceKind kind, uint32_t task, uint32_t obj, int line,
+                    double num, const char *s1, const char *s2)
+{
+    Trace *t = loop->trace;
+    if (!t)
+        return;
+    TraceEvent ev = {
+        .t_ns = trace_ns(vm_clock(loop->vm)), .kind = (uint16_t)kind, .task = task, .obj = obj,
+        .line = line, .num = num,
+        .s1 = s1 ? trace_cstr(t, s1) : 0, .s2 = s2 ? trace_cstr(t, s2) : 0,
+    };
+    trace_emit(t, &ev);
+}
+
+/* ready.push and timer.arm name the handle: which task, what callback */
+static void trace_handle(SimLoop *loop, TraceKind kind, SimHandle *h)
+{
+    if (!loop->trace)
+        return;
+    uint32_t task = 0;
+    char desc[200] = "";
+    if (loop->describe)
+        loop->describe(loop, h, &task, desc, sizeof desc);
+    sim_loop_trace(loop, kind, task, h->id, 0, kind == TR_TIMER_ARM ? h->when : 0, desc[0] ? desc : NULL, NULL);
 }
 
 void sim_loop_free(SimLoop *loop)
@@ -66,6 +95,7 @@ static void ready_push(SimLoop *loop, SimHandle *h)
     }
     loop->ready[(loop->rhead + loop->rlen) % loop->rcap] = h;
     loop->rlen++;
+    h->in_ready = true;
 }
 
 static SimHandle *ready_pop(SimLoop *loop)
@@ -73,6 +103,7 @@ static SimHandle *ready_pop(SimLoop *loop)
     SimHandle *h = loop->ready[loop->rhead];
     loop->rhead = (loop->rhead + 1) % loop->rcap;
     loop->rlen--;
+    h->in_ready = false;
     return h;
 }
 
@@ -95,6 +126,7 @@ SimHandle *sim_call_soon(SimLoop *loop, SimCallbackFn fn, Value callback, Value 
 {
     SimHandle *h = handle_new(loop, fn, callback, args);
     ready_push(loop, h);
+    trace_handle(loop, TR_READY_PUSH, h);
     return h;
 }
 
@@ -108,13 +140,14 @@ SimHandle *sim_call_at(SimLoop *loop, double when, SimCallbackFn fn, Value callb
     h->in_heap = true;
     SimTimer t = { when, h->id, h };
     sim_heap_push(&loop->timers, t);
+    trace_handle(loop, TR_TIMER_ARM, h);
     return h;
 }
 
 SimHandle *sim_call_later(SimLoop *loop, double delay, SimCallbackFn fn, Value callback, Value args)
 {
     /* call_at(time() + delay): the same double addition as CPython */
-    return sim_call_at(loop, loop->vm->vtime + delay, fn, callback, args);
+    return sim_call_at(loop, vm_clock(loop->vm) + delay, fn, callback, args);
 }
 
 void sim_handle_cancel(SimHandle *h)
@@ -124,6 +157,8 @@ void sim_handle_cancel(SimHandle *h)
     h->cancelled = true;
     if (h->is_timer && h->in_heap)
         h->loop->timer_cancelled_count++;
+    if (h->in_heap || h->in_ready)   /* cancelling a handle that ran already changes nothing */
+        sim_loop_trace(h->loop, TR_HANDLE_CANCEL, 0, h->id, 0, 0, NULL, NULL);
     /* drop the references, as CPython's Handle.cancel does */
     h->callback = VNULL;
     h->args = VNULL;
@@ -137,9 +172,10 @@ static void purge_cancelled(SimLoop *loop)
         size_t w = 0;
         for (size_t r = 0; r < heap->len; r++) {
             SimHandle *h = heap->items[r].data;
-            if (h->cancelled)
+            if (h->cancelled) {
                 h->in_heap = false;
-            else
+                sim_loop_trace(loop, TR_TIMER_DROP, 0, h->id, 0, 0, NULL, NULL);
+            } else
                 heap->items[w++] = heap->items[r];
         }
         heap->len = w;
@@ -151,6 +187,7 @@ static void purge_cancelled(SimLoop *loop)
         SimTimer t = sim_heap_pop(heap);
         ((SimHandle *)t.data)->in_heap = false;
         loop->timer_cancelled_count--;
+        sim_loop_trace(loop, TR_TIMER_DROP, 0, t.id, 0, 0, NULL, NULL);
     }
 }
 
@@ -174,34 +211,50 @@ int sim_run_once(SimLoop *loop, SimWait *wait)
     if (loop->rlen == 0 && !loop->stopping) {
         const SimTimer *top = sim_heap_top(&loop->timers);
         if (top) {
-            double timeout = top->when - loop->vm->vtime;
+            double timeout = top->when - vm_clock(loop->vm);
             if (timeout < 0)
                 timeout = 0;
             if (timeout > SIM_MAX_WAIT)
                 timeout = SIM_MAX_WAIT;
-            loop->vm->vtime += timeout;
+            /* epoll waits in whole milliseconds, rounded up: on a real
+             * machine timers due within the same millisecond wake together.
+             * With free computation (--cpu-cost 0) deadlines are exact and
+             * the wait is too, as under a virtual clock. */
+            if (loop->vm->cfg.cpu_cost > 0 && timeout > 0)
+                timeout = ceil(timeout * 1e3) * 1e-3;
+            if (timeout > 0)
+                sim_loop_trace(loop, TR_LOOP_IDLE, 0, 0, 0, vm_clock(loop->vm) + timeout, NULL, NULL);
+            vm_clock_set(loop->vm, vm_clock(loop->vm) + timeout);
             *wait = SIM_WAIT_TIMER;
         } else {
             *wait = SIM_WAIT_FOREVER;
+            sim_loop_trace(loop, TR_LOOP_IDLE, 0, 0, 0, -1, NULL, NULL);
         }
     }
 
-    double end_time = loop->vm->vtime + SIM_CLOCK_RESOLUTION;
+    double end_time = vm_clock(loop->vm) + SIM_CLOCK_RESOLUTION;
     while (loop->timers.len && loop->timers.items[0].when < end_time) {
         SimTimer t = sim_heap_pop(&loop->timers);
         SimHandle *h = t.data;
         h->in_heap = false;
+        sim_loop_trace(loop, TR_TIMER_FIRE, 0, h->id, 0, 0, NULL, NULL);
         ready_push(loop, h);
+        trace_handle(loop, TR_READY_PUSH, h);
     }
 
     /* the handles queued during this step wait for the next iteration */
     size_t ntodo = loop->rlen;
     for (size_t i = 0; i < ntodo; i++) {
         SimHandle *h = ready_pop(loop);
+        sim_loop_trace(loop, TR_READY_POP, 0, h->id, 0, h->cancelled, NULL, NULL);
         if (h->cancelled)
             continue;
         if (run_handle(loop, h) < 0)
             return -1;
+        /* between callbacks nothing is held in C: a requested collection
+         * (a failed task nobody awaits, gc.collect) happens here */
+        if (loop->vm->gc_requested)
+            vm_collect(loop->vm);
     }
     return 0;
 }

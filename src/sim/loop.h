@@ -10,7 +10,8 @@
  *      over 100 are cancelled, otherwise only those at the head;
  *   2. compute how long the loop would wait: 0 with ready handles, else until
  *      the earliest deadline (at most a day), else forever;
- *   3. "wait": the virtual clock jumps by that much;
+ *   3. "wait": the virtual clock jumps by that much (rounded up to whole
+ *      milliseconds, as epoll does, unless computation is free);
  *   4. move every timer due before now + the clock resolution to the ready
  *      queue, in heap-pop order;
  *   5. run exactly the handles that were ready at this point, skipping
@@ -25,6 +26,7 @@
 #include <stdint.h>
 #include "vm.h"
 #include "timerheap.h"
+#include "trace.h"
 
 #define SIM_CLOCK_RESOLUTION 1e-9   /* time.get_clock_info('monotonic').resolution on Linux */
 #define SIM_MAX_WAIT 86400.0        /* CPython caps one wait at a day */
@@ -47,6 +49,7 @@ struct SimHandle {
     bool cancelled;
     bool is_timer;
     bool in_heap;          /* scheduled and not yet moved to the ready queue */
+    bool in_ready;         /* in the ready queue */
 };
 
 typedef enum SimWait {
@@ -65,7 +68,15 @@ struct SimLoop {
     uint32_t next_handle_id;
     bool stopping;
     Class *handle_cls, *timer_handle_cls;   /* the Python classes of handles (or NULL) */
+    Trace *trace;          /* where scheduling events go, or NULL */
+    /* names a handle for the trace: the task it steps (0: none) and, in
+     * words, what it runs; set by the asyncio layer, which knows tasks */
+    void (*describe)(SimLoop *loop, SimHandle *h, uint32_t *task, char *buf, size_t n);
 };
+
+/* Appends one event stamped with the virtual clock (nothing without a trace). */
+void sim_loop_trace(SimLoop *loop, TraceKind kind, uint32_t task, uint32_t obj, int line,
+                    double num, const char *s1, const char *s2);
 
 void sim_loop_init(SimLoop *loop, VM *vm);
 void sim_loop_free(SimLoop *loop);

@@ -1,13 +1,40 @@
 /*
- * sim.h - the simulator's public face: installs the asyncio module (and,
- * as issue 3 proceeds, the trace) on a VM.
+ * sim.h - the simulator's public face: installs the asyncio module, the
+ * worker threads and the trace on a VM.
  */
 #ifndef LOOPSCOPE_SIM_H
 #define LOOPSCOPE_SIM_H
 
 #include "vm.h"
+#include "trace.h"
 
-void sim_init(VM *vm);   /* after vm_new: registers the asyncio module */
-void sim_free(VM *vm);   /* before vm_free */
+/* What one instruction costs on the virtual clock by default: about what
+ * CPython 3.12 takes per bytecode on a current desktop CPU (measured in
+ * docs/performance.md), so that timings of CPU-bound code look real. */
+#define SIM_DEFAULT_CPU_COST_NS 15.0
+#define SIM_DEFAULT_CPU_COST_TEXT "15"
+
+/* The machine the scenario believes it runs on: os.cpu_count(). CPython's
+ * default executor then has min(32, cpus + 4) workers. */
+#define SIM_VIRTUAL_CPUS 4
+#define SIM_VIRTUAL_CPUS_TEXT "4"
+
+typedef struct SimConfig {
+    Trace *trace;          /* record events here (NULL: no trace) */
+    int workers;           /* the default executor's size (0: CPython's default) */
+    const char *filename;  /* for the trace's run.start */
+    const char *stdlib_dir;/* see SIM_STDLIB_DIR (NULL: that) */
+} SimConfig;
+
+/* CPython prints paths of its own standard library where a traceback, a
+ * warning or a repr passes through asyncio's Python code. loopscope models
+ * CPython 3.12.1 as the project's reference machine has it installed
+ * (pyenv, as root); LOOPSCOPE_STDLIB_DIR names another installation. */
+#define SIM_STDLIB_DIR "/root/.pyenv/versions/3.12.1/lib/python3.12"
+const char *sim_stdlib_dir(VM *vm);
+
+void sim_init(VM *vm, const SimConfig *cfg);   /* after vm_new */
+void sim_finish(VM *vm, int status);           /* after the program ran: run.end */
+void sim_free(VM *vm);                          /* before vm_free */
 
 #endif

@@ -374,6 +374,7 @@ static Gen *gen_new(VM *vm, Function *fn, Frame *f)
     g->finalizer = VNULL;
     g->state = GEN_CREATED;
     g->awaiter = VNULL;
+    g->firstline = fn->code->proto->firstline;
     f->gen = g;
     return g;
 }
@@ -1028,6 +1029,14 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             DISPATCH();
         case OP_POP_TOP: L_POP_TOP:
             sp--;
+            if (sp->tag == V_OBJ && sp->as.o->kind == OBJ_GEN && gen_never_ran((Gen *)sp->as.o) &&
+                (INSTR_OP(ip[-2]) == OP_CALL || INSTR_OP(ip[-2]) == OP_CALL_FUNCTION_EX)) {
+                /* `fetch()` as a statement: the coroutine dies here, unstarted
+                 * (nothing else holds a coroutine a call has just made) */
+                SYNC();
+                ((Gen *)sp->as.o)->awaited = 1;
+                vm_warn_never_awaited(vm, (Gen *)sp->as.o);
+            }
             DISPATCH();
         case OP_COPY: L_COPY: {
             Value v = PEEK(arg);
@@ -1066,6 +1075,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                          code->localnames[arg]->data);
                 goto error;
             }
+            if (locals[arg].tag == V_OBJ && vm_wants_last_word(vm, locals[arg].as.o))
+                vm->gc_requested = true;
             locals[arg] = VNULL;
             DISPATCH();
         case OP_LOAD_DEREF: L_LOAD_DEREF:
@@ -1166,14 +1177,18 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 goto error;
             sp--;
             DISPATCH();
-        case OP_DELETE_NAME: L_DELETE_NAME:
+        case OP_DELETE_NAME: L_DELETE_NAME: {
             SYNC();
+            Value old = dict_get_str(frame->ns ? frame->ns : frame->globals, names[arg]);
+            if (old.tag == V_OBJ && vm_wants_last_word(vm, old.as.o))
+                vm->gc_requested = true;
             if (dict_del(vm, frame->ns ? frame->ns : frame->globals, VOBJ(names[arg])) <= 0) {
                 if (IS_NULL(vm->exc))
                     vm_raise_name_error(vm, names[arg]);
                 goto error;
             }
             DISPATCH();
+        }
 
         case OP_LOAD_ATTR: L_LOAD_ATTR: {
             SYNC();
@@ -1753,6 +1768,12 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             CHECK(r);
             sp = base;
             PUSH(r);
+            if (vm->gc_requested) {
+                /* gc.collect() collects right after its call returns */
+                SYNC();
+                if (safe_point(vm) < 0)
+                    goto error;
+            }
             DISPATCH();
         }
         case OP_CALL_FUNCTION_EX: L_CALL_FUNCTION_EX: {

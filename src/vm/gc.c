@@ -240,6 +240,7 @@ static void mark_roots(VM *vm)
     vm_mark_value(vm, vm->agen_finalizer);
     vm_mark_value(vm, vm->not_implemented);
     vm_mark_value(vm, vm->exc);
+    vm_mark_obj(vm, (Obj *)vm->warn_registry);
     for (int i = 0; i < T__COUNT; i++)
         vm_mark_obj(vm, (Obj *)vm->types[i]);
     for (int i = 0; i < EXC__COUNT; i++)
@@ -343,12 +344,95 @@ void vm_free_object(VM *vm, Obj *o)
     vm_release_obj(vm, o, size);
 }
 
-void vm_collect(VM *vm)
+/* An unreachable object that gets a last word before it goes: a coroutine
+ * that never ran (CPython warns "coroutine ... was never awaited"), or a
+ * native object whose type asks for one. */
+bool vm_wants_last_word(VM *vm, Obj *o)
+{
+    if (o->kind == OBJ_GEN)
+        return gen_never_ran((Gen *)o);
+    if (o->kind == OBJ_NATIVE_DATA) {
+        const NativeType *t = ((NativeData *)o)->type;
+        return t->wants_last_word && t->wants_last_word(vm, o);
+    }
+    return false;
+}
+
+static void drain(VM *vm)
 {
     Gray *g = g_gray_for(vm);
-    mark_roots(vm);
     while (g->len > 0)
         blacken(vm, g->items[--g->len]);
+}
+
+/* Finds the unreachable objects that want a last word and keeps them (and
+ * everything they reach) for one more cycle; they are queued in
+ * vm->last_words, in the order of the heap's object list. */
+static void rescue_for_last_words(VM *vm)
+{
+    vm->nlast_words = 0;
+    for (Obj *o = vm->objects; o; o = o->gc_next) {
+        if (o->marked || !vm_wants_last_word(vm, o))
+            continue;
+        if (vm->nlast_words == vm->cap_last_words) {
+            size_t ncap = vm->cap_last_words ? vm->cap_last_words * 2 : 16;
+            Obj **n = realloc(vm->last_words, ncap * sizeof *n);
+            if (!n)
+                abort();
+            vm->last_words = n;
+            vm->cap_last_words = ncap;
+        }
+        vm->last_words[vm->nlast_words++] = o;
+    }
+    for (size_t i = 0; i < vm->nlast_words; i++)
+        vm_mark_obj(vm, vm->last_words[i]);
+    drain(vm);
+}
+
+/* Gives each rescued object its last word. Python code may run here, so the
+ * queue is rooted while it does; a collection it triggers finds the rest
+ * still queued and does not run them twice (in_last_words). */
+static void run_last_words(VM *vm)
+{
+    if (vm->in_last_words || vm->nlast_words == 0)
+        return;
+    vm->in_last_words = true;
+    size_t n = vm->nlast_words;
+    Value *held = malloc(n * sizeof *held);
+    if (!held)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        held[i] = VOBJ(vm->last_words[i]);
+    vm->nlast_words = 0;
+    for (size_t i = 0; i < n; i++)
+        vm_push_root(vm, &held[i]);
+    Value saved_exc = vm->exc;
+    vm->exc = VNULL;
+    for (size_t i = 0; i < n; i++) {
+        Obj *o = AS_OBJ(held[i]);
+        if (o->kind == OBJ_GEN) {
+            Gen *gen = (Gen *)o;
+            gen->awaited = 1;
+            vm_warn_never_awaited(vm, gen);
+        } else {
+            ((NativeData *)o)->type->last_word(vm, o);
+        }
+        vm->exc = VNULL;
+    }
+    vm->exc = saved_exc;
+    for (size_t i = 0; i < n; i++)
+        vm_pop_root(vm);
+    free(held);
+    vm->in_last_words = false;
+}
+
+void vm_collect(VM *vm)
+{
+    mark_roots(vm);
+    drain(vm);
+    rescue_for_last_words(vm);
+    if (vm->sim_weak)
+        vm->sim_weak(vm);
 
     Obj **link = &vm->objects;
     while (*link) {
@@ -365,6 +449,8 @@ void vm_collect(VM *vm)
     if (vm->next_gc < (size_t)8 << 20)
         vm->next_gc = (size_t)8 << 20;
     vm->gc_requested = false;
+    vm->gc_collections++;
+    run_last_words(vm);
 }
 
 void gc_maybe_collect(VM *vm)

@@ -84,6 +84,28 @@ int vm_bind_call(VM *vm, Function *fn, Frame *f, Value *args, int nargs, Tuple *
 Value gen_send(VM *vm, Gen *g, Value v, bool *returned);   /* VNULL on error */
 Value gen_throw(VM *vm, Gen *g, Value exc, bool *returned);
 int vm_frame_line(const Frame *f);
+/* Line `lineno` of the program (without its newline); false past the end. */
+bool vm_source_line(VM *vm, int lineno, const char **start, size_t *len);
+
+/* warn.c: CPython's warnings as its default filter shows them: each
+ * (text, place) once, "FILE:LINE: Category: text" and the source line.
+ * The place is the innermost frame of the program; with none (at exit) it
+ * is "sys:1", as during CPython's shutdown. */
+int vm_program_line(VM *vm);
+/* gc.c: would `o` have something to say if it were garbage now? (`del x`
+ * of such an object asks for a collection, to speak about when CPython's
+ * reference counting would) */
+bool vm_wants_last_word(VM *vm, Obj *o);   /* the line the scenario is at (0: none running) */
+void vm_warn(VM *vm, const char *category, const char *text, bool tracemalloc_hint);
+void vm_warn_never_awaited(VM *vm, Gen *coro);
+/* A coroutine object that was created and never started, sent to or
+ * closed: dropping it is the classic mistake CPython warns about. */
+static inline bool gen_never_ran(const Gen *g)
+{
+    return g->gkind == GEN_COROUTINE && g->frame && !g->awaited;
+}
+/* At exit: every coroutine still alive that never ran gets its warning. */
+void vm_warn_at_exit(VM *vm);
 int code_line_at(const Code *c, int instr);
 
 void gen_methods_init(VM *vm);

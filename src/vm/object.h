@@ -283,6 +283,7 @@ typedef struct Gen {
     Str *name, *qualname;
     uint8_t gkind, state;
     uint8_t awaited;       /* ever started or awaited: no "never awaited" warning */
+    int32_t firstline;     /* where its function is defined (reprs of finished ones) */
     Value awaiter;         /* the Gen awaiting this one, or VNULL */
     Value finalizer;       /* async generators: the asyncgen finalizer hook
                               current at the first step (agen.c), or VNULL */
@@ -331,6 +332,15 @@ typedef struct NativeType {
      * *out, or the object itself if *out is left VNULL (as Future.__await__
      * yields itself). When the chain is resumed, the await asks again. */
     int (*await_state)(VM *vm, Obj *o, Value *out);
+    /* CPython's tp_finalize, for objects that have something to say when
+     * they become garbage (a task destroyed while pending, an exception
+     * never retrieved). wants_last_word is asked during a collection about
+     * each unreachable object of the type; if it says yes, the object and
+     * what it references survive that collection, and last_word runs right
+     * after it, where Python code may run. It runs once per object: it must
+     * leave the object in a state where wants_last_word says no. */
+    bool (*wants_last_word)(VM *vm, Obj *o);
+    void (*last_word)(VM *vm, Obj *o);
 } NativeType;
 
 typedef struct NativeData {

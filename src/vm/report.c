@@ -61,7 +61,7 @@ static void put(NfBuf *b, const char *s) { nf_buf_append(b, s, strlen(s)); }
 
 /* ---- frames ---------------------------------------------------------------- */
 
-static bool source_line(VM *vm, int lineno, const char **start, size_t *len)
+bool vm_source_line(VM *vm, int lineno, const char **start, size_t *len)
 {
     const char *s = vm->cfg.source, *end = s + vm->cfg.source_len;
     if (!s || lineno < 1)
@@ -97,7 +97,7 @@ static void format_source(VM *vm, NfBuf *b, const Position *pos)
 {
     const char *line;
     size_t len;
-    if (!source_line(vm, pos->line, &line, &len))
+    if (!vm_source_line(vm, pos->line, &line, &len))
         return;
     size_t lead = 0;
     while (lead < len && is_space(line[lead]))
@@ -220,6 +220,19 @@ static void format_exception_only(VM *vm, NfBuf *b, Value exc)
             put(b, "\n");
         }
     }
+}
+
+Str *vm_exc_summary(VM *vm, Value exc)
+{
+    if (!IS_EXCEPTION(exc))
+        return vm_repr(vm, exc);
+    Exception *e = AS_EXC(exc);
+    Class *c = e->hdr.cls;
+    Str *msg = vm_to_str(vm, exc);
+    vm->exc = VNULL;
+    if (!msg || msg->len == 0)
+        return str_new(vm, c->qualname->data, c->qualname->len);
+    return str_printf(vm, "%s: %s", c->qualname->data, msg->data);
 }
 
 /* ---- one exception, its chain, its group --------------------------------- */

@@ -88,6 +88,7 @@ void vm_free(VM *vm)
     frame_cache_free(vm);
     vm_small_free_all(vm);
     free(vm->roots);
+    free(vm->last_words);
     for (int i = 0; i < vm->nprotos; i++)
         proto_free(vm->protos[i]);
     free(vm->protos);
@@ -200,5 +201,6 @@ int vm_run_main(VM *vm, Proto *module)
             status = 1;
         }
     }
+    vm_warn_at_exit(vm);
     return status;
 }

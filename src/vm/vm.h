@@ -100,6 +100,7 @@ typedef struct VMConfig {
     uint64_t max_steps;        /* 0: unlimited */
     size_t max_memory;         /* bytes; 0: unlimited */
     int recursion_limit;       /* default 1000, as CPython */
+    double cpu_cost;           /* virtual seconds each instruction costs (--cpu-cost) */
 } VMConfig;
 
 typedef enum LimitKind { LIMIT_NONE, LIMIT_STEPS, LIMIT_MEMORY } LimitKind;
@@ -148,7 +149,13 @@ struct VM {
     Proto **protos;
     int nprotos, cap_protos;
 
-    double vtime;              /* the virtual clock, seconds (until sim/ owns it) */
+    /* the virtual clock: vtime seconds when `steps` was vtime_steps; every
+     * instruction since then costs cfg.cpu_cost more (vm_clock) */
+    double vtime;
+    uint64_t vtime_steps;
+    /* time.sleep(secs): the simulator decides what blocks (NULL: the clock
+     * just advances). Returns 0, or -1 with an exception set. */
+    int (*sleep_hook)(VM *vm, double secs);
     uint64_t rng[4];           /* random's generator state */
     Value agen_firstiter;      /* sys.set_asyncgen_hooks(), VNULL when unset */
     Value agen_finalizer;
@@ -156,7 +163,31 @@ struct VM {
     /* extension point: the simulator (sim/) hangs its state here */
     void *sim;
     void (*sim_mark)(VM *vm);
+    /* called by the collector after marking, before sweeping: the
+     * simulator drops its weak references (all_tasks) to unmarked objects */
+    void (*sim_weak)(VM *vm);
+
+    /* objects rescued by a collection for their last word (gc.c) */
+    Obj **last_words;
+    size_t nlast_words, cap_last_words;
+    bool in_last_words;
+    uint64_t gc_collections;
+    Dict *warn_registry;       /* warnings already shown (warn.c) */
 };
+
+/* The virtual clock, in seconds from the start of the run. Instructions are
+ * counted in vm->steps, which the dispatch loop settles before any native
+ * function runs, so a clock read from Python includes the work done so far. */
+static inline double vm_clock(const VM *vm)
+{
+    return vm->vtime + (double)(vm->steps - vm->vtime_steps) * vm->cfg.cpu_cost;
+}
+
+static inline void vm_clock_set(VM *vm, double t)
+{
+    vm->vtime = t;
+    vm->vtime_steps = vm->steps;
+}
 
 #define TYPE(vm, t)      ((vm)->types[T_##t])
 #define EXC_TYPE(vm, e)  ((vm)->exc_types[EXC_##e])
@@ -222,6 +253,7 @@ bool vm_exc_matches(VM *vm, ExcKind kind);                 /* the pending except
 Value vm_exc_take(VM *vm);                                 /* clears and returns it */
 Value exc_new(VM *vm, Class *cls, Tuple *args);
 void vm_print_exception(VM *vm, Value exc);                /* CPython's uncaught-exception report */
+Str *vm_exc_summary(VM *vm, Value exc);                    /* "ValueError: bad", for the trace */
 
 /* ---- operations on values (ops.c) ------------------------------------ */
 Class *vm_type_of(VM *vm, Value v);
