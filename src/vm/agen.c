@@ -439,6 +439,8 @@ static Value sys_set_asyncgen_hooks(VM *vm, Value *args, int nargs, Tuple *kwnam
 {
     static const char *const params[] = { "firstiter", "finalizer", NULL };
     Value v[2];
+    if (nargs > 2)
+        return vm_raise(vm, EXC_TypeError, "function takes at most 2 arguments (%d given)", nargs);
     if (vm_bind_args(vm, "set_asyncgen_hooks", args, nargs, kwnames, params, 0, 2, v) < 0)
         return VNULL;
     for (int i = 1; i >= 0; i--)   /* CPython checks the finalizer first */

@@ -15,23 +15,7 @@
 #include "lang.h"
 #include "vm.h"
 #include "internal.h"
-
-typedef struct Capture {
-    char *data;
-    size_t len, cap;
-} Capture;
-
-static void capture(void *ud, const char *s, size_t n)
-{
-    Capture *c = ud;
-    if (c->len + n + 1 > c->cap) {
-        c->cap = (c->len + n + 1) * 2;
-        c->data = realloc(c->data, c->cap);
-    }
-    memcpy(c->data + c->len, s, n);
-    c->len += n;
-    c->data[c->len] = '\0';
-}
+#include "vm_testkit.h"
 
 typedef struct Run {
     Capture out, err;
@@ -221,44 +205,6 @@ static void test_coroutine_reuse_is_an_error(void **state)
                "    except RuntimeError as e:\n        print(e)\nm = main()\ntry:\n    m.send(None)\nexcept StopIteration:\n"
                "    pass\n",
                "cannot reuse already awaited coroutine\n");
-}
-
-/* A minimal C future, as asyncio's will be: `await` on it parks the whole
- * chain, and the outermost send() receives the future itself. */
-typedef struct TestFuture {
-    NativeData hdr;
-    Value result;   /* VNULL while pending */
-} TestFuture;
-
-static void tf_mark(VM *vm, Obj *o) { vm_mark_value(vm, ((TestFuture *)o)->result); }
-
-static int tf_await(VM *vm, Obj *o, Value *out)
-{
-    (void)vm;
-    TestFuture *f = (TestFuture *)o;
-    if (IS_NULL(f->result))
-        return 0;
-    *out = f->result;
-    return 1;
-}
-
-static const NativeType tf_type = { .name = "TestFuture", .mark = tf_mark, .size = sizeof(TestFuture),
-                                    .await_state = tf_await };
-
-static Value tf_new(VM *vm, Value *args, int nargs, Tuple *kw)
-{
-    (void)args; (void)nargs; (void)kw;
-    TestFuture *f = vm_alloc_obj(vm, sizeof(TestFuture), OBJ_NATIVE_DATA, TYPE(vm, object));
-    f->hdr.type = &tf_type;
-    f->result = VNULL;
-    return VOBJ(f);
-}
-
-static Value tf_resolve(VM *vm, Value *args, int nargs, Tuple *kw)
-{
-    (void)vm; (void)nargs; (void)kw;
-    ((TestFuture *)AS_OBJ(args[0]))->result = args[1];
-    return VNONE;
 }
 
 static void test_await_on_a_c_future_parks_the_chain(void **state)
