@@ -19,6 +19,7 @@
 #include "sim.h"
 #include "trace.h"
 #include "default_scenario.h"
+#include "window.h"
 
 #ifndef LOOPSCOPE_VERSION
 #define LOOPSCOPE_VERSION "0.0.0"
@@ -326,11 +327,24 @@ int main(int argc, char **argv)
         if (!src)
             return 2;
         memcpy(src, default_scenario, len + 1);
-        fprintf(stderr, "loopscope: no file given; running the bundled lesson %s "
-                        "(see loopscope --help)\n\n", name);
+        if (opt.dis)
+            fprintf(stderr, "loopscope: no file given; running the bundled lesson %s "
+                            "(see loopscope --help)\n\n", name);
     }
     LangError err = { 0 };
     static const char *const modules[] = { "sys", "time", "gc", "random", "asyncio", NULL };
+    if (!opt.headless && !opt.dis) {
+        /* The window (src/app/window.c): it runs, and reruns, the scenario
+         * itself; with no file, the lesson gallery. */
+        free(src);
+        WindowOptions w = {
+            .modules = modules, .max_steps = opt.max_steps, .max_memory = (size_t)opt.max_mb << 20,
+            .recursion_limit = (int)(opt.rec_limit > 100000 ? 100000 : opt.rec_limit),
+            .cpu_cost = opt.cpu_cost_ns * 1e-9, .workers = (int)opt.workers,
+            .stdlib_dir = getenv("LOOPSCOPE_STDLIB_DIR"),
+        };
+        return window_main(file, &w);
+    }
     LangWarning *warnings = NULL;
     int nwarnings = 0;
     Proto *module = lang_compile_ex(src, len, modules, &err, &warnings, &nwarnings);

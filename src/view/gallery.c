@@ -112,9 +112,14 @@ void view_layout_gallery(ViewList *out, const ViewLesson *lessons, size_t n, siz
         rows = 1;
     float gap = 0.3f * u;
     float rh = (avail - gap * (float)(rows - 1)) / (float)rows;
-    float ts = 0.78f * u, bs = 0.6f * u;
-    if (rh > 3.2f * u)
-        rh = 3.2f * u;
+    /* the text grows with the room each lesson gets, up to projector size */
+    if (rh > 4.0f * u)
+        rh = 4.0f * u;
+    float ts = rh * 0.3f, bs = rh * 0.22f;
+    if (ts > 1.05f * u)
+        ts = 1.05f * u;
+    if (bs > 0.75f * u)
+        bs = 0.75f * u;
     bool two_lines = rh >= (ts + bs) * 1.3f + 0.3f * u;
     if (!two_lines && rh < ts * 1.4f) {
         ts = rh / 1.4f;   /* many lessons in a small window: smaller text */

@@ -220,12 +220,58 @@ static size_t expand_line(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
+/* Markers for the tasks parked at an await on `line`: a chip per task,
+ * after the code when there is room, else right-aligned over its end;
+ * "+" when even that runs out. */
+static void await_marks(Lay *L, const ViewScene *sc, ViewRect r, int line, float y, float lh, float text_end)
+{
+    const TraceState *s = sc->state;
+    float ms = 0.6f * L->u, gap = 0.15f * L->u, right = r.x + r.w - 0.2f * L->u;
+    float total = 0;
+    for (size_t i = 0; s && i < s->ntasks; i++) {
+        const TraceTaskState *ts = &s->tasks[i];
+        if (ts->line == line && (ts->status == TT_WAITING || ts->status == TT_READY)) {
+            size_t nn;
+            const char *nm = str(sc, ts->name, &nn);
+            total += lay_measure(L, VF_BOLD, ms, nm, nn) + 0.45f * L->u + gap;
+        }
+    }
+    if (total == 0)
+        return;
+    float x = text_end + total <= right ? text_end : right - total;
+    float min_x = r.x + r.w * 0.45f;
+    if (x < min_x)
+        x = min_x;
+    for (size_t i = 0; i < s->ntasks; i++) {
+        const TraceTaskState *ts = &s->tasks[i];
+        if (ts->line != line || (ts->status != TT_WAITING && ts->status != TT_READY))
+            continue;
+        size_t nn;
+        const char *nm = str(sc, ts->name, &nn);
+        float w = lay_measure(L, VF_BOLD, ms, nm, nn) + 0.45f * L->u;
+        if (x + w > right) {
+            ViewItem *more = lay_text(L, VF_BOLD, ms, VR_AWAIT_MARK, right - 0.6f * L->u, y + (lh - ms * 1.25f) / 2,
+                                      0, "+", 1);
+            more->what = VW_MORE;
+            break;
+        }
+        ViewRole role = ts->status == TT_READY ? VR_READY : VR_AWAIT_MARK;
+        ViewItem *chip = lay_rrect(L, role, x, y + 0.08f * lh, w, lh * 0.84f, 0.25f * L->u);
+        chip->what = VW_AWAIT_MARK;
+        chip->tag = ts->id;
+        ViewItem *t = lay_text(L, VF_BOLD, ms, VR_ON_CHIP, x + 0.22f * L->u, y + (lh - ms * 1.25f) / 2, 0, nm, nn);
+        t->what = VW_AWAIT_MARK;
+        t->tag = ts->id;
+        x += w + gap;
+    }
+}
+
 static void source_panel(Lay *L, const ViewScene *sc, ViewRect area)
 {
     char heading[256];
     snprintf(heading, sizeof heading, "SOURCE  %s", sc->title ? sc->title : "");
     ViewRect r = panel(L, VP_SOURCE, area, heading);
-    float cs = 0.72f * L->u, lh = cs * 1.32f;
+    float cs = 0.78f * L->u, lh = cs * 1.3f;
     size_t nlines = count_lines(sc->source, sc->source_len);
     size_t visible = r.h > lh ? (size_t)(r.h / lh) : 1;
     bool blocked = false;
@@ -242,8 +288,6 @@ static void source_panel(Lay *L, const ViewScene *sc, ViewRect area)
     int dw = snprintf(digits, sizeof digits, "%zu", nlines);
     float gutter = lay_measure(L, VF_MONO, cs, "0000", (size_t)(dw > 3 ? dw + 1 : 4)) + 0.4f * L->u;
 
-    /* the await markers: each suspended task, at the line it waits on */
-    const TraceState *s = sc->state;
     lay_clip(L, r.x, r.y, r.w, r.h);
     const char *p = sc->source, *end = sc->source + sc->source_len;
     for (size_t line = 1; p < end || line == 1; line++) {
@@ -272,33 +316,7 @@ static void source_panel(Lay *L, const ViewScene *sc, ViewRect area)
                 it->what = VW_CODE_LINE;
                 it->tag = line;
             }
-            /* markers for the tasks parked on this line, right-aligned */
-            float mx = r.x + r.w - 0.2f * L->u;
-            for (size_t i = 0; s && i < s->ntasks; i++) {
-                const TraceTaskState *ts = &s->tasks[i];
-                if (ts->line != (int)line || (ts->status != TT_WAITING && ts->status != TT_READY))
-                    continue;
-                size_t nn;
-                const char *nm = str(sc, ts->name, &nn);
-                float ms = 0.6f * L->u;
-                float w = lay_measure(L, VF_BOLD, ms, nm, nn) + 0.6f * L->u;
-                if (mx - w < r.x + r.w * 0.55f) {
-                    ViewItem *more = lay_text(L, VF_BOLD, ms, VR_AWAIT_MARK, mx - 1.2f * L->u, y, 0, "+", 1);
-                    more->what = VW_MORE;
-                    break;
-                }
-                mx -= w;
-                ViewRole role = ts->status == TT_READY ? VR_READY : VR_AWAIT_MARK;
-                ViewItem *chip = lay_rrect(L, role, mx, y + 0.08f * lh, w - 0.15f * L->u, lh * 0.84f,
-                                           0.25f * L->u);
-                chip->what = VW_AWAIT_MARK;
-                chip->tag = ts->id;
-                ViewItem *t = lay_text(L, VF_BOLD, ms, VR_ON_CHIP, mx + 0.22f * L->u,
-                                       y + (lh - ms * 1.25f) / 2, 0, nm, nn);
-                t->what = VW_AWAIT_MARK;
-                t->tag = ts->id;
-                mx -= 0.1f * L->u;
-            }
+            await_marks(L, sc, r, (int)line, y, lh, it ? it->x + it->w + 0.5f * L->u : r.x + gutter);
             if (sc->error && (int)line == focus && sc->error->col > 0) {
                 /* a caret under the column, as the terminal shows it */
                 float cx = r.x + gutter + lay_measure(L, VF_MONO, cs, buf,
@@ -835,10 +853,11 @@ static void timeline_panel(Lay *L, const ViewScene *sc, ViewRect area)
             n = (size_t)snprintf(buf, sizeof buf, "worker %u", id & ~VIEW_ROW_WORKER);
             role = VR_WORKER;
         } else {
+            /* a task not created yet at this step: its name, dimmed */
             const TraceTaskState *ts = view_find_task(sc->state, id);
+            lab = str(sc, ts ? ts->name : tl->row_name[row], &n);
             if (!ts)
-                continue;   /* not created yet at this step */
-            lab = str(sc, ts->name, &n);
+                role = VR_TEXT_DIM;
         }
         float fs = rh < ls * 1.3f ? rh / 1.3f : ls;
         ViewItem *t = lay_text(L, VF_BOLD, fs, role, r.x, y + (rh - fs * 1.25f) / 2, label_w - 0.3f * u, lab, n);

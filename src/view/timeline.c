@@ -181,9 +181,14 @@ ViewTimeline *view_timeline_build(const Trace *t)
     qsort(tl->segs, tl->nsegs, sizeof *tl->segs, cmp_seg);
     tl->nrows = 1 + ntasks + maxworker;
     tl->row_task = xrealloc(NULL, tl->nrows * sizeof *tl->row_task);
+    tl->row_name = calloc(tl->nrows, sizeof *tl->row_name);
+    if (!tl->row_name)
+        abort();
     tl->row_task[0] = 0;
-    for (size_t i = 0; i < ntasks; i++)
+    for (size_t i = 0; i < ntasks; i++) {
         tl->row_task[1 + i] = s->tasks[i].id;
+        tl->row_name[1 + i] = s->tasks[i].name;
+    }
     for (uint32_t w = 0; w < maxworker; w++)
         tl->row_task[1 + ntasks + w] = VIEW_ROW_WORKER | (w + 1);
     free(b->open);
@@ -197,6 +202,7 @@ void view_timeline_free(ViewTimeline *tl)
     if (!tl)
         return;
     free(tl->row_task);
+    free(tl->row_name);
     free(tl->segs);
     free(tl->marks);
     free(tl);

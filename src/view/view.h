@@ -170,6 +170,8 @@ typedef struct ViewMark {
 typedef struct ViewTimeline {
     uint32_t *row_task;   /* row r shows task row_task[r]; row 0 the loop (0); worker
                              rows, after the tasks, hold VIEW_ROW_WORKER | worker id */
+    TraceStr *row_name;   /* a task row's name at the end of the run (0: none), so rows
+                             of tasks not created yet at a step can still be labelled */
     size_t nrows;
     ViewSegment *segs;    /* by row, then time */
     size_t nsegs;

@@ -1,0 +1,779 @@
+/*
+ * window.c - the window loop: run the scenario to completion (headless,
+ * with a trace), then replay the trace in an SDL window, one step at a time.
+ *
+ *   init: run the simulation -> Trace; Replay (now, and one step behind for
+ *         motion and the sentence); the timeline
+ *   loop: input -> playback clock -> view_layout (pure) -> backend_draw
+ *
+ * The simulation never runs while drawing: a reload runs it again, whole,
+ * and swaps the run in. The program's stdout and stderr go only into the
+ * trace (as `output` events), which the console panel shows.
+ *
+ * Test hooks, read from the environment so the command line stays the
+ * product's (docs/user-guide.md):
+ *   LOOPSCOPE_QUIT_AFTER_FRAMES=N   quit by itself after N frames
+ *   LOOPSCOPE_SCREENSHOT_ON_EXIT=F  save the last frame as the PNG F
+ *   LOOPSCOPE_START_STEP=N|end      open at step N (default: the first)
+ *   LOOPSCOPE_WINDOW_SIZE=WxH       the window's size
+ *   LOOPSCOPE_THEME=light|dark
+ *   LOOPSCOPE_FRAME_STATS=1         print the median and 99th-percentile
+ *                                   layout + draw time on exit
+ *
+ * Must not: lay anything out (src/view) or draw primitives (src/backend).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <SDL.h>
+#include "lang.h"
+#include "vm.h"
+#include "sim.h"
+#include "trace.h"
+#include "replay.h"
+#include "view.h"
+#include "backend.h"
+#include "window.h"
+#include "lessons.h"   /* generated: every lesson in scenarios/ */
+
+#define MAX_LESSONS 64
+#define BEAT_SECONDS 0.7      /* one event at 1x, however little virtual time it takes */
+#define MAX_GAP_SECONDS 3.0   /* a long virtual wait plays for at most this at 1x */
+
+static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
+#define NSPEEDS (sizeof speeds / sizeof speeds[0])
+
+/* One simulated scenario: its source, and either its trace or why it was
+ * rejected. */
+typedef struct Run {
+    char *name;               /* shown in the header */
+    char *src;
+    size_t len;
+    Trace *trace;             /* NULL: rejected */
+    Replay *now, *before;     /* the state at the step, and one step before */
+    ViewTimeline *tl;
+    bool rejected;
+    ViewError err;
+    char errmsg[256];
+} Run;
+
+typedef struct App {
+    const WindowOptions *opt;
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    Backend *be;
+    ViewList list;
+    int w, h;
+
+    const char *path;         /* the file on disk, or NULL for a bundled lesson */
+    time_t mtime;
+    Run run;
+    bool have_run;
+
+    bool gallery;
+    ViewLesson lessons[MAX_LESSONS];
+    char lesson_text[MAX_LESSONS][512];
+    size_t nlessons, sel;
+
+    size_t step;
+    double in_step;           /* real seconds spent on this step */
+    bool playing;
+    size_t speed;             /* index in speeds */
+    double tl_from, tl_to;    /* the timeline's zoom (to <= from: all) */
+    float font_scale;
+    ViewTheme theme;
+    bool help, fullscreen, dragging, quit;
+
+    long quit_after;          /* frames; 0: never */
+    const char *shot_on_exit;
+    double *frame_ms;
+    size_t nframes, frame_cap;
+    bool frame_stats;
+} App;
+
+static void discard(void *ud, const char *s, size_t n)
+{
+    (void)ud;
+    (void)s;
+    (void)n;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            if (cap > ((size_t)16 << 20)) {   /* as main.c: scenarios are small */
+                free(buf);
+                fclose(f);
+                errno = EFBIG;
+                return NULL;
+            }
+            char *g = realloc(buf, cap + 1);
+            if (!g) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = g;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+static void run_free(Run *r)
+{
+    view_timeline_free(r->tl);
+    replay_free(r->now);
+    replay_free(r->before);
+    trace_free(r->trace);
+    free(r->src);
+    free(r->name);
+    memset(r, 0, sizeof *r);
+}
+
+/* Compiles and runs the scenario to completion with a trace; the output
+ * goes only to the trace. Takes ownership of src. */
+static void run_scenario(Run *r, const WindowOptions *opt, const char *name, char *src, size_t len)
+{
+    memset(r, 0, sizeof *r);
+    r->name = strdup(name);
+    r->src = src;
+    r->len = len;
+    LangError err = { 0 };
+    LangWarning *warnings = NULL;
+    int nwarnings = 0;
+    Proto *module = lang_compile_ex(src, len, opt->modules, &err, &warnings, &nwarnings);
+    free(warnings);
+    if (!module) {
+        r->rejected = true;
+        snprintf(r->errmsg, sizeof r->errmsg, "%s", err.message);
+        r->err = (ViewError){ .line = err.line, .col = err.col, .message = r->errmsg };
+        return;
+    }
+    VMConfig cfg = {
+        .filename = name, .source = src, .source_len = len, .out = discard, .err = discard,
+        .max_steps = opt->max_steps, .max_memory = opt->max_memory,
+        .recursion_limit = opt->recursion_limit, .cpu_cost = opt->cpu_cost,
+    };
+    r->trace = trace_new();
+    VM *vm = vm_new(&cfg);
+    SimConfig scfg = { .trace = r->trace, .workers = opt->workers, .filename = name,
+                       .stdlib_dir = opt->stdlib_dir };
+    sim_init(vm, &scfg);
+    int status = vm_run_main(vm, module);
+    sim_finish(vm, status);
+    sim_free(vm);
+    vm_free(vm);
+    r->now = replay_new(r->trace);
+    r->before = replay_new(r->trace);
+    replay_update(r->now);
+    replay_update(r->before);
+    r->tl = view_timeline_build(r->trace);
+}
+
+static size_t run_len(const Run *r)
+{
+    return r->trace ? trace_len(r->trace) : 0;
+}
+
+static void open_run(App *a, const char *name, char *src, size_t len)
+{
+    if (a->have_run)
+        run_free(&a->run);
+    run_scenario(&a->run, a->opt, name, src, len);
+    a->have_run = true;
+    a->gallery = false;
+    size_t n = run_len(&a->run);
+    if (a->step >= n)
+        a->step = n ? n - 1 : 0;
+    a->in_step = 0;
+    a->tl_from = a->tl_to = 0;
+}
+
+static bool open_file(App *a, const char *path)
+{
+    size_t len;
+    char *src = slurp(path, &len);
+    if (!src) {
+        fprintf(stderr, "loopscope: cannot open '%s': %s\n", path, strerror(errno));
+        return false;
+    }
+    struct stat st;
+    a->mtime = stat(path, &st) == 0 ? st.st_mtime : 0;
+    a->path = path;
+    open_run(a, path, src, len);
+    return true;
+}
+
+static void open_lesson(App *a, size_t i)
+{
+    size_t len = lessons[i].len;
+    char *src = malloc(len + 1);
+    if (!src)
+        return;
+    memcpy(src, lessons[i].src, len + 1);
+    a->path = NULL;
+    a->step = 0;
+    open_run(a, lessons[i].name, src, len);
+}
+
+/* ---- moving through the run */
+
+static int64_t t_at(const App *a, size_t step)
+{
+    return trace_event(a->run.trace, step)->t_ns;
+}
+
+static void go_to(App *a, size_t step)
+{
+    size_t n = run_len(&a->run);
+    if (!n)
+        return;
+    if (step >= n)
+        step = n - 1;
+    a->in_step = step == a->step + 1 ? 0 : 10;   /* a single step forward glides; jumps land */
+    a->step = step;
+}
+
+/* Moments: runs of events at one virtual instant. Next: the last event of
+ * the next instant; previous: the last event of the one before. */
+static void next_moment(App *a)
+{
+    size_t n = run_len(&a->run), k = a->step;
+    if (!n)
+        return;
+    int64_t t = t_at(a, k);
+    while (k + 1 < n && t_at(a, k + 1) == t)
+        k++;
+    if (k + 1 < n) {
+        k++;
+        t = t_at(a, k);
+        while (k + 1 < n && t_at(a, k + 1) == t)
+            k++;
+    }
+    go_to(a, k);
+}
+
+static void prev_moment(App *a)
+{
+    size_t k = a->step;
+    if (!run_len(&a->run))
+        return;
+    int64_t t = t_at(a, k);
+    while (k > 0 && t_at(a, k) == t)
+        k--;
+    go_to(a, k);
+}
+
+/* The last step at or before virtual time t (seconds). */
+static size_t step_at_time(const App *a, double t)
+{
+    size_t lo = 0, hi = run_len(&a->run);
+    int64_t ns = (int64_t)(t * 1e9);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t_at(a, mid) <= ns)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? lo - 1 : 0;
+}
+
+/* How long the current step stays on screen at this speed: a beat, plus
+ * the virtual time until the next event (capped, so a long sleep does not
+ * stall the lesson). */
+static double step_seconds(const App *a)
+{
+    size_t n = run_len(&a->run);
+    double gap = 0;
+    if (a->step + 1 < n)
+        gap = (double)(t_at(a, a->step + 1) - t_at(a, a->step)) * 1e-9;
+    if (gap > MAX_GAP_SECONDS)
+        gap = MAX_GAP_SECONDS;
+    return (BEAT_SECONDS + gap) / speeds[a->speed];
+}
+
+static void advance(App *a, double dt)
+{
+    if (!a->playing || a->gallery || !a->have_run || a->run.rejected)
+        return;
+    a->in_step += dt;
+    size_t n = run_len(&a->run);
+    while (a->in_step >= step_seconds(a)) {
+        if (a->step + 1 >= n) {
+            a->playing = false;
+            a->in_step = 10;
+            return;
+        }
+        a->in_step -= step_seconds(a);
+        a->step++;
+    }
+}
+
+/* ---- the gallery */
+
+static void load_gallery(App *a)
+{
+    size_t n = sizeof lessons / sizeof lessons[0];
+    if (n > MAX_LESSONS)
+        n = MAX_LESSONS;
+    for (size_t i = 0; i < n; i++) {
+        const char *title = NULL, *blurb = NULL;
+        view_docstring((const char *)lessons[i].src, lessons[i].len, a->lesson_text[i], sizeof a->lesson_text[i],
+                       &title, &blurb);
+        a->lessons[i] = (ViewLesson){ .file = lessons[i].name, .title = title, .blurb = blurb };
+    }
+    a->nlessons = n;
+}
+
+/* ---- drawing */
+
+static void frame(App *a, double anim)
+{
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
+    ViewParams p = {
+        .width = a->w, .height = a->h, .font_scale = a->font_scale, .theme = a->theme,
+        .anim = (float)anim, .tl_from = a->tl_from, .tl_to = a->tl_to, .speed = speeds[a->speed],
+        .playing = a->playing, .help = a->help, .measure = backend_measure, .measure_ud = a->be,
+    };
+    if (a->gallery) {
+        view_layout_gallery(&a->list, a->lessons, a->nlessons, a->sel, &p);
+    } else {
+        Run *r = &a->run;
+        ViewScene sc = {
+            .title = r->name, .source = r->src, .source_len = r->len,
+            .error = r->rejected ? &r->err : NULL,
+        };
+        if (!r->rejected && run_len(r)) {
+            sc.trace = r->trace;
+            sc.replay = r->now;
+            sc.timeline = r->tl;
+            sc.state = replay_state_at(r->now, a->step);
+            sc.prev = a->step ? replay_state_at(r->before, a->step - 1) : NULL;
+        }
+        view_layout(&a->list, &sc, &p);
+    }
+    backend_draw(a->be, &a->list);
+    Uint64 t1 = SDL_GetPerformanceCounter();
+    if (a->frame_stats) {
+        if (a->nframes == a->frame_cap) {
+            a->frame_cap = a->frame_cap ? a->frame_cap * 2 : 1024;
+            double *g = realloc(a->frame_ms, a->frame_cap * sizeof *g);
+            if (!g)
+                abort();
+            a->frame_ms = g;
+        }
+        a->frame_ms[a->nframes++] = (double)(t1 - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+    }
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+static void print_frame_stats(App *a)
+{
+    if (!a->frame_stats || !a->nframes)
+        return;
+    /* the first frame renders every text once: reported apart */
+    double first = a->frame_ms[0];
+    qsort(a->frame_ms, a->nframes, sizeof *a->frame_ms, cmp_double);
+    fprintf(stderr, "loopscope: %zu frames at %dx%d: layout + draw median %.2f ms, 99th percentile %.2f ms, first %.2f ms\n",
+            a->nframes, a->w, a->h, a->frame_ms[a->nframes / 2], a->frame_ms[a->nframes * 99 / 100], first);
+}
+
+static void save_png(App *a, const char *path)
+{
+    if (backend_save_png(a->ren, path) != 0)
+        fprintf(stderr, "loopscope: cannot save '%s': %s\n", path, errno ? strerror(errno) : SDL_GetError());
+    else
+        fprintf(stderr, "loopscope: saved %s\n", path);
+}
+
+/* ---- input */
+
+static void zoom(App *a, float mx, double factor)
+{
+    const ViewList *l = &a->list;
+    if (l->tl_x1 <= l->tl_x0)
+        return;
+    double t0 = l->tl_t0, t1 = l->tl_t1;
+    double at = t0 + (mx - l->tl_x0) / (l->tl_x1 - l->tl_x0) * (t1 - t0);
+    double span = (t1 - t0) * factor;
+    double end = a->run.tl ? (double)a->run.tl->t_end * 1e-9 * 1.02 : 1;
+    if (span >= end) {
+        a->tl_from = a->tl_to = 0;
+        return;
+    }
+    if (span < 1e-6)
+        span = 1e-6;
+    double from = at - (at - t0) * factor;
+    if (from < 0)
+        from = 0;
+    if (from + span > end)
+        from = end - span;
+    a->tl_from = from;
+    a->tl_to = from + span;
+}
+
+static bool over(const ViewRect *r, float x, float y)
+{
+    return r->w > 0 && x >= r->x && x < r->x + r->w && y >= r->y && y < r->y + r->h;
+}
+
+static void scrub(App *a, float x)
+{
+    const ViewList *l = &a->list;
+    if (l->tl_x1 <= l->tl_x0)
+        return;
+    double t = l->tl_t0 + (x - l->tl_x0) / (l->tl_x1 - l->tl_x0) * (l->tl_t1 - l->tl_t0);
+    a->playing = false;
+    go_to(a, step_at_time(a, t < 0 ? 0 : t));
+    a->in_step = 10;
+}
+
+static void reload(App *a)
+{
+    if (a->path) {
+        size_t keep = a->step;
+        if (open_file(a, a->path))
+            a->step = keep < run_len(&a->run) ? keep : (run_len(&a->run) ? run_len(&a->run) - 1 : 0);
+    }
+}
+
+static void key(App *a, const SDL_KeyboardEvent *k)
+{
+    SDL_Keycode c = k->keysym.sym;
+    bool ctrl = k->keysym.mod & KMOD_CTRL, shift = k->keysym.mod & KMOD_SHIFT;
+    if (c == SDLK_q || c == SDLK_ESCAPE) {
+        if (a->help && c == SDLK_ESCAPE)
+            a->help = false;
+        else
+            a->quit = true;
+        return;
+    }
+    if (c == SDLK_F11) {
+        a->fullscreen = !a->fullscreen;
+        SDL_SetWindowFullscreen(a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        return;
+    }
+    if (ctrl && (c == SDLK_EQUALS || c == SDLK_PLUS || c == SDLK_KP_PLUS)) {
+        a->font_scale = a->font_scale + 0.1f > 2.5f ? 2.5f : a->font_scale + 0.1f;
+        return;
+    }
+    if (ctrl && (c == SDLK_MINUS || c == SDLK_KP_MINUS)) {
+        a->font_scale = a->font_scale - 0.1f < 0.5f ? 0.5f : a->font_scale - 0.1f;
+        return;
+    }
+    if (ctrl && c == SDLK_0) {
+        a->font_scale = 1;
+        return;
+    }
+    switch (c) {
+    case SDLK_t:
+        a->theme = a->theme == VIEW_THEME_LIGHT ? VIEW_THEME_DARK : VIEW_THEME_LIGHT;
+        return;
+    case SDLK_SLASH:
+    case SDLK_QUESTION:
+    case SDLK_F1:
+        a->help = !a->help;
+        return;
+    case SDLK_s: {
+        static int shot;
+        char name[64];
+        snprintf(name, sizeof name, "loopscope-%d.png", ++shot);
+        save_png(a, name);
+        return;
+    }
+    case SDLK_g:
+        a->gallery = true;
+        a->playing = false;
+        return;
+    default:
+        break;
+    }
+    if (a->gallery) {
+        size_t rows = (a->nlessons + 1) / 2;
+        switch (c) {
+        case SDLK_UP:    if (a->sel > 0) a->sel--; break;
+        case SDLK_DOWN:  if (a->sel + 1 < a->nlessons) a->sel++; break;
+        case SDLK_LEFT:  if (a->sel >= rows) a->sel -= rows; break;
+        case SDLK_RIGHT: if (a->sel + rows < a->nlessons) a->sel += rows; break;
+        case SDLK_HOME:  a->sel = 0; break;
+        case SDLK_END:   a->sel = a->nlessons ? a->nlessons - 1 : 0; break;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER:
+        case SDLK_SPACE:
+            if (a->nlessons)
+                open_lesson(a, a->sel);
+            break;
+        default: break;
+        }
+        return;
+    }
+    size_t n = run_len(&a->run);
+    switch (c) {
+    case SDLK_SPACE:
+        if (n && a->step + 1 >= n && !a->playing)
+            go_to(a, 0);   /* play again from the start */
+        a->playing = !a->playing;
+        break;
+    case SDLK_RIGHT:
+        a->playing = false;
+        if (shift)
+            next_moment(a);
+        else if (a->step + 1 < n)
+            go_to(a, a->step + 1);
+        break;
+    case SDLK_LEFT:
+        a->playing = false;
+        if (shift)
+            prev_moment(a);
+        else if (a->step > 0)
+            go_to(a, a->step - 1);
+        break;
+    case SDLK_DOWN:
+        a->playing = false;
+        next_moment(a);
+        break;
+    case SDLK_UP:
+        a->playing = false;
+        prev_moment(a);
+        break;
+    case SDLK_HOME:
+        go_to(a, 0);
+        break;
+    case SDLK_END:
+        go_to(a, n ? n - 1 : 0);
+        a->playing = false;
+        break;
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS:
+        if (a->speed + 1 < NSPEEDS)
+            a->speed++;
+        break;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        if (a->speed > 0)
+            a->speed--;
+        break;
+    case SDLK_0:
+        a->tl_from = a->tl_to = 0;
+        break;
+    case SDLK_r:
+        reload(a);
+        break;
+    default:
+        break;
+    }
+}
+
+static void mouse_down(App *a, float x, float y)
+{
+    const ViewList *l = &a->list;
+    if (a->gallery) {
+        for (size_t i = 0; i < l->len; i++) {
+            const ViewItem *it = &l->items[i];
+            if (it->what == VW_GALLERY_ITEM && it->kind == VI_RRECT
+                && over(&(ViewRect){ it->x, it->y, it->w, it->h }, x, y)) {
+                a->sel = it->tag;
+                open_lesson(a, it->tag);
+                return;
+            }
+        }
+        return;
+    }
+    if (over(&l->panels[VP_TIMELINE], x, y) && x >= l->tl_x0 - 4) {
+        a->dragging = true;
+        scrub(a, x);
+    }
+}
+
+static void check_file_changed(App *a)
+{
+    struct stat st;
+    if (a->path && stat(a->path, &st) == 0 && st.st_mtime != a->mtime)
+        reload(a);
+}
+
+/* ---- start and end */
+
+static long env_long(const char *name)
+{
+    const char *s = getenv(name);
+    return s ? strtol(s, NULL, 10) : 0;
+}
+
+int window_main(const char *file, const WindowOptions *opt)
+{
+    App *a = calloc(1, sizeof *a);
+    if (!a)
+        return 2;
+    a->opt = opt;
+    a->speed = 2;   /* 1x */
+    a->font_scale = 1;
+    a->quit_after = env_long("LOOPSCOPE_QUIT_AFTER_FRAMES");
+    a->shot_on_exit = getenv("LOOPSCOPE_SCREENSHOT_ON_EXIT");
+    a->frame_stats = env_long("LOOPSCOPE_FRAME_STATS") > 0;
+    const char *theme = getenv("LOOPSCOPE_THEME");
+    a->theme = theme && strcmp(theme, "dark") == 0 ? VIEW_THEME_DARK : VIEW_THEME_LIGHT;
+    load_gallery(a);
+
+    /* simulate first: the window opens on a finished run */
+    if (file) {
+        if (!open_file(a, file)) {
+            free(a);
+            return 2;
+        }
+    } else {
+        a->gallery = true;
+    }
+    const char *start = getenv("LOOPSCOPE_START_STEP");
+    if (start && a->have_run) {
+        size_t n = run_len(&a->run);
+        a->step = strcmp(start, "end") == 0 ? (n ? n - 1 : 0) : (size_t)strtoul(start, NULL, 10);
+        if (a->step >= n)
+            a->step = n ? n - 1 : 0;
+        a->in_step = 10;
+    }
+
+    int w = 1280, h = 720;
+    const char *size = getenv("LOOPSCOPE_WINDOW_SIZE");
+    if (size && sscanf(size, "%dx%d", &w, &h) != 2)
+        w = 1280, h = 720;
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "loopscope: cannot open a window: %s\n"
+                        "(run with --headless to see the program's output without one)\n", SDL_GetError());
+        free(a);
+        return 2;
+    }
+    if (!size) {
+        SDL_Rect usable;
+        if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w >= 1400 && usable.h >= 850) {
+            w = usable.w * 9 / 10;
+            h = usable.h * 9 / 10;
+        }
+    }
+    a->win = SDL_CreateWindow("loopscope", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                              SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (a->win)
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (a->win && !a->ren)
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    if (a->ren)
+        a->be = backend_new(a->ren);
+    if (!a->be) {
+        fprintf(stderr, "loopscope: cannot open a window: %s\n", SDL_GetError());
+        if (a->ren)
+            SDL_DestroyRenderer(a->ren);
+        if (a->win)
+            SDL_DestroyWindow(a->win);
+        SDL_Quit();
+        if (a->have_run)
+            run_free(&a->run);
+        free(a);
+        return 2;
+    }
+    SDL_SetWindowMinimumSize(a->win, 640, 400);
+    view_list_init(&a->list);
+
+    Uint64 last = SDL_GetPerformanceCounter();
+    double since_check = 0;
+    long frames = 0;
+    while (!a->quit) {
+        SDL_Event ev;
+        /* paused and settled: sleep until something happens (but wake to
+         * notice the file changing on disk) */
+        bool settled = !a->playing && a->in_step >= BEAT_SECONDS / speeds[a->speed];
+        if (settled && !a->quit_after && SDL_WaitEventTimeout(&ev, 500))
+            SDL_PushEvent(&ev);
+        while (SDL_PollEvent(&ev)) {
+            switch (ev.type) {
+            case SDL_QUIT:
+                a->quit = true;
+                break;
+            case SDL_KEYDOWN:
+                key(a, &ev.key);
+                break;
+            case SDL_MOUSEBUTTONDOWN:
+                if (ev.button.button == SDL_BUTTON_LEFT)
+                    mouse_down(a, (float)ev.button.x, (float)ev.button.y);
+                break;
+            case SDL_MOUSEBUTTONUP:
+                a->dragging = false;
+                break;
+            case SDL_MOUSEMOTION:
+                if (a->dragging)
+                    scrub(a, (float)ev.motion.x);
+                break;
+            case SDL_MOUSEWHEEL: {
+                int mx, my;
+                SDL_GetMouseState(&mx, &my);
+                if (!a->gallery && over(&a->list.panels[VP_TIMELINE], (float)mx, (float)my))
+                    zoom(a, (float)mx, ev.wheel.y > 0 ? 0.8 : 1.25);
+                break;
+            }
+            default:
+                break;
+            }
+        }
+        Uint64 now = SDL_GetPerformanceCounter();
+        double dt = (double)(now - last) / (double)SDL_GetPerformanceFrequency();
+        last = now;
+        if (dt > 0.25)
+            dt = 0.25;   /* after a stall (a reload), do not skip ahead */
+        if (!a->playing && a->in_step < 10)
+            a->in_step += dt;
+        advance(a, dt);
+        since_check += dt;
+        if (since_check > 0.5) {
+            since_check = 0;
+            check_file_changed(a);
+        }
+        double anim = a->in_step / (BEAT_SECONDS * 0.6 / speeds[a->speed]);
+        frame(a, anim > 1 ? 1 : anim);
+        frames++;
+        bool last_frame = a->quit_after && frames >= a->quit_after;
+        if (last_frame && a->shot_on_exit)
+            save_png(a, a->shot_on_exit);   /* before present: the back buffer still holds it */
+        SDL_RenderPresent(a->ren);
+        if (last_frame)
+            a->quit = true;
+        /* without vsync (a software renderer, Xvfb) keep to about 60 frames a second */
+        Uint64 spent = SDL_GetPerformanceCounter() - now;
+        double ms = (double)spent * 1000.0 / (double)SDL_GetPerformanceFrequency();
+        if (ms < 16)
+            SDL_Delay((Uint32)(16 - ms));
+    }
+    print_frame_stats(a);
+    free(a->frame_ms);
+    view_list_free(&a->list);
+    backend_free(a->be);
+    SDL_DestroyRenderer(a->ren);
+    SDL_DestroyWindow(a->win);
+    SDL_Quit();
+    if (a->have_run)
+        run_free(&a->run);
+    free(a);
+    return 0;
+}
