@@ -631,6 +631,8 @@ static void task_card(Lay *L, const ViewScene *sc, const TraceTaskState *ts, flo
     float ns = compact ? 0.6f * u : 0.7f * u;
     char buf[512];
     int n = snprintf(buf, sizeof buf, "%.*s  %.*s()", (int)nn, nm, (int)cn, co);
+    if (n < 0 || (size_t)n >= sizeof buf)   /* a long name was cut: lay_text adds the ellipsis */
+        n = n < 0 ? 0 : (int)sizeof buf - 1;
     ViewItem *t = lay_text(L, VF_BOLD, ns, VR_TEXT, x + 0.5f * u, y + (line1 - ns * 1.25f) / 2 + (compact ? 0 : 0.1f * u),
                            pill->x - x - 0.7f * u, buf, (size_t)n);
     if (t) {
