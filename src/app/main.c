@@ -332,7 +332,9 @@ int main(int argc, char **argv)
                             "(see loopscope --help)\n\n", name);
     }
     LangError err = { 0 };
-    static const char *const modules[] = { "sys", "time", "gc", "random", "asyncio", NULL };
+    static const char *const modules[] = {
+        "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures", NULL
+    };
     if (!opt.headless && !opt.dis) {
         /* The window (src/app/window.c): it runs, and reruns, the scenario
          * itself; with no file, the lesson gallery. */

@@ -21,9 +21,11 @@
 #include <string.h>
 #include "sim.h"
 #include "loop.h"
+#include "threads.h"
 #include "internal.h"
 #include "numfmt.h"
 #include "asyncio_prelude.h"
+#include "threads_prelude.h"
 
 typedef struct SimFuture SimFuture;
 
@@ -31,28 +33,38 @@ typedef enum FutState { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
 
 struct SimFuture {
     NativeData hdr;
-    FutState state;
+    uint8_t state;          /* FutState */
+    bool is_task, is_gather;
+    bool exc_retrieved;
+    bool last_word_said;    /* destroyed / never-retrieved already reported */
+    uint32_t id;            /* the trace's future id */
     Value result;
     Value exception;        /* an exception instance, or VNULL */
     Value cancel_msg;       /* None or a str */
     Value cancelled_exc;    /* the CancelledError a task ended with, for its first awaiter */
     Value callbacks;        /* a List of callables, or VNULL */
-    bool is_task;
-    bool exc_retrieved;
-    bool last_word_said;    /* destroyed / never-retrieved already reported */
-    uint32_t id;            /* the trace's future id */
-    size_t reg_index;       /* tasks: the slot in Sim.tasks while pending */
-    /* tasks only */
-    Value coro;
-    Value name;
-    Value fut_waiter;
-    bool must_cancel;
-    int cancels_requested;
-    /* gather's outer future only */
-    bool is_gather, return_exceptions, cancel_requested;
-    int64_t nfinished, nfuts;
-    Value children;         /* a List */
+    /* What only tasks or only gather's outer future have. A plain future,
+     * the one every await on a lock, event, queue or sleep makes, is
+     * allocated without it (FUTURE_PLAIN_SIZE): with 50,000 tasks parked
+     * that is 50,000 of them. */
+    union {
+        struct {            /* is_task */
+            bool must_cancel;
+            int cancels_requested;
+            size_t reg_index;       /* the slot in Sim.tasks while pending */
+            Value coro;
+            Value name;
+            Value fut_waiter;
+        };
+        struct {            /* is_gather */
+            bool return_exceptions, cancel_requested;
+            int64_t nfinished, nfuts;
+            Value children;         /* a List */
+        };
+    };
 };
+
+#define FUTURE_PLAIN_SIZE offsetof(SimFuture, must_cancel)
 
 typedef struct Sleep {      /* _yield_once() */
     NativeData hdr;
@@ -63,6 +75,8 @@ typedef struct Sleep {      /* _yield_once() */
 typedef struct Sim {
     SimLoop loop;
     SimConfig cfg;
+    SimSched *sched;        /* the threads (threads.c) */
+    Module *asyncio;
     bool running;
     Value current_task;
     /* the loop's pending tasks, in creation order, held weakly as CPython's
@@ -80,6 +94,8 @@ typedef struct Sim {
 } Sim;
 
 static Sim *sim_of(VM *vm) { return (Sim *)vm->sim; }
+
+SimSched *sim_sched(VM *vm) { return sim_of(vm)->sched; }
 
 static void sim_trace(VM *vm, TraceKind kind, SimFuture *task, uint32_t obj, int line,
                       double num, const char *s1, const char *s2);
@@ -118,10 +134,13 @@ static void future_mark(VM *vm, Obj *o)
     vm_mark_value(vm, f->cancel_msg);
     vm_mark_value(vm, f->cancelled_exc);
     vm_mark_value(vm, f->callbacks);
-    vm_mark_value(vm, f->coro);
-    vm_mark_value(vm, f->name);
-    vm_mark_value(vm, f->fut_waiter);
-    vm_mark_value(vm, f->children);
+    if (f->is_task) {
+        vm_mark_value(vm, f->coro);
+        vm_mark_value(vm, f->name);
+        vm_mark_value(vm, f->fut_waiter);
+    } else if (f->is_gather) {
+        vm_mark_value(vm, f->children);
+    }
 }
 
 static int future_await_state(VM *vm, Obj *o, Value *out);
@@ -129,27 +148,46 @@ static int future_await_state(VM *vm, Obj *o, Value *out);
 static bool future_wants_last_word(VM *vm, Obj *o);
 static void future_last_word(VM *vm, Obj *o);
 
+/* Two sizes of one type: the collector frees an object by its type's size */
 static const NativeType future_type = {
+    .name = "Future", .mark = future_mark, .size = FUTURE_PLAIN_SIZE, .await_state = future_await_state,
+    .wants_last_word = future_wants_last_word, .last_word = future_last_word,
+};
+
+static const NativeType task_or_gather_type = {
     .name = "Future", .mark = future_mark, .size = sizeof(SimFuture), .await_state = future_await_state,
     .wants_last_word = future_wants_last_word, .last_word = future_last_word,
 };
 
-static SimFuture *future_new(VM *vm, Class *cls)
+typedef enum FutKind { FK_PLAIN, FK_TASK, FK_GATHER } FutKind;
+
+static SimFuture *future_new_kind(VM *vm, Class *cls, FutKind kind)
 {
-    SimFuture *f = vm_alloc_obj(vm, sizeof(SimFuture), OBJ_NATIVE_DATA, cls);
-    f->hdr.type = &future_type;
+    const NativeType *type = kind == FK_PLAIN ? &future_type : &task_or_gather_type;
+    SimFuture *f = vm_alloc_obj(vm, type->size, OBJ_NATIVE_DATA, cls);
+    f->hdr.type = type;
+    f->is_task = kind == FK_TASK;
+    f->is_gather = kind == FK_GATHER;
     f->state = FUT_PENDING;
     f->result = VNONE;
     f->exception = VNULL;
     f->cancel_msg = VNONE;
     f->cancelled_exc = VNULL;
     f->callbacks = VNULL;
-    f->coro = VNULL;
-    f->name = VNULL;
-    f->fut_waiter = VNULL;
-    f->children = VNULL;
+    if (kind == FK_TASK) {
+        f->coro = VNULL;
+        f->name = VNULL;
+        f->fut_waiter = VNULL;
+    } else if (kind == FK_GATHER) {
+        f->children = VNULL;
+    }
     f->id = ++sim_of(vm)->next_future_id;
     return f;
+}
+
+static SimFuture *future_new(VM *vm, Class *cls)
+{
+    return future_new_kind(vm, cls, FK_PLAIN);
 }
 
 static Tuple *msg_args(VM *vm, const char *text)
@@ -438,7 +476,9 @@ static void traced_write(VM *vm, int stream, const char *text, size_t len)
         return;
     memcpy(copy, text, len);
     copy[len] = 0;
-    sim_trace(vm, TR_OUTPUT, current_task_of(vm), (uint32_t)stream, vm_program_line(vm), 0, copy, NULL);
+    bool main = sim_on_main_thread(s->sched);
+    sim_trace(vm, TR_OUTPUT, main ? current_task_of(vm) : NULL, (uint32_t)stream, vm_program_line(vm),
+              (double)sim_thread_id(s->sched), copy, NULL);
     free(copy);
 }
 
@@ -449,11 +489,14 @@ static void traced_err(void *ud, const char *text, size_t len) { traced_write(ud
  * moves on, which is the whole lesson of blocking the loop. */
 static int loop_thread_sleep(VM *vm, double secs)
 {
+    Sim *s = sim_of(vm);
+    if (!sim_on_main_thread(s->sched))
+        return sim_thread_sleep(vm, secs);   /* a worker: it alone waits */
     SimFuture *cur = current_task_of(vm);
     sim_trace(vm, TR_LOOP_BLOCK, cur, 0, vm_program_line(vm), secs, NULL, NULL);
-    vm_clock_set(vm, vm_clock(vm) + secs);
+    int r = sim_thread_sleep(vm, secs);
     sim_trace(vm, TR_LOOP_UNBLOCK, cur, 0, vm_program_line(vm), 0, NULL, NULL);
-    return 0;
+    return r;
 }
 
 /* A fresh loop (one per asyncio.run), wired to the trace. */
@@ -465,6 +508,7 @@ static void loop_setup(VM *vm)
     s->loop.timer_handle_cls = s->timer_handle_cls;
     s->loop.trace = s->cfg.trace;
     s->loop.describe = describe_handle;
+    s->loop.sched = s->sched;
 }
 
 const char *sim_stdlib_dir(VM *vm)
@@ -635,8 +679,7 @@ static Value task_new_ex(VM *vm, Value coro, Value name, bool eager)
         Str *r = vm_repr(vm, coro);
         return vm_raise(vm, EXC_TypeError, "a coroutine was expected, got %s", r ? r->data : "?");
     }
-    SimFuture *t = future_new(vm, s->task_cls);
-    t->is_task = true;
+    SimFuture *t = future_new_kind(vm, s->task_cls, FK_TASK);
     t->coro = coro;
     if (IS_NULL(name) || IS_NONE(name))
         t->name = VOBJ(str_printf(vm, "Task-%llu", (unsigned long long)++s->task_counter));
@@ -742,6 +785,43 @@ static Value ensure_future(VM *vm, Value aw)
     return vm_raise(vm, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
 
+/* gather(a, a): a repeated argument shares its child (CPython keys a dict
+ * by the arguments). Found by identity in an open-addressing table of
+ * argument positions, so that gathering n awaitables stays O(n). */
+typedef struct ArgIndex {
+    int32_t *slots;     /* -1: empty, else a position in args */
+    size_t mask;
+} ArgIndex;
+
+static bool arg_index_init(ArgIndex *ix, int nargs)
+{
+    size_t n = 16;
+    while (n < 2 * (size_t)nargs)
+        n *= 2;
+    ix->slots = malloc(n * sizeof *ix->slots);
+    ix->mask = n - 1;
+    if (ix->slots)
+        memset(ix->slots, 0xff, n * sizeof *ix->slots);
+    return ix->slots != NULL;
+}
+
+/* The position of the first argument that is the same object as args[i]
+ * (i itself the first time, which is then recorded). */
+static int arg_index_first(ArgIndex *ix, const Value *args, int i)
+{
+    if (!IS_OBJ(args[i]))
+        return i;
+    size_t h = (size_t)(((uintptr_t)AS_OBJ(args[i]) >> 4) * 0x9E3779B97F4A7C15u);
+    for (size_t k = h & ix->mask;; k = (k + 1) & ix->mask) {
+        if (ix->slots[k] < 0) {
+            ix->slots[k] = i;
+            return i;
+        }
+        if (AS_OBJ(args[ix->slots[k]]) == AS_OBJ(args[i]))
+            return ix->slots[k];
+    }
+}
+
 static Value m_gather(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     Sim *s = sim_of(vm);
@@ -755,10 +835,9 @@ static Value m_gather(VM *vm, Value *args, int nargs, Tuple *kwnames)
             return VNULL;
         return_exceptions = t;
     }
-    SimFuture *outer = future_new(vm, s->future_cls);
+    SimFuture *outer = future_new_kind(vm, s->future_cls, FK_GATHER);
     Value ov = VOBJ(outer);
     vm_push_root(vm, &ov);
-    outer->is_gather = true;
     outer->return_exceptions = return_exceptions;
     outer->children = VOBJ(list_new(vm, (size_t)nargs));
     if (nargs == 0) {
@@ -770,15 +849,18 @@ static Value m_gather(VM *vm, Value *args, int nargs, Tuple *kwnames)
     List *done_now = list_new(vm, 0);
     Value dv = VOBJ(done_now);
     vm_push_root(vm, &dv);
+    ArgIndex seen;
+    if (!arg_index_init(&seen, nargs)) {
+        fputs("loopscope: out of memory\n", stderr);
+        abort();
+    }
     for (int i = 0; i < nargs; i++) {
-        /* a repeated argument reuses its child */
-        Value fut = VNULL;
-        for (int j = 0; j < i; j++)
-            if (AS_OBJ(args[j]) == AS_OBJ(args[i]) && IS_OBJ(args[i]))
-                fut = AS_LIST(outer->children)->items[j];
+        int first = arg_index_first(&seen, args, i);
+        Value fut = first < i ? AS_LIST(outer->children)->items[first] : VNULL;
         if (IS_NULL(fut)) {
             fut = ensure_future(vm, args[i]);
             if (IS_NULL(fut)) {
+                free(seen.slots);
                 vm_pop_root(vm);
                 vm_pop_root(vm);
                 return VNULL;
@@ -791,6 +873,7 @@ static Value m_gather(VM *vm, Value *args, int nargs, Tuple *kwnames)
         }
         list_append(vm, AS_LIST(outer->children), fut);
     }
+    free(seen.slots);
     for (size_t i = 0; i < done_now->len; i++) {
         Value a[2] = { ov, done_now->items[i] };
         gather_child_done(vm, a, 2, NULL);
@@ -915,6 +998,34 @@ static void cancel_all_tasks(VM *vm)
     vm_pop_root(vm);
 }
 
+/* loop.shutdown_default_executor(), run as asyncio.run's last task: the
+ * default executor finishes its jobs and its threads end. Without one it
+ * is a task that returns at once. */
+/* One of asyncio.run's closing steps: a prelude coroutine run as a task to
+ * its end (it takes a task number, as in CPython). */
+static void run_shutdown_task(VM *vm, const char *fn_name)
+{
+    Sim *s = sim_of(vm);
+    Value fn = dict_get_str(s->asyncio->dict, str_intern(vm, fn_name, strlen(fn_name)));
+    Value coro = vm_call(vm, fn, NULL, 0, NULL);
+    Value t = IS_NULL(coro) ? VNULL : task_new(vm, coro, VNULL);
+    vm_push_root(vm, &t);
+    if (IS_NULL(t) || run_until_complete(vm, FUT(t)) < 0)
+        vm_print_exception(vm, vm_exc_take(vm));
+    vm_pop_root(vm);
+}
+
+static void shutdown_default_executor(VM *vm)
+{
+    Sim *s = sim_of(vm);
+    Value box = dict_get_str(s->asyncio->dict, str_intern(vm, "_default_executor", 17));
+    if (!IS_LIST(box) || IS_NONE(AS_LIST(box)->items[0])) {
+        s->task_counter++;
+        return;
+    }
+    run_shutdown_task(vm, "_shutdown_default_executor");
+}
+
 static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     static const char *const params[] = { "main", "debug", NULL };
@@ -933,15 +1044,27 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     }
     s->running = true;
     s->loop_obj = loop_obj_new(vm);
+    /* sys.set_asyncgen_hooks(firstiter, finalizer), as the loop does */
+    Value saved_hooks[2] = { vm->agen_firstiter, vm->agen_finalizer };
+    vm_push_root(vm, &saved_hooks[0]);
+    vm_push_root(vm, &saved_hooks[1]);
+    vm->agen_firstiter = dict_get_str(s->asyncio->dict, str_intern(vm, "_asyncgen_firstiter", 19));
+    vm->agen_finalizer = dict_get_str(s->asyncio->dict, str_intern(vm, "_asyncgen_finalizer", 19));
     Value main_task = task_new(vm, a[0], VNULL);
     vm_push_root(vm, &main_task);
     int rc = run_until_complete(vm, FUT(main_task));
     Value pending_exc = rc < 0 ? vm_exc_take(vm) : VNULL;
     vm_push_root(vm, &pending_exc);
     cancel_all_tasks(vm);
-    /* shutdown_asyncgens() and shutdown_default_executor() run as two tasks
-     * that finish at once; they take task numbers, as in CPython */
-    s->task_counter += 2;
+    /* shutdown_asyncgens() runs as a task that finishes at once (it takes a
+     * task number, as in CPython); shutdown_default_executor() waits for
+     * the executor's jobs to end */
+    run_shutdown_task(vm, "_shutdown_asyncgens");
+    shutdown_default_executor(vm);
+    vm->agen_firstiter = saved_hooks[0];
+    vm->agen_finalizer = saved_hooks[1];
+    vm_pop_root(vm);
+    vm_pop_root(vm);
     vm_pop_root(vm);
     vm_pop_root(vm);
     s->running = false;
@@ -1367,8 +1490,9 @@ static Value loop_create_task(VM *vm, Value *a, int n, Tuple *k)
 /* loop.call_soon(cb, *args) / call_later(delay, cb, *args) / call_at(when, cb, *args) */
 static Value schedule(VM *vm, Value *a, int n, Tuple *k, int kind)
 {
-    const char *name = kind == 0 ? "call_soon" : kind == 1 ? "call_later" : "call_at";
-    int first = kind == 0 ? 1 : 2;   /* index of the callback */
+    static const char *const names[] = { "call_soon", "call_later", "call_at", "call_soon_threadsafe" };
+    const char *name = names[kind];
+    int first = kind == 0 || kind == 3 ? 1 : 2;   /* index of the callback */
     for (int i = 0; k && i < (int)k->len; i++)
         if (strcmp(AS_STR(k->items[i])->data, "context") != 0)
             return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", name,
@@ -1383,6 +1507,11 @@ static Value schedule(VM *vm, Value *a, int n, Tuple *k, int kind)
     SimLoop *loop = &sim_of(vm)->loop;
     if (kind == 0)
         return VOBJ(sim_call_soon(loop, NULL, cb, args));
+    if (kind == 3) {
+        Value h = VOBJ(sim_call_soon(loop, NULL, cb, args));
+        sim_wake_loop(sim_of(vm)->sched);
+        return h;
+    }
     double t;
     if (vm_to_double(vm, a[1], &t) < 0)
         return VNULL;
@@ -1392,6 +1521,7 @@ static Value schedule(VM *vm, Value *a, int n, Tuple *k, int kind)
 static Value loop_call_soon(VM *vm, Value *a, int n, Tuple *k) { return schedule(vm, a, n, k, 0); }
 static Value loop_call_later(VM *vm, Value *a, int n, Tuple *k) { return schedule(vm, a, n, k, 1); }
 static Value loop_call_at(VM *vm, Value *a, int n, Tuple *k) { return schedule(vm, a, n, k, 2); }
+static Value loop_call_soon_threadsafe(VM *vm, Value *a, int n, Tuple *k) { return schedule(vm, a, n, k, 3); }
 
 static Value hm_cancel(VM *vm, Value *a, int n, Tuple *k)
 {
@@ -1556,6 +1686,8 @@ static void sim_mark(VM *vm)
 {
     Sim *s = sim_of(vm);
     sim_loop_mark(vm, &s->loop);
+    sim_sched_mark(vm, s->sched);
+    vm_mark_obj(vm, (Obj *)s->asyncio);
     vm_mark_value(vm, s->current_task);
     vm_mark_value(vm, s->loop_obj);
     vm_mark_value(vm, s->task_factory);
@@ -1582,6 +1714,52 @@ static void add_fn(VM *vm, Module *m, const char *name, NativeFn fn)
     dict_set_str(vm, m->dict, name, VOBJ(native_new(vm, name, fn, NULL)));
 }
 
+/* loopscope's own Python, compiled into the asyncio module; a failure is
+ * a bug in loopscope, not in the scenario */
+static void run_prelude(VM *vm, Module *m, const unsigned char *src, size_t len)
+{
+    if (vm_run_internal(vm, (const char *)src, len, m->dict) < 0) {
+        vm_print_exception(vm, vm_exc_take(vm));
+        abort();
+    }
+}
+
+/* threads_prelude.py's _EXPORTS become the threading and concurrent.futures
+ * modules; the loop gets its executor methods. */
+static void export_thread_modules(VM *vm, Module *asyncio)
+{
+    Sim *s = sim_of(vm);
+    Dict *exports = AS_DICT(dict_get_str(asyncio->dict, str_intern(vm, "_EXPORTS", 8)));
+    static const char *const names[] = { "threading", "concurrent.futures" };
+    for (int i = 0; i < 2; i++) {
+        Module *mod = module_new(vm, names[i]);
+        Dict *src = AS_DICT(dict_get_str(exports, str_intern(vm, names[i], strlen(names[i]))));
+        for (size_t j = 0; j < src->nentries; j++)
+            if (!IS_NULL(src->entries[j].key))
+                dict_set(vm, mod->dict, src->entries[j].key, src->entries[j].value);
+        if (i == 1) {
+            Module *top = module_new(vm, "concurrent");
+            dict_set_str(vm, top->dict, "futures", VOBJ(mod));
+        }
+    }
+    static const struct { const char *method, *fn; } methods[] = {
+        { "run_in_executor", "_run_in_executor" }, { "set_default_executor", "_set_default_executor" },
+    };
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+        dict_set_str(vm, s->loop_cls->dict, methods[i].method,
+                     dict_get_str(asyncio->dict, str_intern(vm, methods[i].fn, strlen(methods[i].fn))));
+}
+
+/* Interpreter shutdown: executors finish their jobs, threads are joined. */
+static void sim_at_exit(VM *vm)
+{
+    Value fn = dict_get_str(sim_of(vm)->asyncio->dict, str_intern(vm, "_at_exit", 8));
+    if (!sim_threads_alive(sim_of(vm)->sched) || IS_NULL(fn))
+        return;
+    if (IS_NULL(vm_call(vm, fn, NULL, 0, NULL)))
+        vm_print_exception(vm, vm_exc_take(vm));
+}
+
 void sim_init(VM *vm, const SimConfig *cfg)
 {
     Sim *s = calloc(1, sizeof(Sim));
@@ -1591,6 +1769,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
     vm->sim = s;
     vm->sim_mark = sim_mark;
     vm->sim_weak = sim_weak;
+    s->sched = sim_sched_new(vm, cfg->trace, cfg->workers);
     loop_setup(vm);
     vm->sleep_hook = loop_thread_sleep;
     if (cfg->trace) {
@@ -1608,6 +1787,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
     s->task_factory = VNONE;
 
     Module *m = module_new(vm, "asyncio");
+    s->asyncio = m;
     s->future_cls = asyncio_class(vm, m, "Future", TYPE(vm, object), OBJ_NATIVE_DATA);
     s->future_cls->ctor = future_ctor;
     s->task_cls = asyncio_class(vm, m, "Task", s->future_cls, OBJ_NATIVE_DATA);
@@ -1641,6 +1821,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
         class_add_method(vm, s->task_cls, tmethods[i].name, tmethods[i].fn);
     class_add_method(vm, s->loop_cls, "time", loop_time);
     class_add_method(vm, s->loop_cls, "call_soon", loop_call_soon);
+    class_add_method(vm, s->loop_cls, "call_soon_threadsafe", loop_call_soon_threadsafe);
     class_add_method(vm, s->loop_cls, "call_later", loop_call_later);
     class_add_method(vm, s->loop_cls, "call_at", loop_call_at);
     Class *hc = asyncio_class(vm, m, "Handle", TYPE(vm, object), OBJ_NATIVE_DATA);
@@ -1672,10 +1853,11 @@ void sim_init(VM *vm, const SimConfig *cfg)
     add_fn(vm, m, "current_task", m_current_task);
     add_fn(vm, m, "all_tasks", m_all_tasks);
     add_fn(vm, m, "ensure_future", m_ensure_future);
-    if (vm_run_internal(vm, (const char *)asyncio_prelude, sizeof asyncio_prelude - 1, m->dict) < 0) {
-        vm_print_exception(vm, vm_exc_take(vm));
-        abort();
-    }
+    sim_sched_install(vm, m);
+    run_prelude(vm, m, threads_prelude, sizeof threads_prelude - 1);
+    export_thread_modules(vm, m);
+    run_prelude(vm, m, asyncio_prelude, sizeof asyncio_prelude - 1);
+    vm->exit_hook = sim_at_exit;
 }
 
 void sim_finish(VM *vm, int status)
@@ -1693,6 +1875,7 @@ void sim_free(VM *vm)
     if (!s)
         return;
     sim_loop_free(&s->loop);
+    sim_sched_free(s->sched);
     free(s->tasks);
     free(s);
     vm->sim = NULL;

@@ -3,6 +3,11 @@
 # front end into the asyncio module when a program starts; its frames are
 # left out of tracebacks. Written for loopscope; the behaviour follows
 # CPython 3.12's asyncio.
+#
+# Waiters queue up in deques, as in CPython: a woken waiter leaves from the
+# head, which a list would pay for with a shift of everyone behind it.
+
+from collections import deque as _deque
 
 
 async def sleep(delay, result=None):
@@ -40,7 +45,7 @@ class Event:
     """A flag tasks can wait for; set() wakes every waiter, in order."""
 
     def __init__(self):
-        self._waiters = []
+        self._waiters = _deque()
         self._value = False
 
     def is_set(self):
@@ -73,7 +78,7 @@ class Lock:
     and a newcomer never overtakes a waiter that was already woken."""
 
     def __init__(self):
-        self._waiters = []
+        self._waiters = _deque()
         self._locked = False
 
     def locked(self):
@@ -118,7 +123,7 @@ class Semaphore:
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
-        self._waiters = []
+        self._waiters = _deque()
         self._value = value
 
     def locked(self):
@@ -184,18 +189,18 @@ class Queue:
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = []
-        self._putters = []
+        self._getters = _deque()
+        self._putters = _deque()
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
 
     def _init(self, maxsize):
-        self._queue = []
+        self._queue = _deque()
 
     def _get(self):
-        return self._queue.pop(0)
+        return self._queue.popleft()
 
     def _put(self, item):
         self._queue.append(item)
@@ -217,7 +222,7 @@ class Queue:
 
     def _wakeup_next(self, waiters):
         while waiters:
-            waiter = waiters.pop(0)
+            waiter = waiters.popleft()
             if not waiter.done():
                 waiter.set_result(None)
                 break
@@ -286,6 +291,9 @@ class Queue:
 class LifoQueue(Queue):
     """A queue that hands out the most recently added item first."""
 
+    def _init(self, maxsize):
+        self._queue = []
+
     def _get(self):
         return self._queue.pop()
 
@@ -293,6 +301,9 @@ class LifoQueue(Queue):
 class PriorityQueue(Queue):
     """A queue that hands out the smallest item first (a binary heap, ordered
     as Python's heapq orders it)."""
+
+    def _init(self, maxsize):
+        self._queue = []
 
     def _put(self, item):
         heap = self._queue
@@ -459,7 +470,9 @@ class TaskGroup:
         self._aborting = False
         self._parent_task = None
         self._parent_cancel_requested = False
-        self._tasks = []
+        # a set in CPython; a dict here, to keep creation order (see above)
+        # with the same O(1) adding and discarding
+        self._tasks = {}
         self._errors = []
         self._base_error = None
         self._on_completed = None
@@ -532,7 +545,7 @@ class TaskGroup:
         if task.done():
             self._on_task_done(task)
         else:
-            self._tasks.append(task)
+            self._tasks[task] = None
             task.add_done_callback(self._on_task_done)
         return task
 
@@ -543,8 +556,7 @@ class TaskGroup:
                 t.cancel()
 
     def _on_task_done(self, task):
-        if task in self._tasks:
-            self._tasks.remove(task)
+        self._tasks.pop(task, None)
         if self._on_completed is not None and not self._tasks:
             if not self._on_completed.done():
                 self._on_completed.set_result(True)
@@ -704,7 +716,7 @@ class Condition:
 
     def __init__(self, lock=None):
         self._lock = Lock() if lock is None else lock
-        self._waiters = []
+        self._waiters = _deque()
 
     def locked(self):
         return self._lock.locked()
@@ -769,3 +781,38 @@ class Condition:
 
     def notify_all(self):
         self.notify(len(self._waiters))
+
+
+# ---- async generators: the loop's hooks -----------------------------------
+# asyncio.run installs these with sys.set_asyncgen_hooks: every async
+# generator the program starts is remembered, so that the loop can close
+# the ones still suspended when it shuts down; one that becomes garbage
+# while the loop runs is closed in a task of its own.
+
+_asyncgens = set()
+
+
+def _asyncgen_firstiter(agen):
+    _asyncgens.add(agen)
+
+
+def _asyncgen_finalizer(agen):
+    _asyncgens.discard(agen)
+    loop = get_running_loop()
+    if not loop.is_closed():
+        loop.call_soon(loop.create_task, agen.aclose())
+
+
+async def _await_it(aw):
+    return await aw
+
+
+async def _shutdown_asyncgens():
+    if not _asyncgens:
+        return
+    closing = list(_asyncgens)
+    _asyncgens.clear()
+    results = await gather(*[_await_it(ag.aclose()) for ag in closing], return_exceptions=True)
+    for result, agen in zip(results, closing):
+        if isinstance(result, Exception):
+            print("an error occurred during closing of asynchronous generator %r" % (agen,))

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include "loop.h"
+#include "threads.h"
 
 static void handle_mark(VM *vm, Obj *o)
 {
@@ -33,6 +34,7 @@ void sim_loop_init(SimLoop *loop, VM *vm)
     loop->handle_cls = loop->timer_handle_cls = NULL;
     loop->trace = NULL;
     loop->describe = NULL;
+    loop->sched = NULL;
 }
 
 void sim_loop_trace(SimLoop *loop, TraceKind kind, uint32_t task, uint32_t obj, int line,
@@ -208,10 +210,11 @@ int sim_run_once(SimLoop *loop, SimWait *wait)
     purge_cancelled(loop);
 
     *wait = SIM_WAIT_NONE;
+    double timeout = 0;
     if (loop->rlen == 0 && !loop->stopping) {
         const SimTimer *top = sim_heap_top(&loop->timers);
         if (top) {
-            double timeout = top->when - vm_clock(loop->vm);
+            timeout = top->when - vm_clock(loop->vm);
             if (timeout < 0)
                 timeout = 0;
             if (timeout > SIM_MAX_WAIT)
@@ -222,14 +225,23 @@ int sim_run_once(SimLoop *loop, SimWait *wait)
              * the wait is too, as under a virtual clock. */
             if (loop->vm->cfg.cpu_cost > 0 && timeout > 0)
                 timeout = ceil(timeout * 1e3) * 1e-3;
-            if (timeout > 0)
-                sim_loop_trace(loop, TR_LOOP_IDLE, 0, 0, 0, vm_clock(loop->vm) + timeout, NULL, NULL);
-            vm_clock_set(loop->vm, vm_clock(loop->vm) + timeout);
             *wait = SIM_WAIT_TIMER;
         } else {
+            timeout = INFINITY;
             *wait = SIM_WAIT_FOREVER;
-            sim_loop_trace(loop, TR_LOOP_IDLE, 0, 0, 0, -1, NULL, NULL);
         }
+        if (timeout > 0)
+            sim_loop_trace(loop, TR_LOOP_IDLE, 0, 0, 0, isinf(timeout) ? -1 : vm_clock(loop->vm) + timeout,
+                           NULL, NULL);
+    }
+    if (loop->sched && sim_threads_alive(loop->sched)) {
+        /* worker threads run while the loop waits in select(); one that
+         * hands a result over (call_soon_threadsafe) wakes it early */
+        bool ended = sim_threads_select(loop->vm, loop->sched, timeout);
+        if (*wait == SIM_WAIT_FOREVER && (ended || loop->rlen))
+            *wait = SIM_WAIT_TIMER;
+    } else if (*wait == SIM_WAIT_TIMER) {
+        vm_clock_set(loop->vm, vm_clock(loop->vm) + timeout);
     }
 
     double end_time = vm_clock(loop->vm) + SIM_CLOCK_RESOLUTION;

@@ -69,6 +69,7 @@ struct SimLoop {
     bool stopping;
     Class *handle_cls, *timer_handle_cls;   /* the Python classes of handles (or NULL) */
     Trace *trace;          /* where scheduling events go, or NULL */
+    struct SimSched *sched;/* the threads: the loop's wait lets them run */
     /* names a handle for the trace: the task it steps (0: none) and, in
      * words, what it runs; set by the asyncio layer, which knows tasks */
     void (*describe)(SimLoop *loop, SimHandle *h, uint32_t *task, char *buf, size_t n);

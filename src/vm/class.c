@@ -84,6 +84,7 @@ void types_init(VM *vm)
         { T_super, "super", T_object, OBJ_WRAPPER },
         { T_ellipsis, "ellipsis", T_object, OBJ_INSTANCE },
         { T_NotImplementedType, "NotImplementedType", T_object, OBJ_INSTANCE },
+        { T_deque, "deque", T_object, OBJ_DEQUE },
     };
     for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++)
         vm->types[rest[i].t] = class_new_builtin(vm, rest[i].name, vm->types[rest[i].base], rest[i].kind);
@@ -105,6 +106,7 @@ void types_init(VM *vm)
     TYPE(vm, asyncgen_hooks)->cflags |= CLASS_FINAL;
     TYPE(vm, range)->cflags |= CLASS_FINAL;
     TYPE(vm, slice)->cflags |= CLASS_FINAL;
+    TYPE(vm, deque)->cflags |= CLASS_FINAL;   /* its instances are not made for subclasses yet */
 
     vm->empty_tuple = NULL;
     vm->empty_tuple = tuple_new(vm, 0);

@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "vm.h"
+#include "internal.h"
 
 /* set.c */
 int set_update(VM *vm, Set *so, Value other);
@@ -305,6 +306,7 @@ int64_t container_len(VM *vm, Value v)
     if (!IS_OBJ(v)) return -1;
     switch (OBJ_KIND(v)) {
     case OBJ_LIST: return (int64_t)AS_LIST(v)->len;
+    case OBJ_DEQUE: return (int64_t)AS_DEQUE(v)->len;
     case OBJ_TUPLE: return (int64_t)AS_TUPLE(v)->len;
     case OBJ_DICT: return (int64_t)AS_DICT(v)->used;
     case OBJ_SET: return (int64_t)AS_SET(v)->used;
@@ -413,6 +415,8 @@ Value container_iter(VM *vm, Value v)
     if (!IS_OBJ(v)) return VNULL;
     Iter *it;
     switch (OBJ_KIND(v)) {
+    case OBJ_DEQUE:
+        return deque_iter(vm, AS_DEQUE(v));
     case OBJ_LIST:
         it = iter_new(vm, list_iter_next, v);
         if (!it) return VNULL;
@@ -600,10 +604,38 @@ static Str *view_repr(VM *vm, View *w)
     return buf_finish(vm, &b, ok);
 }
 
+/* deque([1, 2]) or deque([1, 2], maxlen=5); the items are read one at a
+ * time, as a repr may change the deque. */
+static Str *deque_repr(VM *vm, Deque *d)
+{
+    if (d->hdr.flags & REPR_BUSY) return str_new(vm, "[...]", 5);
+    if (!repr_enter(vm)) return NULL;
+    d->hdr.flags |= REPR_BUSY;
+    Buf b = {0};
+    bool ok = true;
+    buf_cstr(&b, "deque([");
+    for (size_t i = 0; i < d->len; i++) {
+        if (i) buf_put(&b, ", ", 2);
+        if (!buf_repr(vm, &b, deque_at(d, i))) { ok = false; break; }
+    }
+    buf_put(&b, "]", 1);
+    if (d->maxlen >= 0) {
+        char tail[40];
+        snprintf(tail, sizeof tail, ", maxlen=%lld", (long long)d->maxlen);
+        buf_cstr(&b, tail);
+    }
+    buf_put(&b, ")", 1);
+    d->hdr.flags &= (uint16_t)~REPR_BUSY;
+    c_leave(vm);
+    return buf_finish(vm, &b, ok);
+}
+
 Str *container_repr(VM *vm, Value v)
 {
     if (!IS_OBJ(v)) return NULL;
     switch (OBJ_KIND(v)) {
+    case OBJ_DEQUE:
+        return deque_repr(vm, AS_DEQUE(v));
     case OBJ_LIST:
     case OBJ_TUPLE:
         return seq_repr(vm, v);
@@ -667,6 +699,8 @@ Value container_getitem(VM *vm, Value obj, Value key)
 {
     if (!IS_OBJ(obj)) goto not_sub;
     switch (OBJ_KIND(obj)) {
+    case OBJ_DEQUE:
+        return deque_getitem(vm, AS_DEQUE(obj), key);
     case OBJ_LIST:
     case OBJ_TUPLE: {
         bool is_list = IS_LIST(obj);
@@ -808,6 +842,7 @@ int container_setitem(VM *vm, Value obj, Value key, Value v)
         return 0;
     }
     if (IS_DICT(obj)) return dict_set(vm, AS_DICT(obj), key, v);
+    if (IS_DEQUE(obj)) return deque_setitem(vm, AS_DEQUE(obj), key, v);
     vm_raise(vm, EXC_TypeError, "'%s' object does not support item assignment", vm_type_name(vm, obj));
     return -1;
 }
@@ -844,6 +879,7 @@ int container_delitem(VM *vm, Value obj, Value key)
         if (r == 0) { vm_raise_with(vm, EXC_KeyError, key); return -1; }
         return 0;
     }
+    if (IS_DEQUE(obj)) return deque_delitem(vm, AS_DEQUE(obj), key);
     vm_raise(vm, EXC_TypeError, "'%s' object doesn't support item deletion", vm_type_name(vm, obj));
     return -1;
 }
@@ -1178,6 +1214,10 @@ Value container_compare(VM *vm, Value a, Value b, CmpKind op)
         return seq_compare(vm, AS_LIST(a)->items, AS_LIST(a)->len, AS_LIST(b)->items, AS_LIST(b)->len, op, a, b);
     if (IS_TUPLE(a) && IS_TUPLE(b))
         return seq_compare(vm, AS_TUPLE(a)->items, AS_TUPLE(a)->len, AS_TUPLE(b)->items, AS_TUPLE(b)->len, op, a, b);
+    if (IS_DEQUE(a) && IS_DEQUE(b)) {
+        Value *x = deque_items(vm, AS_DEQUE(a)), *y = deque_items(vm, AS_DEQUE(b));
+        return seq_compare(vm, x, AS_DEQUE(a)->len, y, AS_DEQUE(b)->len, op, a, b);
+    }
     if (IS_SET(a) && IS_SET(b)) return set_compare_impl(vm, a, b, op);
     if (is_setlike_view(vm, a) || is_setlike_view(vm, b)) return view_compare(vm, a, b, op);
     if (op != CMP_EQ && op != CMP_NE) return vm->not_implemented;
@@ -1218,6 +1258,8 @@ int container_contains(VM *vm, Value obj, Value item)
 {
     if (!IS_OBJ(obj)) return 0;
     switch (OBJ_KIND(obj)) {
+    case OBJ_DEQUE:
+        return deque_contains(vm, AS_DEQUE(obj), item);
     case OBJ_LIST: {
         List *l = AS_LIST(obj);
         for (size_t i = 0; i < l->len; i++) {

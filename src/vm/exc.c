@@ -119,6 +119,9 @@ void exc_types_init(VM *vm)
         vm->exc_types[i] = c;
         dict_set_str(vm, vm->builtins, table[i].name, VOBJ(c));
     }
+    /* the old names of OSError */
+    dict_set_str(vm, vm->builtins, "IOError", VOBJ(EXC_TYPE(vm, OSError)));
+    dict_set_str(vm, vm->builtins, "EnvironmentError", VOBJ(EXC_TYPE(vm, OSError)));
     Class *be = EXC_TYPE(vm, BaseException);
     class_add_method(vm, be, "__init__", exc_init);
     class_add_method(vm, be, "__str__", exc_str);

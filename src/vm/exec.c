@@ -125,9 +125,15 @@ int vm_frame_line(const Frame *f)
 
 /* ---- frames ------------------------------------------------------------------ */
 
-/* Frames are recycled by size class: a call should not cost a malloc. */
+/* Frames are recycled by size class: a call should not cost a malloc. A
+ * class keeps at most FRAME_CACHE_MAX of them, far more than calls and
+ * returns cycle through; past that they go back to malloc, so that the
+ * frames of thousands of finished coroutines do not stay reserved for
+ * frames only (the memory of 50,000 tasks that ended is reused for what
+ * comes next). */
 #define FRAME_CLASS_BYTES 64
 #define FRAME_CLASSES 32
+#define FRAME_CACHE_MAX 256
 
 Frame *frame_new(VM *vm, Function *fn, Dict *ns)
 {
@@ -138,6 +144,7 @@ Frame *frame_new(VM *vm, Function *fn, Dict *ns)
     if (cls < FRAME_CLASSES && vm->frame_cache[cls]) {
         f = vm->frame_cache[cls];
         vm->frame_cache[cls] = f->parent;
+        vm->frame_cached[cls]--;
     } else {
         f = malloc(size);
         if (!f) {
@@ -162,6 +169,7 @@ Frame *frame_new(VM *vm, Function *fn, Dict *ns)
     f->blocks = (Block *)(f->slots + c->frame_slots);
     f->nblocks = 0;
     f->resuming = 0;
+    f->preempted = 0;
     f->sent = VNULL;
     f->thrown = VNULL;
     f->pending_throw = VNULL;
@@ -183,9 +191,10 @@ void frame_free(VM *vm, Frame *f)
 {
     vm->bytes_allocated -= f->alloc_size;
     size_t cls = f->alloc_size / FRAME_CLASS_BYTES;
-    if (cls < FRAME_CLASSES) {
+    if (cls < FRAME_CLASSES && vm->frame_cached[cls] < FRAME_CACHE_MAX) {
         f->parent = vm->frame_cache[cls];
         vm->frame_cache[cls] = f;
+        vm->frame_cached[cls]++;
         return;
     }
     free(f);
@@ -199,6 +208,7 @@ void frame_cache_free(VM *vm)
             vm->frame_cache[i] = f->parent;
             free(f);
         }
+        vm->frame_cached[i] = 0;
     }
 }
 
@@ -379,6 +389,26 @@ static Gen *gen_new(VM *vm, Function *fn, Frame *f)
     return g;
 }
 
+Gen *vm_fiber_new(VM *vm, Value fn, Value *args, int nargs)
+{
+    if (!IS_FUNCTION(fn)) {
+        vm_raise(vm, EXC_TypeError, "a thread runs a Python function");
+        return NULL;
+    }
+    Function *f = AS_FUNCTION(fn);
+    Frame *fr = frame_new(vm, f, NULL);
+    fr->parent = vm->frame;
+    if (vm_bind_call(vm, f, fr, args, nargs, NULL) < 0) {
+        frame_free(vm, fr);
+        return NULL;
+    }
+    fr->parent = NULL;
+    Gen *g = gen_new(vm, f, fr);
+    g->gkind = GEN_FIBER;
+    g->awaited = 1;
+    return g;
+}
+
 void gen_finish(VM *vm, Gen *g)
 {
     g->state = GEN_CLOSED;
@@ -394,6 +424,7 @@ const char *gen_kind_name(const Gen *g)
     switch ((GenKind)g->gkind) {
     case GEN_COROUTINE: return "coroutine";
     case GEN_ASYNC_GENERATOR: return "async generator";
+    case GEN_FIBER: return "thread";
     default: return "generator";
     }
 }
@@ -403,6 +434,8 @@ const char *gen_kind_name(const Gen *g)
  * turns it into a RuntimeError whose cause is the original. */
 void gen_convert_stop(VM *vm, Gen *g)
 {
+    if (g->gkind == GEN_FIBER)
+        return;   /* a thread's function is no generator: its exception stands */
     const char *stop = vm_exc_matches(vm, EXC_StopIteration) ? "StopIteration"
                      : g->gkind == GEN_ASYNC_GENERATOR && vm_exc_matches(vm, EXC_StopAsyncIteration)
                        ? "StopAsyncIteration" : NULL;
@@ -419,7 +452,9 @@ ExecStatus gen_run(VM *vm, Gen *g, Value send, Value throw, Value *result)
 {
     g->awaited = 1;
     Frame *start = g->resume ? g->resume : g->frame;
-    if (g->state == GEN_SUSPENDED) {
+    if (start->preempted) {               /* a fiber stopped between instructions */
+        start->preempted = 0;
+    } else if (g->state == GEN_SUSPENDED) {
         if (start->resuming) {            /* parked in YIELD_FROM / AWAIT */
             if (!IS_NULL(throw))
                 start->thrown = throw;
@@ -831,7 +866,11 @@ static Str *callable_description(VM *vm, Value callable)
 }
 
 /* Call a kw-name-carrying argument list given as a tuple and a dict. */
-static Value call_ex(VM *vm, Value callable, Value argseq, Value kwargs)
+/* f(*args, **kwargs) as a plain argument list: *items[0..nargs) then the
+ * keyword values named by *kwnames. The storage is a List left in *keep,
+ * which the caller must keep reachable while it uses the items. */
+static int flatten_call_ex(VM *vm, Value callable, Value argseq, Value kwargs,
+                           Value *keep, Value **items, int *nargs, Tuple **kwnames)
 {
     Value pos = argseq;
     if (!IS_TUPLE(pos)) {
@@ -843,37 +882,54 @@ static Value call_ex(VM *vm, Value callable, Value argseq, Value kwargs)
                 vm_raise(vm, EXC_TypeError, "%s argument after * must be an iterable, not %s",
                          who->data, vm_type_name(vm, argseq));
             }
-            return VNULL;
+            return -1;
         }
-        pos = VOBJ(tuple_from(vm, AS_LIST(l)->items, AS_LIST(l)->len));
+        pos = l;
     }
-    Tuple *pt = AS_TUPLE(pos);
-    if (IS_NULL(kwargs) || IS_NONE(kwargs) || AS_DICT(kwargs)->used == 0)
-        return vm_call(vm, callable, pt->items, (int)pt->len, NULL);
-    Dict *d = AS_DICT(kwargs);
-    size_t n = pt->len + d->used;
-    List *buf = list_new(vm, n);
-    Value bufv = VOBJ(buf);
-    vm_push_root(vm, &bufv);
-    Tuple *names = tuple_new(vm, d->used);
-    Value namesv = VOBJ(names);
-    vm_push_root(vm, &namesv);
-    for (size_t i = 0; i < pt->len; i++)
-        list_append(vm, buf, pt->items[i]);
-    size_t k = 0;
-    for (size_t i = 0; i < d->nentries; i++) {
-        DictEntry *e = &d->entries[i];
-        if (IS_NULL(e->key))
-            continue;
-        if (!IS_STR(e->key)) {
-            vm_pop_root(vm);
-            vm_pop_root(vm);
-            return vm_raise(vm, EXC_TypeError, "keywords must be strings");
+    Value *pitems = IS_TUPLE(pos) ? AS_TUPLE(pos)->items : AS_LIST(pos)->items;
+    size_t plen = IS_TUPLE(pos) ? AS_TUPLE(pos)->len : AS_LIST(pos)->len;
+    Dict *d = IS_NULL(kwargs) || IS_NONE(kwargs) ? NULL : AS_DICT(kwargs);
+    List *buf = list_new(vm, plen + (d ? d->used : 0));
+    *keep = VOBJ(buf);
+    vm_push_root(vm, keep);
+    for (size_t i = 0; i < plen; i++)
+        list_append(vm, buf, pitems[i]);
+    *kwnames = NULL;
+    if (d && d->used) {
+        Tuple *names = tuple_new(vm, d->used);   /* the caller roots it */
+        size_t k = 0;
+        for (size_t i = 0; i < d->nentries; i++) {
+            DictEntry *e = &d->entries[i];
+            if (IS_NULL(e->key))
+                continue;
+            if (!IS_STR(e->key)) {
+                vm_pop_root(vm);
+                vm_raise(vm, EXC_TypeError, "keywords must be strings");
+                return -1;
+            }
+            names->items[k++] = e->key;
+            list_append(vm, buf, e->value);
         }
-        names->items[k++] = e->key;
-        list_append(vm, buf, e->value);
+        *kwnames = names;
     }
-    Value r = vm_call(vm, callable, buf->items, (int)pt->len, names);
+    vm_pop_root(vm);
+    *items = buf->items;
+    *nargs = (int)plen;
+    return 0;
+}
+
+static Value call_ex(VM *vm, Value callable, Value argseq, Value kwargs)
+{
+    Value keep = VNULL;
+    Value *items;
+    int nargs;
+    Tuple *kwnames;
+    if (flatten_call_ex(vm, callable, argseq, kwargs, &keep, &items, &nargs, &kwnames) < 0)
+        return VNULL;
+    vm_push_root(vm, &keep);
+    Value kn = kwnames ? VOBJ(kwnames) : VNULL;
+    vm_push_root(vm, &kn);
+    Value r = vm_call(vm, callable, items, nargs, kwnames);
     vm_pop_root(vm);
     vm_pop_root(vm);
     return r;
@@ -986,7 +1042,17 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
     entry->parent = caller;
     Frame *frame = start;
     vm->frame = frame;
-    vm->depth++;
+    /* The depth counts the frames that are running: a resumed await chain
+     * is back on the stack, every frame of it from `start` out to `entry`.
+     * Leaving (return, error, or the chain parking again) goes back to
+     * base_depth whatever the chain did, so a parked chain holds no depth:
+     * only what runs counts, however many tasks are suspended. */
+    int base_depth = vm->depth;
+    for (Frame *f = start; f; f = f->parent) {
+        vm->depth++;
+        if (f == entry)
+            break;
+    }
 
     const uint32_t *ip;
     Value *sp, *consts, *locals;
@@ -1019,7 +1085,21 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 vm_raise(vm, EXC_SystemExit, "loopscope: instruction budget exhausted");
                 goto error;
             }
+            if (vm->switch_at && vm->steps >= vm->switch_at && vm->switch_hook) {
+                /* the GIL's switch interval is over (simulated threads) */
+                bool can_park = entry->gen && entry->gen->gkind == GEN_FIBER;
+                if (vm->switch_hook(vm, can_park) == 1 && can_park) {
+                    ip--;   /* run this instruction when the thread is resumed */
+                    SYNC();
+                    frame->preempted = 1;
+                    entry->gen->resume = frame;
+                    status = EXEC_SUSPEND;
+                    goto leave;
+                }
+            }
             uint64_t left = vm->cfg.max_steps ? vm->cfg.max_steps - vm->steps : UINT64_MAX;
+            if (vm->switch_at && vm->switch_at > vm->steps && vm->switch_at - vm->steps < left)
+                left = vm->switch_at - vm->steps;
             budget = budget_mark = (int64_t)(left < 65536 ? left : 65536);
             budget--;
         }
@@ -1767,6 +1847,17 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 r = vm_call(vm, callable, args, nargs, kw);
             CHECK(r);
             sp = base;
+            if (vm->park_request) {
+                /* a blocking call in a worker thread (time.sleep): the
+                 * thread's whole chain waits; resuming pushes the result */
+                vm->park_request = false;
+                if (entry->gen && entry->gen->gkind == GEN_FIBER) {
+                    SYNC();
+                    entry->gen->resume = frame;
+                    status = EXEC_SUSPEND;
+                    goto leave;
+                }
+            }
             PUSH(r);
             if (vm->gc_requested) {
                 /* gc.collect() collects right after its call returns */
@@ -1786,6 +1877,49 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             sp[0] = VNULL;
             sp[1] = argseq;
             sp[2] = kwargs;
+            Value fnv = callable, self = VNULL;
+            if (IS_KIND(callable, OBJ_BOUND_METHOD)) {
+                fnv = ((BoundMethod *)callable.as.o)->func;
+                self = ((BoundMethod *)callable.as.o)->self;
+            }
+            if (IS_FUNCTION(fnv) && !(AS_FUNCTION(fnv)->code->proto->flags &
+                                      (PROTO_GENERATOR | PROTO_COROUTINE | PROTO_ASYNC_GENERATOR)) &&
+                !vm->gc_requested && vm->depth < vm->cfg.recursion_limit) {
+                /* a Python function: its frame runs in this same loop, as
+                 * for a plain call (a worker thread may park inside it) */
+                Function *fn = AS_FUNCTION(fnv);
+                Value *items;
+                int nargs;
+                Tuple *kwn;
+                if (flatten_call_ex(vm, callable, argseq, kwargs, &sp[0], &items, &nargs, &kwn) < 0) {
+                    frame->sp = sp;
+                    goto error;
+                }
+                if (!IS_NULL(self)) {
+                    /* the bound self goes first: make room in the flat list */
+                    List *flat = AS_LIST(sp[0]);
+                    list_append(vm, flat, VNONE);
+                    memmove(flat->items + 1, flat->items, (flat->len - 1) * sizeof(Value));
+                    flat->items[0] = self;
+                    items = flat->items;
+                    nargs++;
+                }
+                sp[1] = kwn ? VOBJ(kwn) : VNULL;
+                Frame *nf = frame_new(vm, fn, NULL);
+                nf->parent = frame;
+                if (vm_bind_call(vm, fn, nf, items, nargs, kwn) < 0) {
+                    frame_free(vm, nf);
+                    frame->sp = sp;
+                    goto error;
+                }
+                sp--;                 /* the callable's slot takes the result */
+                frame->sp = sp;
+                vm->frame = nf;
+                vm->depth++;
+                frame = nf;
+                LOAD();
+                DISPATCH();
+            }
             Value r = call_ex(vm, callable, argseq, kwargs);
             frame->sp = sp;
             CHECK(r);
@@ -2083,6 +2217,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     /* push the coroutine's frame on this chain and run it here */
                     if (vm->depth >= vm->cfg.recursion_limit) {
                         SYNC();
+                        g->awaited = 1;   /* it was awaited: CPython does not warn */
                         vm_raise(vm, EXC_RecursionError, "maximum recursion depth exceeded");
                         goto error;
                     }
@@ -2260,7 +2395,7 @@ leave:
     vm->steps += (uint64_t)(budget_mark - budget);
     vm->frame = caller;
     vm->c_nesting--;
-    vm->depth--;
+    vm->depth = base_depth;
     if (status != EXEC_SUSPEND && status != EXEC_YIELD) {
         entry->parent = NULL;
         if (!entry->gen)

@@ -96,6 +96,12 @@ static void blacken(VM *vm, Obj *o)
         mark_values(vm, l->items, l->len);
         break;
     }
+    case OBJ_DEQUE: {
+        Deque *d = (Deque *)o;
+        for (size_t i = 0; i < d->len; i++)
+            vm_mark_value(vm, deque_at(d, i));
+        break;
+    }
     case OBJ_DICT:
         mark_dict(vm, (Dict *)o);
         break;
@@ -262,6 +268,7 @@ static size_t object_size(Obj *o)
     case OBJ_BIGINT: return sizeof(ObjBigInt);
     case OBJ_TUPLE: return sizeof(Tuple) + ((Tuple *)o)->len * sizeof(Value);
     case OBJ_LIST: return sizeof(List);
+    case OBJ_DEQUE: return sizeof(Deque);
     case OBJ_DICT: return sizeof(Dict);
     case OBJ_SET: return sizeof(Set);
     case OBJ_RANGE: return sizeof(Range);
@@ -294,6 +301,9 @@ void vm_free_object(VM *vm, Obj *o)
         bi_free(b);
         break;
     }
+    case OBJ_DEQUE:
+        deque_free_storage(vm, (Deque *)o);
+        break;
     case OBJ_LIST: {
         List *l = (List *)o;
         vm_free_mem(vm, l->items, l->cap * sizeof(Value));
@@ -349,8 +359,8 @@ void vm_free_object(VM *vm, Obj *o)
  * native object whose type asks for one. */
 bool vm_wants_last_word(VM *vm, Obj *o)
 {
-    if (o->kind == OBJ_GEN)
-        return gen_never_ran((Gen *)o);
+    if (o->kind == OBJ_GEN)   /* a coroutine never run, or an async generator to close */
+        return gen_never_ran((Gen *)o) || agen_wants_finalizer((Gen *)o);
     if (o->kind == OBJ_NATIVE_DATA) {
         const NativeType *t = ((NativeData *)o)->type;
         return t->wants_last_word && t->wants_last_word(vm, o);
@@ -410,7 +420,9 @@ static void run_last_words(VM *vm)
     vm->exc = VNULL;
     for (size_t i = 0; i < n; i++) {
         Obj *o = AS_OBJ(held[i]);
-        if (o->kind == OBJ_GEN) {
+        if (o->kind == OBJ_GEN && ((Gen *)o)->gkind == GEN_ASYNC_GENERATOR) {
+            agen_finalize(vm, (Gen *)o);   /* the loop's hook: it schedules aclose() */
+        } else if (o->kind == OBJ_GEN) {
             Gen *gen = (Gen *)o;
             gen->awaited = 1;
             vm_warn_never_awaited(vm, gen);

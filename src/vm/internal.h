@@ -32,6 +32,7 @@ struct Frame {
     Block *blocks;
     int nblocks;
     uint8_t resuming;   /* parked inside YIELD_FROM/AWAIT: re-run it on resume */
+    uint8_t preempted;  /* a fiber parked between two instructions: resume as is */
     Value sent;         /* for a parked delegation: the value to pass on */
     Value thrown;       /* ... or the exception to throw into the delegate */
     Value pending_throw;/* raise this at the resume point (gen.throw) */
@@ -82,6 +83,12 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result);
 Code *code_load(VM *vm, Proto *p);
 int vm_bind_call(VM *vm, Function *fn, Frame *f, Value *args, int nargs, Tuple *kwnames);
 Value gen_send(VM *vm, Gen *g, Value v, bool *returned);   /* VNULL on error */
+/* A fiber: fn(*args) made ready to run as a resumable chain (GEN_FIBER),
+ * driven with gen_send. Inside it, a native that sets vm->park_request
+ * parks the whole chain after returning (the value sent on resume becomes
+ * the native's result), and vm->switch_hook may park it between two
+ * instructions. fn must be a Python function. NULL after raising. */
+Gen *vm_fiber_new(VM *vm, Value fn, Value *args, int nargs);
 Value gen_throw(VM *vm, Gen *g, Value exc, bool *returned);
 int vm_frame_line(const Frame *f);
 /* Line `lineno` of the program (without its newline); false past the end. */
@@ -200,6 +207,17 @@ void vm_small_free_all(VM *vm);
 /* gc.c */
 void vm_free_object(VM *vm, Obj *o);
 void gc_maybe_collect(VM *vm);
+
+/* deque.c: collections.deque, for the container dispatch of containers.c */
+Value deque_at(Deque *d, size_t i);
+Value *deque_items(VM *vm, Deque *d);        /* its items made contiguous, in order */
+Value deque_iter(VM *vm, Deque *d);
+Value deque_getitem(VM *vm, Deque *d, Value key);
+int deque_setitem(VM *vm, Deque *d, Value key, Value v);
+int deque_delitem(VM *vm, Deque *d, Value key);
+int deque_contains(VM *vm, Deque *d, Value x);
+void deque_free_storage(VM *vm, Deque *d);
+void collections_init(VM *vm);               /* the collections module */
 
 /* modules.c */
 Module *module_new(VM *vm, const char *name);

@@ -1,5 +1,6 @@
 /*
- * modules.c - the modules a scenario may import: sys, time, gc, random.
+ * modules.c - the modules a scenario may import: sys, time, gc, random
+ * (collections, with deque, is in deque.c).
  * (asyncio and concurrent.futures come with the simulator.)
  *
  * Nothing here touches the real world: time is the VM's virtual clock,
@@ -13,7 +14,7 @@
 #include "numops.h"
 
 const char *const vm_module_names[] = {
-    "sys", "time", "gc", "random", NULL
+    "sys", "time", "gc", "random", "collections", NULL
 };
 
 Module *module_new(VM *vm, const char *name)
@@ -405,4 +406,5 @@ void modules_init(VM *vm)
     time_init(vm);
     gc_init(vm);
     random_init(vm);
+    collections_init(vm);
 }

@@ -46,6 +46,7 @@ typedef enum ObjKind {
     OBJ_VIEW,         /* dict keys/values/items views */
     OBJ_WRAPPER,      /* staticmethod, classmethod, property, super */
     OBJ_NATIVE_DATA,  /* a C struct with its own mark/free hooks (asyncio objects) */
+    OBJ_DEQUE,        /* collections.deque */
     OBJ__COUNT
 } ObjKind;
 
@@ -98,6 +99,18 @@ typedef struct List {
 } List;
 #define IS_LIST(v)     IS_KIND(v, OBJ_LIST)
 #define AS_LIST(v)     ((List *)AS_OBJ(v))
+
+/* collections.deque: a ring of cap slots (a power of two, or 0), the items
+ * from head on, wrapping (deque.c). */
+typedef struct Deque {
+    Obj hdr;
+    Value *items;
+    size_t head, len, cap;
+    int64_t maxlen;    /* -1: unbounded */
+    uint64_t version;  /* bumped by every change of length or order: iterators check it */
+} Deque;
+#define IS_DEQUE(v)    IS_KIND(v, OBJ_DEQUE)
+#define AS_DEQUE(v)    ((Deque *)AS_OBJ(v))
 
 /* Insertion-ordered hash table: entries in order, an index of slots into them. */
 typedef struct DictEntry {
@@ -273,7 +286,9 @@ typedef struct Module {
 } Module;
 
 /* ---- generators and coroutines --------------------------------------- */
-typedef enum GenKind { GEN_GENERATOR, GEN_COROUTINE, GEN_ASYNC_GENERATOR } GenKind;
+/* GEN_FIBER: a plain function call run as a resumable chain, for the
+ * simulator's worker threads (a blocking call parks it; see vm_fiber_new). */
+typedef enum GenKind { GEN_GENERATOR, GEN_COROUTINE, GEN_ASYNC_GENERATOR, GEN_FIBER } GenKind;
 typedef enum GenState { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_CLOSED } GenState;
 
 typedef struct Gen {

@@ -115,6 +115,7 @@ int vm_truthy(VM *vm, Value v)
     case OBJ_BIGINT: return 1;
     case OBJ_TUPLE: return ((Tuple *)o)->len != 0;
     case OBJ_LIST: return ((List *)o)->len != 0;
+    case OBJ_DEQUE: return ((Deque *)o)->len != 0;
     case OBJ_DICT: return ((Dict *)o)->used != 0;
     case OBJ_SET: return ((Set *)o)->used != 0;
     case OBJ_RANGE: return ((Range *)o)->len != 0;
@@ -227,6 +228,7 @@ Str *vm_repr(VM *vm, Value v)
     case OBJ_STR: return str_repr(vm, (Str *)o);
     case OBJ_BIGINT: return num_repr(vm, v);
     case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_RANGE: case OBJ_VIEW:
+    case OBJ_DEQUE:
         /* a builtin named tuple (sys.asyncgen_hooks) has a __repr__ of its own */
         if ((o->cls->cflags & CLASS_BUILTIN) && IS_NULL(dict_get_str(o->cls->dict, vm->sn[SN_repr])))
             return container_repr(vm, v);
@@ -328,6 +330,7 @@ static Value try_compare(VM *vm, Value a, Value b, CmpKind op)
     if (ca->cflags & CLASS_BUILTIN) {
         switch ((ObjKind)a.as.o->kind) {
         case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_RANGE: case OBJ_VIEW:
+        case OBJ_DEQUE:
             return container_compare(vm, a, b, op);
         default:
             break;
@@ -455,6 +458,7 @@ int vm_hash(VM *vm, Value v, int64_t *out)
     case OBJ_STR: *out = str_hash((Str *)o); return 0;
     case OBJ_BIGINT: *out = num_hash(v); return 0;
     case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_VIEW: case OBJ_RANGE:
+    case OBJ_DEQUE:
         if (o->cls->cflags & CLASS_BUILTIN)
             return container_hash(vm, v, out);
         break;
@@ -1025,6 +1029,7 @@ static bool is_builtin_container(Value v)
         return false;
     switch ((ObjKind)v.as.o->kind) {
     case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_RANGE: case OBJ_VIEW:
+    case OBJ_DEQUE:
         return true;
     default:
         return false;

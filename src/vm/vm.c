@@ -133,9 +133,8 @@ static void hide_code(Code *c)
 
 int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals)
 {
-    static const char *const no_modules[] = { NULL };
     LangError err = { 0 };
-    Proto *p = lang_compile(src, len, no_modules, &err);
+    Proto *p = lang_compile(src, len, vm_module_names, &err);
     if (!p) {
         vm_raise(vm, EXC_RuntimeError, "loopscope: its own prelude does not compile: %d:%d: %s", err.line,
                  err.col, err.message);
@@ -201,6 +200,8 @@ int vm_run_main(VM *vm, Proto *module)
             status = 1;
         }
     }
+    if (vm->exit_hook)
+        vm->exit_hook(vm);
     vm_warn_at_exit(vm);
     return status;
 }

@@ -47,6 +47,20 @@
     X(NameError, Exception) \
     X(UnboundLocalError, NameError) \
     X(OSError, Exception) \
+    X(BlockingIOError, OSError) \
+    X(ChildProcessError, OSError) \
+    X(ConnectionError, OSError) \
+    X(BrokenPipeError, ConnectionError) \
+    X(ConnectionAbortedError, ConnectionError) \
+    X(ConnectionRefusedError, ConnectionError) \
+    X(ConnectionResetError, ConnectionError) \
+    X(FileExistsError, OSError) \
+    X(FileNotFoundError, OSError) \
+    X(InterruptedError, OSError) \
+    X(IsADirectoryError, OSError) \
+    X(NotADirectoryError, OSError) \
+    X(PermissionError, OSError) \
+    X(ProcessLookupError, OSError) \
     X(TimeoutError, OSError) \
     X(ReferenceError, Exception) \
     X(RuntimeError, Exception) \
@@ -60,8 +74,16 @@
     X(ValueError, Exception) \
     X(UnicodeError, ValueError) \
     X(Warning, Exception) \
+    X(BytesWarning, Warning) \
     X(DeprecationWarning, Warning) \
+    X(EncodingWarning, Warning) \
+    X(FutureWarning, Warning) \
+    X(ImportWarning, Warning) \
+    X(PendingDeprecationWarning, Warning) \
+    X(ResourceWarning, Warning) \
     X(RuntimeWarning, Warning) \
+    X(SyntaxWarning, Warning) \
+    X(UnicodeWarning, Warning) \
     X(UserWarning, Warning)
 
 typedef enum ExcKind {
@@ -80,7 +102,7 @@ typedef enum ExcKind {
     X(async_generator_asend) X(async_generator_athrow) X(asyncgen_hooks) \
     X(dict_keys) X(dict_values) X(dict_items) \
     X(staticmethod) X(classmethod) X(property) X(super) \
-    X(ellipsis) X(NotImplementedType)
+    X(ellipsis) X(NotImplementedType) X(deque)
 
 typedef enum TypeKind {
 #define X(name) T_##name,
@@ -143,7 +165,11 @@ struct VM {
     Str *sn[64];               /* interned special names (internal.h SPECIAL_NAMES) */
 
     void *frame_cache[32];     /* recycled frames by size class (exec.c) */
+    uint32_t frame_cached[32]; /* how many each class holds */
     void *small_free[17];      /* recycled small objects by 16-byte class (object.c) */
+    void *slabs;               /* the blocks small objects are carved from (object.c) */
+    char *slab_next;           /* the unused rest of the newest slab */
+    size_t slab_left;
 
     /* every Proto loaded, freed with the VM */
     Proto **protos;
@@ -156,6 +182,16 @@ struct VM {
     /* time.sleep(secs): the simulator decides what blocks (NULL: the clock
      * just advances). Returns 0, or -1 with an exception set. */
     int (*sleep_hook)(VM *vm, double secs);
+    /* threads (the simulator's): a native running in a fiber asks to park
+     * it; at instruction count switch_at (0: never) the dispatch loop calls
+     * switch_hook, telling it whether the running code is a fiber's own
+     * loop (can_park); it returns 1 to park the fiber there, else 0 */
+    bool park_request;
+    uint64_t switch_at;
+    int (*switch_hook)(VM *vm, bool can_park);
+    /* when the program has ended (after an uncaught exception's report),
+     * before the exit-time warnings: the simulator joins its threads */
+    void (*exit_hook)(VM *vm);
     uint64_t rng[4];           /* random's generator state */
     Value agen_firstiter;      /* sys.set_asyncgen_hooks(), VNULL when unset */
     Value agen_finalizer;
