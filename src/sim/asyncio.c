@@ -389,35 +389,75 @@ static SimFuture *current_task_of(VM *vm)
     return IS_NONE(t) || IS_NULL(t) ? NULL : FUT(t);
 }
 
-/* Where a task stands: the innermost frame of its coroutine chain that is
- * the scenario's own (loopscope's asyncio is Python too, but hidden), and
- * the innermost hidden frame called from there: the asyncio API it is in
- * ("sleep", "Queue.get"), or NULL when it awaits a future directly. */
-static int task_position(SimFuture *t, const char **api)
+/* The frame of a task's chain that is the scenario's own and innermost
+ * (loopscope's asyncio is Python too, but hidden), and the innermost hidden
+ * frame called from there: the asyncio API it is in ("sleep",
+ * "Queue.get"), or NULL when it awaits a future directly. */
+static Frame *task_program_frame(SimFuture *t, const char **api)
 {
     *api = NULL;
     if (!IS_GEN(t->coro))
-        return 0;
+        return NULL;
     Gen *g = AS_GEN(t->coro);
-    if (!g->frame)
-        return g->firstline;
-    if (g->state == GEN_CREATED)
-        return g->frame->code->proto->firstline;
+    if (!g->frame || g->state == GEN_CREATED)
+        return NULL;
     for (Frame *f = g->resume ? g->resume : g->frame; f; f = f->parent) {
         if (!f->code->hidden)
-            return vm_frame_line(f);
+            return f;
         *api = f->code->qualname->data;
         if (f == g->frame)
             break;
     }
-    return 0;
+    return NULL;
+}
+
+/* Where a task stands: the line of its innermost program frame. */
+static int task_position(SimFuture *t, const char **api)
+{
+    Frame *f = task_program_frame(t, api);
+    if (f)
+        return vm_frame_line(f);
+    if (!IS_GEN(t->coro))
+        return 0;
+    Gen *g = AS_GEN(t->coro);
+    return g->frame && g->state == GEN_CREATED ? g->frame->code->proto->firstline : g->firstline;
+}
+
+/* The expression a parked frame awaits, as written ("asyncio.sleep(1)"):
+ * the source span of the instruction it will resume at. */
+static bool await_source(VM *vm, Frame *f, char *buf, size_t n)
+{
+    const Proto *p = f->code->proto;
+    long i = (long)(f->ip - p->code);
+    if (i < 0 || i >= (long)p->ncode)
+        return false;
+    Position pos = p->positions[i];
+    const char *line;
+    size_t len;
+    if (pos.line <= 0 || pos.line != pos.end_line || pos.col < 0 || pos.end_col <= pos.col ||
+        !vm_source_line(vm, pos.line, &line, &len) || (size_t)pos.end_col > len)
+        return false;
+    const char *s = line + pos.col;
+    size_t k = (size_t)(pos.end_col - pos.col);
+    if (k > 6 && memcmp(s, "await ", 6) == 0) {
+        s += 6;
+        k -= 6;
+    }
+    while (k && *s == ' ') {
+        s++;
+        k--;
+    }
+    snprintf(buf, n, "%.*s", (int)k, s);
+    return k > 0;
 }
 
 /* What a parked task waits on, in words, for task.suspend. */
 static void describe_wait(VM *vm, SimFuture *t, Value waited, char *buf, size_t n)
 {
     const char *api;
-    task_position(t, &api);
+    Frame *f = task_program_frame(t, &api);
+    if (f && await_source(vm, f, buf, n))
+        return;
     if (api) {
         snprintf(buf, n, "asyncio %s", api);
     } else if (is_future(vm, waited) && FUT(waited)->is_task) {
