@@ -22,6 +22,7 @@
 #include "sim.h"
 #include "loop.h"
 #include "threads.h"
+#include "stdframes.h"
 #include "internal.h"
 #include "numfmt.h"
 #include "asyncio_prelude.h"
@@ -76,6 +77,7 @@ typedef struct Sim {
     SimLoop loop;
     SimConfig cfg;
     SimSched *sched;        /* the threads (threads.c) */
+    SimStdFrames *stdframes;/* CPython's frames the prelude stands for */
     Module *asyncio;
     bool running;
     Value current_task;
@@ -214,7 +216,7 @@ static int exc_line_of(Value exc)
         return 0;
     Exception *e = AS_EXC(exc);
     for (uint32_t i = e->ntb; i-- > 0;)
-        if (!e->tb[i].code->hidden)
+        if (e->tb[i].code && !e->tb[i].code->hidden)
             return code_line_at(e->tb[i].code, e->tb[i].instr);
     return 0;
 }
@@ -539,6 +541,65 @@ static int loop_thread_sleep(VM *vm, double secs)
     return r;
 }
 
+static void put_str(NfBuf *b, const char *s);
+static void put_short_repr(VM *vm, NfBuf *b, Value v);
+
+/* format_helpers._format_callback_source: "bad(1, 'x') at file.py:5". */
+static void put_callback_source(VM *vm, NfBuf *b, Value cb, Value args)
+{
+    Value fn = IS_KIND(cb, OBJ_BOUND_METHOD) ? ((BoundMethod *)AS_OBJ(cb))->func : cb;
+    if (IS_FUNCTION(fn)) {
+        put_str(b, AS_FUNCTION(fn)->qualname->data);
+    } else if (IS_NATIVE(fn)) {
+        put_str(b, AS_NATIVE(fn)->name);
+    } else {
+        Str *r = vm_repr(vm, cb);
+        vm->exc = VNULL;
+        put_str(b, r ? r->data : "?");
+    }
+    put_str(b, "(");
+    if (IS_TUPLE(args))
+        for (size_t i = 0; i < AS_TUPLE(args)->len; i++) {
+            if (i)
+                put_str(b, ", ");
+            put_short_repr(vm, b, AS_TUPLE(args)->items[i]);
+        }
+    put_str(b, ")");
+    if (IS_FUNCTION(fn) && !AS_FUNCTION(fn)->code->hidden) {
+        char at[64];
+        snprintf(at, sizeof at, ":%d", AS_FUNCTION(fn)->code->proto->firstline);
+        put_str(b, " at ");
+        put_str(b, vm->cfg.filename);
+        put_str(b, at);
+    }
+}
+
+/* The loop's default exception handler, for a callback that raised:
+ * "Exception in callback ...", the handle, the traceback through
+ * Handle._run. */
+static void callback_failed(SimLoop *loop, SimHandle *h, Value exc)
+{
+    VM *vm = loop->vm;
+    NfBuf src;
+    nf_buf_init(&src);
+    put_callback_source(vm, &src, h->callback, h->args);
+    put_str(&src, "");
+    const char *cb = src.data ? src.data : "";
+    Str *head = h->is_timer
+        ? str_printf(vm, "Exception in callback %s\nhandle: <TimerHandle when=%.17g %s>\n", cb, h->when, cb)
+        : str_printf(vm, "Exception in callback %s\nhandle: <Handle %s>\n", cb, cb);
+    nf_buf_free(&src);
+    vm_write_err(vm, head->data, head->len);
+    exc_add_ext_frame(vm, exc, &sim_frame_handle_run);
+    vm_print_exception(vm, exc);
+    vm->exc = VNULL;
+}
+
+static const ExtFrame *ext_frame_of(VM *vm, const Code *hidden, int line)
+{
+    return sim_stdframes_find(sim_of(vm)->stdframes, hidden->hidden, line);
+}
+
 /* A fresh loop (one per asyncio.run), wired to the trace. */
 static void loop_setup(VM *vm)
 {
@@ -549,6 +610,7 @@ static void loop_setup(VM *vm)
     s->loop.trace = s->cfg.trace;
     s->loop.describe = describe_handle;
     s->loop.sched = s->sched;
+    s->loop.callback_failed = callback_failed;
 }
 
 const char *sim_stdlib_dir(VM *vm)
@@ -1035,6 +1097,19 @@ static void cancel_all_tasks(VM *vm)
                 break;
         }
     }
+    /* a task that answered its cancellation with another exception: the
+     * loop's exception handler reports it */
+    for (size_t i = 0; i < pending->len; i++) {
+        SimFuture *t = FUT(pending->items[i]);
+        if (t->state != FUT_FINISHED || IS_NULL(t->exception))
+            continue;
+        t->exc_retrieved = true;
+        Str *head = str_printf(vm, "unhandled exception during asyncio.run() shutdown\ntask: %s\n",
+                               future_repr(vm, t)->data);
+        vm_write_err(vm, head->data, head->len);
+        vm_print_exception(vm, t->exception);
+        vm->exc = VNULL;
+    }
     vm_pop_root(vm);
 }
 
@@ -1113,12 +1188,16 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     s->task_factory = VNONE;
     sim_loop_free(&s->loop);
     loop_setup(vm);
-    if (!IS_NULL(pending_exc))
-        return vm_raise_value(vm, pending_exc);
     Value out;
-    if (future_result(vm, FUT(main_task), &out) < 0)
-        return VNULL;
-    return out;
+    if (IS_NULL(pending_exc) && future_result(vm, FUT(main_task), &out) >= 0)
+        return out;
+    /* what escapes came out of runner.run -> run_until_complete ->
+     * future.result(), and CPython's traceback shows those frames */
+    Value exc = IS_NULL(pending_exc) ? vm_exc_take(vm) : pending_exc;
+    exc_add_ext_frame(vm, exc, &sim_frame_run_until_complete);
+    exc_add_ext_frame(vm, exc, &sim_frame_runner_run);
+    exc_add_ext_frame(vm, exc, &sim_frame_asyncio_run);
+    return vm_raise_value(vm, exc);
 }
 
 static Value m_create_task(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -1339,7 +1418,7 @@ static void put_short_repr(VM *vm, NfBuf *b, Value v)
         nf_buf_append(b, "...", 3);
         return;
     }
-    size_t limit = IS_STR(v) ? 30 : IS_INT(v) ? 40 : 20;
+    size_t limit = IS_INT(v) ? 40 : 30;   /* maxlong; maxstring and maxother */
     size_t n = nf_utf8_count(r->data, r->len);
     if (n <= limit) {
         nf_buf_append(b, r->data, r->len);
@@ -1851,34 +1930,34 @@ void sim_init(VM *vm, const SimConfig *cfg)
         { "__repr__", fm_repr }, { "_gather_child_done", gather_child_done },
     };
     for (size_t i = 0; i < sizeof fmethods / sizeof fmethods[0]; i++)
-        class_add_method(vm, s->future_cls, fmethods[i].name, fmethods[i].fn);
+        class_add_checked_method(vm, s->future_cls, fmethods[i].name, fmethods[i].fn);
     struct { const char *name; NativeFn fn; } tmethods[] = {
         { "get_name", tm_get_name }, { "set_name", tm_set_name }, { "get_coro", tm_get_coro },
         { "cancelling", tm_cancelling }, { "uncancel", tm_uncancel },
         { "_Task__step", task_step }, { "_Task__wakeup", task_wakeup },
     };
     for (size_t i = 0; i < sizeof tmethods / sizeof tmethods[0]; i++)
-        class_add_method(vm, s->task_cls, tmethods[i].name, tmethods[i].fn);
-    class_add_method(vm, s->loop_cls, "time", loop_time);
-    class_add_method(vm, s->loop_cls, "call_soon", loop_call_soon);
-    class_add_method(vm, s->loop_cls, "call_soon_threadsafe", loop_call_soon_threadsafe);
-    class_add_method(vm, s->loop_cls, "call_later", loop_call_later);
-    class_add_method(vm, s->loop_cls, "call_at", loop_call_at);
+        class_add_checked_method(vm, s->task_cls, tmethods[i].name, tmethods[i].fn);
+    class_add_checked_method(vm, s->loop_cls, "time", loop_time);
+    class_add_checked_method(vm, s->loop_cls, "call_soon", loop_call_soon);
+    class_add_checked_method(vm, s->loop_cls, "call_soon_threadsafe", loop_call_soon_threadsafe);
+    class_add_checked_method(vm, s->loop_cls, "call_later", loop_call_later);
+    class_add_checked_method(vm, s->loop_cls, "call_at", loop_call_at);
     Class *hc = asyncio_class(vm, m, "Handle", TYPE(vm, object), OBJ_NATIVE_DATA);
     Class *thc = asyncio_class(vm, m, "TimerHandle", hc, OBJ_NATIVE_DATA);
-    class_add_method(vm, hc, "cancel", hm_cancel);
-    class_add_method(vm, hc, "cancelled", hm_cancelled);
-    class_add_method(vm, thc, "when", hm_when);
+    class_add_checked_method(vm, hc, "cancel", hm_cancel);
+    class_add_checked_method(vm, hc, "cancelled", hm_cancelled);
+    class_add_checked_method(vm, thc, "when", hm_when);
     s->handle_cls = hc;
     s->timer_handle_cls = thc;
     s->loop.handle_cls = hc;
     s->loop.timer_handle_cls = thc;
-    class_add_method(vm, s->loop_cls, "create_future", loop_create_future);
-    class_add_method(vm, s->loop_cls, "create_task", loop_create_task);
-    class_add_method(vm, s->loop_cls, "set_task_factory", loop_set_task_factory);
-    class_add_method(vm, s->loop_cls, "get_task_factory", loop_get_task_factory);
-    class_add_method(vm, s->loop_cls, "is_running", loop_is_running);
-    class_add_method(vm, s->loop_cls, "is_closed", loop_is_closed);
+    class_add_checked_method(vm, s->loop_cls, "create_future", loop_create_future);
+    class_add_checked_method(vm, s->loop_cls, "create_task", loop_create_task);
+    class_add_checked_method(vm, s->loop_cls, "set_task_factory", loop_set_task_factory);
+    class_add_checked_method(vm, s->loop_cls, "get_task_factory", loop_get_task_factory);
+    class_add_checked_method(vm, s->loop_cls, "is_running", loop_is_running);
+    class_add_checked_method(vm, s->loop_cls, "is_closed", loop_is_closed);
     s->task_cls->ctor = task_ctor;
     s->loop_obj = loop_obj_new(vm);
 
@@ -1897,6 +1976,10 @@ void sim_init(VM *vm, const SimConfig *cfg)
     run_prelude(vm, m, threads_prelude, sizeof threads_prelude - 1);
     export_thread_modules(vm, m);
     run_prelude(vm, m, asyncio_prelude, sizeof asyncio_prelude - 1);
+    s->stdframes = sim_stdframes_new((const char *)asyncio_prelude, sizeof asyncio_prelude - 1,
+                                     vm->internal_sources);
+    vm->ext_frame = ext_frame_of;
+    vm->stdlib_dir = sim_stdlib_dir(vm);
     vm->exit_hook = sim_at_exit;
 }
 
@@ -1916,6 +1999,7 @@ void sim_free(VM *vm)
         return;
     sim_loop_free(&s->loop);
     sim_sched_free(s->sched);
+    sim_stdframes_free(s->stdframes);
     free(s->tasks);
     free(s);
     vm->sim = NULL;

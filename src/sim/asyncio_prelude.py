@@ -19,7 +19,7 @@ async def sleep(delay, result=None):
     future = loop.create_future()
     timer = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     try:
-        return await future
+        return await future  #@ asyncio/tasks.py:665 sleep | return ^await future^
     finally:
         timer.cancel()
 
@@ -405,7 +405,7 @@ class Timeout:
         if self._phase == "expiring":
             self._phase = "expired"
             if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
-                raise TimeoutError from exc
+                raise TimeoutError from exc  #@ asyncio/timeouts.py:115 __aexit__ | raise TimeoutError from exc_val
         elif self._phase == "active":
             self._phase = "finished"
         return None
@@ -453,9 +453,9 @@ async def wait_for(fut, timeout):
         try:
             return fut.result()
         except CancelledError as exc:
-            raise TimeoutError from exc
-    async with Timeout(get_running_loop().time() + timeout if timeout is not None else None):
-        return await fut
+            raise TimeoutError from exc  #@ asyncio/tasks.py:510 wait_for | raise TimeoutError from exc
+    async with Timeout(get_running_loop().time() + timeout if timeout is not None else None):  #@ asyncio/tasks.py:519 wait_for | async with timeouts.timeout(timeout):
+        return await fut  #@ asyncio/tasks.py:520 wait_for | return ^await fut^
 
 
 class TaskGroup:
@@ -528,7 +528,7 @@ class TaskGroup:
             self._errors.append(exc)
         if self._errors:
             try:
-                raise BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors) from None
+                raise BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors) from None  #@ asyncio/taskgroups.py:145 __aexit__ | raise me from None
             finally:
                 self._errors = None
 

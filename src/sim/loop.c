@@ -35,6 +35,7 @@ void sim_loop_init(SimLoop *loop, VM *vm)
     loop->trace = NULL;
     loop->describe = NULL;
     loop->sched = NULL;
+    loop->callback_failed = NULL;
 }
 
 void sim_loop_trace(SimLoop *loop, TraceKind kind, uint32_t task, uint32_t obj, int line,
@@ -201,7 +202,19 @@ static int run_handle(SimLoop *loop, SimHandle *h)
     Value args = h->args;
     Tuple *t = IS_TUPLE(args) ? AS_TUPLE(args) : NULL;
     Value r = vm_call(vm, h->callback, t ? t->items : NULL, t ? (int)t->len : 0, NULL);
-    return IS_NULL(r) ? -1 : 0;
+    if (!IS_NULL(r))
+        return 0;
+    /* Handle._run: SystemExit and KeyboardInterrupt leave the loop; any
+     * other exception goes to the loop's exception handler, and the loop
+     * goes on */
+    if (vm_exc_matches(vm, EXC_SystemExit) || vm_exc_matches(vm, EXC_KeyboardInterrupt) ||
+        !loop->callback_failed)
+        return -1;
+    Value exc = vm_exc_take(vm);
+    vm_push_root(vm, &exc);
+    loop->callback_failed(loop, h, exc);
+    vm_pop_root(vm);
+    return 0;
 }
 
 int sim_run_once(SimLoop *loop, SimWait *wait)

@@ -70,6 +70,8 @@ struct SimLoop {
     Class *handle_cls, *timer_handle_cls;   /* the Python classes of handles (or NULL) */
     Trace *trace;          /* where scheduling events go, or NULL */
     struct SimSched *sched;/* the threads: the loop's wait lets them run */
+    /* the loop's exception handler, for a callback that raised */
+    void (*callback_failed)(SimLoop *loop, SimHandle *h, Value exc);
     /* names a handle for the trace: the task it steps (0: none) and, in
      * words, what it runs; set by the asyncio layer, which knows tasks */
     void (*describe)(SimLoop *loop, SimHandle *h, uint32_t *task, char *buf, size_t n);

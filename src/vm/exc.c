@@ -230,7 +230,16 @@ void exc_add_tb(VM *vm, Value exc, Code *code, int instr)
     }
     e->tb[e->ntb].code = code;
     e->tb[e->ntb].instr = instr;
+    e->tb[e->ntb].ext = NULL;
     e->ntb++;
+}
+
+void exc_add_ext_frame(VM *vm, Value exc, const ExtFrame *frame)
+{
+    if (!IS_EXCEPTION(exc))
+        return;
+    exc_add_tb(vm, exc, NULL, 0);
+    AS_EXC(exc)->tb[AS_EXC(exc)->ntb - 1].ext = frame;
 }
 
 /* ---- NameError, exception groups ---------------------------------------------- */
@@ -282,7 +291,10 @@ static Value eg_derive(VM *vm, Exception *eg, List *items)
     AS_EXC(r)->suppress_context = eg->suppress_context;
     AS_EXC(r)->notes = eg->notes;
     for (uint32_t i = 0; i < eg->ntb; i++)
-        exc_add_tb(vm, r, eg->tb[i].code, eg->tb[i].instr);
+        if (eg->tb[i].code)
+            exc_add_tb(vm, r, eg->tb[i].code, eg->tb[i].instr);
+        else
+            exc_add_ext_frame(vm, r, eg->tb[i].ext);
     return r;
 }
 
@@ -569,7 +581,7 @@ Value exc_traceback_object(VM *vm, Exception *e)
         TbEntry *t = &e->tb[i];
         Instance *tb = vm_alloc_obj(vm, sizeof(Instance), OBJ_INSTANCE, AS_CLASS(cls));
         tb->dict = dict_new(vm);
-        dict_set_str(vm, tb->dict, "tb_lineno", VINT(code_line_at(t->code, t->instr)));
+        dict_set_str(vm, tb->dict, "tb_lineno", VINT(t->code ? code_line_at(t->code, t->instr) : t->ext->line));
         dict_set_str(vm, tb->dict, "tb_lasti", VINT((int64_t)t->instr * 2));
         dict_set_str(vm, tb->dict, "tb_next", next);
         next = VOBJ(tb);

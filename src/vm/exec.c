@@ -568,6 +568,8 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames)
     case OBJ_FUNCTION:
         return call_function(vm, AS_FUNCTION(callable), args, nargs, kwnames);
     case OBJ_NATIVE:
+        if ((callable.as.o->flags & NATIVE_CHECK_SELF) && !native_self_ok(vm, AS_NATIVE(callable), args, nargs))
+            return VNULL;
         return AS_NATIVE(callable)->fn(vm, args, nargs, kwnames);
     case OBJ_BOUND_METHOD: {
         BoundMethod *m = (BoundMethod *)callable.as.o;
@@ -1842,7 +1844,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             SYNC();
             Value r;
             if (IS_NATIVE(callable))
-                r = AS_NATIVE(callable)->fn(vm, args, nargs, kw);
+                r = (callable.as.o->flags & NATIVE_CHECK_SELF) && !native_self_ok(vm, AS_NATIVE(callable), args, nargs)
+                    ? VNULL : AS_NATIVE(callable)->fn(vm, args, nargs, kw);
             else
                 r = vm_call(vm, callable, args, nargs, kw);
             CHECK(r);

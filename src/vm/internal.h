@@ -99,6 +99,7 @@ bool vm_source_line(VM *vm, int lineno, const char **start, size_t *len);
  * The place is the innermost frame of the program; with none (at exit) it
  * is "sys:1", as during CPython's shutdown. */
 int vm_program_line(VM *vm);
+bool native_self_ok(VM *vm, const Native *n, const Value *args, int nargs);   /* NATIVE_CHECK_SELF */
 /* gc.c: would `o` have something to say if it were garbage now? (`del x`
  * of such an object asks for a collection, to speak about when CPython's
  * reference counting would) */

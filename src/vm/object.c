@@ -352,6 +352,27 @@ void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn)
     dict_set(vm, c->dict, VOBJ(str_intern(vm, name, strlen(name))), VOBJ(n));
 }
 
+void class_add_checked_method(VM *vm, Class *c, const char *name, NativeFn fn)
+{
+    Native *n = native_new(vm, name, fn, c);
+    n->hdr.flags |= NATIVE_CHECK_SELF;
+    dict_set(vm, c->dict, VOBJ(str_intern(vm, name, strlen(name))), VOBJ(n));
+}
+
+bool native_self_ok(VM *vm, const Native *n, const Value *args, int nargs)
+{
+    if (nargs > 0 && vm_is_subclass(vm_type_of(vm, args[0]), n->owner))
+        return true;
+    if (nargs == 0)
+        vm_raise(vm, EXC_TypeError, "unbound method %s.%s() needs an argument", n->owner->name->data, n->name);
+    else
+        vm_raise(vm, EXC_TypeError, "descriptor '%s' for '%s.%s' objects doesn't apply to a '%s' object",
+                 n->name, strcmp(n->owner->module ? n->owner->module->data : "", "asyncio") == 0
+                 ? "_asyncio" : n->owner->module ? n->owner->module->data : "builtins",
+                 n->owner->name->data, vm_type_name(vm, args[0]));
+    return false;
+}
+
 /* A read-only property whose getter is a native (int.real, ag_running). */
 void class_add_property(VM *vm, Class *c, const char *name, NativeFn fget)
 {

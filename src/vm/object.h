@@ -182,7 +182,7 @@ typedef struct Code {
     int frame_slots;   /* nlocals + ncells + nfrees + max_stack */
     int nlocals, ncells, nfrees, argcount;
     uint32_t frame_bytes; /* a frame's allocation, rounded to its size class */
-    uint8_t hidden;    /* loopscope's own Python (the asyncio prelude): not in tracebacks */
+    uint8_t hidden;    /* loopscope's own Python (a prelude; which one): not in tracebacks */
     uint8_t simple;    /* positional parameters only, no cells, not a generator:
                           a call with exactly argcount positional args just copies them */
     GlobalCache *gcache;  /* one per instruction, or NULL without LOAD_GLOBAL */
@@ -218,6 +218,9 @@ typedef struct Native {
 } Native;
 #define IS_NATIVE(v)   IS_KIND(v, OBJ_NATIVE)
 #define AS_NATIVE(v)   ((Native *)AS_OBJ(v))
+/* In Native's hdr.flags: the first argument must be an instance of owner,
+ * checked before the call (for methods that read a C struct from self). */
+#define NATIVE_CHECK_SELF 1u
 
 typedef struct BoundMethod {
     Obj hdr;
@@ -261,8 +264,9 @@ typedef struct Instance {
 
 /* One traceback entry: a frame's code and the instruction it was at. */
 typedef struct TbEntry {
-    Code *code;
+    Code *code;            /* NULL: a frame of CPython's library, ext */
     int32_t instr;
+    const struct ExtFrame *ext;
 } TbEntry;
 
 typedef struct Exception {

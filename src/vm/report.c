@@ -148,6 +148,31 @@ static void format_repeat(NfBuf *b, int repeat)
     }
 }
 
+/* A frame of CPython's library: its file under the install directory, its
+ * line, and carets under the part that ran when that is not the whole line. */
+static void format_ext_frame(VM *vm, NfBuf *b, const ExtFrame *x)
+{
+    char head[64];
+    put(b, "  File \"");
+    put(b, vm->stdlib_dir ? vm->stdlib_dir : "");
+    put(b, "/");
+    put(b, x->file);
+    snprintf(head, sizeof head, "\", line %d, in ", x->line);
+    put(b, head);
+    put(b, x->func);
+    put(b, "\n    ");
+    put(b, x->text);
+    put(b, "\n");
+    if (x->caret_start < 0)
+        return;
+    put(b, "    ");
+    for (int i = 0; i < x->caret_start; i++)
+        put(b, " ");
+    for (int i = x->caret_start; i < x->caret_end; i++)
+        put(b, "^");
+    put(b, "\n");
+}
+
 /* Frames outermost first; three identical ones in a row, then a count. */
 static void format_stack(VM *vm, NfBuf *b, const Exception *e)
 {
@@ -155,12 +180,24 @@ static void format_stack(VM *vm, NfBuf *b, const Exception *e)
     int last_line = -1, repeat = 0;
     for (int i = (int)e->ntb - 1; i >= 0; i--) {
         const TbEntry *t = &e->tb[i];
-        if ((t->code->proto->flags & PROTO_COMPREHENSION) || t->code->hidden)
+        if (!t->code || t->code->hidden) {
+            const ExtFrame *x = t->ext;
+            if (!x && vm->ext_frame)
+                x = vm->ext_frame(vm, t->code, code_line_at(t->code, t->instr));
+            if (x) {
+                format_repeat(b, repeat);
+                repeat = 0;
+                last_proto = NULL;
+                format_ext_frame(vm, b, x);
+            }
+            continue;
+        }
+        if (t->code->proto->flags & PROTO_COMPREHENSION)
             continue;
         /* CPython 3.12 inlines comprehensions (PEP 709): their frames do not
          * exist, and the enclosing frame reports the failing instruction */
         const TbEntry *at = t;
-        for (int j = i - 1; j >= 0 && (e->tb[j].code->proto->flags & PROTO_COMPREHENSION); j--)
+        for (int j = i - 1; j >= 0 && e->tb[j].code && (e->tb[j].code->proto->flags & PROTO_COMPREHENSION); j--)
             at = &e->tb[j];
         const Proto *p = at->code->proto;
         int line = code_line_at(at->code, at->instr);

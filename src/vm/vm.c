@@ -123,12 +123,15 @@ static void keep_proto(VM *vm, Proto *p)
     vm->protos[vm->nprotos++] = p;
 }
 
-static void hide_code(Code *c)
+/* Marks loopscope's own code with the number of the internal source it
+ * came from (1, 2, ...: see vm_run_internal), which also keeps it out of
+ * tracebacks. */
+static void hide_code(Code *c, uint8_t source)
 {
-    c->hidden = 1;
+    c->hidden = source;
     for (int i = 0; i < c->proto->nconsts; i++)
         if (IS_KIND(c->consts[i], OBJ_CODE))
-            hide_code((Code *)AS_OBJ(c->consts[i]));
+            hide_code((Code *)AS_OBJ(c->consts[i]), source);
 }
 
 int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals)
@@ -142,7 +145,7 @@ int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals)
     }
     keep_proto(vm, p);
     Code *code = code_load(vm, p);
-    hide_code(code);
+    hide_code(code, ++vm->internal_sources);
     Function *fn = vm_alloc_obj(vm, sizeof(Function), OBJ_FUNCTION, TYPE(vm, function));
     fn->code = code;
     fn->globals = globals;

@@ -189,6 +189,12 @@ struct VM {
     bool park_request;
     uint64_t switch_at;
     int (*switch_hook)(VM *vm, bool can_park);
+    /* CPython's own library in tracebacks: the frames that loopscope's
+     * hidden code stands for (see ExtFrame), and the directory CPython's
+     * library is installed in, which their paths start with */
+    const struct ExtFrame *(*ext_frame)(VM *vm, const struct Code *hidden, int line);
+    const char *stdlib_dir;
+    uint8_t internal_sources;  /* vm_run_internal calls so far: Code.hidden says which */
     /* when the program has ended (after an uncaught exception's report),
      * before the exit-time warnings: the simulator joins its threads */
     void (*exit_hook)(VM *vm);
@@ -210,6 +216,22 @@ struct VM {
     uint64_t gc_collections;
     Dict *warn_registry;       /* warnings already shown (warn.c) */
 };
+
+/* A frame of CPython's standard library as a traceback prints it: where
+ * loopscope's own (hidden) Python does what that frame does, the report shows
+ * it instead. text is the stripped source line; the carets go under
+ * text[caret_start, caret_end), or nowhere when caret_start < 0. */
+typedef struct ExtFrame {
+    const char *file;      /* under vm->stdlib_dir: "asyncio/tasks.py" */
+    int line;
+    const char *func;
+    const char *text;
+    int caret_start, caret_end;
+} ExtFrame;
+
+/* Adds a frame of CPython's library to exc's traceback, outside those it
+ * has (as if that frame had called the ones recorded so far). */
+void exc_add_ext_frame(VM *vm, Value exc, const ExtFrame *frame);
 
 /* The virtual clock, in seconds from the start of the run. Instructions are
  * counted in vm->steps, which the dispatch loop settles before any native
@@ -240,6 +262,8 @@ int vm_run_main(VM *vm, Proto *module);
 /* Runs loopscope's own Python source (a prelude) with `globals` as its
  * namespace; its frames never appear in tracebacks. 0, or -1 with the
  * exception in vm->exc (a compile error is a RuntimeError). */
+/* Runs loopscope's own Python (a prelude) in globals; its code is hidden
+ * from tracebacks and marked as internal source number vm->internal_sources. */
 int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals);
 
 /* ---- allocation (object.c) ------------------------------------------- */
@@ -278,6 +302,9 @@ Value int_from_bigint(VM *vm, BigInt *b);                  /* takes ownership; d
 Native *native_new(VM *vm, const char *name, NativeFn fn, Class *owner);
 Class *class_new_builtin(VM *vm, const char *name, Class *base, ObjKind inst_kind);
 void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn);
+/* The same, for a method that reads a C struct from self: calling it on
+ * anything but an instance of c (Future.done(5)) is a TypeError. */
+void class_add_checked_method(VM *vm, Class *c, const char *name, NativeFn fn);
 void class_add_property(VM *vm, Class *c, const char *name, NativeFn fget);  /* read-only */
 
 /* ---- exceptions (exc.c) ----------------------------------------------- */
