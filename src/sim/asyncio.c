@@ -1973,6 +1973,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
     add_fn(vm, m, "all_tasks", m_all_tasks);
     add_fn(vm, m, "ensure_future", m_ensure_future);
     sim_sched_install(vm, m);
+    sim_stdlib_init(vm);   /* contextlib, traceback, ...: stdlib.c */
     run_prelude(vm, m, threads_prelude, sizeof threads_prelude - 1);
     export_thread_modules(vm, m);
     run_prelude(vm, m, asyncio_prelude, sizeof asyncio_prelude - 1);

@@ -34,6 +34,7 @@ typedef struct SimConfig {
 const char *sim_stdlib_dir(VM *vm);
 
 void sim_init(VM *vm, const SimConfig *cfg);   /* after vm_new */
+void sim_stdlib_init(VM *vm);                   /* stdlib.c: the small modules written in Python */
 void sim_finish(VM *vm, int status);           /* after the program ran: run.end */
 void sim_free(VM *vm);                          /* before vm_free */
 
