@@ -86,6 +86,9 @@ typedef struct Sim {
     SimFuture **tasks;
     size_t ntasks, cap_tasks, task_holes;
     uint32_t next_future_id;
+    Value saved_hooks[2];   /* the asyncgen hooks the open loop replaced */
+    Value set_loop;         /* set_event_loop()'s loop, or None */
+    bool set_called;        /* set_event_loop() was called (asyncio.run calls it) */
     WriteFn out, err;       /* the program's real stdout and stderr, when traced */
     void *out_ud, *err_ud;
     Value loop_obj;
@@ -1141,10 +1144,91 @@ static void shutdown_default_executor(VM *vm)
     run_shutdown_task(vm, "_shutdown_default_executor");
 }
 
+/* ---- the loop's life: open, run until complete, shut down, close ---------- */
+
+/* A new event loop becomes the current one (the simulator runs one at a
+ * time), with asyncio's async-generator hooks installed. */
+static Value loop_open(VM *vm)
+{
+    Sim *s = sim_of(vm);
+    s->loop_obj = loop_obj_new(vm);
+    s->saved_hooks[0] = vm->agen_firstiter;
+    s->saved_hooks[1] = vm->agen_finalizer;
+    vm->agen_firstiter = dict_get_str(s->asyncio->dict, str_intern(vm, "_asyncgen_firstiter", 19));
+    vm->agen_finalizer = dict_get_str(s->asyncio->dict, str_intern(vm, "_asyncgen_finalizer", 19));
+    return s->loop_obj;
+}
+
+/* loop.run_until_complete(aw): runs the loop until aw is done and returns
+ * its result, or raises what it raised, through base_events' frame. */
+static Value loop_run(VM *vm, Value aw)
+{
+    Sim *s = sim_of(vm);
+    if (s->running || ((LoopObj *)AS_OBJ(s->loop_obj))->closed) {
+        vm->gc_requested = true;   /* a coroutine refused here is dropped unstarted */
+        return vm_raise(vm, EXC_RuntimeError, s->running ? "This event loop is already running"
+                                                         : "Event loop is closed");
+    }
+    Value fut = is_future(vm, aw) ? aw : VNULL;
+    s->running = true;
+    if (IS_NULL(fut))
+        fut = ensure_future(vm, aw);
+    if (IS_NULL(fut)) {
+        s->running = false;
+        return VNULL;
+    }
+    vm_push_root(vm, &fut);
+    int rc = run_until_complete(vm, FUT(fut));
+    s->running = false;
+    s->current_task = VNONE;
+    Value out = VNULL;
+    if (rc == 0 && future_result(vm, FUT(fut), &out) >= 0) {
+        vm_pop_root(vm);
+        return out;
+    }
+    vm_pop_root(vm);
+    Value exc = vm_exc_take(vm);
+    exc_add_ext_frame(vm, exc, &sim_frame_run_until_complete);
+    return vm_raise_value(vm, exc);
+}
+
+/* What asyncio.run and Runner.close do before closing the loop: cancel the
+ * tasks left, close the async generators, wait for the default executor. */
+static void loop_shutdown(VM *vm)
+{
+    Sim *s = sim_of(vm);
+    s->running = true;
+    cancel_all_tasks(vm);
+    run_shutdown_task(vm, "_shutdown_asyncgens");
+    shutdown_default_executor(vm);
+    s->running = false;
+    s->current_task = VNONE;
+}
+
+/* loop.close(): what was queued is dropped; the next loop starts afresh. */
+static void loop_close(VM *vm)
+{
+    Sim *s = sim_of(vm);
+    ((LoopObj *)AS_OBJ(s->loop_obj))->closed = true;
+    vm->agen_firstiter = s->saved_hooks[0];
+    vm->agen_finalizer = s->saved_hooks[1];
+    s->saved_hooks[0] = s->saved_hooks[1] = VNULL;
+    s->task_factory = VNONE;
+    sim_loop_free(&s->loop);
+    loop_setup(vm);
+}
+
+static bool loop_is_current(VM *vm, Value loop)
+{
+    Sim *s = sim_of(vm);
+    return IS_OBJ(s->loop_obj) && AS_OBJ(loop) == AS_OBJ(s->loop_obj);
+}
+
+/* asyncio.run(main): a Runner's life in one call. */
 static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
-    static const char *const params[] = { "main", "debug", NULL };
-    Value a[2];
+    static const char *const params[] = { "main", "debug", "loop_factory", NULL };
+    Value a[3];
     if (vm_bind_args(vm, "run", args, nargs, kwnames, params, 1, 1, a) < 0)
         return VNULL;
     Sim *s = sim_of(vm);
@@ -1157,47 +1241,109 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
         Str *r = vm_repr(vm, a[0]);
         return vm_raise(vm, EXC_ValueError, "a coroutine was expected, got %s", r ? r->data : "?");
     }
-    s->running = true;
-    s->loop_obj = loop_obj_new(vm);
-    /* sys.set_asyncgen_hooks(firstiter, finalizer), as the loop does */
-    Value saved_hooks[2] = { vm->agen_firstiter, vm->agen_finalizer };
-    vm_push_root(vm, &saved_hooks[0]);
-    vm_push_root(vm, &saved_hooks[1]);
-    vm->agen_firstiter = dict_get_str(s->asyncio->dict, str_intern(vm, "_asyncgen_firstiter", 19));
-    vm->agen_finalizer = dict_get_str(s->asyncio->dict, str_intern(vm, "_asyncgen_finalizer", 19));
+    s->set_loop = loop_open(vm);
+    s->set_called = true;
     Value main_task = task_new(vm, a[0], VNULL);
     vm_push_root(vm, &main_task);
-    int rc = run_until_complete(vm, FUT(main_task));
-    Value pending_exc = rc < 0 ? vm_exc_take(vm) : VNULL;
-    vm_push_root(vm, &pending_exc);
-    cancel_all_tasks(vm);
-    /* shutdown_asyncgens() runs as a task that finishes at once (it takes a
-     * task number, as in CPython); shutdown_default_executor() waits for
-     * the executor's jobs to end */
-    run_shutdown_task(vm, "_shutdown_asyncgens");
-    shutdown_default_executor(vm);
-    vm->agen_firstiter = saved_hooks[0];
-    vm->agen_finalizer = saved_hooks[1];
+    Value out = IS_NULL(main_task) ? VNULL : loop_run(vm, main_task);
+    Value exc = IS_NULL(out) ? vm_exc_take(vm) : VNULL;
+    vm_push_root(vm, &out);
+    vm_push_root(vm, &exc);
+    loop_shutdown(vm);
+    s->set_loop = VNONE;
+    loop_close(vm);
     vm_pop_root(vm);
     vm_pop_root(vm);
     vm_pop_root(vm);
-    vm_pop_root(vm);
-    s->running = false;
-    ((LoopObj *)AS_OBJ(s->loop_obj))->closed = true;
-    s->current_task = VNONE;
-    s->task_factory = VNONE;
-    sim_loop_free(&s->loop);
-    loop_setup(vm);
-    Value out;
-    if (IS_NULL(pending_exc) && future_result(vm, FUT(main_task), &out) >= 0)
+    if (IS_NULL(exc))
         return out;
-    /* what escapes came out of runner.run -> run_until_complete ->
-     * future.result(), and CPython's traceback shows those frames */
-    Value exc = IS_NULL(pending_exc) ? vm_exc_take(vm) : pending_exc;
-    exc_add_ext_frame(vm, exc, &sim_frame_run_until_complete);
+    /* it escaped runner.run -> run_until_complete: CPython shows those frames */
     exc_add_ext_frame(vm, exc, &sim_frame_runner_run);
     exc_add_ext_frame(vm, exc, &sim_frame_asyncio_run);
     return vm_raise_value(vm, exc);
+}
+
+static Value m_new_event_loop(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)a;
+    if (vm_check_nargs(vm, "new_event_loop", n, k, 0, 0) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    if (s->running || (IS_OBJ(s->loop_obj) && !((LoopObj *)AS_OBJ(s->loop_obj))->closed))
+        return vm_raise(vm, EXC_RuntimeError,
+                        "loopscope runs one event loop at a time: close the other one first");
+    return loop_open(vm);
+}
+
+/* get_event_loop(): the running loop, else the current one, else (with
+ * CPython 3.12's DeprecationWarning) a new one. */
+static Value m_get_event_loop(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)a;
+    if (vm_check_nargs(vm, "get_event_loop", n, k, 0, 0) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    if (s->running)
+        return s->loop_obj;
+    if (IS_OBJ(s->set_loop))
+        return s->set_loop;
+    if (s->set_called)
+        return vm_raise(vm, EXC_RuntimeError, "There is no current event loop in thread 'MainThread'.");
+    if (IS_OBJ(s->loop_obj) && !((LoopObj *)AS_OBJ(s->loop_obj))->closed)
+        return vm_raise(vm, EXC_RuntimeError,
+                        "loopscope runs one event loop at a time: close the other one first");
+    vm_warn(vm, "DeprecationWarning", "There is no current event loop", false);
+    s->set_loop = loop_open(vm);
+    s->set_called = true;
+    return s->set_loop;
+}
+
+static Value m_set_event_loop(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "set_event_loop", n, k, 1, 1) < 0)
+        return VNULL;
+    if (!IS_NONE(a[0]) && !loop_is_current(vm, a[0]))
+        return vm_raise(vm, EXC_RuntimeError, "loopscope runs one event loop at a time");
+    Sim *s = sim_of(vm);
+    s->set_loop = a[0];
+    s->set_called = true;
+    return VNONE;
+}
+
+static Value loop_run_until_complete(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "run_until_complete", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    if (!loop_is_current(vm, a[0])) {
+        vm->gc_requested = true;
+        return vm_raise(vm, EXC_RuntimeError, "Event loop is closed");
+    }
+    return loop_run(vm, a[1]);
+}
+
+static Value loop_close_m(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "close", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    if (!loop_is_current(vm, a[0]) || ((LoopObj *)AS_OBJ(a[0]))->closed)
+        return VNONE;
+    if (s->running)
+        return vm_raise(vm, EXC_RuntimeError, "Cannot close a running event loop");
+    loop_close(vm);
+    return VNONE;
+}
+
+/* Runner.close()'s part before loop.close() */
+static Value m_loop_shutdown(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)a;
+    if (vm_check_nargs(vm, "_loop_shutdown", n, k, 0, 0) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    if (IS_OBJ(s->loop_obj) && !((LoopObj *)AS_OBJ(s->loop_obj))->closed && !s->running)
+        loop_shutdown(vm);
+    return VNONE;
 }
 
 static Value m_create_task(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -1807,6 +1953,9 @@ static void sim_mark(VM *vm)
     sim_loop_mark(vm, &s->loop);
     sim_sched_mark(vm, s->sched);
     vm_mark_obj(vm, (Obj *)s->asyncio);
+    vm_mark_value(vm, s->set_loop);
+    vm_mark_value(vm, s->saved_hooks[0]);
+    vm_mark_value(vm, s->saved_hooks[1]);
     vm_mark_value(vm, s->current_task);
     vm_mark_value(vm, s->loop_obj);
     vm_mark_value(vm, s->task_factory);
@@ -1904,6 +2053,9 @@ void sim_init(VM *vm, const SimConfig *cfg)
     }
     s->current_task = VNONE;
     s->task_factory = VNONE;
+    s->loop_obj = VNONE;
+    s->set_loop = VNONE;
+    s->saved_hooks[0] = s->saved_hooks[1] = VNULL;
 
     Module *m = module_new(vm, "asyncio");
     s->asyncio = m;
@@ -1939,6 +2091,8 @@ void sim_init(VM *vm, const SimConfig *cfg)
     for (size_t i = 0; i < sizeof tmethods / sizeof tmethods[0]; i++)
         class_add_checked_method(vm, s->task_cls, tmethods[i].name, tmethods[i].fn);
     class_add_checked_method(vm, s->loop_cls, "time", loop_time);
+    class_add_checked_method(vm, s->loop_cls, "run_until_complete", loop_run_until_complete);
+    class_add_checked_method(vm, s->loop_cls, "close", loop_close_m);
     class_add_checked_method(vm, s->loop_cls, "call_soon", loop_call_soon);
     class_add_checked_method(vm, s->loop_cls, "call_soon_threadsafe", loop_call_soon_threadsafe);
     class_add_checked_method(vm, s->loop_cls, "call_later", loop_call_later);
@@ -1959,7 +2113,6 @@ void sim_init(VM *vm, const SimConfig *cfg)
     class_add_checked_method(vm, s->loop_cls, "is_running", loop_is_running);
     class_add_checked_method(vm, s->loop_cls, "is_closed", loop_is_closed);
     s->task_cls->ctor = task_ctor;
-    s->loop_obj = loop_obj_new(vm);
 
     add_fn(vm, m, "run", m_run);
     add_fn(vm, m, "_yield_once", m_yield_once);
@@ -1968,7 +2121,10 @@ void sim_init(VM *vm, const SimConfig *cfg)
     add_fn(vm, m, "gather", m_gather);
     add_fn(vm, m, "eager_task_factory", m_eager_task_factory);
     add_fn(vm, m, "get_running_loop", m_get_running_loop);
-    add_fn(vm, m, "get_event_loop", m_get_running_loop);
+    add_fn(vm, m, "get_event_loop", m_get_event_loop);
+    add_fn(vm, m, "new_event_loop", m_new_event_loop);
+    add_fn(vm, m, "set_event_loop", m_set_event_loop);
+    add_fn(vm, m, "_loop_shutdown", m_loop_shutdown);
     add_fn(vm, m, "current_task", m_current_task);
     add_fn(vm, m, "all_tasks", m_all_tasks);
     add_fn(vm, m, "ensure_future", m_ensure_future);

@@ -816,3 +816,57 @@ async def _shutdown_asyncgens():
     for result, agen in zip(results, closing):
         if isinstance(result, Exception):
             print("an error occurred during closing of asynchronous generator %r" % (agen,))
+
+
+# ---- Runner: several coroutines on one loop -------------------------------
+
+class Runner:
+    """Runs coroutines one after another on one event loop, closed at the
+    end (asyncio.run is a Runner used once)."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._loop = None
+        self._closed = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+    def _lazy_init(self):
+        if self._closed:
+            raise RuntimeError("Runner is closed")
+        if self._loop is None:
+            self._loop = new_event_loop()
+            set_event_loop(self._loop)
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not _is_coroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+        try:
+            get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        self._lazy_init()
+        task = self._loop.create_task(coro)
+        return self._loop.run_until_complete(task)  #@ asyncio/runners.py:118 run | return ^self._loop.run_until_complete(task)^
+
+    def close(self):
+        if self._closed or self._loop is None:
+            self._closed = True
+            return
+        try:
+            _loop_shutdown()
+        finally:
+            set_event_loop(None)
+            self._loop.close()
+            self._loop = None
+            self._closed = True
