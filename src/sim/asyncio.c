@@ -2062,6 +2062,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
     s->future_cls = asyncio_class(vm, m, "Future", TYPE(vm, object), OBJ_NATIVE_DATA);
     s->future_cls->ctor = future_ctor;
     s->task_cls = asyncio_class(vm, m, "Task", s->future_cls, OBJ_NATIVE_DATA);
+    s->future_cls->module = s->task_cls->module = str_intern(vm, "_asyncio", 8);   /* C types, as CPython's */
     s->loop_cls = asyncio_class(vm, m, "EventLoop", TYPE(vm, object), OBJ_NATIVE_DATA);
     s->sleep_cls = asyncio_class(vm, m, "sleep", TYPE(vm, object), OBJ_NATIVE_DATA);
     s->cancelled_error = class_new_builtin(vm, "CancelledError", EXC_TYPE(vm, BaseException), OBJ_EXCEPTION);

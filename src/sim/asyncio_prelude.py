@@ -27,9 +27,20 @@ async def sleep(delay, result=None):
 class QueueEmpty(Exception):
     """Raised by Queue.get_nowait() when the queue has no item."""
 
+    __module__ = "asyncio.queues"
+
 
 class QueueFull(Exception):
     """Raised by Queue.put_nowait() when the queue has no room."""
+
+    __module__ = "asyncio.queues"
+
+
+def _repr_extra(obj, extra, waiters):
+    # the locks' reprs: "<asyncio.locks.Lock object at 0x... [locked, waiters:1]>"
+    if waiters:
+        extra += ', waiters:%d' % len(waiters)
+    return '<%s.%s object at %#x [%s]>' % (type(obj).__module__, type(obj).__qualname__, id(obj), extra)
 
 
 def _wake_first(waiters, value=True):
@@ -43,6 +54,11 @@ def _wake_first(waiters, value=True):
 
 class Event:
     """A flag tasks can wait for; set() wakes every waiter, in order."""
+
+    __module__ = "asyncio.locks"
+
+    def __repr__(self):
+        return _repr_extra(self, 'set' if self._value else 'unset', self._waiters)
 
     def __init__(self):
         self._waiters = _deque()
@@ -77,6 +93,11 @@ class Lock:
     """A mutual-exclusion lock: waiters are served first come, first served,
     and a newcomer never overtakes a waiter that was already woken."""
 
+    __module__ = "asyncio.locks"
+
+    def __repr__(self):
+        return _repr_extra(self, 'locked' if self._locked else 'unlocked', self._waiters)
+
     def __init__(self):
         self._waiters = _deque()
         self._locked = False
@@ -104,7 +125,7 @@ class Lock:
 
     def release(self):
         if not self._locked:
-            raise RuntimeError('Lock is not acquired.')
+            raise RuntimeError('Lock is not acquired.')  #@ asyncio/locks.py:139 release | raise RuntimeError('Lock is not acquired.')
         self._locked = False
         _wake_first(self._waiters)
 
@@ -120,9 +141,15 @@ class Semaphore:
     """A counter of free units; release() hands a unit straight to the first
     waiter, so newcomers cannot take it first."""
 
+    __module__ = "asyncio.locks"
+
+    def __repr__(self):
+        extra = 'locked' if self.locked() else 'unlocked, value:%d' % self._value
+        return _repr_extra(self, extra, self._waiters)
+
     def __init__(self, value=1):
         if value < 0:
-            raise ValueError("Semaphore initial value must be >= 0")
+            raise ValueError("Semaphore initial value must be >= 0")  #@ asyncio/locks.py:347 __init__ | raise ValueError("Semaphore initial value must be >= 0")
         self._waiters = _deque()
         self._value = value
 
@@ -142,12 +169,14 @@ class Semaphore:
                 self._waiters.remove(fut)
         except CancelledError:
             if fut.done() and not fut.cancelled():
-                # the unit was handed over: give it back to the next waiter
+                # the unit was handed over: give it back
                 self._value += 1
-            self._wake_next()
             raise
-        if self._value > 0:
-            self._wake_next()
+        finally:
+            # as many waiters as there are free units go next, in order
+            while self._value > 0:
+                if not self._wake_next():
+                    break
         return True
 
     def _wake_next(self):
@@ -173,19 +202,38 @@ class Semaphore:
 class BoundedSemaphore(Semaphore):
     """A Semaphore that refuses to be released above its initial value."""
 
+    __module__ = "asyncio.locks"
+
     def __init__(self, value=1):
         self._bound_value = value
         super().__init__(value)
 
     def release(self):
         if self._value >= self._bound_value:
-            raise ValueError('BoundedSemaphore released too many times')
+            raise ValueError('BoundedSemaphore released too many times')  #@ asyncio/locks.py:433 release | raise ValueError('BoundedSemaphore released too many times')
         super().release()
 
 
 class Queue:
     """A first-in first-out queue for tasks. A woken getter checks again and
     goes to the back of the line if someone else took the item first."""
+
+    __module__ = "asyncio.queues"
+
+    def __repr__(self):
+        return '<%s at %#x %s>' % (type(self).__name__, id(self), self._format())
+
+    def _format(self):
+        result = 'maxsize=%r' % (self._maxsize,)
+        if self._queue:
+            result += ' _queue=%r' % (list(self._queue),)
+        if self._getters:
+            result += ' _getters[%d]' % len(self._getters)
+        if self._putters:
+            result += ' _putters[%d]' % len(self._putters)
+        if self._unfinished_tasks:
+            result += ' tasks=%d' % self._unfinished_tasks
+        return result
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
@@ -246,7 +294,7 @@ class Queue:
 
     def put_nowait(self, item):
         if self.full():
-            raise QueueFull
+            raise QueueFull  #@ asyncio/queues.py:143 put_nowait | raise QueueFull
         self._put(item)
         self._unfinished_tasks += 1
         self._finished.clear()
@@ -271,14 +319,14 @@ class Queue:
 
     def get_nowait(self):
         if self.empty():
-            raise QueueEmpty
+            raise QueueEmpty  #@ asyncio/queues.py:181 get_nowait | raise QueueEmpty
         item = self._get()
         self._wakeup_next(self._putters)
         return item
 
     def task_done(self):
         if self._unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
+            raise ValueError('task_done() called too many times')  #@ asyncio/queues.py:201 task_done | raise ValueError('task_done() called too many times')
         self._unfinished_tasks -= 1
         if self._unfinished_tasks == 0:
             self._finished.set()
@@ -291,6 +339,8 @@ class Queue:
 class LifoQueue(Queue):
     """A queue that hands out the most recently added item first."""
 
+    __module__ = "asyncio.queues"
+
     def _init(self, maxsize):
         self._queue = []
 
@@ -301,6 +351,8 @@ class LifoQueue(Queue):
 class PriorityQueue(Queue):
     """A queue that hands out the smallest item first (a binary heap, ordered
     as Python's heapq orders it)."""
+
+    __module__ = "asyncio.queues"
 
     def _init(self, maxsize):
         self._queue = []
@@ -350,6 +402,8 @@ class Timeout:
     """The context manager behind timeout() and timeout_at(): when the
     deadline passes, it cancels the task it was entered in, and turns the
     resulting CancelledError into TimeoutError on the way out."""
+
+    __module__ = "asyncio.timeouts"
 
     def __init__(self, when):
         self._when = when
@@ -464,6 +518,8 @@ class TaskGroup:
     ExceptionGroup. (CPython cancels the others in an order that depends on
     memory addresses; loopscope cancels them in the order they were created.)"""
 
+    __module__ = "asyncio.taskgroups"
+
     def __init__(self):
         self._entered = False
         self._exiting = False
@@ -534,11 +590,11 @@ class TaskGroup:
 
     def create_task(self, coro, *, name=None, context=None):
         if not self._entered:
-            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")  #@ asyncio/taskgroups.py:155 create_task | raise RuntimeError(f"TaskGroup {self!r} has not been entered")
         if self._exiting and not self._tasks:
-            raise RuntimeError(f"TaskGroup {self!r} is finished")
+            raise RuntimeError(f"TaskGroup {self!r} is finished")  #@ asyncio/taskgroups.py:157 create_task | raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
-            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")  #@ asyncio/taskgroups.py:159 create_task | raise RuntimeError(f"TaskGroup {self!r} is shutting down")
         task = create_task(coro)
         if name is not None:
             task.set_name(name)
@@ -714,6 +770,11 @@ class Condition:
     up while waiting and takes it back (first come, first served) before it
     returns, even when cancelled."""
 
+    __module__ = "asyncio.locks"
+
+    def __repr__(self):
+        return _repr_extra(self, 'locked' if self.locked() else 'unlocked', self._waiters)
+
     def __init__(self, lock=None):
         self._lock = Lock() if lock is None else lock
         self._waiters = _deque()
@@ -770,7 +831,7 @@ class Condition:
 
     def notify(self, n=1):
         if not self.locked():
-            raise RuntimeError('cannot notify on un-acquired lock')
+            raise RuntimeError('cannot notify on un-acquired lock')  #@ asyncio/locks.py:310 notify | raise RuntimeError('cannot notify on un-acquired lock')
         woken = 0
         for fut in self._waiters:
             if woken >= n:
