@@ -422,10 +422,14 @@ static int task_position(SimFuture *t, const char **api)
     Frame *f = task_program_frame(t, api);
     if (f)
         return vm_frame_line(f);
-    if (!IS_GEN(t->coro))
+    if (!IS_GEN(t->coro) || !AS_GEN(t->coro)->frame)
         return 0;
     Gen *g = AS_GEN(t->coro);
-    return g->frame && g->state == GEN_CREATED ? g->frame->code->proto->firstline : g->firstline;
+    /* loopscope's own coroutines (asyncio.run's closing tasks) have no line
+     * of the scenario */
+    if (g->frame->code->hidden)
+        return 0;
+    return g->state == GEN_CREATED ? g->frame->code->proto->firstline : g->firstline;
 }
 
 /* The expression a parked frame awaits, as written ("asyncio.sleep(1)"):
@@ -434,6 +438,10 @@ static bool await_source(VM *vm, Frame *f, char *buf, size_t n)
 {
     const Proto *p = f->code->proto;
     long i = (long)(f->ip - p->code);
+    /* an outer frame of the chain has moved past its AWAIT: step back */
+    if (i > 0 && i <= (long)p->ncode && INSTR_OP(p->code[i - 1]) == OP_AWAIT &&
+        (i == (long)p->ncode || INSTR_OP(p->code[i]) != OP_AWAIT))
+        i--;
     if (i < 0 || i >= (long)p->ncode)
         return false;
     Position pos = p->positions[i];

@@ -754,8 +754,8 @@ def as_completed(fs, *, timeout=None):
     async def next_result():
         f = await finished.get()
         if f is None:
-            raise TimeoutError
-        return f.result()
+            raise TimeoutError  #@ asyncio/tasks.py:629 _wait_for_one | raise exceptions.TimeoutError
+        return f.result()  #@ asyncio/tasks.py:631 _wait_for_one | return ^f.result()^  # May raise f.exception().
 
     for f in todo:
         f.add_done_callback(one_done)

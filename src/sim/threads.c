@@ -43,6 +43,8 @@ typedef struct SimThread {
     double wake_at;        /* while waiting: when the timeout ends it (INFINITY: never) */
     uint64_t seq;          /* when it began waiting: ties go to the earlier */
     int nesting;           /* vm->c_nesting of its fiber's own dispatch loop */
+    uint64_t cpu_steps;    /* instructions it ran in its earlier turns */
+    uint64_t turn_start;   /* vm->steps when its current turn began */
     bool is_process;       /* a process pool worker: no GIL, its computation runs in parallel */
 } SimThread;
 
@@ -199,8 +201,10 @@ static void run_thread(VM *vm, SimSched *s, SimThread *t)
     set_current(s, t);
     t->state = TH_RUNNING;
     t->nesting = vm->c_nesting + 1;   /* gen_send's dispatch loop */
+    t->turn_start = vm->steps;
     uint64_t saved_switch = vm->switch_at;
-    vm->switch_at = s->switch_steps ? vm->steps + s->switch_steps : 0;
+    /* a process has no GIL to give up: it computes until it waits */
+    vm->switch_at = s->switch_steps && !t->is_process ? vm->steps + s->switch_steps : 0;
     Value fiber = t->fiber;
     Value send = t->resume_value;
     t->resume_value = VNONE;
@@ -208,6 +212,7 @@ static void run_thread(VM *vm, SimSched *s, SimThread *t)
     bool returned = false;
     Value r = gen_send(vm, AS_GEN(fiber), send, &returned);
     vm_pop_root(vm);
+    t->cpu_steps += vm->steps - t->turn_start;
     vm->switch_at = saved_switch;
     if (IS_NULL(r) || returned) {
         t->state = TH_DONE;
@@ -216,7 +221,6 @@ static void run_thread(VM *vm, SimSched *s, SimThread *t)
             if (!vm_isinstance(vm, e, EXC_TYPE(vm, SystemExit)))
                 report_thread_exception(vm, t, e);
         }
-        trace_thread(s, TR_WORKER_END, t, 0, IS_NULL(r) ? "exception" : "result");
         forget_thread(s, t);
     } else if (t->state == TH_RUNNING) {
         ready_push(s, t);             /* preempted: back of the queue */
@@ -261,6 +265,10 @@ static int switch_hook(VM *vm, bool can_park)
     if (s->rlen == 0)
         return 0;
     SimThread *cur = s->current;
+    if (cur && cur->is_process) {
+        vm->switch_at = 0;
+        return 0;
+    }
     if (cur != s->main) {
         /* a worker parks here unless C code sits between it and its own
          * loop; then it tries again a little later */
@@ -378,7 +386,6 @@ static Value n_thread_new(VM *vm, Value *a, int n, Tuple *k)
     Value tv = VOBJ(t);
     list_append(vm, AS_LIST(s->threads), tv);
     vm_pop_root(vm);
-    trace_thread(s, TR_WORKER_START, t, 0, IS_STR(a[2]) ? AS_STR(a[2])->data : NULL);
     ready_push(s, t);
     return tv;
 }
@@ -484,27 +491,59 @@ static Value n_cpu_count(VM *vm, Value *a, int n, Tuple *k)
     return VINT(SIM_VIRTUAL_CPUS);
 }
 
+/* The instructions the running thread has executed so far (all its turns). */
+static uint64_t thread_steps(VM *vm, SimThread *t)
+{
+    return t->cpu_steps + (vm->steps - t->turn_start);
+}
+
 static Value n_cpu_steps(VM *vm, Value *a, int n, Tuple *k)
 {
     (void)a;
     if (vm_check_nargs(vm, "_cpu_steps", n, k, 0, 0) < 0)
         return VNULL;
-    return VINT((int64_t)vm->steps);
+    SimSched *s = sched_of(vm);
+    SimThread *t = s->current ? s->current : s->main;
+    return VINT(t == s->main ? (int64_t)vm->steps : (int64_t)thread_steps(vm, t));
 }
 
-/* A process pool worker computed since `steps` with the clock running as
- * if it held the only CPU. Processes run in parallel, so that time is
- * taken back and the worker instead waits that long, while the others go on. */
+/* A process pool worker computed `steps - since` instructions with the
+ * clock running as if it held the only CPU. Processes run in parallel, so
+ * that time is taken back and the worker waits that long instead, while
+ * the others go on. */
 static Value n_cpu_charge(VM *vm, Value *a, int n, Tuple *k)
 {
     if (vm_check_nargs(vm, "_cpu_charge", n, k, 1, 1) < 0 || !IS_INT(a[0]))
         return VNULL;
     SimSched *s = sched_of(vm);
-    double spent = (double)(vm->steps - (uint64_t)a[0].as.i) * vm->cfg.cpu_cost;
-    if (spent <= 0 || s->current == s->main || !s->current)
+    SimThread *t = s->current;
+    if (!t || t == s->main)
+        return VNONE;
+    double spent = (double)(thread_steps(vm, t) - (uint64_t)a[0].as.i) * vm->cfg.cpu_cost;
+    if (spent <= 0)
         return VNONE;
     vm_clock_set(vm, vm_clock(vm) - spent);
     worker_wait(vm, s, WAIT_SLEEP, spent);
+    return VNONE;
+}
+
+/* _worker_job(description) when a pool worker takes a job, _worker_job(None)
+ * when it is done: the trace's worker.start and worker.end. */
+static Value n_worker_job(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "_worker_job", n, k, 1, 2) < 0)
+        return VNULL;
+    SimSched *s = sched_of(vm);
+    SimThread *t = s->current;
+    if (!t || t == s->main || !s->trace)
+        return VNONE;
+    if (IS_NONE(a[0])) {
+        trace_thread(s, TR_WORKER_END, t, 0, n > 1 && vm_truthy(vm, a[1]) ? "exception" : "result");
+        return VNONE;
+    }
+    Str *d = vm_to_str(vm, a[0]);
+    vm->exc = VNULL;
+    trace_thread(s, TR_WORKER_START, t, 0, d ? d->data : NULL);
     return VNONE;
 }
 
@@ -517,6 +556,7 @@ void sim_sched_install(VM *vm, Module *m)
         { "_thread_main", n_thread_main }, { "_thread_self", n_thread_self },
         { "_cpu_steps", n_cpu_steps }, { "_cpu_charge", n_cpu_charge },
         { "_default_workers", n_default_workers }, { "_cpu_count", n_cpu_count },
+        { "_worker_job", n_worker_job },
     };
     for (size_t i = 0; i < sizeof natives / sizeof natives[0]; i++)
         dict_set_str(vm, m->dict, natives[i].name, VOBJ(native_new(vm, natives[i].name, natives[i].fn, NULL)));

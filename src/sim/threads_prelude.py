@@ -121,7 +121,11 @@ def _thread_ident(t):
 
 def _thread_bootstrap(t):
     try:
+        if t._target is not _pool_worker and t._target is not _initialized_worker:
+            _worker_job(t._name)
         t.run()
+        if t._target is not _pool_worker and t._target is not _initialized_worker:
+            _worker_job(None)
     finally:
         joiners, t._joiners = t._joiners, []
         for j in joiners:
@@ -384,17 +388,26 @@ def _run_work_item(item, charge_cpu):
     future, fn, args, kwargs = item
     if not future.set_running_or_notify_cancel():
         return
+    _worker_job(_job_name(fn))
     start = _cpu_steps() if charge_cpu else 0
     try:
         result = fn(*args, **kwargs)
     except BaseException as exc:
         if charge_cpu:
             _cpu_charge(start)
+        _worker_job(None, True)
         future.set_exception(exc)
     else:
         if charge_cpu:
             _cpu_charge(start)
+        _worker_job(None)
         future.set_result(result)
+
+
+def _job_name(fn):
+    # the trace's words for a job: to_thread's wrapper names what it wraps
+    inner = getattr(fn, '_loopscope_job', None)
+    return inner if inner is not None else getattr(fn, '__qualname__', None) or repr(fn)
 
 
 def _pool_worker(executor, queue):
@@ -727,6 +740,7 @@ async def to_thread(func, /, *args, **kwargs):
 
     def func_call():
         return func(*args, **kwargs)
+    func_call._loopscope_job = getattr(func, '__qualname__', None) or repr(func)
     return await loop.run_in_executor(None, func_call)
 
 
