@@ -694,7 +694,9 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (s->cfg.trace) {
         const char *api;
         int line = task_position(t, &api);
-        if (!IS_NULL(exc) && vm_isinstance(vm, exc, s->cancelled_error))
+        /* a cancellation asked of this task; a CancelledError that only
+         * comes from a future it awaited is not one */
+        if (!IS_NULL(exc) && t->cancels_requested > 0 && vm_isinstance(vm, exc, s->cancelled_error))
             sim_trace(vm, TR_CANCEL_DELIVER, t, 0, line, 0, NULL, NULL);
         sim_trace(vm, TR_TASK_STEP, t, 0, line, 0, NULL, NULL);
     }
@@ -1143,12 +1145,6 @@ static void run_shutdown_task(VM *vm, const char *fn_name)
 
 static void shutdown_default_executor(VM *vm)
 {
-    Sim *s = sim_of(vm);
-    Value box = dict_get_str(s->asyncio->dict, str_intern(vm, "_default_executor", 17));
-    if (!IS_LIST(box) || IS_NONE(AS_LIST(box)->items[0])) {
-        s->task_counter++;
-        return;
-    }
     run_shutdown_task(vm, "_shutdown_default_executor");
 }
 

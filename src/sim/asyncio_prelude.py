@@ -431,11 +431,11 @@ class Timeout:
             return
         loop = get_running_loop()
         if when <= loop.time():
-            self._timer = loop.call_soon(self._expire)
+            self._timer = loop.call_soon(self._on_timeout)
         else:
-            self._timer = loop.call_at(when, self._expire)
+            self._timer = loop.call_at(when, self._on_timeout)
 
-    def _expire(self):
+    def _on_timeout(self):
         self._task.cancel()
         self._phase = "expiring"
         self._timer = None
@@ -868,7 +868,7 @@ async def _await_it(aw):
     return await aw
 
 
-async def _shutdown_asyncgens():
+async def _shutdown_asyncgens():  # the loop's shutdown_asyncgens()
     if not _asyncgens:
         return
     closing = list(_asyncgens)
@@ -931,3 +931,6 @@ class Runner:
             self._loop.close()
             self._loop = None
             self._closed = True
+
+
+_shutdown_asyncgens.__qualname__ = "BaseEventLoop.shutdown_asyncgens"

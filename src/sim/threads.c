@@ -52,6 +52,7 @@ struct SimSched {
     VM *vm;
     Trace *trace;
     SimThread *main, *current;
+    SimThread *gil_holder; /* as the trace last said (between turns it is the last runner) */
     Value threads;         /* a List of every thread not yet finished (and main) */
     SimThread **ready;     /* FIFO ring */
     size_t rhead, rlen, rcap;
@@ -91,9 +92,10 @@ static void trace_thread(SimSched *s, TraceKind kind, SimThread *t, double num, 
 
 static void set_current(SimSched *s, SimThread *t)
 {
-    if (s->current == t)
-        return;
     s->current = t;
+    if (s->gil_holder == t)
+        return;
+    s->gil_holder = t;
     trace_thread(s, TR_GIL, t, 0, NULL);
 }
 
@@ -225,7 +227,9 @@ static void run_thread(VM *vm, SimSched *s, SimThread *t)
     } else if (t->state == TH_RUNNING) {
         ready_push(s, t);             /* preempted: back of the queue */
     }
-    set_current(s, prev);
+    /* the GIL is not handed back to prev here: the scheduler picks who
+     * takes it next (main_wait records it when the main thread goes on) */
+    s->current = prev;
 }
 
 /* The main thread waits (its state already says for what); the others run
@@ -581,7 +585,7 @@ SimSched *sim_sched_new(VM *vm, Trace *trace, int workers)
     m->resume_value = VNONE;
     m->state = TH_RUNNING;
     m->id = 0;
-    s->main = s->current = m;
+    s->main = s->current = s->gil_holder = m;
     s->next_id = 1;
     list_append(vm, AS_LIST(s->threads), VOBJ(m));
     if (vm->cfg.cpu_cost > 0)

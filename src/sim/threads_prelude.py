@@ -616,17 +616,18 @@ def _set_default_executor(self, executor):
 
 
 async def _shutdown_default_executor(timeout=None):
+    # the loop's shutdown_default_executor(): a task even with no executor
     executor = _default_executor[0]
     if executor is None:
         return
     loop = get_running_loop()
     future = loop.create_future()
 
-    def do_shutdown():
+    def _do_shutdown():
         executor.shutdown(wait=True)
         loop.call_soon_threadsafe(_set_result_unless_cancelled, future, None)
 
-    t = _Thread(target=do_shutdown)
+    t = _Thread(target=_do_shutdown)
     t.start()
     try:
         await future
@@ -773,3 +774,6 @@ _EXPORTS = {
         "ALL_COMPLETED": 'ALL_COMPLETED',
     },
 }
+
+
+_shutdown_default_executor.__qualname__ = "BaseEventLoop.shutdown_default_executor"

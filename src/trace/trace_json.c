@@ -56,7 +56,7 @@ static const KindFields fields[TR__COUNT] = {
     [TR_GC_DESTROY]     = { 0 },
     [TR_TASK_UNREF]     = { .num = "reachable" },
     [TR_WARNING]        = { .s1 = "text" },
-    [TR_OUTPUT]         = { .obj = "stream", .s1 = "text" },
+    [TR_OUTPUT]         = { .obj = "stream", .num = "thread", .s1 = "text" },
     [TR_LIMIT]          = { .s1 = "msg" },
     [TR_RUN_END]        = { .num = "status", .keep = KEEP_NUM },
 };

@@ -987,8 +987,24 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
         if (!e->dict)
             e->dict = dict_new(vm);
     }
-    if (IS_KIND(obj, OBJ_FUNCTION) && !AS_FUNCTION(obj)->dict)
-        AS_FUNCTION(obj)->dict = dict_new(vm);
+    if (IS_KIND(obj, OBJ_FUNCTION)) {
+        Function *fn = AS_FUNCTION(obj);
+        bool qual = strcmp(name->data, "__qualname__") == 0;
+        if (qual || strcmp(name->data, "__name__") == 0) {
+            /* what reprs and the coroutines it makes are named after */
+            if (!IS_STR(v)) {
+                vm_raise(vm, EXC_TypeError, "%s must be set to a string object", name->data);
+                return -1;
+            }
+            if (qual)
+                fn->qualname = AS_STR(v);
+            else
+                fn->name = AS_STR(v);
+            return 0;
+        }
+        if (!fn->dict)
+            fn->dict = dict_new(vm);
+    }
     Dict *d = instance_dict(obj);
     if (!d) {
         vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute '%s'", type->name->data, name->data);
