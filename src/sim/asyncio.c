@@ -88,6 +88,8 @@ typedef struct Sim {
     uint32_t next_future_id;
     Value saved_hooks[2];   /* the asyncgen hooks the open loop replaced */
     Value set_loop;         /* set_event_loop()'s loop, or None */
+    Obj **agens;            /* the async generators started, held weakly (NULL: a hole) */
+    size_t nagens, cap_agens;
     bool set_called;        /* set_event_loop() was called (asyncio.run calls it) */
     WriteFn out, err;       /* the program's real stdout and stderr, when traced */
     void *out_ud, *err_ud;
@@ -1267,6 +1269,53 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return vm_raise_value(vm, exc);
 }
 
+/* The loop's weak set of async generators (see sim_weak). */
+static Value m_asyncgens_add(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "_asyncgens_add", n, k, 1, 1) < 0 || !IS_OBJ(a[0]))
+        return VNULL;
+    Sim *s = sim_of(vm);
+    if (s->nagens == s->cap_agens) {
+        size_t ncap = s->cap_agens ? s->cap_agens * 2 : 16;
+        Obj **na = realloc(s->agens, ncap * sizeof *na);
+        if (!na) {
+            fputs("loopscope: out of memory\n", stderr);
+            abort();
+        }
+        s->agens = na;
+        s->cap_agens = ncap;
+    }
+    s->agens[s->nagens++] = AS_OBJ(a[0]);
+    return VNONE;
+}
+
+static Value m_asyncgens_forget(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "_asyncgens_forget", n, k, 1, 1) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    for (size_t i = 0; i < s->nagens; i++)
+        if (IS_OBJ(a[0]) && s->agens[i] == AS_OBJ(a[0]))
+            s->agens[i] = NULL;
+    return VNONE;
+}
+
+/* shutdown_asyncgens(): the generators still alive, in the order they
+ * started; the set is emptied */
+static Value m_asyncgens_take(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)a;
+    if (vm_check_nargs(vm, "_asyncgens_take", n, k, 0, 0) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    List *l = list_new(vm, s->nagens);
+    for (size_t i = 0; i < s->nagens; i++)
+        if (s->agens[i])
+            list_append(vm, l, VOBJ(s->agens[i]));
+    s->nagens = 0;
+    return VOBJ(l);
+}
+
 static Value m_new_event_loop(VM *vm, Value *a, int n, Tuple *k)
 {
     (void)a;
@@ -1938,10 +1987,16 @@ static void future_last_word(VM *vm, Obj *o)
     vm->exc = VNULL;
 }
 
-/* After marking: tasks that nothing references leave all_tasks(). */
+/* After marking: tasks and async generators that nothing references leave
+ * the loop's weak sets. */
 static void sim_weak(VM *vm)
 {
     Sim *s = sim_of(vm);
+    size_t w = 0;
+    for (size_t i = 0; i < s->nagens; i++)
+        if (s->agens[i] && s->agens[i]->marked)
+            s->agens[w++] = s->agens[i];
+    s->nagens = w;
     for (size_t i = 0; i < s->ntasks; i++)
         if (s->tasks[i] && !s->tasks[i]->hdr.hdr.marked) {
             s->tasks[i] = NULL;
@@ -2130,6 +2185,9 @@ void sim_init(VM *vm, const SimConfig *cfg)
     add_fn(vm, m, "new_event_loop", m_new_event_loop);
     add_fn(vm, m, "set_event_loop", m_set_event_loop);
     add_fn(vm, m, "_loop_shutdown", m_loop_shutdown);
+    add_fn(vm, m, "_asyncgens_add", m_asyncgens_add);
+    add_fn(vm, m, "_asyncgens_forget", m_asyncgens_forget);
+    add_fn(vm, m, "_asyncgens_take", m_asyncgens_take);
     add_fn(vm, m, "current_task", m_current_task);
     add_fn(vm, m, "all_tasks", m_all_tasks);
     add_fn(vm, m, "ensure_future", m_ensure_future);
@@ -2162,6 +2220,7 @@ void sim_free(VM *vm)
     sim_loop_free(&s->loop);
     sim_sched_free(s->sched);
     sim_stdframes_free(s->stdframes);
+    free(s->agens);
     free(s->tasks);
     free(s);
     vm->sim = NULL;

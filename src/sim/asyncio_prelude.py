@@ -850,18 +850,20 @@ class Condition:
 # the ones still suspended when it shuts down; one that becomes garbage
 # while the loop runs is closed in a task of its own.
 
-_asyncgens = set()
-
+# The loop's async generators are held weakly (in C, as CPython's WeakSet):
+# one the program lets go of is finalized by the collector, through the
+# finalizer hook below.
 
 def _asyncgen_firstiter(agen):
-    _asyncgens.add(agen)
+    _asyncgens_add(agen)
 
 
 def _asyncgen_finalizer(agen):
-    _asyncgens.discard(agen)
+    _asyncgens_forget(agen)
     loop = get_running_loop()
     if not loop.is_closed():
-        loop.call_soon(loop.create_task, agen.aclose())
+        # (CPython's Task runs aclose()'s awaitable itself; ours wraps it)
+        loop.call_soon(loop.create_task, _await_it(agen.aclose()))
 
 
 async def _await_it(aw):
@@ -869,10 +871,9 @@ async def _await_it(aw):
 
 
 async def _shutdown_asyncgens():  # the loop's shutdown_asyncgens()
-    if not _asyncgens:
+    closing = _asyncgens_take()
+    if not closing:
         return
-    closing = list(_asyncgens)
-    _asyncgens.clear()
     results = await gather(*[_await_it(ag.aclose()) for ag in closing], return_exceptions=True)
     for result, agen in zip(results, closing):
         if isinstance(result, Exception):
