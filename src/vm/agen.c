@@ -227,7 +227,7 @@ int agen_await_enter(VM *vm, Value awv, Frame **nf, Value *out)
         return k;
     Frame *f = g->frame;
     if (!IS_NULL(throw))
-        f->pending_throw = throw;
+        f->xfer_kind = XFER_PENDING, f->xfer = throw;
     else if (g->state == GEN_SUSPENDED)
         *f->sp++ = send;    /* the value of the yield it stopped at */
     a->state = AW_DONE;     /* the chain carries the step from here */

@@ -631,10 +631,10 @@ static Value super_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
             f = f->parent;
         if (!f || !f->fn || !f->fn->owner)
             return vm_raise(vm, EXC_RuntimeError, "super(): __class__ cell not found");
-        if (f->code->proto->argcount == 0 || IS_NULL(f->locals[0]))
+        if (f->code->proto->argcount == 0 || IS_NULL(frame_locals(f)[0]))
             return vm_raise(vm, EXC_RuntimeError, "super(): no arguments");
         cls = VOBJ(f->fn->owner);
-        obj = f->locals[0];
+        obj = frame_locals(f)[0];
         if (IS_KIND(obj, OBJ_CELL))
             obj = ((Cell *)AS_OBJ(obj))->v;
     } else {

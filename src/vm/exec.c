@@ -99,7 +99,7 @@ Code *code_load(VM *vm, Proto *p)
     c->nfrees = p->nfrees;
     c->argcount = p->argcount;
     size_t need = sizeof(Frame) + (size_t)c->frame_slots * sizeof(Value) + (size_t)blocks * sizeof(Block);
-    c->frame_bytes = (uint32_t)((need + 63) / 64 * 64);
+    c->frame_bytes = (uint32_t)((need + 15) / 16 * 16);
     c->simple = p->kwonlycount == 0 && p->ncells == 0 &&
                 !(p->flags & (PROTO_VARARGS | PROTO_VARKEYWORDS | PROTO_GENERATOR | PROTO_COROUTINE |
                               PROTO_ASYNC_GENERATOR | PROTO_CLASSBODY | PROTO_MODULE));
@@ -125,91 +125,50 @@ int vm_frame_line(const Frame *f)
 
 /* ---- frames ------------------------------------------------------------------ */
 
-/* Frames are recycled by size class: a call should not cost a malloc. A
- * class keeps at most FRAME_CACHE_MAX of them, far more than calls and
- * returns cycle through; past that they go back to malloc, so that the
- * frames of thousands of finished coroutines do not stay reserved for
- * frames only (the memory of 50,000 tasks that ended is reused for what
- * comes next). */
-#define FRAME_CLASS_BYTES 64
-#define FRAME_CLASSES 32
-#define FRAME_CACHE_MAX 256
-
+/* Frames come from the same slabs and per-size free lists as small objects
+ * (object.c), in 16-byte steps: a call costs no malloc, and a parked chain
+ * holds no malloc header and little rounding per frame. Frames too big for
+ * the slabs are malloc'd. */
 Frame *frame_new(VM *vm, Function *fn, Dict *ns)
 {
     Code *c = fn->code;
     size_t size = c->frame_bytes;
-    size_t cls = size / FRAME_CLASS_BYTES;
-    Frame *f;
-    if (cls < FRAME_CLASSES && vm->frame_cache[cls]) {
-        f = vm->frame_cache[cls];
-        vm->frame_cache[cls] = f->parent;
-        vm->frame_cached[cls]--;
-    } else {
-        f = malloc(size);
-        if (!f) {
-            fputs("loopscope: out of memory\n", stderr);
-            abort();
-        }
-    }
+    Frame *f = vm_small_alloc(vm, size);
     vm->bytes_allocated += size;
     int nlocals = c->nlocals;
     f->parent = NULL;
     f->fn = fn;
     f->code = c;
     f->ip = c->proto->code;
-    f->locals = f->slots;
-    f->cells = f->slots + nlocals;
-    f->stack = f->cells + c->ncells + c->nfrees;
-    f->sp = f->stack;
-    f->globals = fn->globals;
+    Value *locals = f->slots, *cells = f->slots + nlocals;
+    f->sp = cells + c->ncells + c->nfrees;
     f->ns = ns;
     f->handled = VNULL;
     f->gen = NULL;
-    f->blocks = (Block *)(f->slots + c->frame_slots);
     f->nblocks = 0;
     f->resuming = 0;
     f->preempted = 0;
-    f->sent = VNULL;
-    f->thrown = VNULL;
-    f->pending_throw = VNULL;
-    f->alloc_size = size;
+    f->xfer_kind = XFER_NONE;
+    f->xfer = VNULL;
+    f->alloc_size = (uint32_t)size;
     for (int i = 0; i < nlocals; i++)
-        f->locals[i] = VNULL;
+        locals[i] = VNULL;
     /* cells are made before anything can collect: the frame is not yet reachable */
     for (int i = 0; i < c->ncells; i++) {
         Cell *cell = vm_alloc_obj(vm, sizeof(Cell), OBJ_CELL, TYPE(vm, cell));
         cell->v = VNULL;
-        f->cells[i] = VOBJ(cell);
+        cells[i] = VOBJ(cell);
     }
     for (int i = 0; i < c->nfrees; i++)
-        f->cells[c->ncells + i] = fn->closure && (size_t)i < fn->closure->len ? fn->closure->items[i] : VNULL;
+        cells[c->ncells + i] = fn->closure && (size_t)i < fn->closure->len ? fn->closure->items[i] : VNULL;
     return f;
 }
 
 void frame_free(VM *vm, Frame *f)
 {
-    vm->bytes_allocated -= f->alloc_size;
-    size_t cls = f->alloc_size / FRAME_CLASS_BYTES;
-    if (cls < FRAME_CLASSES && vm->frame_cached[cls] < FRAME_CACHE_MAX) {
-        f->parent = vm->frame_cache[cls];
-        vm->frame_cache[cls] = f;
-        vm->frame_cached[cls]++;
-        return;
-    }
-    free(f);
-}
-
-void frame_cache_free(VM *vm)
-{
-    for (int i = 0; i < FRAME_CLASSES; i++) {
-        while (vm->frame_cache[i]) {
-            Frame *f = vm->frame_cache[i];
-            vm->frame_cache[i] = f->parent;
-            free(f);
-        }
-        vm->frame_cached[i] = 0;
-    }
+    size_t size = f->alloc_size;
+    vm->bytes_allocated -= size;
+    vm_release_obj(vm, f, size);
 }
 
 /* ---- argument binding --------------------------------------------------------- */
@@ -233,7 +192,7 @@ static int missing_args(VM *vm, Function *fn, Frame *f, int from, int to, bool k
     Str *names[64];
     int n = 0;
     for (int i = from; i < to && n < 64; i++)
-        if (IS_NULL(f->locals[i]))
+        if (IS_NULL(frame_locals(f)[i]))
             names[n++] = fn->code->localnames[i];
     if (n == 0)
         return 0;
@@ -272,17 +231,17 @@ int vm_bind_call(VM *vm, Function *fn, Frame *f, Value *args, int nargs, Tuple *
         p->kwonlycount == 0) {
         /* the common case: exactly the positional arguments */
         for (int i = 0; i < nargs; i++)
-            f->locals[i] = args[i];
+            frame_locals(f)[i] = args[i];
         if (p->cell2arg)
             for (int i = 0; i < p->ncells; i++)
                 if (p->cell2arg[i] >= 0)
-                    ((Cell *)AS_OBJ(f->cells[i]))->v = f->locals[p->cell2arg[i]];
+                    ((Cell *)AS_OBJ(frame_cells(f)[i]))->v = frame_locals(f)[p->cell2arg[i]];
         return 0;
     }
     int argc = p->argcount, kwc = p->kwonlycount;
     bool varargs = p->flags & PROTO_VARARGS, varkw = p->flags & PROTO_VARKEYWORDS;
     int nkw = kwnames ? (int)kwnames->len : 0;
-    Value *locals = f->locals;
+    Value *locals = frame_locals(f);
 
     int npos = nargs < argc ? nargs : argc;
     for (int i = 0; i < npos; i++)
@@ -362,7 +321,7 @@ int vm_bind_call(VM *vm, Function *fn, Frame *f, Value *args, int nargs, Tuple *
     if (p->cell2arg) {
         for (int i = 0; i < p->ncells; i++)
             if (p->cell2arg[i] >= 0)
-                ((Cell *)AS_OBJ(f->cells[i]))->v = locals[p->cell2arg[i]];
+                ((Cell *)AS_OBJ(frame_cells(f)[i]))->v = locals[p->cell2arg[i]];
     }
     return 0;
 }
@@ -457,16 +416,16 @@ ExecStatus gen_run(VM *vm, Gen *g, Value send, Value throw, Value *result)
     } else if (g->state == GEN_SUSPENDED) {
         if (start->resuming) {            /* parked in YIELD_FROM / AWAIT */
             if (!IS_NULL(throw))
-                start->thrown = throw;
+                start->xfer_kind = XFER_THROWN, start->xfer = throw;
             else
-                start->sent = send;
+                start->xfer_kind = XFER_SENT, start->xfer = send;
         } else if (!IS_NULL(throw)) {     /* parked after YIELD_VALUE */
-            start->pending_throw = throw;
+            start->xfer_kind = XFER_PENDING, start->xfer = throw;
         } else {
             *start->sp++ = send;
         }
     } else if (!IS_NULL(throw)) {
-        start->pending_throw = throw;
+        start->xfer_kind = XFER_PENDING, start->xfer = throw;
     }
     g->state = GEN_RUNNING;
     g->resume = NULL;
@@ -714,11 +673,11 @@ static Value make_function(VM *vm, Frame *f, Code *code, uint32_t flags, Value *
 {
     Function *fn = vm_alloc_obj(vm, sizeof(Function), OBJ_FUNCTION, TYPE(vm, function));
     fn->code = code;
-    fn->globals = f->globals;
+    fn->globals = frame_globals(f);
     fn->name = code->name;
     fn->qualname = code->qualname;
     fn->doc = VNONE;
-    Value modname = dict_get_str(f->globals, vm->sn[SN_name]);
+    Value modname = dict_get_str(frame_globals(f), vm->sn[SN_name]);
     fn->module = IS_STR(modname) ? AS_STR(modname) : NULL;
     int k = 0;
     if (flags & MKFN_DEFAULTS)
@@ -1002,7 +961,7 @@ ExecStatus vm_execute(VM *vm, Frame *entry, Value *result)
 #define SYNC()    (frame->ip = ip, frame->sp = sp, vm->steps += (uint64_t)(budget_mark - budget), \
                    budget_mark = budget)
 #define LOAD()    (ip = frame->ip, sp = frame->sp, code = frame->code, consts = code->consts, \
-                   names = code->names, locals = frame->locals)
+                   names = code->names, locals = frame_locals(frame))
 #define INSTR_INDEX() ((int)(ip - frame->code->proto->code) - 1)
 #define GOTO_ERROR() do { goto error; } while (0)
 #define CHECK(v)  do { if (IS_NULL(v)) goto error; } while (0)
@@ -1068,9 +1027,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
     ExecStatus status = EXEC_ERROR;
     LOAD();
 
-    if (!IS_NULL(frame->pending_throw)) {
-        vm->exc = frame->pending_throw;
-        frame->pending_throw = VNULL;
+    if (frame->xfer_kind == XFER_PENDING) {
+        vm->exc = frame_take_xfer(frame);
         goto error;
     }
 
@@ -1111,13 +1069,21 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             DISPATCH();
         case OP_POP_TOP: L_POP_TOP:
             sp--;
-            if (sp->tag == V_OBJ && sp->as.o->kind == OBJ_GEN && gen_never_ran((Gen *)sp->as.o) &&
-                (INSTR_OP(ip[-2]) == OP_CALL || INSTR_OP(ip[-2]) == OP_CALL_FUNCTION_EX)) {
-                /* `fetch()` as a statement: the coroutine dies here, unstarted
-                 * (nothing else holds a coroutine a call has just made) */
-                SYNC();
-                ((Gen *)sp->as.o)->awaited = 1;
-                vm_warn_never_awaited(vm, (Gen *)sp->as.o);
+            if (sp->tag == V_OBJ && sp->as.o->kind == OBJ_GEN) {
+                Gen *g = (Gen *)sp->as.o;
+                if (gen_never_ran(g) &&
+                    (INSTR_OP(ip[-2]) == OP_CALL || INSTR_OP(ip[-2]) == OP_CALL_FUNCTION_EX)) {
+                    /* `fetch()` as a statement: the coroutine dies here, unstarted
+                     * (nothing else holds a coroutine a call has just made) */
+                    SYNC();
+                    g->awaited = 1;
+                    vm_warn_never_awaited(vm, g);
+                } else if (agen_wants_finalizer(g)) {
+                    /* an unfinished async generator let go (`break` out of
+                     * `async for`): if that was its last reference, CPython
+                     * finalizes it now; a collection soon finds out */
+                    vm->gc_requested = true;
+                }
             }
             DISPATCH();
         case OP_COPY: L_COPY: {
@@ -1170,7 +1136,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     DISPATCH();
                 }
             }
-            Value c = frame->cells[arg];
+            Value c = frame_cells(frame)[arg];
             Value v = IS_OBJ(c) ? ((Cell *)AS_OBJ(c))->v : VNULL;
             if (IS_NULL(v)) {
                 SYNC();
@@ -1188,17 +1154,17 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             DISPATCH();
         }
         case OP_STORE_DEREF: L_STORE_DEREF:
-            ((Cell *)AS_OBJ(frame->cells[arg]))->v = POP();
+            ((Cell *)AS_OBJ(frame_cells(frame)[arg]))->v = POP();
             DISPATCH();
         case OP_DELETE_DEREF: L_DELETE_DEREF:
-            ((Cell *)AS_OBJ(frame->cells[arg]))->v = VNULL;
+            ((Cell *)AS_OBJ(frame_cells(frame)[arg]))->v = VNULL;
             DISPATCH();
         case OP_LOAD_CLOSURE: L_LOAD_CLOSURE:
-            PUSH(frame->cells[arg]);
+            PUSH(frame_cells(frame)[arg]);
             DISPATCH();
         case OP_LOAD_GLOBAL: L_LOAD_GLOBAL: {
             GlobalCache *gc = &code->gcache[ip - 1 - code->proto->code];
-            Dict *g = frame->globals;
+            Dict *g = frame_globals(frame);
             if (gc->globals == g && gc->gversion == g->version &&
                 (!gc->in_builtins || gc->bversion == vm->builtins->version)) {
                 PUSH((gc->in_builtins ? vm->builtins : g)->entries[gc->index].value);
@@ -1226,13 +1192,13 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         }
         case OP_STORE_GLOBAL: L_STORE_GLOBAL:
             SYNC();
-            if (dict_set(vm, frame->globals, VOBJ(names[arg]), sp[-1]) < 0)
+            if (dict_set(vm, frame_globals(frame), VOBJ(names[arg]), sp[-1]) < 0)
                 goto error;
             sp--;
             DISPATCH();
         case OP_DELETE_GLOBAL: L_DELETE_GLOBAL:
             SYNC();
-            if (dict_del(vm, frame->globals, VOBJ(names[arg])) <= 0) {
+            if (dict_del(vm, frame_globals(frame), VOBJ(names[arg])) <= 0) {
                 if (IS_NULL(vm->exc))
                     vm_raise_name_error(vm, names[arg]);
                 goto error;
@@ -1242,7 +1208,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             Str *name = names[arg];
             Value v = frame->ns ? dict_get_str(frame->ns, name) : VNULL;
             if (IS_NULL(v))
-                v = dict_get_str(frame->globals, name);
+                v = dict_get_str(frame_globals(frame), name);
             if (IS_NULL(v))
                 v = dict_get_str(vm->builtins, name);
             if (IS_NULL(v)) {
@@ -1255,16 +1221,16 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         }
         case OP_STORE_NAME: L_STORE_NAME:
             SYNC();
-            if (dict_set(vm, frame->ns ? frame->ns : frame->globals, VOBJ(names[arg]), sp[-1]) < 0)
+            if (dict_set(vm, frame->ns ? frame->ns : frame_globals(frame), VOBJ(names[arg]), sp[-1]) < 0)
                 goto error;
             sp--;
             DISPATCH();
         case OP_DELETE_NAME: L_DELETE_NAME: {
             SYNC();
-            Value old = dict_get_str(frame->ns ? frame->ns : frame->globals, names[arg]);
+            Value old = dict_get_str(frame->ns ? frame->ns : frame_globals(frame), names[arg]);
             if (old.tag == V_OBJ && vm_wants_last_word(vm, old.as.o))
                 vm->gc_requested = true;
-            if (dict_del(vm, frame->ns ? frame->ns : frame->globals, VOBJ(names[arg])) <= 0) {
+            if (dict_del(vm, frame->ns ? frame->ns : frame_globals(frame), VOBJ(names[arg])) <= 0) {
                 if (IS_NULL(vm->exc))
                     vm_raise_name_error(vm, names[arg]);
                 goto error;
@@ -1828,7 +1794,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     nf->parent = frame;
                     if (fn->code->simple && !kw && nargs == fn->code->argcount) {
                         for (int i = 0; i < nargs; i++)
-                            nf->locals[i] = args[i];
+                            frame_locals(nf)[i] = args[i];
                     } else if (vm_bind_call(vm, fn, nf, args, nargs, kw) < 0) {
                         frame_free(vm, nf);
                         goto error;
@@ -1970,9 +1936,9 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         case OP_SETUP_FINALLY: L_SETUP_FINALLY:
         case OP_SETUP_CLEANUP: L_SETUP_CLEANUP:
         case OP_SETUP_WITH: L_SETUP_WITH: {
-            Block *b = &frame->blocks[frame->nblocks++];
+            Block *b = &frame_blocks(frame)[frame->nblocks++];
             b->handler = arg;
-            b->level = (uint32_t)(sp - frame->stack);
+            b->level = (uint32_t)(sp - frame_stack(frame));
             if (INSTR_OP(ins) == OP_SETUP_WITH)
                 b->level--;   /* the handler does not keep __enter__'s result */
             DISPATCH();
@@ -2136,7 +2102,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         case OP_YIELD_FROM: L_YIELD_FROM:
         case OP_AWAIT: L_AWAIT: {
             /* Delegation. On first execution TOS is the iterable/awaitable;
-             * when the frame is resumed here, frame->sent or frame->thrown
+             * when the frame is resumed here, frame->xfer (sent or thrown)
              * carries what to pass on. */
             Value sub = TOP();
             bool is_await = INSTR_OP(ins) == OP_AWAIT;
@@ -2154,8 +2120,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     CHECK(it);
                     TOP() = sub = it;
                 }
-                frame->sent = VNONE;
-                frame->thrown = VNULL;
+                frame->xfer_kind = XFER_SENT;
+                frame->xfer = VNONE;
             }
             frame->resuming = 0;
             if (is_await && agen_is_awaitable(sub)) {
@@ -2184,9 +2150,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     frame = nf;
                     vm->frame = frame;
                     LOAD();
-                    if (!IS_NULL(frame->pending_throw)) {   /* athrow, aclose */
-                        vm->exc = frame->pending_throw;
-                        frame->pending_throw = VNULL;
+                    if (frame->xfer_kind == XFER_PENDING) {   /* athrow, aclose */
+                        vm->exc = frame_take_xfer(frame);
                         goto error;
                     }
                     DISPATCH();
@@ -2195,9 +2160,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             if (is_await && IS_KIND(sub, OBJ_NATIVE_DATA) && ((NativeData *)AS_OBJ(sub))->type->await_state) {
                 /* a C future: done, raised, or park the chain on it */
                 SYNC();
-                if (!IS_NULL(frame->thrown)) {
-                    vm->exc = frame->thrown;
-                    frame->thrown = VNULL;
+                if (frame->xfer_kind == XFER_THROWN) {
+                    vm->exc = frame_take_xfer(frame);
                     sp--;
                     goto error;
                 }
@@ -2216,7 +2180,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             }
             if (is_await && IS_GEN(sub) && AS_GEN(sub)->gkind == GEN_COROUTINE) {
                 Gen *g = AS_GEN(sub);
-                if (g->state == GEN_CREATED && IS_NULL(frame->thrown)) {
+                if (g->state == GEN_CREATED && frame->xfer_kind != XFER_THROWN) {
                     /* push the coroutine's frame on this chain and run it here */
                     if (vm->depth >= vm->cfg.recursion_limit) {
                         SYNC();
@@ -2252,20 +2216,18 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             Value r;
             bool returned = false;
             if (IS_GEN(sub)) {
-                if (!IS_NULL(frame->thrown)) {
-                    Value t = frame->thrown;
-                    frame->thrown = VNULL;
+                if (frame->xfer_kind == XFER_THROWN) {
+                    Value t = frame_take_xfer(frame);
                     r = gen_throw(vm, AS_GEN(sub), t, &returned);
                 } else {
-                    r = gen_send(vm, AS_GEN(sub), frame->sent, &returned);
+                    r = gen_send(vm, AS_GEN(sub), frame_sent(frame), &returned);
                 }
             } else if (agen_is_awaitable(sub)) {
-                Value t = frame->thrown;
-                frame->thrown = VNULL;
-                r = agen_await_step(vm, sub, IS_NULL(t) ? frame->sent : VNONE, t, &returned);
-            } else if (!IS_NULL(frame->thrown)) {
-                Value t = frame->thrown;
-                frame->thrown = VNULL;
+                Value sent = frame_sent(frame);
+                Value t = frame->xfer_kind == XFER_THROWN ? frame_take_xfer(frame) : VNULL;
+                r = agen_await_step(vm, sub, IS_NULL(t) ? sent : VNONE, t, &returned);
+            } else if (frame->xfer_kind == XFER_THROWN) {
+                Value t = frame_take_xfer(frame);
                 vm->exc = t;
                 r = VNULL;
             } else {
@@ -2343,8 +2305,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         kwnames = NULL;
         for (;;) {
             if (frame->nblocks > 0 && !vm->limit_hit) {
-                Block *b = &frame->blocks[--frame->nblocks];
-                sp = frame->stack + b->level;
+                Block *b = &frame_blocks(frame)[--frame->nblocks];
+                sp = frame_stack(frame) + b->level;
                 PUSH(vm->exc);
                 vm->exc = VNULL;
                 ip = frame->code->proto->code + b->handler;
@@ -2375,7 +2337,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         code = frame->code;
         consts = code->consts;
         names = code->names;
-        locals = frame->locals;
+        locals = frame_locals(frame);
     }
 
 park:
@@ -2384,7 +2346,7 @@ park:
      * chain parks: its owner remembers the innermost frame. */
     ip--;
     SYNC();
-    frame->resuming = 2;
+    frame->resuming = 1;
     if (frame != entry || entry->gen->gkind == GEN_ASYNC_GENERATOR) {
         /* an async generator stopping in an await (not at its own yield)
          * also reports EXEC_SUSPEND: its driver tells the two apart */

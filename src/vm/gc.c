@@ -58,15 +58,12 @@ static void mark_values(VM *vm, const Value *v, size_t n)
 
 static void mark_frame(VM *vm, Frame *f)
 {
-    vm_mark_obj(vm, (Obj *)f->fn);
+    vm_mark_obj(vm, (Obj *)f->fn);   /* and so the frame's globals */
     vm_mark_obj(vm, (Obj *)f->code);
-    vm_mark_obj(vm, (Obj *)f->globals);
     vm_mark_obj(vm, (Obj *)f->ns);
     vm_mark_obj(vm, (Obj *)f->gen);
     vm_mark_value(vm, f->handled);
-    vm_mark_value(vm, f->sent);
-    vm_mark_value(vm, f->thrown);
-    vm_mark_value(vm, f->pending_throw);
+    vm_mark_value(vm, f->xfer);
     mark_values(vm, f->slots, (size_t)(f->sp - f->slots));
 }
 

@@ -15,30 +15,54 @@ typedef struct Block {
 
 /* A frame lives on the heap so that a coroutine's whole call chain can park
  * at an await while other tasks run: suspending is leaving the frames where
- * they are. Locals, cells and the value stack share one allocation. */
+ * they are. Locals, cells, the value stack and the block stack share one
+ * allocation (slots), laid out by the code: frame_locals(), frame_cells(),
+ * frame_stack(), frame_blocks(). A parked task holds one frame per
+ * coroutine of its chain, so the header keeps only what cannot be derived
+ * from the code (issue 3: memory per pending task). */
+typedef enum FrameXfer {
+    XFER_NONE,
+    XFER_SENT,          /* a parked delegation resumes: pass xfer on to the delegate */
+    XFER_THROWN,        /* ... or throw xfer into the delegate */
+    XFER_PENDING        /* raise xfer at the resume point (gen.throw after a yield) */
+} FrameXfer;
+
 struct Frame {
     Frame *parent;      /* the frame that called or awaits this one */
-    Function *fn;
+    Function *fn;       /* its globals are the frame's */
     Code *code;
     const uint32_t *ip; /* next instruction */
     Value *sp;          /* next free stack slot */
-    Value *stack;       /* bottom of the value stack */
-    Value *locals;      /* nlocals slots, then the cells (as VOBJ(Cell)) */
-    Value *cells;
-    Dict *globals;
     Dict *ns;           /* namespace of module and class bodies (*_NAME ops) */
-    Value handled;      /* the exception being handled here, or VNULL */
     Gen *gen;           /* the generator that owns this frame, or NULL */
-    Block *blocks;
-    int nblocks;
-    uint8_t resuming;   /* parked inside YIELD_FROM/AWAIT: re-run it on resume */
-    uint8_t preempted;  /* a fiber parked between two instructions: resume as is */
-    Value sent;         /* for a parked delegation: the value to pass on */
-    Value thrown;       /* ... or the exception to throw into the delegate */
-    Value pending_throw;/* raise this at the resume point (gen.throw) */
-    size_t alloc_size;
+    Value handled;      /* the exception being handled here, or VNULL */
+    Value xfer;         /* what xfer_kind says */
+    uint16_t nblocks;
+    uint8_t xfer_kind : 2;  /* FrameXfer */
+    uint8_t resuming : 1;   /* parked inside YIELD_FROM/AWAIT: re-run it on resume */
+    uint8_t preempted : 1;  /* a fiber parked between two instructions: resume as is */
+    uint32_t alloc_size;    /* code->frame_bytes, kept: the code may go first when both are garbage */
     Value slots[];
 };
+
+static inline Value *frame_locals(Frame *f) { return f->slots; }
+static inline Value *frame_cells(Frame *f) { return f->slots + f->code->nlocals; }
+static inline Value *frame_stack(Frame *f)
+{
+    return f->slots + f->code->nlocals + f->code->ncells + f->code->nfrees;
+}
+static inline Block *frame_blocks(Frame *f) { return (Block *)(f->slots + f->code->frame_slots); }
+static inline Dict *frame_globals(const Frame *f) { return f->fn->globals; }
+/* What a resumed delegation passes on (None unless xfer_kind is SENT). */
+static inline Value frame_sent(const Frame *f) { return f->xfer_kind == XFER_SENT ? f->xfer : VNONE; }
+/* The exception to throw or raise, taken out of the frame. */
+static inline Value frame_take_xfer(Frame *f)
+{
+    Value v = f->xfer;
+    f->xfer = VNULL;
+    f->xfer_kind = XFER_NONE;
+    return v;
+}
 
 /* Result of running frames until something stops them. */
 typedef enum ExecStatus {
@@ -75,7 +99,6 @@ enum {
 /* exec.c */
 Frame *frame_new(VM *vm, Function *fn, Dict *ns);
 void frame_free(VM *vm, Frame *f);
-void frame_cache_free(VM *vm);
 ExecStatus vm_execute(VM *vm, Frame *entry, Value *result);
 /* Runs from `start` (the innermost frame of a parked chain) until `entry`
  * returns, or something yields, suspends or escapes. */
@@ -203,6 +226,7 @@ void dict_free_storage(VM *vm, Dict *d);
 
 /* object.c */
 void vm_release_obj(VM *vm, void *p, size_t size);   /* memory of a dead object */
+void *vm_small_alloc(VM *vm, size_t size);           /* uncounted, not zeroed: frames */
 void vm_small_free_all(VM *vm);
 
 /* gc.c */

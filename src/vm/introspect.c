@@ -21,7 +21,7 @@ static Value b_globals(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (vm_check_nargs(vm, "globals", nargs, kwnames, 0, 0) < 0)
         return VNULL;
     Frame *f = python_frame(vm);
-    return f ? VOBJ(f->globals) : VOBJ(vm->main->dict);
+    return f ? VOBJ(frame_globals(f)) : VOBJ(vm->main->dict);
 }
 
 /* A snapshot of the frame's variables, as CPython 3.12's locals() in a
@@ -39,10 +39,10 @@ static Value b_locals(VM *vm, Value *args, int nargs, Tuple *kwnames)
     Dict *d = dict_new(vm);
     const Proto *p = f->code->proto;
     for (int i = 0; i < p->nlocals; i++)
-        if (!IS_NULL(f->locals[i]))
-            dict_set(vm, d, VOBJ(f->code->localnames[i]), f->locals[i]);
+        if (!IS_NULL(frame_locals(f)[i]))
+            dict_set(vm, d, VOBJ(f->code->localnames[i]), frame_locals(f)[i]);
     for (int i = 0; i < p->ncells + p->nfrees; i++) {
-        Value c = f->cells[i];
+        Value c = frame_cells(f)[i];
         if (IS_OBJ(c) && !IS_NULL(((Cell *)AS_OBJ(c))->v))
             dict_set(vm, d, VOBJ(f->code->cellnames[i]), ((Cell *)AS_OBJ(c))->v);
     }

@@ -69,19 +69,35 @@ static void *slab_carve(VM *vm, size_t bytes)
     return p;   /* zeroed: calloc'd with the slab, never used since */
 }
 
-static void *small_alloc(VM *vm, size_t size)
+/* Frames share the small objects' classes (exec.c): not zeroed, since
+ * frame_new sets every field and the slots it reads. */
+void *vm_small_alloc(VM *vm, size_t size)
 {
-    if (size > SMALL_MAX)
-        return checked_alloc(size);
+    if (size > SMALL_MAX) {
+        void *p = malloc(size);
+        if (!p) {
+            fputs("loopscope: out of memory\n", stderr);
+            abort();
+        }
+        return p;
+    }
     size_t cls = (size + SMALL_GRAIN - 1) / SMALL_GRAIN;
     void **head = &vm->small_free[cls];
     void *p = *head;
     if (p) {
         *head = *(void **)p;
-        memset(p, 0, cls * SMALL_GRAIN);
         return p;
     }
     return slab_carve(vm, cls * SMALL_GRAIN);
+}
+
+static void *small_alloc(VM *vm, size_t size)
+{
+    if (size > SMALL_MAX)
+        return checked_alloc(size);
+    void *p = vm_small_alloc(vm, size);
+    memset(p, 0, size);
+    return p;
 }
 
 void vm_release_obj(VM *vm, void *p, size_t size)

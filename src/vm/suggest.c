@@ -147,20 +147,20 @@ Str *suggest_for_name(VM *vm, Frame *f, Str *name)
         Names ns = { 0 };
         const Proto *p = f->code->proto;
         for (int i = 0; i < p->nlocals; i++)
-            if (!IS_NULL(f->locals[i]))
+            if (!IS_NULL(frame_locals(f)[i]))
                 names_add(&ns, f->code->localnames[i]);
         for (int i = 0; i < p->ncells + p->nfrees; i++) {
-            Value c = f->cells[i];
+            Value c = frame_cells(f)[i];
             if (IS_OBJ(c) && !IS_NULL(((Cell *)AS_OBJ(c))->v))
                 names_add(&ns, f->code->cellnames[i]);
         }
-        if (f->ns && f->ns != f->globals)
+        if (f->ns && f->ns != frame_globals(f))
             names_from_dict(&ns, f->ns);
         Str *r = best_of(ns.items, ns.len, name);
         free(ns.items);
         if (r)
             return r;
-        Str *g = suggest_in_dict_keys(f->globals, name, false);
+        Str *g = suggest_in_dict_keys(frame_globals(f), name, false);
         if (g)
             return g;
     }

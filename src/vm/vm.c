@@ -85,7 +85,6 @@ void vm_free(VM *vm)
         vm_free_object(vm, o);
         o = next;
     }
-    frame_cache_free(vm);
     vm_small_free_all(vm);
     free(vm->roots);
     free(vm->last_words);
