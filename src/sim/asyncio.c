@@ -38,12 +38,16 @@ struct SimFuture {
     bool is_task, is_gather;
     bool exc_retrieved;
     bool last_word_said;    /* destroyed / never-retrieved already reported */
+    /* callbacks is VNULL (none), one callback held inline, or with cb_many
+     * a List of them; with cb_wakeup the inline one is a task to wake
+     * (Task.__wakeup bound to it, made only if something asks to see it) */
+    bool cb_many : 1, cb_wakeup : 1;
     uint32_t id;            /* the trace's future id */
     Value result;
     Value exception;        /* an exception instance, or VNULL */
     Value cancel_msg;       /* None or a str */
     Value cancelled_exc;    /* the CancelledError a task ended with, for its first awaiter */
-    Value callbacks;        /* a List of callables, or VNULL */
+    Value callbacks;        /* see cb_many */
     /* What only tasks or only gather's outer future have. A plain future,
      * the one every await on a lock, event, queue or sleep makes, is
      * allocated without it (FUTURE_PLAIN_SIZE): with 50,000 tasks parked
@@ -54,7 +58,7 @@ struct SimFuture {
             int cancels_requested;
             size_t reg_index;       /* the slot in Sim.tasks while pending */
             Value coro;
-            Value name;
+            Value name;             /* a str, or Task-N's N until someone asks */
             Value fut_waiter;
         };
         struct {            /* is_gather */
@@ -98,6 +102,7 @@ typedef struct Sim {
     Value task_factory;     /* loop.set_task_factory(), or None */
     Class *future_cls, *task_cls, *loop_cls, *sleep_cls, *handle_cls, *timer_handle_cls;
     Class *cancelled_error, *invalid_state_error;
+    Value step_fn, wakeup_fn, gather_done_fn;   /* Task.__step, Task.__wakeup, the gather callback */
 } Sim;
 
 static Sim *sim_of(VM *vm) { return (Sim *)vm->sim; }
@@ -226,6 +231,33 @@ static int exc_line_of(Value exc)
     return 0;
 }
 
+static Value bound(VM *vm, Value self, Value native);
+
+static size_t callback_count(const SimFuture *f)
+{
+    if (f->cb_many)
+        return AS_LIST(f->callbacks)->len;
+    return IS_NULL(f->callbacks) ? 0 : 1;
+}
+
+/* The i-th done callback as a callable (a task's wake-up is bound now). */
+static Value callback_at(VM *vm, SimFuture *f, size_t i)
+{
+    if (f->cb_many)
+        return AS_LIST(f->callbacks)->items[i];
+    if (f->cb_wakeup)
+        return bound(vm, f->callbacks, sim_of(vm)->wakeup_fn);
+    return f->callbacks;
+}
+
+/* A task's name: Task-N is made when first asked for. */
+static Str *task_name(VM *vm, SimFuture *t)
+{
+    if (IS_INT(t->name))
+        t->name = VOBJ(str_printf(vm, "Task-%llu", (unsigned long long)t->name.as.i));
+    return AS_STR(t->name);
+}
+
 /* task.done / task.fail / task.cancelled, then future.done with how many
  * callbacks it queues (their ready.push events follow) */
 static void trace_done(VM *vm, SimFuture *f)
@@ -245,7 +277,7 @@ static void trace_done(VM *vm, SimFuture *f)
             sim_trace(vm, TR_TASK_FAIL, f, 0, exc_line_of(f->exception), 0, e ? e->data : NULL, NULL);
         }
     }
-    size_t ncb = IS_LIST(f->callbacks) ? AS_LIST(f->callbacks)->len : 0;
+    size_t ncb = callback_count(f);
     sim_trace(vm, TR_FUTURE_DONE, NULL, f->id, 0, (double)ncb, how, NULL);
 }
 
@@ -294,13 +326,22 @@ static void schedule_callbacks(VM *vm, SimFuture *f)
         registry_remove(sim_of(vm), f);
     if (sim_of(vm)->cfg.trace)
         trace_done(vm, f);
-    if (!IS_LIST(f->callbacks))
+    if (IS_NULL(f->callbacks))
         return;
-    List *cbs = AS_LIST(f->callbacks);
     Value self = VOBJ(f);
-    for (size_t i = 0; i < cbs->len; i++)
-        sim_call_soon(&sim_of(vm)->loop, NULL, cbs->items[i], VOBJ(tuple_from(vm, &self, 1)));
+    if (f->cb_wakeup) {
+        /* Task.__wakeup(task, fut), unbound: no method object per wake-up */
+        Value args[2] = { f->callbacks, self };
+        sim_call_soon(&sim_of(vm)->loop, NULL, sim_of(vm)->wakeup_fn, VOBJ(tuple_from(vm, args, 2)));
+    } else if (!f->cb_many) {
+        sim_call_soon(&sim_of(vm)->loop, NULL, f->callbacks, VOBJ(tuple_from(vm, &self, 1)));
+    } else {
+        List *cbs = AS_LIST(f->callbacks);
+        for (size_t i = 0; i < cbs->len; i++)
+            sim_call_soon(&sim_of(vm)->loop, NULL, cbs->items[i], VOBJ(tuple_from(vm, &self, 1)));
+    }
     f->callbacks = VNULL;
+    f->cb_many = f->cb_wakeup = false;
 }
 
 static bool future_cancel(VM *vm, SimFuture *f, Value msg)
@@ -377,9 +418,30 @@ static int add_done_callback(VM *vm, SimFuture *f, Value fn)
         sim_call_soon(&sim_of(vm)->loop, NULL, fn, VOBJ(tuple_from(vm, &self, 1)));
         return 0;
     }
-    if (!IS_LIST(f->callbacks))
-        f->callbacks = VOBJ(list_new(vm, 2));
+    if (IS_NULL(f->callbacks)) {
+        f->callbacks = fn;
+        return 0;
+    }
+    if (!f->cb_many) {
+        List *l = list_new(vm, 2);
+        list_append(vm, l, callback_at(vm, f, 0));
+        f->callbacks = VOBJ(l);
+        f->cb_many = true;
+        f->cb_wakeup = false;
+    }
     return list_append(vm, AS_LIST(f->callbacks), fn);
+}
+
+/* A task parks on f: its wake-up is f's only callback, as it mostly is,
+ * held as the task itself. */
+static void add_wakeup(VM *vm, SimFuture *f, SimFuture *t)
+{
+    if (f->state == FUT_PENDING && IS_NULL(f->callbacks)) {
+        f->callbacks = VOBJ(t);
+        f->cb_wakeup = true;
+        return;
+    }
+    add_done_callback(vm, f, bound(vm, VOBJ(t), sim_of(vm)->wakeup_fn));
 }
 
 /* ---- the trace -------------------------------------------------------------- */
@@ -476,7 +538,7 @@ static void describe_wait(VM *vm, SimFuture *t, Value waited, char *buf, size_t 
     if (api) {
         snprintf(buf, n, "asyncio %s", api);
     } else if (is_future(vm, waited) && FUT(waited)->is_task) {
-        snprintf(buf, n, "task %s", AS_STR(FUT(waited)->name)->data);
+        snprintf(buf, n, "task %s", task_name(vm, FUT(waited))->data);
     } else if (is_future(vm, waited) && FUT(waited)->is_gather) {
         snprintf(buf, n, "gather of %lld", (long long)FUT(waited)->nfuts);
     } else if (is_future(vm, waited)) {
@@ -486,22 +548,36 @@ static void describe_wait(VM *vm, SimFuture *t, Value waited, char *buf, size_t 
     }
 }
 
+/* A handle that runs Task.__step or Task.__wakeup unbound, the task first
+ * in its arguments (how the tasks schedule themselves, without a bound
+ * method each time). */
+static bool task_method_call(VM *vm, Value cb, Value args)
+{
+    Sim *s = sim_of(vm);
+    return IS_NATIVE(cb) && (AS_OBJ(cb) == AS_OBJ(s->step_fn) || AS_OBJ(cb) == AS_OBJ(s->wakeup_fn)) &&
+           IS_TUPLE(args) && AS_TUPLE(args)->len > 0;
+}
+
 /* The loop's describe hook: which task a handle steps, and its callback. */
 static void describe_handle(SimLoop *loop, SimHandle *h, uint32_t *task, char *buf, size_t n)
 {
     VM *vm = loop->vm;
     Value cb = h->callback;
     Value fn = cb;
+    Value self = VNULL;
     if (IS_KIND(cb, OBJ_BOUND_METHOD)) {
         BoundMethod *m = (BoundMethod *)AS_OBJ(cb);
         fn = m->func;
-        if (is_future(vm, m->self) && FUT(m->self)->is_task && IS_NATIVE(fn)) {
-            SimFuture *t = FUT(m->self);
-            *task = t->id;
-            bool wake = strcmp(AS_NATIVE(fn)->name, "_Task__wakeup") == 0;
-            snprintf(buf, n, "%s %s", wake ? "wake" : "step", AS_STR(t->name)->data);
-            return;
-        }
+        self = m->self;
+    } else if (task_method_call(vm, cb, h->args)) {
+        self = AS_TUPLE(h->args)->items[0];
+    }
+    if (is_future(vm, self) && FUT(self)->is_task && IS_NATIVE(fn)) {
+        SimFuture *t = FUT(self);
+        *task = t->id;
+        bool wake = strcmp(AS_NATIVE(fn)->name, "_Task__wakeup") == 0;
+        snprintf(buf, n, "%s %s", wake ? "wake" : "step", task_name(vm, t)->data);
+        return;
     }
     SimFuture *cur = current_task_of(vm);
     if (h->is_timer && cur)
@@ -571,9 +647,10 @@ static void put_callback_source(VM *vm, NfBuf *b, Value cb, Value args)
         put_str(b, r ? r->data : "?");
     }
     put_str(b, "(");
+    size_t first = task_method_call(vm, cb, args) ? 1 : 0;   /* the task is the method's self */
     if (IS_TUPLE(args))
-        for (size_t i = 0; i < AS_TUPLE(args)->len; i++) {
-            if (i)
+        for (size_t i = first; i < AS_TUPLE(args)->len; i++) {
+            if (i > first)
                 put_str(b, ", ");
             put_short_repr(vm, b, AS_TUPLE(args)->items[i]);
         }
@@ -649,9 +726,9 @@ static Value native_value(VM *vm, const char *name, NativeFn fn, Class *owner)
 
 static void schedule_step(VM *vm, SimFuture *t, Value exc)
 {
-    Value step = dict_get_str(sim_of(vm)->task_cls->dict, str_intern(vm, "_Task__step", 11));
-    Value args = IS_NULL(exc) ? VNULL : VOBJ(tuple_from(vm, &exc, 1));
-    sim_call_soon(&sim_of(vm)->loop, NULL, bound(vm, VOBJ(t), step), args);
+    /* Task.__step(task[, exc]), unbound: no method object per step */
+    Value args[2] = { VOBJ(t), exc };
+    sim_call_soon(&sim_of(vm)->loop, NULL, sim_of(vm)->step_fn, VOBJ(tuple_from(vm, args, IS_NULL(exc) ? 1 : 2)));
 }
 
 static bool gather_cancel(VM *vm, SimFuture *outer, Value msg);
@@ -724,7 +801,7 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
             vm->exc = e;
             return VNULL;
         } else {
-            bool watched = IS_LIST(t->callbacks) && AS_LIST(t->callbacks)->len > 0;
+            bool watched = callback_count(t) > 0;
             future_set_exception(vm, t, e);
             /* CPython frees a failed task nobody waits for as soon as the
              * loop lets go of it, and logs the lost exception then; a
@@ -750,8 +827,7 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
                                          msg_args(vm, "Task cannot await on itself")));
             return VNONE;
         }
-        Value wake = dict_get_str(s->task_cls->dict, str_intern(vm, "_Task__wakeup", 13));
-        add_done_callback(vm, w, bound(vm, VOBJ(t), wake));
+        add_wakeup(vm, w, t);
         t->fut_waiter = r;
         if (t->must_cancel && any_cancel(vm, w, t->cancel_msg))
             t->must_cancel = false;
@@ -799,7 +875,7 @@ static Value task_new_ex(VM *vm, Value coro, Value name, bool eager)
     SimFuture *t = future_new_kind(vm, s->task_cls, FK_TASK);
     t->coro = coro;
     if (IS_NULL(name) || IS_NONE(name))
-        t->name = VOBJ(str_printf(vm, "Task-%llu", (unsigned long long)++s->task_counter));
+        t->name = VINT(++s->task_counter);
     else
         t->name = VOBJ(vm_to_str(vm, name));
     AS_GEN(coro)->awaited = 1;
@@ -807,7 +883,7 @@ static Value task_new_ex(VM *vm, Value coro, Value name, bool eager)
     if (s->cfg.trace) {
         SimFuture *by = current_task_of(vm);
         sim_trace(vm, TR_TASK_CREATE, t, by ? by->id : 0, vm_program_line(vm), 0,
-                  AS_STR(t->name)->data, AS_GEN(coro)->qualname->data);
+                  task_name(vm, t)->data, AS_GEN(coro)->qualname->data);
     }
     if (eager && s->running) {
         vm_push_root(vm, &tv);
@@ -962,7 +1038,7 @@ static Value m_gather(VM *vm, Value *args, int nargs, Tuple *kwnames)
         vm_pop_root(vm);
         return ov;
     }
-    Value done_cb = bound(vm, ov, dict_get_str(s->future_cls->dict, str_intern(vm, "_gather_child_done", 18)));
+    Value done_cb = bound(vm, ov, s->gather_done_fn);
     List *done_now = list_new(vm, 0);
     Value dv = VOBJ(done_now);
     vm_push_root(vm, &dv);
@@ -1551,7 +1627,16 @@ static Value fm_remove_done_callback(VM *vm, Value *a, int n, Tuple *k)
         return VNULL;
     SimFuture *f = FUT(a[0]);
     int64_t removed = 0;
-    if (IS_LIST(f->callbacks)) {
+    if (!IS_NULL(f->callbacks) && !f->cb_many && !f->cb_wakeup) {
+        /* the one callback, inline */
+        int eq = vm_eq(vm, f->callbacks, a[1]);
+        if (eq < 0)
+            return VNULL;
+        if (eq) {
+            f->callbacks = VNULL;
+            removed = 1;
+        }
+    } else if (f->cb_many) {
         List *l = AS_LIST(f->callbacks);
         size_t w = 0;
         for (size_t r = 0; r < l->len; r++) {
@@ -1570,7 +1655,7 @@ static Value fm_remove_done_callback(VM *vm, Value *a, int n, Tuple *k)
 
 static Value fm_get_loop(VM *vm, Value *a, int n, Tuple *k) { (void)a; (void)n; (void)k; return sim_of(vm)->loop_obj; }
 
-static Value tm_get_name(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return FUT(a[0])->name; }
+static Value tm_get_name(VM *vm, Value *a, int n, Tuple *k) { (void)n; (void)k; return VOBJ(task_name(vm, FUT(a[0]))); }
 
 static Value tm_set_name(VM *vm, Value *a, int n, Tuple *k)
 {
@@ -1685,19 +1770,19 @@ static void put_callback(VM *vm, NfBuf *b, Value cb)
 /* cb=[a, b], or cb=[first, <N more>, last] past two */
 static void put_callbacks(VM *vm, NfBuf *b, SimFuture *f)
 {
-    if (!IS_LIST(f->callbacks) || AS_LIST(f->callbacks)->len == 0)
+    size_t n = callback_count(f);
+    if (n == 0)
         return;
-    List *cbs = AS_LIST(f->callbacks);
     put_str(b, " cb=[");
-    put_callback(vm, b, cbs->items[0]);
-    if (cbs->len == 2) {
+    put_callback(vm, b, callback_at(vm, f, 0));
+    if (n == 2) {
         put_str(b, ", ");
-        put_callback(vm, b, cbs->items[1]);
-    } else if (cbs->len > 2) {
+        put_callback(vm, b, callback_at(vm, f, 1));
+    } else if (n > 2) {
         char more[48];
-        snprintf(more, sizeof more, ", <%zu more>, ", cbs->len - 2);
+        snprintf(more, sizeof more, ", <%zu more>, ", n - 2);
         put_str(b, more);
-        put_callback(vm, b, cbs->items[cbs->len - 1]);
+        put_callback(vm, b, callback_at(vm, f, n - 1));
     }
     put_str(b, "]");
 }
@@ -1740,7 +1825,7 @@ static Str *future_repr(VM *vm, SimFuture *f)
     put_str(&b, f->is_task ? "<Task " : "<Future ");
     put_str(&b, state_name(f));
     if (f->is_task) {
-        Str *name = vm_repr(vm, f->name);
+        Str *name = vm_repr(vm, VOBJ(task_name(vm, f)));
         put_str(&b, " name=");
         if (name)
             nf_buf_append(&b, name->data, name->len);
@@ -2150,6 +2235,9 @@ void sim_init(VM *vm, const SimConfig *cfg)
     };
     for (size_t i = 0; i < sizeof tmethods / sizeof tmethods[0]; i++)
         class_add_checked_method(vm, s->task_cls, tmethods[i].name, tmethods[i].fn);
+    s->step_fn = dict_get_str(s->task_cls->dict, str_intern(vm, "_Task__step", 11));
+    s->wakeup_fn = dict_get_str(s->task_cls->dict, str_intern(vm, "_Task__wakeup", 13));
+    s->gather_done_fn = dict_get_str(s->future_cls->dict, str_intern(vm, "_gather_child_done", 18));
     class_add_checked_method(vm, s->loop_cls, "time", loop_time);
     class_add_checked_method(vm, s->loop_cls, "run_until_complete", loop_run_until_complete);
     class_add_checked_method(vm, s->loop_cls, "close", loop_close_m);
