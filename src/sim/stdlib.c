@@ -1,11 +1,116 @@
 /*
  * stdlib.c - small modules of Python's standard library that scenarios
- * import, written in Python for loopscope and compiled at start-up.
- * (None yet: contextlib and traceback come next.)
+ * import, written in Python for loopscope and compiled at start-up:
+ * contextlib (contextlib_prelude.py) and traceback (traceback_prelude.py).
+ * traceback's text is the VM's own uncaught-exception report
+ * (vm_format_exception), so that it is CPython's to the byte.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include "sim.h"
+#include "internal.h"
+#include "stdframes.h"
+#include "contextlib_prelude.h"
+#include "traceback_prelude.h"
+
+/* _tb_len(exc): how many frames its traceback has now. */
+static Value std_tb_len(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_tb_len", nargs, kwnames, 1, 1) < 0)
+        return VNULL;
+    return VINT(IS_EXCEPTION(args[0]) ? (int64_t)AS_EXC(args[0])->ntb : 0);
+}
+
+/* _tb_cut(exc, n): forgets the frames it went through since _tb_len said n,
+ * as contextlib puts back an exception's __traceback__ after throwing it
+ * into a generator. */
+static Value std_tb_cut(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_tb_cut", nargs, kwnames, 2, 2) < 0)
+        return VNULL;
+    if (IS_EXCEPTION(args[0]) && IS_INT(args[1]) && args[1].as.i >= 0 &&
+        (uint64_t)args[1].as.i < AS_EXC(args[0])->ntb)
+        AS_EXC(args[0])->ntb = (uint32_t)args[1].as.i;
+    return VNONE;
+}
+
+/* _format(exc, what, chain, no_tb, limit, tb_from): traceback's list of
+ * strings; what is 0 (format_exception), 1 (format_exception_only) or
+ * 2 (format_tb from frame tb_from, -1 for all). */
+static Value std_format(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_format", nargs, kwnames, 6, 6) < 0)
+        return VNULL;
+    if (!IS_EXCEPTION(args[0]))
+        return vm_raise(vm, EXC_TypeError, "_format: not an exception");
+    VmReportOptions o = {
+        .what = IS_INT(args[1]) ? (VmReportWhat)args[1].as.i : VM_REPORT_FULL,
+        .chain = vm_truthy(vm, args[2]),
+        .no_tb = vm_truthy(vm, args[3]),
+        .top = args[0],
+        .has_limit = IS_INT(args[4]),
+        .limit = IS_INT(args[4]) ? (int)args[4].as.i : 0,
+        .tb_from = IS_INT(args[5]) ? (int)args[5].as.i : -1,
+    };
+    return VOBJ(vm_format_exception(vm, args[0], &o));
+}
+
+/* The frames of CPython's contextlib that the marked lines of
+ * contextlib_prelude.py stand for (vm->lib_frame), kept in the module as
+ * _ls_frames so that they live as long as the VM. */
+typedef struct LibFrames {
+    NativeData hdr;
+    SimStdFrames *frames;
+} LibFrames;
+
+static void lib_frames_finalize(VM *vm, Obj *o)
+{
+    (void)vm;
+    sim_stdframes_free(((LibFrames *)o)->frames);
+    ((LibFrames *)o)->frames = NULL;
+}
+
+static const NativeType lib_frames_type = {
+    .name = "_ls_frames", .size = sizeof(LibFrames), .finalize = lib_frames_finalize,
+};
+
+static const ExtFrame *lib_frame(VM *vm, const Code *hidden, int line)
+{
+    Value m = dict_get_str(vm->modules, str_intern(vm, "contextlib", 10));
+    if (!IS_KIND(m, OBJ_MODULE))
+        return NULL;
+    Value t = dict_get_str(((Module *)AS_OBJ(m))->dict, str_intern(vm, "_ls_frames", 10));
+    if (!IS_KIND(t, OBJ_NATIVE_DATA) || ((NativeData *)AS_OBJ(t))->type != &lib_frames_type)
+        return NULL;
+    return sim_stdframes_find(((LibFrames *)AS_OBJ(t))->frames, hidden->hidden, line);
+}
+
+static Module *run_module(VM *vm, const char *name, const unsigned char *src, size_t len,
+                          const char *const *natives, const NativeFn *fns, int nnatives)
+{
+    Module *m = module_new(vm, name);
+    for (int i = 0; i < nnatives; i++)
+        dict_set_str(vm, m->dict, natives[i], VOBJ(native_new(vm, natives[i], fns[i], NULL)));
+    if (vm_run_internal(vm, (const char *)src, len, m->dict) < 0) {
+        /* a bug in loopscope, not in the scenario */
+        vm_print_exception(vm, vm_exc_take(vm));
+        abort();
+    }
+    return m;
+}
 
 void sim_stdlib_init(VM *vm)
 {
-    (void)vm;
+    static const char *const cl_names[] = { "_tb_len", "_tb_cut" };
+    static const NativeFn cl_fns[] = { std_tb_len, std_tb_cut };
+    Module *cl = run_module(vm, "contextlib", contextlib_prelude, sizeof contextlib_prelude - 1, cl_names, cl_fns, 2);
+    LibFrames *lf = vm_alloc_obj(vm, sizeof(LibFrames), OBJ_NATIVE_DATA, TYPE(vm, object));
+    lf->hdr.type = &lib_frames_type;
+    lf->frames = sim_stdframes_new((const char *)contextlib_prelude, sizeof contextlib_prelude - 1,
+                                   vm->internal_sources);
+    dict_set_str(vm, cl->dict, "_ls_frames", VOBJ(lf));
+    vm->lib_frame = lib_frame;
+    static const char *const tb_names[] = { "_format" };
+    static const NativeFn tb_fns[] = { std_format };
+    run_module(vm, "traceback", traceback_prelude, sizeof traceback_prelude - 1, tb_names, tb_fns, 1);
 }

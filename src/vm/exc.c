@@ -288,7 +288,7 @@ static Value eg_derive(VM *vm, Exception *eg, List *items)
     Value r = exc_new(vm, eg->hdr.cls, tuple_from(vm, args, 2));
     AS_EXC(r)->cause = eg->cause;
     AS_EXC(r)->context = eg->context;
-    AS_EXC(r)->suppress_context = eg->suppress_context;
+    AS_EXC(r)->suppress_context = 1;   /* CPython copies __cause__ with PyException_SetCause */
     AS_EXC(r)->notes = eg->notes;
     for (uint32_t i = 0; i < eg->ntb; i++)
         if (eg->tb[i].code)
@@ -584,6 +584,9 @@ Value exc_traceback_object(VM *vm, Exception *e)
         dict_set_str(vm, tb->dict, "tb_lineno", VINT(t->code ? code_line_at(t->code, t->instr) : t->ext->line));
         dict_set_str(vm, tb->dict, "tb_lasti", VINT((int64_t)t->instr * 2));
         dict_set_str(vm, tb->dict, "tb_next", next);
+        /* for the traceback module's format_tb(tb) */
+        dict_set_str(vm, tb->dict, "_ls_exc", VOBJ(e));
+        dict_set_str(vm, tb->dict, "_ls_at", VINT((int64_t)i));
         next = VOBJ(tb);
     }
     return next;

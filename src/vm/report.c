@@ -6,6 +6,7 @@
  * notes, and exception groups drawn as nested boxes.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "vm.h"
 #include "internal.h"
@@ -20,7 +21,52 @@ typedef struct Ctx {
     int group_depth;
     bool need_close;
     int chain_depth;
+    const VmReportOptions *opt;
+    NfBuf *out;          /* the text goes here, not to stderr (traceback.format_*) */
+    size_t *marks;       /* where each of traceback's strings starts in out */
+    size_t nmarks, capmarks;
+    size_t *cuts;        /* the strings that start within the NfBuf being built */
+    size_t ncuts, capcuts;
 } Ctx;
+
+/* Appends at to a growable array (out of memory: the string boundary is
+ * lost, the text is not). */
+static void push_offset(size_t **arr, size_t *n, size_t *cap, size_t at)
+{
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        size_t *m = realloc(*arr, ncap * sizeof(size_t));
+        if (!m)
+            return;
+        *arr = m;
+        *cap = ncap;
+    }
+    (*arr)[(*n)++] = at;
+}
+
+static void ctx_mark(Ctx *cx)
+{
+    if (!cx->out)
+        return;
+    if (cx->nmarks && cx->marks[cx->nmarks - 1] == cx->out->len)
+        return;
+    push_offset(&cx->marks, &cx->nmarks, &cx->capmarks, cx->out->len);
+}
+
+static void ctx_write(Ctx *cx, const char *s, size_t n)
+{
+    if (cx->out)
+        nf_buf_append(cx->out, s, n);
+    else
+        vm_write_err(cx->vm, s, n);
+}
+
+/* A new string of traceback's list starts here in the text being built. */
+static void cut(Ctx *cx, const NfBuf *b)
+{
+    if (cx->out)
+        push_offset(&cx->cuts, &cx->ncuts, &cx->capcuts, b->len);
+}
 
 /* Writes text with every line prefixed by the group margin, as CPython's
  * _ExceptionPrintContext.emit does. */
@@ -37,14 +83,21 @@ static void emit_margin(Ctx *cx, const char *text, size_t len, char margin)
         indent[n++] = ' ';
     }
     const char *p = text, *end = text + len;
+    size_t next_cut = 0;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t ln = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+        size_t off = (size_t)(p - text);
+        while (next_cut < cx->ncuts && cx->cuts[next_cut] < off)
+            next_cut++;
+        if (p == text || (next_cut < cx->ncuts && cx->cuts[next_cut] == off))
+            ctx_mark(cx);
         if (n)
-            vm_write_err(cx->vm, indent, (size_t)n);
-        vm_write_err(cx->vm, p, ln);
+            ctx_write(cx, indent, (size_t)n);
+        ctx_write(cx, p, ln);
         p += ln;
     }
+    cx->ncuts = 0;
 }
 
 static void emit(Ctx *cx, const NfBuf *b)
@@ -54,7 +107,15 @@ static void emit(Ctx *cx, const NfBuf *b)
 
 static void emit_cstr(Ctx *cx, const char *s)
 {
+    cx->ncuts = 0;
     emit_margin(cx, s, strlen(s), '|');
+}
+
+/* A line of a group's box, which is not indented by the margin. */
+static void emit_box(Ctx *cx, const char *s)
+{
+    ctx_mark(cx);
+    ctx_write(cx, s, strlen(s));
 }
 
 static void put(NfBuf *b, const char *s) { nf_buf_append(b, s, strlen(s)); }
@@ -138,9 +199,10 @@ static void format_source(VM *vm, NfBuf *b, const Position *pos)
     put(b, "\n");
 }
 
-static void format_repeat(NfBuf *b, int repeat)
+static void format_repeat(Ctx *cx, NfBuf *b, int repeat)
 {
     if (repeat >= 3) {
+        cut(cx, b);
         char line[96];
         int more = repeat - 2;
         snprintf(line, sizeof line, "  [Previous line repeated %d more time%s]\n", more, more == 1 ? "" : "s");
@@ -173,27 +235,66 @@ static void format_ext_frame(VM *vm, NfBuf *b, const ExtFrame *x)
     put(b, "\n");
 }
 
-/* Frames outermost first; three identical ones in a row, then a count. */
-static void format_stack(VM *vm, NfBuf *b, const Exception *e)
+/* Whether entry i is a frame CPython would have: loopscope's hidden code
+ * only where it stands for a frame of CPython's library, and no
+ * comprehension frames. */
+static bool tb_entry_shown(VM *vm, const Exception *e, int i, const ExtFrame **ext)
 {
+    const TbEntry *t = &e->tb[i];
+    *ext = NULL;
+    if (!t->code || t->code->hidden) {
+        const ExtFrame *x = t->ext;
+        if (!x && vm->ext_frame)
+            x = vm->ext_frame(vm, t->code, code_line_at(t->code, t->instr));
+        if (!x && t->code && vm->lib_frame)
+            x = vm->lib_frame(vm, t->code, code_line_at(t->code, t->instr));
+        *ext = x;
+        return x != NULL;
+    }
+    return !(t->code->proto->flags & PROTO_COMPREHENSION);
+}
+
+/* Frames outermost first (from entry `from` inwards); three identical ones
+ * in a row, then a count. traceback's limit keeps the first (or, negative,
+ * the last) so many frames. */
+static void format_stack(Ctx *cx, NfBuf *b, const Exception *e, int from)
+{
+    VM *vm = cx->vm;
     const Proto *last_proto = NULL;
     int last_line = -1, repeat = 0;
-    for (int i = (int)e->ntb - 1; i >= 0; i--) {
+    int skip = 0, keep = -1;
+    if (cx->opt && cx->opt->has_limit) {
+        int total = 0;
+        const ExtFrame *x;
+        for (int i = from; i >= 0; i--)
+            total += tb_entry_shown(vm, e, i, &x);
+        int lim = cx->opt->limit;
+        if (lim >= 0)
+            keep = lim;
+        else
+            skip = total + lim > 0 ? total + lim : 0;
+    }
+    for (int i = from; i >= 0; i--) {
         const TbEntry *t = &e->tb[i];
-        if (!t->code || t->code->hidden) {
-            const ExtFrame *x = t->ext;
-            if (!x && vm->ext_frame)
-                x = vm->ext_frame(vm, t->code, code_line_at(t->code, t->instr));
-            if (x) {
-                format_repeat(b, repeat);
-                repeat = 0;
-                last_proto = NULL;
-                format_ext_frame(vm, b, x);
-            }
+        const ExtFrame *x;
+        if (!tb_entry_shown(vm, e, i, &x))
+            continue;
+        if (skip > 0) {
+            skip--;
             continue;
         }
-        if (t->code->proto->flags & PROTO_COMPREHENSION)
+        if (keep == 0)
+            break;
+        if (keep > 0)
+            keep--;
+        if (x) {
+            format_repeat(cx, b, repeat);
+            repeat = 0;
+            last_proto = NULL;
+            cut(cx, b);
+            format_ext_frame(vm, b, x);
             continue;
+        }
         /* CPython 3.12 inlines comprehensions (PEP 709): their frames do not
          * exist, and the enclosing frame reports the failing instruction */
         const TbEntry *at = t;
@@ -205,11 +306,12 @@ static void format_stack(VM *vm, NfBuf *b, const Exception *e)
             if (++repeat >= 3)
                 continue;
         } else {
-            format_repeat(b, repeat);
+            format_repeat(cx, b, repeat);
             repeat = 0;
         }
         last_proto = t->code->proto;
         last_line = line;
+        cut(cx, b);
         char head[64];
         put(b, "  File \"");
         put(b, vm->cfg.filename ? vm->cfg.filename : "<string>");
@@ -222,13 +324,15 @@ static void format_stack(VM *vm, NfBuf *b, const Exception *e)
             pos.line = line, pos.col = pos.end_col = -1;
         format_source(vm, b, &pos);
     }
-    format_repeat(b, repeat);
+    format_repeat(cx, b, repeat);
 }
 
 /* "Type: message" with suggestions, then the notes. */
-static void format_exception_only(VM *vm, NfBuf *b, Value exc)
+static void format_exception_only(Ctx *cx, NfBuf *b, Value exc)
 {
+    VM *vm = cx->vm;
     Exception *e = AS_EXC(exc);
+    cut(cx, b);
     Class *c = e->hdr.cls;
     if (c->module && strcmp(c->module->data, "builtins") != 0 && strcmp(c->module->data, "__main__") != 0) {
         nf_buf_append(b, c->module->data, c->module->len);
@@ -250,6 +354,7 @@ static void format_exception_only(VM *vm, NfBuf *b, Value exc)
     if (IS_LIST(e->notes)) {
         List *notes = AS_LIST(e->notes);
         for (size_t i = 0; i < notes->len; i++) {
+            cut(cx, b);
             Str *n = vm_to_str(vm, notes->items[i]);
             vm->exc = VNULL;
             if (n)
@@ -281,12 +386,14 @@ static void format_single(Ctx *cx, Value exc)
     VM *vm = cx->vm;
     Exception *e = AS_EXC(exc);
     NfBuf b = NF_BUF_INIT;
+    bool tb = e->ntb && !(cx->opt && cx->opt->no_tb && exc.as.o == cx->opt->top.as.o);
     if (!exc_is_group(vm, exc)) {
-        if (e->ntb) {
+        if (tb) {
+            cut(cx, &b);
             put(&b, "Traceback (most recent call last):\n");
-            format_stack(vm, &b, e);
+            format_stack(cx, &b, e, (int)e->ntb - 1);
         }
-        format_exception_only(vm, &b, exc);
+        format_exception_only(cx, &b, exc);
         emit(cx, &b);
         nf_buf_free(&b);
         return;
@@ -300,11 +407,12 @@ static void format_single(Ctx *cx, Value exc)
     bool toplevel = cx->group_depth == 0;
     if (toplevel)
         cx->group_depth++;
-    if (e->ntb) {
+    if (tb) {
+        cx->ncuts = 0;
         emit_margin(cx, "Exception Group Traceback (most recent call last):\n", 51, toplevel ? '+' : '|');
-        format_stack(vm, &b, e);
+        format_stack(cx, &b, e, (int)e->ntb - 1);
     }
-    format_exception_only(vm, &b, exc);
+    format_exception_only(cx, &b, exc);
     emit(cx, &b);
     nf_buf_free(&b);
 
@@ -324,7 +432,7 @@ static void format_single(Ctx *cx, Value exc)
             snprintf(title, sizeof title, "%d", i + 1);
         snprintf(line, sizeof line, "%*s%s+---------------- %s ----------------\n", 2 * cx->group_depth, "",
                  i == 0 ? "+-" : "  ", title);
-        vm_write_err(vm, line, strlen(line));
+        emit_box(cx, line);
         cx->group_depth++;
         if (!truncated) {
             format_exc(cx, items->items[i], true);
@@ -335,7 +443,7 @@ static void format_single(Ctx *cx, Value exc)
         }
         if (last && cx->need_close) {
             snprintf(line, sizeof line, "%*s+------------------------------------\n", 2 * cx->group_depth, "");
-            vm_write_err(vm, line, strlen(line));
+            emit_box(cx, line);
             cx->need_close = false;
         }
         cx->group_depth--;
@@ -388,7 +496,52 @@ void vm_print_exception(VM *vm, Value exc)
         return;
     Value saved = vm->exc;
     vm->exc = VNULL;
-    Ctx cx = { vm, 0, false, 0 };
+    Ctx cx = { .vm = vm };
     format_exc(&cx, exc, true);
     vm->exc = saved;
+}
+
+/* The report as traceback's list of strings (see vm.h). */
+List *vm_format_exception(VM *vm, Value exc, const VmReportOptions *opt)
+{
+    if (!IS_EXCEPTION(exc))
+        return list_new(vm, 0);
+    Value saved = vm->exc;
+    vm->exc = VNULL;
+    NfBuf text = NF_BUF_INIT;
+    Ctx cx = { .vm = vm, .opt = opt, .out = &text };
+    Exception *e = AS_EXC(exc);
+    switch (opt->what) {
+    case VM_REPORT_FULL:
+        format_exc(&cx, exc, opt->chain);
+        break;
+    case VM_REPORT_ONLY: {
+        NfBuf b = NF_BUF_INIT;
+        format_exception_only(&cx, &b, exc);
+        emit(&cx, &b);
+        nf_buf_free(&b);
+        break;
+    }
+    case VM_REPORT_TB: {
+        NfBuf b = NF_BUF_INIT;
+        int from = opt->tb_from < 0 || opt->tb_from >= (int)e->ntb ? (int)e->ntb - 1 : opt->tb_from;
+        format_stack(&cx, &b, e, from);
+        emit(&cx, &b);
+        nf_buf_free(&b);
+        break;
+    }
+    }
+    vm->exc = saved;
+    /* a list, as traceback's functions return (made now: a __str__ above
+     * may have run the collector) */
+    List *out = list_new(vm, cx.nmarks);
+    for (size_t i = 0; i < cx.nmarks; i++) {
+        size_t start = cx.marks[i], end = i + 1 < cx.nmarks ? cx.marks[i + 1] : text.len;
+        if (end > start)
+            list_append(vm, out, VOBJ(str_new(vm, text.data + start, end - start)));
+    }
+    free(cx.marks);
+    free(cx.cuts);
+    nf_buf_free(&text);
+    return out;
 }

@@ -193,6 +193,9 @@ struct VM {
      * hidden code stands for (see ExtFrame), and the directory CPython's
      * library is installed in, which their paths start with */
     const struct ExtFrame *(*ext_frame)(VM *vm, const struct Code *hidden, int line);
+    /* the same for the small modules of the library written in Python
+     * (the simulator's stdlib.c: contextlib), asked when ext_frame has none */
+    const struct ExtFrame *(*lib_frame)(VM *vm, const struct Code *hidden, int line);
     const char *stdlib_dir;
     uint8_t internal_sources;  /* vm_run_internal calls so far: Code.hidden says which */
     /* when the program has ended (after an uncaught exception's report),
@@ -316,6 +319,21 @@ bool vm_exc_matches(VM *vm, ExcKind kind);                 /* the pending except
 Value vm_exc_take(VM *vm);                                 /* clears and returns it */
 Value exc_new(VM *vm, Class *cls, Tuple *args);
 void vm_print_exception(VM *vm, Value exc);                /* CPython's uncaught-exception report */
+/* The same report as the traceback module's list of strings (one per
+ * header, frame, exception line, note, chain message): the whole of it, the
+ * exception alone (format_exception_only), or the frames alone from entry
+ * tb_from (-1: all; format_tb). */
+typedef enum { VM_REPORT_FULL, VM_REPORT_ONLY, VM_REPORT_TB } VmReportWhat;
+typedef struct VmReportOptions {
+    VmReportWhat what;
+    bool chain;        /* causes and contexts too */
+    bool no_tb;        /* top's frames left out (print_exception(t, v, None)) */
+    Value top;
+    bool has_limit;
+    int limit;         /* traceback's limit: the first so many frames, or the last -limit */
+    int tb_from;
+} VmReportOptions;
+List *vm_format_exception(VM *vm, Value exc, const VmReportOptions *opt);
 Str *vm_exc_summary(VM *vm, Value exc);                    /* "ValueError: bad", for the trace */
 
 /* ---- operations on values (ops.c) ------------------------------------ */
