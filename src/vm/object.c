@@ -88,6 +88,20 @@ void *vm_small_alloc(VM *vm, size_t size)
         *head = *(void **)p;
         return p;
     }
+    /* None of this size free: split the smallest free block that is bigger,
+     * its rest going to the list of the rest's size. Without this, memory
+     * freed in one size (the frames of 50,000 cancelled tasks) could never
+     * serve another (their CancelledErrors), and the heap would grow. */
+    for (size_t k = cls + 1; k <= SMALL_MAX / SMALL_GRAIN; k++) {
+        char *big = vm->small_free[k];
+        if (!big)
+            continue;
+        vm->small_free[k] = *(void **)big;
+        void *rest = big + cls * SMALL_GRAIN;
+        *(void **)rest = vm->small_free[k - cls];
+        vm->small_free[k - cls] = rest;
+        return big;
+    }
     return slab_carve(vm, cls * SMALL_GRAIN);
 }
 
