@@ -3,6 +3,8 @@
  *
  *   loopscope --headless FILE.py     run FILE with no window
  *   loopscope --trace T.jsonl ...    and record every scheduling event
+ *   loopscope --screenshot OUT.png --svg OUT.svg [--at T|--step N] FILE.py
+ *                                    a picture of one step, no window (export.c)
  *
  * Exit status as python3's: 0, or 1 after an uncaught exception; 2 when
  * loopscope rejects the file (syntax error, unsupported construct) or the
@@ -20,6 +22,7 @@
 #include "trace.h"
 #include "default_scenario.h"
 #include "window.h"
+#include "export.h"
 
 #ifndef LOOPSCOPE_VERSION
 #define LOOPSCOPE_VERSION "0.0.0"
@@ -54,8 +57,23 @@ static void usage(FILE *to)
           "  --help              show this help and exit\n"
           "  --version           show the version and exit\n"
           "\n"
+          "slide export (no window, no display server; docs/slides.md):\n"
+          "  --screenshot OUT.png  draw one step of FILE's run as a PNG\n"
+          "  --svg OUT.svg       the same picture as an SVG (vector shapes, real text)\n"
+          "  --at SECONDS        the state at that virtual time: after the last step at\n"
+          "                      or before it, read to the millisecond; --at end (the\n"
+          "                      default) is after the last step\n"
+          "  --step N            the state after step N (1 to the number of steps,\n"
+          "                      as the header counts them)\n"
+          "  --size WxH          the picture's size in pixels (default 1920x1080;\n"
+          "                      640x360 to 7680x4320)\n"
+          "  --theme T           light (the default) or dark\n"
+          "  --scale F           text size, 0.5 to 2.5 (default 1, the window's)\n"
+          "\n"
           "exit status: the program's (0, or 1 after an uncaught exception);\n"
-          "2 when loopscope rejects the file or the command line.\n",
+          "2 when loopscope rejects the file or the command line. An export: 0 when\n"
+          "the files were written (even if the program raised: the picture shows it),\n"
+          "2 when not (and then no file is left behind).\n",
           to);
 }
 
@@ -136,6 +154,14 @@ static void report_compile_error(const char *path, const char *src, size_t len, 
     fputs("^\n", stderr);
 }
 
+/* The same, for the export (export.h's report_error). */
+static void report_rejected(const char *path, const char *src, size_t len, int line, int col, const char *message)
+{
+    LangError err = { .line = line, .col = col };
+    snprintf(err.message, sizeof err.message, "%s", message);
+    report_compile_error(path, src, len, &err);
+}
+
 /* CPython prints compile-time SyntaxWarnings before running: the place,
  * the message, and the stripped source line. */
 static void report_warnings(const char *path, const char *src, size_t len, const LangWarning *w, int n)
@@ -165,6 +191,9 @@ typedef struct Options {
     double cpu_cost_ns;
     const char *trace_path;
     bool trace_chrome;
+    ExportOptions exp;             /* --screenshot, --svg and their options */
+    const char *export_only;       /* the first export option given (for messages) */
+    bool have_at, have_step;
 } Options;
 
 static bool parse_u64(const char *s, unsigned long long *out)
@@ -178,14 +207,38 @@ static bool parse_u64(const char *s, unsigned long long *out)
     return true;
 }
 
-static bool parse_ns(const char *s, double *out)
+/* A number from 0 to max (nanoseconds, seconds, a scale). */
+static bool parse_number(const char *s, double max, double *out)
 {
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (errno || *end || !*s || !(v >= 0) || v > 1e9)
+    if (errno || *end || !*s || !(v >= 0) || v > max)
         return false;
     *out = v;
+    return true;
+}
+
+/* WxH: whole numbers of pixels, within what a slide can use. */
+static bool parse_size(const char *s, int *w, int *h)
+{
+    unsigned long a = 0, b = 0;
+    const char *p = s;
+    if (*p < '0' || *p > '9')
+        return false;
+    while (*p >= '0' && *p <= '9' && a < 100000)
+        a = a * 10 + (unsigned long)(*p++ - '0');
+    if (*p != 'x' && *p != 'X')
+        return false;
+    p++;
+    if (*p < '0' || *p > '9')
+        return false;
+    while (*p >= '0' && *p <= '9' && b < 100000)
+        b = b * 10 + (unsigned long)(*p++ - '0');
+    if (*p || a < 640 || a > 7680 || b < 360 || b > 4320)
+        return false;
+    *w = (int)a;
+    *h = (int)b;
     return true;
 }
 
@@ -228,7 +281,8 @@ static int parse_args(int argc, char **argv, Options *o)
         }
         static const char *const valued[] = {
             "--max-steps", "--max-memory", "--recursion-limit", "--workers",
-            "--cpu-cost", "--trace", "--trace-format", NULL
+            "--cpu-cost", "--trace", "--trace-format",
+            "--screenshot", "--svg", "--at", "--step", "--size", "--theme", "--scale", NULL
         };
         int k = 0;
         while (valued[k] && strcmp(valued[k], opt) != 0)
@@ -251,19 +305,50 @@ static int parse_args(int argc, char **argv, Options *o)
         case 1: ok = parse_u64(val, &o->max_mb); break;
         case 2: ok = parse_u64(val, &v); o->rec_limit = v ? v : 1; break;
         case 3: ok = parse_u64(val, &v) && v >= 1 && v <= 1024; o->workers = v; break;
-        case 4: ok = parse_ns(val, &o->cpu_cost_ns); break;
+        case 4: ok = parse_number(val, 1e9, &o->cpu_cost_ns); break;
         case 5: o->trace_path = val; ok = *val != 0; break;
         case 6:
             ok = strcmp(val, "jsonl") == 0 || strcmp(val, "chrome") == 0;
             o->trace_chrome = strcmp(val, "chrome") == 0;
             break;
+        case 7: o->exp.png_path = val; ok = *val != 0; break;
+        case 8: o->exp.svg_path = val; ok = *val != 0; break;
+        case 9:
+            o->have_at = true;
+            o->exp.at_text = val;
+            o->exp.at = strcmp(val, "end") == 0 ? EXPORT_AT_END : EXPORT_AT_TIME;
+            if (o->exp.at == EXPORT_AT_TIME)
+                ok = parse_number(val, 1e9, &o->exp.at_seconds);
+            break;
+        case 10:
+            o->have_step = true;
+            o->exp.at = EXPORT_AT_STEP;
+            ok = parse_u64(val, &o->exp.step) && o->exp.step >= 1;
+            break;
+        case 11: ok = parse_size(val, &o->exp.width, &o->exp.height); break;
+        case 12:
+            ok = strcmp(val, "light") == 0 || strcmp(val, "dark") == 0;
+            o->exp.dark = strcmp(val, "dark") == 0;
+            break;
+        case 13: {
+            double f = 0;
+            ok = parse_number(val, 2.5, &f) && f >= 0.5;
+            o->exp.font_scale = (float)f;
+            break;
         }
+        }
+        if (k >= 9 && !o->export_only)
+            o->export_only = valued[k];
         if (!ok) {
             static const char *const want[] = {
                 "a non-negative whole number", "a non-negative whole number (megabytes)",
                 "a non-negative whole number", "a whole number from 1 to 1024",
                 "a number of nanoseconds from 0 to 1000000000", "a file name",
-                "'jsonl' or 'chrome'"
+                "'jsonl' or 'chrome'", "a file name (OUT.png)", "a file name (OUT.svg)",
+                "a virtual time in seconds, 0 or more (such as 1.5), or 'end'",
+                "a step number, 1 or more (as the window's header counts them)",
+                "WIDTHxHEIGHT in pixels, from 640x360 to 7680x4320 (such as 1920x1080)",
+                "'light' or 'dark'", "a text scale from 0.5 to 2.5 (1 is the window's)"
             };
             fprintf(stderr, "loopscope: %s needs %s, not '%s'\n", opt, want[k], val);
             return 2;
@@ -301,11 +386,33 @@ int main(int argc, char **argv)
     Options opt = {
         .max_steps = 2000000000ull, .max_mb = 2048, .rec_limit = 1000,
         .workers = 0, .cpu_cost_ns = SIM_DEFAULT_CPU_COST_NS,
+        .exp = { .at = EXPORT_AT_END, .width = 1920, .height = 1080, .font_scale = 1 },
     };
     int early = parse_args(argc, argv, &opt);
     if (early >= 0)
         return early;
     const char *file = opt.file;
+    bool exporting = opt.exp.png_path || opt.exp.svg_path;
+    if (!exporting && opt.export_only) {
+        fprintf(stderr, "loopscope: %s is for a picture: add --screenshot OUT.png or --svg OUT.svg "
+                        "(see loopscope --help)\n", opt.export_only);
+        return 2;
+    }
+    if (exporting) {
+        if (opt.have_at && opt.have_step) {
+            fputs("loopscope: --at and --step both choose the step: give one of them\n", stderr);
+            return 2;
+        }
+        if (opt.headless || opt.dis || opt.trace_path) {
+            fprintf(stderr, "loopscope: --screenshot and --svg do not go with %s: run that separately\n",
+                    opt.headless ? "--headless" : opt.dis ? "--dis" : "--trace");
+            return 2;
+        }
+        if (!file) {
+            fputs("loopscope: --screenshot and --svg need a FILE.py to draw (see loopscope --help)\n", stderr);
+            return 2;
+        }
+    }
     if (!file && opt.headless) {
         fputs("loopscope: --headless needs a FILE.py to run\n", stderr);
         return 2;
@@ -336,9 +443,10 @@ int main(int argc, char **argv)
         "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
         "contextlib", "traceback", NULL
     };
-    if (!opt.headless && !opt.dis) {
-        /* The window (src/app/window.c): it runs, and reruns, the scenario
-         * itself; with no file, the lesson gallery. */
+    if (exporting || (!opt.headless && !opt.dis)) {
+        /* The window (src/app/window.c) runs, and reruns, the scenario
+         * itself; with no file, the lesson gallery. The slide export
+         * (src/app/export.c) runs it the same way, then draws one step. */
         free(src);
         WindowOptions w = {
             .modules = modules, .max_steps = opt.max_steps, .max_memory = (size_t)opt.max_mb << 20,
@@ -346,6 +454,10 @@ int main(int argc, char **argv)
             .cpu_cost = opt.cpu_cost_ns * 1e-9, .workers = (int)opt.workers,
             .stdlib_dir = getenv("LOOPSCOPE_STDLIB_DIR"),
         };
+        if (exporting) {
+            opt.exp.report_error = report_rejected;
+            return export_main(file, &w, &opt.exp);
+        }
         return window_main(file, &w);
     }
     LangWarning *warnings = NULL;

@@ -28,14 +28,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <SDL.h>
-#include "lang.h"
-#include "vm.h"
-#include "sim.h"
 #include "trace.h"
 #include "replay.h"
 #include "view.h"
 #include "backend.h"
 #include "window.h"
+#include "run.h"
 #include "lessons.h"   /* generated: every lesson in scenarios/ */
 
 #define MAX_LESSONS 64
@@ -44,20 +42,6 @@
 
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
 #define NSPEEDS (sizeof speeds / sizeof speeds[0])
-
-/* One simulated scenario: its source, and either its trace or why it was
- * rejected. */
-typedef struct Run {
-    char *name;               /* shown in the header */
-    char *src;
-    size_t len;
-    Trace *trace;             /* NULL: rejected */
-    Replay *now, *before;     /* the state at the step, and one step before */
-    ViewTimeline *tl;
-    bool rejected;
-    ViewError err;
-    char errmsg[256];
-} Run;
 
 typedef struct App {
     const WindowOptions *opt;
@@ -93,104 +77,6 @@ typedef struct App {
     bool frame_stats;
 } App;
 
-static void discard(void *ud, const char *s, size_t n)
-{
-    (void)ud;
-    (void)s;
-    (void)n;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 65536;
-            if (cap > ((size_t)16 << 20)) {   /* as main.c: scenarios are small */
-                free(buf);
-                fclose(f);
-                errno = EFBIG;
-                return NULL;
-            }
-            char *g = realloc(buf, cap + 1);
-            if (!g) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = g;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
-}
-
-static void run_free(Run *r)
-{
-    view_timeline_free(r->tl);
-    replay_free(r->now);
-    replay_free(r->before);
-    trace_free(r->trace);
-    free(r->src);
-    free(r->name);
-    memset(r, 0, sizeof *r);
-}
-
-/* Compiles and runs the scenario to completion with a trace; the output
- * goes only to the trace. Takes ownership of src. */
-static void run_scenario(Run *r, const WindowOptions *opt, const char *name, char *src, size_t len)
-{
-    memset(r, 0, sizeof *r);
-    r->name = strdup(name);
-    r->src = src;
-    r->len = len;
-    LangError err = { 0 };
-    LangWarning *warnings = NULL;
-    int nwarnings = 0;
-    Proto *module = lang_compile_ex(src, len, opt->modules, &err, &warnings, &nwarnings);
-    free(warnings);
-    if (!module) {
-        r->rejected = true;
-        snprintf(r->errmsg, sizeof r->errmsg, "%s", err.message);
-        r->err = (ViewError){ .line = err.line, .col = err.col, .message = r->errmsg };
-        return;
-    }
-    VMConfig cfg = {
-        .filename = name, .source = src, .source_len = len, .out = discard, .err = discard,
-        .max_steps = opt->max_steps, .max_memory = opt->max_memory,
-        .recursion_limit = opt->recursion_limit, .cpu_cost = opt->cpu_cost,
-    };
-    r->trace = trace_new();
-    VM *vm = vm_new(&cfg);
-    SimConfig scfg = { .trace = r->trace, .workers = opt->workers, .filename = name,
-                       .stdlib_dir = opt->stdlib_dir };
-    sim_init(vm, &scfg);
-    int status = vm_run_main(vm, module);
-    sim_finish(vm, status);
-    sim_free(vm);
-    vm_free(vm);
-    r->now = replay_new(r->trace);
-    r->before = replay_new(r->trace);
-    replay_update(r->now);
-    replay_update(r->before);
-    r->tl = view_timeline_build(r->trace);
-}
-
-static size_t run_len(const Run *r)
-{
-    return r->trace ? trace_len(r->trace) : 0;
-}
-
 static void open_run(App *a, const char *name, char *src, size_t len)
 {
     if (a->have_run)
@@ -208,7 +94,7 @@ static void open_run(App *a, const char *name, char *src, size_t len)
 static bool open_file(App *a, const char *path)
 {
     size_t len;
-    char *src = slurp(path, &len);
+    char *src = run_slurp(path, &len);
     if (!src) {
         fprintf(stderr, "loopscope: cannot open '%s': %s\n", path, strerror(errno));
         return false;
@@ -234,11 +120,6 @@ static void open_lesson(App *a, size_t i)
 
 /* ---- moving through the run */
 
-static int64_t t_at(const App *a, size_t step)
-{
-    return trace_event(a->run.trace, step)->t_ns;
-}
-
 static void go_to(App *a, size_t step)
 {
     size_t n = run_len(&a->run);
@@ -257,13 +138,13 @@ static void next_moment(App *a)
     size_t n = run_len(&a->run), k = a->step;
     if (!n)
         return;
-    int64_t t = t_at(a, k);
-    while (k + 1 < n && t_at(a, k + 1) == t)
+    int64_t t = run_t_at(&a->run, k);
+    while (k + 1 < n && run_t_at(&a->run, k + 1) == t)
         k++;
     if (k + 1 < n) {
         k++;
-        t = t_at(a, k);
-        while (k + 1 < n && t_at(a, k + 1) == t)
+        t = run_t_at(&a->run, k);
+        while (k + 1 < n && run_t_at(&a->run, k + 1) == t)
             k++;
     }
     go_to(a, k);
@@ -274,25 +155,10 @@ static void prev_moment(App *a)
     size_t k = a->step;
     if (!run_len(&a->run))
         return;
-    int64_t t = t_at(a, k);
-    while (k > 0 && t_at(a, k) == t)
+    int64_t t = run_t_at(&a->run, k);
+    while (k > 0 && run_t_at(&a->run, k) == t)
         k--;
     go_to(a, k);
-}
-
-/* The last step at or before virtual time t (seconds). */
-static size_t step_at_time(const App *a, double t)
-{
-    size_t lo = 0, hi = run_len(&a->run);
-    int64_t ns = (int64_t)(t * 1e9);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (t_at(a, mid) <= ns)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo ? lo - 1 : 0;
 }
 
 /* How long the current step stays on screen at this speed: a beat, plus
@@ -303,7 +169,7 @@ static double step_seconds(const App *a)
     size_t n = run_len(&a->run);
     double gap = 0;
     if (a->step + 1 < n)
-        gap = (double)(t_at(a, a->step + 1) - t_at(a, a->step)) * 1e-9;
+        gap = (double)(run_t_at(&a->run, a->step + 1) - run_t_at(&a->run, a->step)) * 1e-9;
     if (gap > MAX_GAP_SECONDS)
         gap = MAX_GAP_SECONDS;
     return (BEAT_SECONDS + gap) / speeds[a->speed];
@@ -356,18 +222,7 @@ static void frame(App *a, double anim)
     if (a->gallery) {
         view_layout_gallery(&a->list, a->lessons, a->nlessons, a->sel, &p);
     } else {
-        Run *r = &a->run;
-        ViewScene sc = {
-            .title = r->name, .source = r->src, .source_len = r->len,
-            .error = r->rejected ? &r->err : NULL,
-        };
-        if (!r->rejected && run_len(r)) {
-            sc.trace = r->trace;
-            sc.replay = r->now;
-            sc.timeline = r->tl;
-            sc.state = replay_state_at(r->now, a->step);
-            sc.prev = a->step ? replay_state_at(r->before, a->step - 1) : NULL;
-        }
+        ViewScene sc = run_scene(&a->run, a->step);
         view_layout(&a->list, &sc, &p);
     }
     backend_draw(a->be, &a->list);
@@ -447,7 +302,7 @@ static void scrub(App *a, float x)
         return;
     double t = l->tl_t0 + (x - l->tl_x0) / (l->tl_x1 - l->tl_x0) * (l->tl_t1 - l->tl_t0);
     a->playing = false;
-    go_to(a, step_at_time(a, t < 0 ? 0 : t));
+    go_to(a, run_step_at_ns(&a->run, (int64_t)((t < 0 ? 0 : t) * 1e9)));
     a->in_step = 10;
 }
 

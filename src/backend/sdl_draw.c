@@ -232,7 +232,13 @@ static void fill_rect(Backend *b, SDL_Color c, float x, float y, float w, float 
     SDL_RenderFillRectF(b->r, &fr);
 }
 
-/* A rounded rectangle as a triangle fan around its centre. */
+/* A rounded rectangle: a cross of three rectangles and a quarter fan of
+ * triangles in each corner. Not one fan around the centre: SDL's software
+ * renderer (the slide export's, and the window's without a GPU) blends each
+ * triangle through a temporary surface the size of its bounding box, so a
+ * panel-sized fan cost megabytes of memset per panel. In whole pixels, so
+ * that the pieces neither overlap nor leave a seam (a translucent card
+ * would show either). */
 static void fill_rrect(Backend *b, SDL_Color c, float x, float y, float w, float h, float rad)
 {
     if (rad > w / 2)
@@ -243,24 +249,40 @@ static void fill_rrect(Backend *b, SDL_Color c, float x, float y, float w, float
         fill_rect(b, c, x, y, w, h);
         return;
     }
-    enum { SEG = 6, NPTS = 4 * (SEG + 1) };
-    SDL_Vertex v[NPTS + 1];
-    int idx[NPTS * 3];
-    const float cx[4] = { x + w - rad, x + rad, x + rad, x + w - rad };
-    const float cy[4] = { y + rad, y + rad, y + h - rad, y + h - rad };
-    v[0] = (SDL_Vertex){ { x + w / 2, y + h / 2 }, c, { 0, 0 } };
-    int n = 1;
-    for (int k = 0; k < 4; k++)
+    float x0 = roundf(x), y0 = roundf(y), x1 = roundf(x + w), y1 = roundf(y + h), r = roundf(rad);
+    if (2 * r > x1 - x0)
+        r = floorf((x1 - x0) / 2);
+    if (2 * r > y1 - y0)
+        r = floorf((y1 - y0) / 2);
+    if (r < 1) {
+        fill_rect(b, c, x0, y0, x1 - x0, y1 - y0);
+        return;
+    }
+    fill_rect(b, c, x0 + r, y0, x1 - x0 - 2 * r, y1 - y0);
+    if (y1 - y0 > 2 * r) {
+        fill_rect(b, c, x0, y0 + r, r, y1 - y0 - 2 * r);
+        fill_rect(b, c, x1 - r, y0 + r, r, y1 - y0 - 2 * r);
+    }
+    enum { SEG = 6 };
+    SDL_Vertex v[4 * (SEG + 2)];
+    int idx[4 * SEG * 3];
+    const float cx[4] = { x1 - r, x0 + r, x0 + r, x1 - r };
+    const float cy[4] = { y0 + r, y0 + r, y1 - r, y1 - r };
+    int n = 0, m = 0;
+    for (int k = 0; k < 4; k++) {
+        int centre = n;
+        v[n++] = (SDL_Vertex){ { cx[k], cy[k] }, c, { 0, 0 } };
         for (int i = 0; i <= SEG; i++) {
             float a = (float)M_PI / 2 * ((float)k + (float)i / SEG);
-            v[n++] = (SDL_Vertex){ { cx[k] + rad * cosf(a), cy[k] - rad * sinf(a) }, c, { 0, 0 } };
+            v[n++] = (SDL_Vertex){ { cx[k] + r * cosf(a), cy[k] - r * sinf(a) }, c, { 0, 0 } };
         }
-    for (int i = 0; i < NPTS; i++) {
-        idx[i * 3] = 0;
-        idx[i * 3 + 1] = 1 + i;
-        idx[i * 3 + 2] = 1 + (i + 1) % NPTS;
+        for (int i = 0; i < SEG; i++) {
+            idx[m++] = centre;
+            idx[m++] = centre + 1 + i;
+            idx[m++] = centre + 2 + i;
+        }
     }
-    SDL_RenderGeometry(b->r, NULL, v, n, idx, NPTS * 3);
+    SDL_RenderGeometry(b->r, NULL, v, n, idx, m);
 }
 
 static void draw_line(Backend *b, SDL_Color c, float x0, float y0, float x1, float y1, float th)

@@ -76,13 +76,16 @@ static void header(Lay *L, const ViewScene *sc, ViewRect r)
     char right[256];
     const TraceState *st = sc->state;
     if (sc->error)
-        snprintf(right, sizeof right, "not run: the file has an error    ? help");
+        snprintf(right, sizeof right, "not run: the file has an error%s", L->p->still ? "" : "    ? help");
+    else if (st && st->applied && L->p->still)
+        snprintf(right, sizeof right, "t = %.3f s    step %zu / %zu", (double)st->t_ns * 1e-9,
+                 st->step + 1, trace_len(sc->trace));
     else if (st && st->applied)
         snprintf(right, sizeof right, "t = %.3f s    step %zu / %zu    %s %gx    ? help",
                  (double)st->t_ns * 1e-9, st->step + 1, trace_len(sc->trace),
                  L->p->playing ? "playing" : "paused", L->p->speed > 0 ? L->p->speed : 1.0);
     else
-        snprintf(right, sizeof right, "? help");
+        snprintf(right, sizeof right, "%s", L->p->still ? "" : "? help");
     float rw = lay_measure(L, VF_MONO, s, right, strlen(right));
     if (rw > r.w * 0.6f)
         rw = r.w * 0.6f;

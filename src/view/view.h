@@ -214,6 +214,8 @@ typedef struct ViewParams {
     double speed;             /* shown in the header */
     bool playing;
     bool help;                /* the help overlay */
+    bool still;               /* a still picture (a slide export), not the window: the
+                                 header shows the time and step, not playback or help */
     ViewMeasure measure;
     void *measure_ud;
 } ViewParams;

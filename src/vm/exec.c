@@ -1053,6 +1053,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     SYNC();
                     frame->preempted = 1;
                     entry->gen->resume = frame;
+                    *result = VNONE;   /* a parked thread hands nothing out */
                     status = EXEC_SUSPEND;
                     goto leave;
                 }
@@ -1823,6 +1824,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 if (entry->gen && entry->gen->gkind == GEN_FIBER) {
                     SYNC();
                     entry->gen->resume = frame;
+                    *result = VNONE;   /* a parked thread hands nothing out */
                     status = EXEC_SUSPEND;
                     goto leave;
                 }
