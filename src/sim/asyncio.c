@@ -43,10 +43,13 @@ struct SimFuture {
      * (Task.__wakeup bound to it, made only if something asks to see it) */
     bool cb_many : 1, cb_wakeup : 1;
     uint32_t id;            /* the trace's future id */
-    Value result;
+    /* A cancelled future has no result, and a task's cancel message is
+     * only read while it is pending or once it is cancelled: one slot. */
+    union {
+        Value result;
+        Value cancel_msg;   /* None or a str */
+    };
     Value exception;        /* an exception instance, or VNULL */
-    Value cancel_msg;       /* None or a str */
-    Value cancelled_exc;    /* the CancelledError a task ended with, for its first awaiter */
     Value callbacks;        /* see cb_many */
     /* What only tasks or only gather's outer future have. A plain future,
      * the one every await on a lock, event, queue or sleep makes, is
@@ -59,6 +62,7 @@ struct SimFuture {
             size_t reg_index;       /* the slot in Sim.tasks while pending */
             Value coro;
             Value name;             /* a str, or Task-N's N until someone asks */
+            Value cancelled_exc;    /* the CancelledError it ended with, for its first awaiter */
             Value fut_waiter;
         };
         struct {            /* is_gather */
@@ -143,12 +147,11 @@ static void future_mark(VM *vm, Obj *o)
     SimFuture *f = (SimFuture *)o;
     vm_mark_value(vm, f->result);
     vm_mark_value(vm, f->exception);
-    vm_mark_value(vm, f->cancel_msg);
-    vm_mark_value(vm, f->cancelled_exc);
     vm_mark_value(vm, f->callbacks);
     if (f->is_task) {
         vm_mark_value(vm, f->coro);
         vm_mark_value(vm, f->name);
+        vm_mark_value(vm, f->cancelled_exc);
         vm_mark_value(vm, f->fut_waiter);
     } else if (f->is_gather) {
         vm_mark_value(vm, f->children);
@@ -183,12 +186,11 @@ static SimFuture *future_new_kind(VM *vm, Class *cls, FutKind kind)
     f->state = FUT_PENDING;
     f->result = VNONE;
     f->exception = VNULL;
-    f->cancel_msg = VNONE;
-    f->cancelled_exc = VNULL;
     f->callbacks = VNULL;
     if (kind == FK_TASK) {
         f->coro = VNULL;
         f->name = VNULL;
+        f->cancelled_exc = VNULL;
         f->fut_waiter = VNULL;
     } else if (kind == FK_GATHER) {
         f->children = VNULL;
@@ -372,7 +374,7 @@ static void future_set_exception(VM *vm, SimFuture *f, Value exc)
  * the task ended with, later ones a fresh bare CancelledError. */
 static Value make_cancelled_error(VM *vm, SimFuture *f)
 {
-    if (!IS_NULL(f->cancelled_exc)) {
+    if (f->is_task && !IS_NULL(f->cancelled_exc)) {
         Value e = f->cancelled_exc;
         f->cancelled_exc = VNULL;
         return e;
@@ -1737,12 +1739,12 @@ static void put_callback(VM *vm, NfBuf *b, Value cb)
         fn = ((BoundMethod *)AS_OBJ(cb))->func;
     if (IS_FUNCTION(fn)) {
         Function *f = AS_FUNCTION(fn);
-        char place[64];
+        char line[16];
         put_str(b, f->qualname->data);
-        snprintf(place, sizeof place, "() at %s:", vm->cfg.filename);
-        put_str(b, place);
-        snprintf(place, sizeof place, "%d", f->code->proto->firstline);
-        put_str(b, place);
+        put_str(b, "() at ");
+        put_str(b, vm->cfg.filename);
+        snprintf(line, sizeof line, ":%d", f->code->proto->firstline);
+        put_str(b, line);
         return;
     }
     if (IS_NATIVE(fn)) {
@@ -1802,16 +1804,11 @@ static void put_coro(VM *vm, NfBuf *b, Value coro)
     Gen *g = AS_GEN(coro);
     put_str(b, g->qualname->data);
     Frame *fr = g->frame;
-    if (fr) {
-        bool unstarted = g->state == GEN_CREATED;
-        snprintf(place, sizeof place, "() running at %s:", vm->cfg.filename);
-        put_str(b, place);
-        snprintf(place, sizeof place, "%d", unstarted ? fr->code->proto->firstline : vm_frame_line(fr));
-    } else {
-        snprintf(place, sizeof place, "() done, defined at %s:", vm->cfg.filename);
-        put_str(b, place);
-        snprintf(place, sizeof place, "%d", g->firstline);
-    }
+    int line = !fr ? g->firstline
+             : g->state == GEN_CREATED ? fr->code->proto->firstline : vm_frame_line(fr);
+    put_str(b, fr ? "() running at " : "() done, defined at ");
+    put_str(b, vm->cfg.filename);
+    snprintf(place, sizeof place, ":%d", line);
     put_str(b, place);
 }
 
