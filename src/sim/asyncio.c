@@ -800,6 +800,9 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
         } else if (vm_isinstance(vm, e, EXC_TYPE(vm, KeyboardInterrupt)) ||
                    vm_isinstance(vm, e, EXC_TYPE(vm, SystemExit))) {
             future_set_exception(vm, t, e);
+            /* it escapes to the caller of run_until_complete, which has it:
+             * no "never retrieved" report (CPython consumes it there) */
+            t->exc_retrieved = true;
             vm->exc = e;
             return VNULL;
         } else {

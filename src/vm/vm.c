@@ -204,6 +204,15 @@ int vm_run_main(VM *vm, Proto *module)
     }
     if (vm->exit_hook)
         vm->exit_hook(vm);
+    /* interpreter shutdown: the program's globals go, and what they held
+     * has its last word (a task's exception never retrieved, a coroutine
+     * never awaited: "sys:1"), as when CPython clears the module */
+    Dict *g = vm->main->dict;
+    for (size_t i = 0; i < g->nentries; i++)
+        if (!IS_NULL(g->entries[i].key))
+            g->entries[i].value = VNONE;
+    vm->frame = NULL;
+    vm_collect(vm);
     vm_warn_at_exit(vm);
     return status;
 }
