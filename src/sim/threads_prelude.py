@@ -234,6 +234,142 @@ class _TRLock(_TLock):
             _TLock.release(self)
 
 
+class _TCondition:
+    """threading.Condition: wait() gives the lock up until notified."""
+
+    def __init__(self, lock=None):
+        self._lock = _TRLock() if lock is None else lock
+        self._waiters = []
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *exc):
+        return self._lock.__exit__(*exc)
+
+    def _release_save(self):
+        # give the lock up entirely (an RLock may be held several times)
+        count = getattr(self._lock, '_count', 1)
+        if hasattr(self._lock, '_count'):
+            self._lock._count = 1
+        self._lock.release()
+        return count
+
+    def _acquire_restore(self, count):
+        self._lock.acquire()
+        if hasattr(self._lock, '_count'):
+            self._lock._count = count
+
+    def wait(self, timeout=None):
+        if self._lock._owner is not _thread_self():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        me = _thread_self()
+        self._waiters.append(me)
+        saved = self._release_save()
+        try:
+            woken = _thread_block(timeout)
+            if not woken and me in self._waiters:
+                self._waiters.remove(me)
+            return bool(woken) or timeout is None
+        finally:
+            self._acquire_restore(saved)
+
+    def wait_for(self, predicate, timeout=None):
+        result = predicate()
+        while not result:
+            if not self.wait(timeout) and timeout is not None:
+                return predicate()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if self._lock._owner is not _thread_self():
+            raise RuntimeError("cannot notify on un-acquired lock")
+        for _ in range(min(n, len(self._waiters))):
+            _thread_wake(self._waiters.pop(0))
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+
+class _TSemaphore:
+    """threading.Semaphore: acquire() waits while the counter is zero."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._cond = _TCondition(_TLock())
+        self._value = value
+
+    def acquire(self, blocking=True, timeout=None):
+        if not blocking and timeout is not None:
+            raise ValueError("can't specify timeout for non-blocking acquire")
+        with self._cond:
+            while self._value == 0:
+                if not blocking:
+                    return False
+                if not self._cond.wait(timeout) and timeout is not None:
+                    return False
+            self._value -= 1
+            return True
+
+    __enter__ = acquire
+
+    def release(self, n=1):
+        if n < 1:
+            raise ValueError('n must be one or more')
+        with self._cond:
+            self._value += n
+            self._cond.notify(n)
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+class _TBoundedSemaphore(_TSemaphore):
+    """threading.BoundedSemaphore: releasing past the initial value is an error."""
+
+    def __init__(self, value=1):
+        super().__init__(value)
+        self._initial_value = value
+
+    def release(self, n=1):
+        if n < 1:
+            raise ValueError('n must be one or more')
+        with self._cond:
+            if self._value + n > self._initial_value:
+                raise ValueError("Semaphore released too many times")
+            self._value += n
+            self._cond.notify(n)
+
+
+class _TTimer(_Thread):
+    """threading.Timer: calls function(*args) after interval seconds, unless cancelled."""
+
+    def __init__(self, interval, function, args=None, kwargs=None):
+        super().__init__()
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = _TEvent()
+
+    def cancel(self):
+        self.finished.set()
+
+    def run(self):
+        self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
+
+
+_TCondition.__name__ = _TCondition.__qualname__ = "Condition"
+_TSemaphore.__name__ = _TSemaphore.__qualname__ = "Semaphore"
+_TBoundedSemaphore.__name__ = _TBoundedSemaphore.__qualname__ = "BoundedSemaphore"
+_TTimer.__name__ = _TTimer.__qualname__ = "Timer"
 _TLock.__name__ = _TLock.__qualname__ = "lock"
 _TRLock.__name__ = _TRLock.__qualname__ = "RLock"
 _TEvent.__name__ = _TEvent.__qualname__ = "Event"
@@ -763,7 +899,8 @@ _EXPORTS = {
     "threading": {
         "Thread": _Thread, "current_thread": _current_thread, "main_thread": lambda: _main_thread,
         "get_ident": _get_ident, "get_native_id": _get_ident, "active_count": _active_count,
-        "Lock": _TLock, "RLock": _TRLock, "Event": _TEvent,
+        "Lock": _TLock, "RLock": _TRLock, "Event": _TEvent, "Condition": _TCondition,
+        "Semaphore": _TSemaphore, "BoundedSemaphore": _TBoundedSemaphore, "Timer": _TTimer,
     },
     "concurrent.futures": {
         "Future": _CFuture, "Executor": _Executor, "ThreadPoolExecutor": _ThreadPoolExecutor,
