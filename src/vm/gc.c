@@ -192,7 +192,6 @@ static void blacken(VM *vm, Obj *o)
         Gen *g = (Gen *)o;
         vm_mark_obj(vm, (Obj *)g->name);
         vm_mark_obj(vm, (Obj *)g->qualname);
-        vm_mark_value(vm, g->awaiter);
         vm_mark_value(vm, g->finalizer);
         /* a parked await chain: from the innermost frame up to our own */
         for (Frame *f = g->resume; f && f != g->frame; f = f->parent)

@@ -303,7 +303,6 @@ typedef struct Gen {
     uint8_t gkind, state;
     uint8_t awaited;       /* ever started or awaited: no "never awaited" warning */
     int32_t firstline;     /* where its function is defined (reprs of finished ones) */
-    Value awaiter;         /* the Gen awaiting this one, or VNULL */
     Value finalizer;       /* async generators: the asyncgen finalizer hook
                               current at the first step (agen.c), or VNULL */
 } Gen;
