@@ -342,6 +342,7 @@ static Gen *gen_new(VM *vm, Function *fn, Frame *f)
              : (flags & PROTO_ASYNC_GENERATOR) ? GEN_ASYNC_GENERATOR : GEN_GENERATOR;
     g->finalizer = VNULL;
     g->state = GEN_CREATED;
+    g->awaiter = VNULL;
     g->firstline = fn->code->proto->firstline;
     f->gen = g;
     return g;
@@ -2057,6 +2058,27 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             TOP() = bound_exit;
             PUSH(mgr);
             SYNC();
+            if (!async && IS_FUNCTION(enter) &&
+                !(AS_FUNCTION(enter)->code->proto->flags &
+                  (PROTO_GENERATOR | PROTO_COROUTINE | PROTO_ASYNC_GENERATOR)) &&
+                !vm->gc_requested && vm->depth < vm->cfg.recursion_limit) {
+                /* a Python __enter__ runs in this same loop, as a plain call:
+                 * a worker thread may wait inside it (`with lock:`) */
+                Function *fn = AS_FUNCTION(enter);
+                Frame *nf = frame_new(vm, fn, NULL);
+                nf->parent = frame;
+                if (vm_bind_call(vm, fn, nf, &mgr, 1, NULL) < 0) {
+                    frame_free(vm, nf);
+                    goto error;
+                }
+                sp--;                 /* mgr's slot takes __enter__'s result */
+                frame->sp = sp;
+                vm->frame = nf;
+                vm->depth++;
+                frame = nf;
+                LOAD();
+                DISPATCH();
+            }
             Value bound_enter = bind_descriptor(vm, enter, mgr, vm_type_of(vm, mgr));
             CHECK(bound_enter);
             Value r = vm_call0(vm, bound_enter);
