@@ -342,7 +342,6 @@ static Gen *gen_new(VM *vm, Function *fn, Frame *f)
              : (flags & PROTO_ASYNC_GENERATOR) ? GEN_ASYNC_GENERATOR : GEN_GENERATOR;
     g->finalizer = VNULL;
     g->state = GEN_CREATED;
-    g->awaiter = VNULL;
     g->firstline = fn->code->proto->firstline;
     f->gen = g;
     return g;
