@@ -178,7 +178,7 @@ static void test_finalizer_candidates(void **state)
                "def drive(s):\n"
                "    try:\n        s.send(None)\n    except BaseException:\n        pass\n"
                "plain = agen(); drive(plain.__anext__())\n"
-               "sys.set_asyncgen_hooks(finalizer=print)\n"
+               "sys.set_asyncgen_hooks(finalizer=lambda g: None)\n"
                "created = agen()\n"
                "started = agen(); drive(started.__anext__())\n"
                "stepped = agen(); stepped.__anext__()\n"
