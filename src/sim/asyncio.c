@@ -1350,6 +1350,17 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return vm_raise_value(vm, exc);
 }
 
+/* asyncio.iscoroutinefunction(f): an `async def` function (or a method of one). */
+static Value m_iscoroutinefunction(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "iscoroutinefunction", n, k, 1, 1) < 0)
+        return VNULL;
+    Value f = a[0];
+    if (IS_KIND(f, OBJ_BOUND_METHOD))
+        f = ((BoundMethod *)AS_OBJ(f))->func;
+    return VBOOL(IS_FUNCTION(f) && (AS_FUNCTION(f)->code->proto->flags & PROTO_COROUTINE));
+}
+
 /* The loop's weak set of async generators (see sim_weak). */
 static Value m_asyncgens_add(VM *vm, Value *a, int n, Tuple *k)
 {
@@ -2210,10 +2221,12 @@ void sim_init(VM *vm, const SimConfig *cfg)
     s->loop_cls = asyncio_class(vm, m, "EventLoop", TYPE(vm, object), OBJ_NATIVE_DATA);
     s->sleep_cls = asyncio_class(vm, m, "sleep", TYPE(vm, object), OBJ_NATIVE_DATA);
     s->cancelled_error = class_new_builtin(vm, "CancelledError", EXC_TYPE(vm, BaseException), OBJ_EXCEPTION);
+    s->cancelled_error->ctor = EXC_TYPE(vm, BaseException)->ctor;   /* CancelledError("why") */
     s->cancelled_error->module = str_intern(vm, "asyncio.exceptions", 18);
     s->cancelled_error->cflags |= CLASS_EXCEPTION;
     dict_set_str(vm, m->dict, "CancelledError", VOBJ(s->cancelled_error));
     s->invalid_state_error = class_new_builtin(vm, "InvalidStateError", EXC_TYPE(vm, Exception), OBJ_EXCEPTION);
+    s->invalid_state_error->ctor = EXC_TYPE(vm, Exception)->ctor;
     s->invalid_state_error->module = str_intern(vm, "asyncio.exceptions", 18);
     s->invalid_state_error->cflags |= CLASS_EXCEPTION;
     dict_set_str(vm, m->dict, "InvalidStateError", VOBJ(s->invalid_state_error));
@@ -2274,6 +2287,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
     add_fn(vm, m, "set_event_loop", m_set_event_loop);
     add_fn(vm, m, "_loop_shutdown", m_loop_shutdown);
     add_fn(vm, m, "_asyncgens_add", m_asyncgens_add);
+    add_fn(vm, m, "iscoroutinefunction", m_iscoroutinefunction);
     add_fn(vm, m, "_asyncgens_forget", m_asyncgens_forget);
     add_fn(vm, m, "_asyncgens_take", m_asyncgens_take);
     add_fn(vm, m, "current_task", m_current_task);

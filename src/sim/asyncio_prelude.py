@@ -223,6 +223,9 @@ class Queue:
     def __repr__(self):
         return '<%s at %#x %s>' % (type(self).__name__, id(self), self._format())
 
+    def __str__(self):
+        return '<%s %s>' % (type(self).__name__, self._format())
+
     def _format(self):
         result = 'maxsize=%r' % (self._maxsize,)
         if self._queue:
@@ -935,3 +938,13 @@ class Runner:
 
 
 _shutdown_asyncgens.__qualname__ = "BaseEventLoop.shutdown_asyncgens"
+
+
+def iscoroutine(obj):
+    """True for a coroutine object."""
+    return _is_coroutine(obj)
+
+
+def isfuture(obj):
+    """True for an asyncio Future (a Task too)."""
+    return isinstance(obj, Future)
