@@ -1305,6 +1305,12 @@ static void loop_close(VM *vm)
     loop_setup(vm);
 }
 
+/* A loop has been made and not closed yet (running or not). */
+static bool loop_is_open(const Sim *s)
+{
+    return IS_OBJ(s->loop_obj) && !((LoopObj *)AS_OBJ(s->loop_obj))->closed;
+}
+
 static bool loop_is_current(VM *vm, Value loop)
 {
     Sim *s = sim_of(vm);
@@ -1414,7 +1420,7 @@ static Value m_new_event_loop(VM *vm, Value *a, int n, Tuple *k)
     if (vm_check_nargs(vm, "new_event_loop", n, k, 0, 0) < 0)
         return VNULL;
     Sim *s = sim_of(vm);
-    if (s->running || (IS_OBJ(s->loop_obj) && !((LoopObj *)AS_OBJ(s->loop_obj))->closed))
+    if (s->running || loop_is_open(s))
         return vm_raise(vm, EXC_RuntimeError,
                         "loopscope runs one event loop at a time: close the other one first");
     return loop_open(vm);
@@ -1434,7 +1440,7 @@ static Value m_get_event_loop(VM *vm, Value *a, int n, Tuple *k)
         return s->set_loop;
     if (s->set_called)
         return vm_raise(vm, EXC_RuntimeError, "There is no current event loop in thread 'MainThread'.");
-    if (IS_OBJ(s->loop_obj) && !((LoopObj *)AS_OBJ(s->loop_obj))->closed)
+    if (loop_is_open(s))
         return vm_raise(vm, EXC_RuntimeError,
                         "loopscope runs one event loop at a time: close the other one first");
     vm_warn(vm, "DeprecationWarning", "There is no current event loop", false);
@@ -1486,7 +1492,7 @@ static Value m_loop_shutdown(VM *vm, Value *a, int n, Tuple *k)
     if (vm_check_nargs(vm, "_loop_shutdown", n, k, 0, 0) < 0)
         return VNULL;
     Sim *s = sim_of(vm);
-    if (IS_OBJ(s->loop_obj) && !((LoopObj *)AS_OBJ(s->loop_obj))->closed && !s->running)
+    if (loop_is_open(s) && !s->running)
         loop_shutdown(vm);
     return VNONE;
 }
