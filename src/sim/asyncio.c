@@ -121,9 +121,10 @@ static void loop_setup(VM *vm);
 typedef struct LoopObj {
     NativeData hdr;
     bool closed;
+    bool debug;   /* asyncio.run(debug=True), loop.set_debug(): shown by repr only */
 } LoopObj;
 
-static const NativeType loop_type = { .name = "EventLoop", .size = sizeof(LoopObj) };
+static const NativeType loop_type = { .name = "_UnixSelectorEventLoop", .size = sizeof(LoopObj) };
 
 static Value loop_obj_new(VM *vm)
 {
@@ -1336,6 +1337,12 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     }
     s->set_loop = loop_open(vm);
     s->set_called = true;
+    if (!IS_NULL(a[1]) && !IS_NONE(a[1])) {
+        int dbg = vm_truthy(vm, a[1]);
+        if (dbg < 0)
+            return VNULL;
+        ((LoopObj *)AS_OBJ(s->loop_obj))->debug = dbg;
+    }
     Value main_task = task_new(vm, a[0], VNULL);
     vm_push_root(vm, &main_task);
     Value out = IS_NULL(main_task) ? VNULL : loop_run(vm, main_task);
@@ -2017,6 +2024,38 @@ static Value loop_is_closed(VM *vm, Value *a, int n, Tuple *k)
     return VBOOL(((LoopObj *)AS_OBJ(a[0]))->closed);
 }
 
+static Value loop_get_debug(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "get_debug", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    return VBOOL(((LoopObj *)AS_OBJ(a[0]))->debug);
+}
+
+static Value loop_set_debug(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "set_debug", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    int t = vm_truthy(vm, a[1]);
+    if (t < 0)
+        return VNULL;
+    ((LoopObj *)AS_OBJ(a[0]))->debug = t;
+    return VNONE;
+}
+
+/* <_UnixSelectorEventLoop running=True closed=False debug=False>, as CPython's */
+static Value loop_repr(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "__repr__", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    LoopObj *lo = (LoopObj *)AS_OBJ(a[0]);
+    bool running = s->running && AS_OBJ(a[0]) == AS_OBJ(s->loop_obj);
+    char buf[128];
+    snprintf(buf, sizeof buf, "<%s running=%s closed=%s debug=%s>", vm_type_name(vm, a[0]),
+             running ? "True" : "False", lo->closed ? "True" : "False", lo->debug ? "True" : "False");
+    return vm_str(vm, buf);
+}
+
 /* loop.create_task(coro, name=None): through the task factory if there is
  * one (the name is set afterwards), else a plain Task. */
 static Value create_task_via_loop(VM *vm, Value coro, Value name)
@@ -2224,7 +2263,9 @@ void sim_init(VM *vm, const SimConfig *cfg)
     s->future_cls->ctor = future_ctor;
     s->task_cls = asyncio_class(vm, m, "Task", s->future_cls, OBJ_NATIVE_DATA);
     s->future_cls->module = s->task_cls->module = str_intern(vm, "_asyncio", 8);   /* C types, as CPython's */
-    s->loop_cls = asyncio_class(vm, m, "EventLoop", TYPE(vm, object), OBJ_NATIVE_DATA);
+    s->loop_cls = asyncio_class(vm, m, "_UnixSelectorEventLoop", TYPE(vm, object), OBJ_NATIVE_DATA);
+    s->loop_cls->module = str_intern(vm, "asyncio.unix_events", 19);
+    dict_set_str(vm, m->dict, "SelectorEventLoop", VOBJ(s->loop_cls));
     s->sleep_cls = asyncio_class(vm, m, "sleep", TYPE(vm, object), OBJ_NATIVE_DATA);
     s->cancelled_error = class_new_builtin(vm, "CancelledError", EXC_TYPE(vm, BaseException), OBJ_EXCEPTION);
     s->cancelled_error->ctor = EXC_TYPE(vm, BaseException)->ctor;   /* CancelledError("why") */
@@ -2279,6 +2320,9 @@ void sim_init(VM *vm, const SimConfig *cfg)
     class_add_checked_method(vm, s->loop_cls, "get_task_factory", loop_get_task_factory);
     class_add_checked_method(vm, s->loop_cls, "is_running", loop_is_running);
     class_add_checked_method(vm, s->loop_cls, "is_closed", loop_is_closed);
+    class_add_checked_method(vm, s->loop_cls, "get_debug", loop_get_debug);
+    class_add_checked_method(vm, s->loop_cls, "set_debug", loop_set_debug);
+    class_add_checked_method(vm, s->loop_cls, "__repr__", loop_repr);
     s->task_cls->ctor = task_ctor;
 
     add_fn(vm, m, "run", m_run);

@@ -892,6 +892,7 @@ class Runner:
     def __init__(self, *, debug=None, loop_factory=None):
         self._loop = None
         self._closed = False
+        self._debug = debug
 
     def __enter__(self):
         self._lazy_init()
@@ -906,6 +907,8 @@ class Runner:
         if self._loop is None:
             self._loop = new_event_loop()
             set_event_loop(self._loop)
+            if self._debug is not None:
+                self._loop.set_debug(self._debug)
 
     def get_loop(self):
         self._lazy_init()
@@ -926,7 +929,6 @@ class Runner:
 
     def close(self):
         if self._closed or self._loop is None:
-            self._closed = True
             return
         try:
             _loop_shutdown()

@@ -243,6 +243,8 @@ int deque_delitem(VM *vm, Deque *d, Value key);
 int deque_contains(VM *vm, Deque *d, Value x);
 void deque_free_storage(VM *vm, Deque *d);
 void collections_init(VM *vm);               /* the collections module */
+void time_calendar_init(VM *vm, Module *m);  /* time's struct_time, gmtime, strftime... (timecal.c) */
+#define VM_VIRTUAL_EPOCH 1700000000.0   /* time.time() at virtual t=0: 2023-11-14T22:13:20Z */
 
 /* modules.c */
 Module *module_new(VM *vm, const char *name);

@@ -180,14 +180,13 @@ static Value time_now(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return VFLOAT(vm_clock(vm));
 }
 
-#define VIRTUAL_EPOCH 1700000000.0   /* time.time() at virtual t=0: 2023-11-14T22:13:20Z */
 
 static Value time_time(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     (void)args;
     if (vm_check_nargs(vm, "time", nargs, kwnames, 0, 0) < 0)
         return VNULL;
-    return VFLOAT(VIRTUAL_EPOCH + vm_clock(vm));
+    return VFLOAT(VM_VIRTUAL_EPOCH + vm_clock(vm));
 }
 
 static Value time_sleep(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -220,7 +219,7 @@ static Value time_time_ns(VM *vm, Value *args, int nargs, Tuple *kwnames)
     (void)args;
     if (vm_check_nargs(vm, "time_ns", nargs, kwnames, 0, 0) < 0)
         return VNULL;
-    return VINT((int64_t)(VIRTUAL_EPOCH * 1e9) + (int64_t)(vm_clock(vm) * 1e9 + 0.5));
+    return VINT((int64_t)(VM_VIRTUAL_EPOCH * 1e9) + (int64_t)(vm_clock(vm) * 1e9 + 0.5));
 }
 
 static void time_init(VM *vm)
@@ -233,6 +232,7 @@ static void time_init(VM *vm)
     add_fn(vm, m, "perf_counter_ns", time_now_ns);
     add_fn(vm, m, "monotonic_ns", time_now_ns);
     add_fn(vm, m, "time_ns", time_time_ns);
+    time_calendar_init(vm, m);
 }
 
 /* ---- gc ------------------------------------------------------------------ */

@@ -21,6 +21,9 @@ if "PYTHONHASHSEED" not in os.environ:
         opts += ["-W", w]
     os.execv(sys.executable, [sys.executable, *opts, os.path.abspath(__file__), *sys.argv[1:]])
 
+# The local time zone is UTC, as loopscope's (localtime() is gmtime() named "UTC").
+os.environ["TZ"] = "UTC"
+
 import _thread
 import builtins
 import heapq
@@ -214,7 +217,9 @@ def _v_sleep(secs):
     S.sleep(float(secs))
 
 
+_time_mod.tzset()
 _real_localtime, _real_gmtime, _real_ctime = _time_mod.localtime, _time_mod.gmtime, _time_mod.ctime
+_real_strftime, _real_asctime = _time_mod.strftime, _time_mod.asctime
 
 
 def _v_localtime(secs=None):
@@ -229,12 +234,21 @@ def _v_ctime(secs=None):
     return _real_ctime(_v_time() if secs is None else secs)
 
 
+def _v_strftime(format, *t):
+    return _real_strftime(format, *(t or (_v_localtime(),)))
+
+
+def _v_asctime(*t):
+    return _real_asctime(*(t or (_v_localtime(),)))
+
+
 for _n, _f in (("monotonic", _v_monotonic), ("perf_counter", _v_monotonic),
                ("monotonic_ns", _v_monotonic_ns), ("perf_counter_ns", _v_monotonic_ns),
                ("time", _v_time), ("time_ns", _v_time_ns), ("sleep", _v_sleep),
                ("process_time", lambda: 0.0), ("process_time_ns", lambda: 0),
                ("thread_time", lambda: 0.0), ("thread_time_ns", lambda: 0),
-               ("localtime", _v_localtime), ("gmtime", _v_gmtime), ("ctime", _v_ctime)):
+               ("localtime", _v_localtime), ("gmtime", _v_gmtime), ("ctime", _v_ctime),
+               ("strftime", _v_strftime), ("asctime", _v_asctime)):
     _f.__name__ = _f.__qualname__ = _n
     _f.__module__ = "time"
     setattr(_time_mod, _n, _f)
