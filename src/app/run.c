@@ -1,14 +1,18 @@
 /*
  * run.c - one simulated scenario (see run.h): compile, run to completion
  * with a trace, replay. Shared by the window (window.c) and the slide
- * export (export.c).
+ * export (export.c); the window's runs go on a thread of their own.
  *
- * Must not: lay anything out or draw.
+ * Must not: lay anything out or draw; let any thread but a job's own touch
+ * its VM.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "lang.h"
 #include "vm.h"
 #include "sim.h"
@@ -67,7 +71,37 @@ void run_free(Run *r)
     memset(r, 0, sizeof *r);
 }
 
-void run_scenario(Run *r, const WindowOptions *opt, const char *name, char *src, size_t len)
+typedef struct RunJob {
+    WindowOptions opt;        /* a copy: an abandoned job may outlive the window */
+    char *name, *src;
+    size_t len;
+    Run run;                  /* the thread's until done, then the taker's */
+    atomic_size_t events;
+    atomic_int_least64_t t_ns;
+    atomic_bool stop, done, taken;
+    atomic_int refs;          /* the thread's and the window's */
+    VM *vm;                   /* the thread's only */
+    bool stopping_vm;         /* the thread's only: the budget was cut */
+} RunJob;
+
+static atomic_int live_jobs;
+
+/* The trace's observer, on the job's thread: publishes the progress and,
+ * when asked to stop, cuts the VM's instruction budget to what it has
+ * spent, so the program ends as at --max-steps (its at-exit reports and
+ * all) and what ran stays a complete, replayable trace. */
+static void observe(void *ud, const Trace *t, size_t step)
+{
+    RunJob *j = ud;
+    atomic_store_explicit(&j->events, step + 1, memory_order_relaxed);
+    atomic_store_explicit(&j->t_ns, trace_event(t, step)->t_ns, memory_order_relaxed);
+    if (j->vm && !j->stopping_vm && atomic_load_explicit(&j->stop, memory_order_relaxed)) {
+        j->stopping_vm = true;
+        j->vm->cfg.max_steps = j->vm->steps + 1;
+    }
+}
+
+static void simulate(Run *r, const WindowOptions *opt, const char *name, char *src, size_t len, RunJob *job)
 {
     memset(r, 0, sizeof *r);
     r->name = strdup(name);
@@ -91,11 +125,20 @@ void run_scenario(Run *r, const WindowOptions *opt, const char *name, char *src,
     };
     r->trace = trace_new();
     VM *vm = vm_new(&cfg);
+    if (job) {
+        job->vm = vm;
+        trace_set_observer(r->trace, observe, job);
+    }
     SimConfig scfg = { .trace = r->trace, .workers = opt->workers, .filename = name,
                        .stdlib_dir = opt->stdlib_dir };
     sim_init(vm, &scfg);
     int status = vm_run_main(vm, module);
     sim_finish(vm, status);
+    r->stopped = job && job->stopping_vm && vm->limit_hit == LIMIT_STEPS;
+    if (job) {
+        trace_set_observer(r->trace, NULL, NULL);
+        job->vm = NULL;
+    }
     sim_free(vm);
     vm_free(vm);
     r->now = replay_new(r->trace);
@@ -103,6 +146,111 @@ void run_scenario(Run *r, const WindowOptions *opt, const char *name, char *src,
     replay_update(r->now);
     replay_update(r->before);
     r->tl = view_timeline_build(r->trace);
+    ViewLimits lim = { .max_steps = opt->max_steps, .max_memory_mb = opt->max_memory >> 20,
+                       .recursion_limit = opt->recursion_limit ? opt->recursion_limit : 1000,
+                       .stopped = r->stopped };
+    view_limit_banner(r->trace, &lim, r->banner, sizeof r->banner);
+}
+
+void run_scenario(Run *r, const WindowOptions *opt, const char *name, char *src, size_t len)
+{
+    simulate(r, opt, name, src, len, NULL);
+}
+
+static void job_release(RunJob *j)
+{
+    if (atomic_fetch_sub(&j->refs, 1) != 1)
+        return;
+    if (!atomic_load(&j->taken))
+        run_free(&j->run);
+    free(j->name);
+    free(j);
+}
+
+static void *job_main(void *arg)
+{
+    RunJob *j = arg;
+    simulate(&j->run, &j->opt, j->name, j->src, j->len, j);
+    atomic_store(&j->done, true);
+    job_release(j);
+    atomic_fetch_sub(&live_jobs, 1);
+    return NULL;
+}
+
+RunJob *run_job_start(const WindowOptions *opt, const char *name, char *src, size_t len)
+{
+    RunJob *j = calloc(1, sizeof *j);
+    if (!j || !(j->name = strdup(name))) {
+        free(j);
+        free(src);
+        return NULL;
+    }
+    j->opt = *opt;
+    j->src = src;
+    j->len = len;
+    atomic_init(&j->refs, 2);
+    atomic_fetch_add(&live_jobs, 1);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    /* the VM keeps deep Python recursion off the C stack, but the compiler
+     * and the collector recurse: the main thread's usual 8 MB */
+    pthread_attr_setstacksize(&attr, (size_t)8 << 20);
+    pthread_t th;
+    int rc = pthread_create(&th, &attr, job_main, j);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        atomic_fetch_sub(&live_jobs, 1);
+        free(j->name);
+        free(j);
+        free(src);
+        errno = rc;
+        return NULL;
+    }
+    return j;
+}
+
+RunProgress run_job_progress(const RunJob *j)
+{
+    RunJob *m = (RunJob *)j;   /* atomics are read through non-const pointers */
+    return (RunProgress){
+        .events = atomic_load_explicit(&m->events, memory_order_relaxed),
+        .t_ns = atomic_load_explicit(&m->t_ns, memory_order_relaxed),
+        .done = atomic_load(&m->done),
+        .stopping = atomic_load_explicit(&m->stop, memory_order_relaxed),
+    };
+}
+
+void run_job_stop(RunJob *j)
+{
+    atomic_store(&j->stop, true);
+}
+
+void run_job_take(RunJob *j, Run *r)
+{
+    *r = j->run;
+    memset(&j->run, 0, sizeof j->run);
+    /* the ViewError's message points into the Run itself */
+    if (r->rejected)
+        r->err.message = r->errmsg;
+    atomic_store(&j->taken, true);
+    job_release(j);
+}
+
+void run_job_abandon(RunJob *j)
+{
+    atomic_store(&j->stop, true);
+    job_release(j);
+}
+
+bool run_jobs_wait(double seconds)
+{
+    for (double waited = 0; atomic_load(&live_jobs) > 0; waited += 0.005) {
+        if (waited >= seconds)
+            return false;
+        nanosleep(&(struct timespec){ .tv_nsec = 5000000 }, NULL);
+    }
+    return true;
 }
 
 size_t run_len(const Run *r)
@@ -132,7 +280,7 @@ ViewScene run_scene(const Run *r, size_t step)
 {
     ViewScene sc = {
         .title = r->name, .source = r->src, .source_len = r->len,
-        .error = r->rejected ? &r->err : NULL,
+        .error = r->rejected ? &r->err : NULL, .banner = r->banner[0] ? r->banner : NULL,
     };
     size_t n = run_len(r);
     if (!r->rejected && n) {

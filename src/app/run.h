@@ -4,6 +4,11 @@
  * goes only into the trace), then replay it. And the scene at any step,
  * ready for view_layout, so that a window frame and an exported picture of
  * the same step are laid out by the very same call.
+ *
+ * The window runs the simulation on a thread of its own (RunJob), so that a
+ * scenario that takes long to simulate never freezes it: only that thread
+ * touches the VM; the window reads the progress figures (atomics) and takes
+ * the finished Run when the thread says it is done.
  */
 #ifndef LOOPSCOPE_RUN_H
 #define LOOPSCOPE_RUN_H
@@ -27,6 +32,8 @@ typedef struct Run {
     bool rejected;
     ViewError err;
     char errmsg[256];
+    bool stopped;             /* the user stopped it (run_job_stop) */
+    char banner[400];         /* view_limit_banner: "" when the run ended by itself */
 } Run;
 
 /* Reads a scenario file (at most 16 MB, as main.c), NUL-terminated; NULL
@@ -37,6 +44,34 @@ char *run_slurp(const char *path, size_t *len);
  * ownership of src. A rejected file leaves r->rejected and r->err. */
 void run_scenario(Run *r, const WindowOptions *opt, const char *name, char *src, size_t len);
 void run_free(Run *r);
+
+/* ---- the same on a thread of its own */
+
+typedef struct RunJob RunJob;
+
+typedef struct RunProgress {
+    size_t events;            /* recorded so far */
+    int64_t t_ns;             /* the virtual time the last one was at */
+    bool done;                /* the Run is ready for run_job_take */
+    bool stopping;            /* run_job_stop was asked */
+} RunProgress;
+
+/* Starts compiling and running the scenario on a new thread (takes src).
+ * NULL when no thread can be started. */
+RunJob *run_job_start(const WindowOptions *opt, const char *name, char *src, size_t len);
+RunProgress run_job_progress(const RunJob *j);
+/* Asks the simulation to stop at its next event (within 65536 instructions
+ * of it): the program ends as under --max-steps and what ran is kept. */
+void run_job_stop(RunJob *j);
+/* When run_job_progress says done: moves the Run into r and frees the job. */
+void run_job_take(RunJob *j, Run *r);
+/* Leaves the job: it stops as run_job_stop and frees itself when its
+ * thread ends. Does not wait. */
+void run_job_abandon(RunJob *j);
+/* Waits up to `seconds` for every job's thread to end (at quit, after
+ * abandoning the window's, so that a clean exit frees everything); true
+ * if they all have. */
+bool run_jobs_wait(double seconds);
 
 /* The number of steps (events) in the run; 0 when rejected. */
 size_t run_len(const Run *r);

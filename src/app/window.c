@@ -1,14 +1,20 @@
 /*
- * window.c - the window loop: run the scenario to completion (headless,
- * with a trace), then replay the trace in an SDL window, one step at a time.
+ * window.c - the window loop: run the scenario to completion (on a thread
+ * of its own, with a trace), then replay the trace in an SDL window, one
+ * step at a time.
  *
- *   init: run the simulation -> Trace; Replay (now, and one step behind for
- *         motion and the sentence); the timeline
+ *   open: start the simulation thread (run.h RunJob); until it is done
+ *         the window shows its progress (view_layout_progress) and stays
+ *         responsive: q quits, g goes back to the lessons, x stops it and
+ *         shows what ran
+ *   done: take the Run: Trace; Replay (now, and one step behind for motion
+ *         and the sentence); the timeline
  *   loop: input -> playback clock -> view_layout (pure) -> backend_draw
  *
- * The simulation never runs while drawing: a reload runs it again, whole,
- * and swaps the run in. The program's stdout and stderr go only into the
- * trace (as `output` events), which the console panel shows.
+ * The simulation never runs on the drawing thread and never touches what
+ * is drawn: a reload starts it again, whole, and swaps the finished run in.
+ * The program's stdout and stderr go only into the trace (as `output`
+ * events), which the console panel shows.
  *
  * Test hooks, read from the environment so the command line stays the
  * product's (docs/user-guide.md):
@@ -19,6 +25,14 @@
  *   LOOPSCOPE_THEME=light|dark
  *   LOOPSCOPE_FRAME_STATS=1         print the median and 99th-percentile
  *                                   layout + draw time on exit
+ *   LOOPSCOPE_KEYS=F:KEY,...        press KEY (an SDL key name: x, g, Space)
+ *                                   at frame F
+ *   LOOPSCOPE_BENCH=1               benchmark: play from the start at 16x
+ *                                   (round and round), no frame pacing;
+ *                                   with LOOPSCOPE_FRAME_STATS and
+ *                                   LOOPSCOPE_QUIT_AFTER_FRAMES (bench/frames.sh)
+ *   LOOPSCOPE_REPORT_ON_EXIT=1      print what the window showed last (the
+ *                                   step, the banner) on stderr
  *
  * Must not: lay anything out (src/view) or draw primitives (src/backend).
  */
@@ -55,6 +69,11 @@ typedef struct App {
     time_t mtime;
     Run run;
     bool have_run;
+    RunJob *job;              /* the simulation still running, or NULL */
+    Uint64 job_started;       /* performance counter */
+    char job_title[256];
+    size_t keep_step;         /* where to open the job's run (a reload keeps the step) */
+    bool keep_end;            /* ... or at its end */
 
     bool gallery;
     ViewLesson lessons[MAX_LESSONS];
@@ -71,24 +90,58 @@ typedef struct App {
     bool help, fullscreen, dragging, quit;
 
     long quit_after;          /* frames; 0: never */
+    const char *keys;         /* LOOPSCOPE_KEYS */
+    bool bench;               /* LOOPSCOPE_BENCH: play at 16x, as fast as frames go */
+    Uint64 started;           /* window_main's start (performance counter) */
+    double first_frame_ms;    /* from the start to the first frame of the run presented */
+    double sum_layout, sum_draw, sum_present;   /* seconds, over the frames counted */
+    Uint64 t_layout, t_draw;  /* this frame's layout and draw ends */
+    bool report;
     const char *shot_on_exit;
     double *frame_ms;
     size_t nframes, frame_cap;
     bool frame_stats;
 } App;
 
+/* Starts simulating: the window shows the progress until take_run. */
 static void open_run(App *a, const char *name, char *src, size_t len)
+{
+    if (a->job)
+        run_job_abandon(a->job);
+    a->job = run_job_start(a->opt, name, src, len);
+    if (!a->job) {
+        fprintf(stderr, "loopscope: cannot start the simulation: %s\n", strerror(errno));
+        return;
+    }
+    a->job_started = SDL_GetPerformanceCounter();
+    snprintf(a->job_title, sizeof a->job_title, "%s", name);
+    a->keep_step = a->step;
+    a->gallery = false;
+    a->playing = false;
+}
+
+/* The simulation is done: its run replaces the one shown. */
+static void take_run(App *a)
 {
     if (a->have_run)
         run_free(&a->run);
-    run_scenario(&a->run, a->opt, name, src, len);
+    run_job_take(a->job, &a->run);
+    a->job = NULL;
     a->have_run = true;
-    a->gallery = false;
     size_t n = run_len(&a->run);
+    a->step = a->keep_end ? (n ? n - 1 : 0) : a->keep_step;
+    a->keep_end = false;
     if (a->step >= n)
         a->step = n ? n - 1 : 0;
-    a->in_step = 0;
+    a->in_step = a->step ? 10 : 0;
     a->tl_from = a->tl_to = 0;
+}
+
+static void leave_job(App *a)
+{
+    if (a->job)
+        run_job_abandon(a->job);
+    a->job = NULL;
 }
 
 static bool open_file(App *a, const char *path)
@@ -210,9 +263,20 @@ static void load_gallery(App *a)
 
 /* ---- drawing */
 
+static double job_seconds(const App *a)
+{
+    return (double)(SDL_GetPerformanceCounter() - a->job_started) / (double)SDL_GetPerformanceFrequency();
+}
+
+/* While a reload simulates, the old run stays on screen for a moment, so a
+ * quick one swaps in without a flash of the progress screen. */
+static bool showing_progress(const App *a)
+{
+    return a->job && (!a->have_run || job_seconds(a) > 0.3);
+}
+
 static void frame(App *a, double anim)
 {
-    Uint64 t0 = SDL_GetPerformanceCounter();
     SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
     ViewParams p = {
         .width = a->w, .height = a->h, .font_scale = a->font_scale, .theme = a->theme,
@@ -221,12 +285,26 @@ static void frame(App *a, double anim)
     };
     if (a->gallery) {
         view_layout_gallery(&a->list, a->lessons, a->nlessons, a->sel, &p);
+    } else if (showing_progress(a)) {
+        RunProgress pr = run_job_progress(a->job);
+        ViewProgress vp = { .title = a->job_title, .events = pr.events, .virtual_s = (double)pr.t_ns * 1e-9,
+                            .elapsed_s = job_seconds(a), .stopping = pr.stopping };
+        view_layout_progress(&a->list, &vp, &p);
     } else {
         ViewScene sc = run_scene(&a->run, a->step);
         view_layout(&a->list, &sc, &p);
     }
+    a->t_layout = SDL_GetPerformanceCounter();
     backend_draw(a->be, &a->list);
+    a->t_draw = SDL_GetPerformanceCounter();
+}
+
+/* A frame's layout + draw + present time, for LOOPSCOPE_FRAME_STATS. */
+static void count_frame(App *a, Uint64 t0)
+{
     Uint64 t1 = SDL_GetPerformanceCounter();
+    if (!a->first_frame_ms && !a->job && !a->gallery)   /* the run's first frame */
+        a->first_frame_ms = (double)(t1 - a->started) * 1000.0 / (double)SDL_GetPerformanceFrequency();
     if (a->frame_stats) {
         if (a->nframes == a->frame_cap) {
             a->frame_cap = a->frame_cap ? a->frame_cap * 2 : 1024;
@@ -235,7 +313,11 @@ static void frame(App *a, double anim)
                 abort();
             a->frame_ms = g;
         }
-        a->frame_ms[a->nframes++] = (double)(t1 - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+        double f = (double)SDL_GetPerformanceFrequency();
+        a->frame_ms[a->nframes++] = (double)(t1 - t0) * 1000.0 / f;
+        a->sum_layout += (double)(a->t_layout - t0) / f;
+        a->sum_draw += (double)(a->t_draw - a->t_layout) / f;
+        a->sum_present += (double)(t1 - a->t_draw) / f;
     }
 }
 
@@ -252,8 +334,13 @@ static void print_frame_stats(App *a)
     /* the first frame renders every text once: reported apart */
     double first = a->frame_ms[0];
     qsort(a->frame_ms, a->nframes, sizeof *a->frame_ms, cmp_double);
-    fprintf(stderr, "loopscope: %zu frames at %dx%d: layout + draw median %.2f ms, 99th percentile %.2f ms, first %.2f ms\n",
-            a->nframes, a->w, a->h, a->frame_ms[a->nframes / 2], a->frame_ms[a->nframes * 99 / 100], first);
+    fprintf(stderr, "loopscope: %zu frames at %dx%d: layout + draw + present median %.2f ms, "
+                    "99th percentile %.2f ms, max %.2f ms, first %.2f ms; first frame on screen %.1f ms after start\n",
+            a->nframes, a->w, a->h, a->frame_ms[a->nframes / 2], a->frame_ms[a->nframes * 99 / 100],
+            a->frame_ms[a->nframes - 1], first, a->first_frame_ms);
+    double n = (double)a->nframes;
+    fprintf(stderr, "loopscope: mean per frame: layout %.2f ms, draw %.2f ms, present %.2f ms\n",
+            a->sum_layout * 1000 / n, a->sum_draw * 1000 / n, a->sum_present * 1000 / n);
 }
 
 static void save_png(App *a, const char *path)
@@ -308,11 +395,8 @@ static void scrub(App *a, float x)
 
 static void reload(App *a)
 {
-    if (a->path) {
-        size_t keep = a->step;
-        if (open_file(a, a->path))
-            a->step = keep < run_len(&a->run) ? keep : (run_len(&a->run) ? run_len(&a->run) - 1 : 0);
-    }
+    if (a->path)
+        open_file(a, a->path);   /* take_run keeps the step */
 }
 
 static void key(App *a, const SDL_KeyboardEvent *k)
@@ -360,11 +444,19 @@ static void key(App *a, const SDL_KeyboardEvent *k)
         return;
     }
     case SDLK_g:
+        leave_job(a);
         a->gallery = true;
         a->playing = false;
         return;
     default:
         break;
+    }
+    if (a->job && !a->gallery) {
+        if (c == SDLK_x || c == SDLK_SPACE)
+            run_job_stop(a->job);   /* the run so far opens when it has stopped */
+        else if (c == SDLK_r)
+            reload(a);
+        return;
     }
     if (a->gallery) {
         size_t rows = (a->nlessons + 1) / 2;
@@ -473,6 +565,42 @@ static void check_file_changed(App *a)
 
 /* ---- start and end */
 
+/* LOOPSCOPE_KEYS: the keys scripted for this frame, as if pressed. */
+static void scripted_keys(const App *a, long frame)
+{
+    for (const char *p = a->keys; p && *p;) {
+        char *end;
+        long at = strtol(p, &end, 10);
+        if (end == p || *end != ':')
+            return;
+        const char *name = end + 1;
+        size_t n = strcspn(name, ",");
+        char buf[32];
+        if (at == frame && n < sizeof buf) {
+            memcpy(buf, name, n);
+            buf[n] = 0;
+            SDL_Event ev = { .type = SDL_KEYDOWN };
+            ev.key.state = SDL_PRESSED;
+            ev.key.keysym.sym = SDL_GetKeyFromName(buf);
+            SDL_PushEvent(&ev);
+        }
+        p = name[n] ? name + n + 1 : name + n;
+    }
+}
+
+static void report(const App *a)
+{
+    if (!a->report)
+        return;
+    if (a->gallery)
+        fprintf(stderr, "loopscope: showing the gallery\n");
+    else if (a->job)
+        fprintf(stderr, "loopscope: showing the progress\n");
+    else if (a->have_run)
+        fprintf(stderr, "loopscope: showing step %zu of %zu%s%s\n", a->step + 1, run_len(&a->run),
+                a->run.banner[0] ? "; banner: " : "", a->run.banner);
+}
+
 static long env_long(const char *name)
 {
     const char *s = getenv(name);
@@ -490,11 +618,24 @@ int window_main(const char *file, const WindowOptions *opt)
     a->quit_after = env_long("LOOPSCOPE_QUIT_AFTER_FRAMES");
     a->shot_on_exit = getenv("LOOPSCOPE_SCREENSHOT_ON_EXIT");
     a->frame_stats = env_long("LOOPSCOPE_FRAME_STATS") > 0;
+    a->keys = getenv("LOOPSCOPE_KEYS");
+    a->started = SDL_GetPerformanceCounter();
+    a->bench = env_long("LOOPSCOPE_BENCH") > 0;
+    if (a->bench) {
+        a->frame_stats = true;
+        a->speed = NSPEEDS - 1;
+    }
+    a->report = env_long("LOOPSCOPE_REPORT_ON_EXIT") > 0;
     const char *theme = getenv("LOOPSCOPE_THEME");
     a->theme = theme && strcmp(theme, "dark") == 0 ? VIEW_THEME_DARK : VIEW_THEME_LIGHT;
     load_gallery(a);
 
-    /* simulate first: the window opens on a finished run */
+    /* the simulation starts now, on its thread, while the window opens */
+    const char *start = getenv("LOOPSCOPE_START_STEP");
+    if (start) {
+        a->keep_end = strcmp(start, "end") == 0;
+        a->step = a->keep_end ? 0 : (size_t)strtoul(start, NULL, 10);
+    }
     if (file) {
         if (!open_file(a, file)) {
             free(a);
@@ -502,14 +643,6 @@ int window_main(const char *file, const WindowOptions *opt)
         }
     } else {
         a->gallery = true;
-    }
-    const char *start = getenv("LOOPSCOPE_START_STEP");
-    if (start && a->have_run) {
-        size_t n = run_len(&a->run);
-        a->step = strcmp(start, "end") == 0 ? (n ? n - 1 : 0) : (size_t)strtoul(start, NULL, 10);
-        if (a->step >= n)
-            a->step = n ? n - 1 : 0;
-        a->in_step = 10;
     }
 
     int w = 1280, h = 720;
@@ -519,6 +652,8 @@ int window_main(const char *file, const WindowOptions *opt)
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "loopscope: cannot open a window: %s\n"
                         "(run with --headless to see the program's output without one)\n", SDL_GetError());
+        leave_job(a);
+        run_jobs_wait(2);
         free(a);
         return 2;
     }
@@ -544,6 +679,8 @@ int window_main(const char *file, const WindowOptions *opt)
         if (a->win)
             SDL_DestroyWindow(a->win);
         SDL_Quit();
+        leave_job(a);
+        run_jobs_wait(2);
         if (a->have_run)
             run_free(&a->run);
         free(a);
@@ -557,9 +694,10 @@ int window_main(const char *file, const WindowOptions *opt)
     long frames = 0;
     while (!a->quit) {
         SDL_Event ev;
+        scripted_keys(a, frames);
         /* paused and settled: sleep until something happens (but wake to
          * notice the file changing on disk) */
-        bool settled = !a->playing && a->in_step >= BEAT_SECONDS / speeds[a->speed];
+        bool settled = !a->playing && a->in_step >= BEAT_SECONDS / speeds[a->speed] && !a->job;
         if (settled && !a->quit_after && SDL_WaitEventTimeout(&ev, 500))
             SDL_PushEvent(&ev);
         while (SDL_PollEvent(&ev)) {
@@ -597,6 +735,14 @@ int window_main(const char *file, const WindowOptions *opt)
         last = now;
         if (dt > 0.25)
             dt = 0.25;   /* after a stall (a reload), do not skip ahead */
+        if (a->job && run_job_progress(a->job).done) {
+            take_run(a);
+            a->playing = a->bench;
+        }
+        if (a->bench && !a->job && !a->playing && a->have_run) {
+            go_to(a, 0);   /* round and round */
+            a->playing = true;
+        }
         if (!a->playing && a->in_step < 10)
             a->in_step += dt;
         advance(a, dt);
@@ -606,21 +752,33 @@ int window_main(const char *file, const WindowOptions *opt)
             check_file_changed(a);
         }
         double anim = a->in_step / (BEAT_SECONDS * 0.6 / speeds[a->speed]);
+        Uint64 f0 = SDL_GetPerformanceCounter();
         frame(a, anim > 1 ? 1 : anim);
         frames++;
         bool last_frame = a->quit_after && frames >= a->quit_after;
         if (last_frame && a->shot_on_exit)
             save_png(a, a->shot_on_exit);   /* before present: the back buffer still holds it */
         SDL_RenderPresent(a->ren);
+        count_frame(a, f0);
         if (last_frame)
             a->quit = true;
         /* without vsync (a software renderer, Xvfb) keep to about 60 frames a second */
         Uint64 spent = SDL_GetPerformanceCounter() - now;
         double ms = (double)spent * 1000.0 / (double)SDL_GetPerformanceFrequency();
-        if (ms < 16)
+        if (ms < 16 && !a->bench)
             SDL_Delay((Uint32)(16 - ms));
     }
     print_frame_stats(a);
+    report(a);
+    if (a->job) {
+        RunProgress pr = run_job_progress(a->job);
+        fprintf(stderr, "loopscope: left while simulating: %zu events so far, t = %.3f s\n", pr.events,
+                (double)pr.t_ns * 1e-9);
+    }
+    leave_job(a);
+    /* an abandoned simulation stops at its next event; a long stretch of
+     * computation without one is not waited for beyond this */
+    run_jobs_wait(2);
     free(a->frame_ms);
     view_list_free(&a->list);
     backend_free(a->be);

@@ -38,6 +38,9 @@ struct Trace {
     size_t nblocks, blockcap;
     char *chunk;             /* the chunk being filled */
     size_t chunk_used;
+
+    TraceObserver observer;  /* trace_set_observer */
+    void *observer_ud;
 };
 
 static const char *const kind_names[TR__COUNT] = {
@@ -154,7 +157,16 @@ size_t trace_emit(Trace *t, const TraceEvent *ev)
 {
     tr_reserve(&t->ev, &t->cap, t->len + 1, sizeof *t->ev);
     t->ev[t->len] = *ev;
-    return t->len++;
+    size_t step = t->len++;
+    if (t->observer)
+        t->observer(t->observer_ud, t, step);
+    return step;
+}
+
+void trace_set_observer(Trace *t, TraceObserver fn, void *ud)
+{
+    t->observer = fn;
+    t->observer_ud = ud;
 }
 
 size_t trace_len(const Trace *t)

@@ -97,6 +97,12 @@ TraceStr trace_cstr(Trace *t, const char *s);
 /* Appends one event; returns its step number (0-based). */
 size_t trace_emit(Trace *t, const TraceEvent *ev);
 
+/* Called after each event is appended, on the thread that appends it (the
+ * window's progress figure while a long scenario simulates); fn NULL: none.
+ * It must not append to t. */
+typedef void (*TraceObserver)(void *ud, const Trace *t, size_t step);
+void trace_set_observer(Trace *t, TraceObserver fn, void *ud);
+
 size_t trace_len(const Trace *t);
 const TraceEvent *trace_event(const Trace *t, size_t step);
 const char *trace_string(const Trace *t, TraceStr s, size_t *len);   /* NULL for 0 */

@@ -408,3 +408,63 @@ size_t view_explain(const Trace *t, const TraceState *prev, const TraceState *s,
     }
     return o.len;
 }
+
+/* ---- the banner of a run cut short */
+
+static bool has(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return true;
+    return false;
+}
+
+size_t view_limit_banner(const Trace *t, const ViewLimits *lim, char *buf, size_t cap)
+{
+    Out o = { buf, cap, 0 };
+    if (cap)
+        buf[0] = 0;
+    size_t n = trace_len(t);
+    const TraceEvent *limit = NULL, *end = NULL, *recursion = NULL;
+    /* the limit and the end are the last events; a RecursionError's
+     * traceback is the program's last words on stderr */
+    for (size_t i = n; i-- > 0;) {
+        const TraceEvent *ev = trace_event(t, i);
+        if (ev->kind == TR_LIMIT && !limit)
+            limit = ev;
+        else if (ev->kind == TR_RUN_END && !end)
+            end = ev;
+        else if (ev->kind == TR_OUTPUT && ev->obj == 2 && !recursion) {
+            size_t len;
+            const char *s = vs_str(t, ev->s1, &len);
+            if (has(s, len, "RecursionError: maximum recursion depth exceeded"))
+                recursion = ev;
+        }
+    }
+    double at = end ? (double)end->t_ns * 1e-9 : n ? (double)trace_event(t, n - 1)->t_ns * 1e-9 : 0;
+    if (lim && lim->stopped) {
+        put(&o, "You stopped the simulation at t=%.3f s after %zu events: what ran until then is shown. "
+                "Reload (r) to run it again.", at, n);
+    } else if (limit) {
+        size_t len;
+        const char *what = vs_str(t, limit->s1, &len);
+        if (has(what, len, "--max-memory")) {
+            put(&o, "Stopped at t=%.3f s by the --max-memory limit", at);
+            if (lim && lim->max_memory_mb)
+                put(&o, " (%zu MB)", lim->max_memory_mb);
+            put(&o, ": what ran until then is shown. Raise it: loopscope --max-memory MB FILE.py");
+        } else {
+            put(&o, "Stopped at t=%.3f s by the --max-steps limit", at);
+            if (lim && lim->max_steps)
+                put(&o, " (%llu instructions)", lim->max_steps);
+            put(&o, ": what ran until then is shown. Raise it: loopscope --max-steps N FILE.py (0 = no limit)");
+        }
+    } else if (recursion && end && end->num != 0) {
+        put(&o, "The program hit the recursion limit");
+        if (lim && lim->recursion_limit)
+            put(&o, " (%d calls deep)", lim->recursion_limit);
+        put(&o, " at t=%.3f s: RecursionError ended it. Raise it: loopscope --recursion-limit N FILE.py", at);
+    }
+    return o.len;
+}

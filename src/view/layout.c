@@ -161,6 +161,22 @@ static void explain_bar(Lay *L, const ViewScene *sc, ViewRect r)
          r.w - 2 * pad - 0.25f * L->u, 2, buf, n, VW_EXPLAIN);
 }
 
+/* A run cut short: a strip under the header, at every step, so nobody
+ * takes the end of what ran for the end of the program. */
+static float banner(Lay *L, const char *text, ViewRect r)
+{
+    float size = 0.8f * L->u, pad = PAD(L), lh = size * 1.3f;
+    size_t n = strlen(text);
+    int lines = lay_measure(L, VF_BOLD, size, text, n) > r.w - 2 * pad ? 2 : 1;
+    r.h = (float)lines * lh + 0.5f * L->u;
+    L->panel = VP_HEADER;
+    ViewItem *bg = lay_rect(L, VR_ERROR, r.x, r.y, r.w, r.h);
+    bg->what = VW_BANNER;
+    wrap(L, VF_BOLD, size, VR_ON_CHIP, r.x + pad, r.y + 0.25f * L->u, r.w - 2 * pad, lines, text, n,
+         VW_BANNER);
+    return r.h;
+}
+
 /* ---- the source */
 
 /* Which line the thread is on at this step: the current event's line when
@@ -1084,6 +1100,8 @@ void view_layout(ViewList *out, const ViewScene *sc, const ViewParams *p)
     lay_rect(&L, VR_BG, 0, 0, W, H);
     float head_h = 1.6f * u;
     header(&L, sc, (ViewRect){ 0, 0, W, head_h });
+    if (sc->banner && *sc->banner && !sc->error)
+        head_h += banner(&L, sc->banner, (ViewRect){ 0, head_h, W, 0 });
     float ex_h = 2 * 0.95f * u * 1.3f + 0.6f * u;
     explain_bar(&L, sc, (ViewRect){ m, head_h + m, W - 2 * m, ex_h });
     float top = head_h + m + ex_h + m;

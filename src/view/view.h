@@ -95,6 +95,8 @@ typedef enum ViewWhat {
     VW_EXPLAIN,
     VW_GALLERY_ITEM,   /* tag = lesson index */
     VW_MORE,           /* "+N more": what did not fit; tag = N */
+    VW_BANNER,         /* the run was cut short: which limit (view_limit_banner) */
+    VW_PROGRESS,       /* the simulation's progress (view_layout_progress) */
 } ViewWhat;
 
 typedef struct ViewItem {
@@ -201,6 +203,8 @@ typedef struct ViewScene {
     const ViewTimeline *timeline;
     const TraceState *state;  /* after the current step */
     const TraceState *prev;   /* before it (the previous step); NULL at step 0 */
+    const char *banner;       /* non-NULL: the run was cut short, shown at every step
+                                 (view_limit_banner) */
 } ViewScene;
 
 typedef struct ViewParams {
@@ -237,6 +241,23 @@ typedef struct ViewLesson {
 void view_layout_gallery(ViewList *out, const ViewLesson *lessons, size_t n, size_t selected,
                          const ViewParams *p);
 
+/* A simulation still running (the window runs it on a thread of its own):
+ * what it has recorded so far, and an indicator that moves with real time,
+ * so a long scenario shows it is alive and the keys to leave it. */
+typedef struct ViewProgress {
+    const char *title;        /* the scenario's file name */
+    size_t events;            /* recorded so far */
+    double virtual_s;         /* the virtual time reached */
+    double elapsed_s;         /* real seconds since it started: drives the indicator */
+    bool stopping;            /* the user asked it to stop: waiting for the next event */
+} ViewProgress;
+
+void view_layout_progress(ViewList *out, const ViewProgress *pr, const ViewParams *p);
+
+/* Where the progress indicator's moving block is, 0..1 across its track:
+ * it sweeps there and back every two seconds (eased at the ends). */
+float view_progress_phase(double elapsed_s);
+
 /* The title and first body line of a scenario's docstring, copied into
  * buf (both NUL-terminated, pointing into buf); false when it has none. */
 bool view_docstring(const char *src, size_t len, char *buf, size_t cap,
@@ -249,6 +270,20 @@ bool view_docstring(const char *src, size_t len, char *buf, size_t cap,
  * before that event (NULL at step 0). */
 size_t view_explain(const Trace *t, const TraceState *prev, const TraceState *s, char *buf,
                     size_t cap);
+
+/* The limits a run was given, for the banner's "raise it" advice. */
+typedef struct ViewLimits {
+    unsigned long long max_steps;
+    size_t max_memory_mb;
+    int recursion_limit;
+    bool stopped;             /* the user stopped the simulation (the window's x key) */
+} ViewLimits;
+
+/* When the run was cut short (a --max-steps or --max-memory limit, an
+ * uncaught RecursionError, or stopped by the user), one line saying which
+ * limit, when, and how to raise it, written into buf; returns its length,
+ * 0 (and "") when the run ended by itself. */
+size_t view_limit_banner(const Trace *t, const ViewLimits *lim, char *buf, size_t cap);
 
 /* The task with that id in s, or NULL (tasks are in creation order, and ids
  * grow with creation, so this is a binary search). */

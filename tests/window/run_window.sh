@@ -2,7 +2,10 @@
 # tests/window/run_window.sh LOOPSCOPE SCENARIOS_DIR - the desktop window
 # under a virtual X server (Xvfb): it opens on a lesson, on the gallery and
 # on a file with a syntax error, draws a few frames, saves a screenshot and
-# quits by itself (the LOOPSCOPE_* test hooks in src/app/window.c).
+# quits by itself (the LOOPSCOPE_* test hooks in src/app/window.c). And a
+# scenario that takes long to simulate: the window shows the progress and
+# stays responsive (quit, back to the gallery, stop and show what ran), and
+# one cut short by --max-steps shows the banner.
 # Skipped (exit 77) where xvfb-run is not installed.
 set -u
 bin=$1
@@ -20,7 +23,8 @@ fail=0
 run() {
     local name=$1 size=$2
     shift 2
-    LOOPSCOPE_QUIT_AFTER_FRAMES=12 LOOPSCOPE_WINDOW_SIZE=$size LOOPSCOPE_START_STEP=end \
+    LOOPSCOPE_QUIT_AFTER_FRAMES=${FRAMES:-12} LOOPSCOPE_WINDOW_SIZE=$size LOOPSCOPE_START_STEP=end \
+    LOOPSCOPE_REPORT_ON_EXIT=1 LOOPSCOPE_FRAME_STATS=1 \
     LOOPSCOPE_SCREENSHOT_ON_EXIT="$work/$name.png" \
         timeout -k 5 60 xvfb-run -a -s "-screen 0 1920x1080x24" "$bin" "$@" \
         >"$work/$name.out" 2>"$work/$name.err"
@@ -51,4 +55,39 @@ run gallery 1280x720
 printf 'import asyncio\n\nprint(len([1, 2)\n' >"$work/broken.py"
 run broken 1280x720 "$work/broken.py"
 LOOPSCOPE_THEME=dark run dark 1280x720 "$scenarios/17_fire_and_forget_lost.py"
+# expect NAME REGEX: what the window reported on stderr when it quit
+expect() {
+    if ! grep -Eq -- "$2" "$work/$1.err"; then
+        echo "FAIL $1: stderr lacks /$2/:"; sed 's/^/    /' "$work/$1.err"; fail=1
+    fi
+}
+expect lesson 'showing step [0-9]+ of [0-9]+$'
+expect gallery 'showing the gallery'
+
+# A scenario that would simulate for minutes (no step limit): the window
+# opens at once on its progress, and every way out works while it runs.
+long="$(dirname "$0")/long_run.py"
+FRAMES=40 run long 1280x720 --max-steps 0 "$long"
+expect long 'showing the progress'
+expect long 'left while simulating: [1-9][0-9,]* events so far, t = [0-9.]+ s'
+# responsive: no frame took long while the simulation ran beside it
+max=$(sed -n 's/.*max \([0-9.]*\) ms.*/\1/p' "$work/long.err")
+if [ -z "$max" ] || ! awk -v m="$max" 'BEGIN { exit !(m < 1000) }'; then
+    echo "FAIL long: a frame took ${max:-?} ms while simulating"; fail=1
+fi
+# x stops it: what ran so far opens, with the banner saying so
+LOOPSCOPE_KEYS=15:x FRAMES=90 run stop 1280x720 --max-steps 0 "$long"
+expect stop 'showing step [1-9][0-9]* of [1-9][0-9]*; banner: You stopped the simulation at t=[0-9.]+ s'
+# g goes back to the lessons; the abandoned simulation ends by itself
+LOOPSCOPE_KEYS=15:g FRAMES=30 run back 1280x720 --max-steps 0 "$long"
+expect back 'showing the gallery'
+if grep -q 'left while simulating' "$work/back.err"; then
+    echo "FAIL back: the simulation was still the window's"; fail=1
+fi
+
+# A run cut short by --max-steps: what ran, and the banner naming the limit
+printf 'import asyncio\n\nasync def spin():\n    while True:\n        await asyncio.sleep(0.1)\n\nasyncio.run(spin())\n' \
+    >"$work/spin.py"
+run limit 1280x720 --max-steps 20000 "$work/spin.py"
+expect limit 'banner: Stopped at t=[0-9.]+ s by the --max-steps limit \(20000 instructions\).*Raise it: loopscope --max-steps N'
 exit $fail

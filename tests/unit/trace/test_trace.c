@@ -73,6 +73,37 @@ static void test_strings_stay_put_and_keep_their_bytes(void **state)
     trace_free(t);
 }
 
+typedef struct Seen {
+    size_t calls, last_step;
+    int64_t last_t;
+} Seen;
+
+static void observe(void *ud, const Trace *t, size_t step)
+{
+    Seen *s = ud;
+    s->calls++;
+    s->last_step = step;
+    s->last_t = trace_event(t, step)->t_ns;   /* already appended when told */
+}
+
+static void test_an_observer_hears_each_event_after_it_is_appended(void **state)
+{
+    (void)state;
+    Trace *t = trace_new();
+    Seen seen = { 0 };
+    EV(t, .at = 0, .k = TR_RUN_START, .s1 = "a.py");   /* before: not heard */
+    trace_set_observer(t, observe, &seen);
+    EV(t, .at = 1.5, .k = TR_LOOP_IDLE, .num = 2);
+    EV(t, .at = 2, .k = TR_TIMER_FIRE, .obj = 1);
+    assert_int_equal(seen.calls, 2);
+    assert_int_equal(seen.last_step, 2);
+    assert_int_equal(seen.last_t, 2000000000);
+    trace_set_observer(t, NULL, NULL);
+    EV(t, .at = 3, .k = TR_RUN_END);
+    assert_int_equal(seen.calls, 2);
+    trace_free(t);
+}
+
 static void test_kind_names_come_from_the_list(void **state)
 {
     (void)state;
@@ -200,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_steps_count_from_zero_and_events_read_back),
         cmocka_unit_test(test_equal_strings_share_one_handle),
         cmocka_unit_test(test_strings_stay_put_and_keep_their_bytes),
+        cmocka_unit_test(test_an_observer_hears_each_event_after_it_is_appended),
         cmocka_unit_test(test_kind_names_come_from_the_list),
         cmocka_unit_test(test_jsonl_names_fields_per_kind_and_omits_empty_ones),
         cmocka_unit_test(test_jsonl_escapes_strings_and_repairs_bad_utf8),
