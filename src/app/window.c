@@ -52,7 +52,6 @@
 
 #define MAX_LESSONS 64
 #define BEAT_SECONDS 0.7      /* one event at 1x, however little virtual time it takes */
-#define MAX_GAP_SECONDS 3.0   /* a long virtual wait plays for at most this at 1x */
 
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
 #define NSPEEDS (sizeof speeds / sizeof speeds[0])
@@ -214,18 +213,32 @@ static void prev_moment(App *a)
     go_to(a, k);
 }
 
-/* How long the current step stays on screen at this speed: a beat, plus
- * the virtual time until the next event (capped, so a long sleep does not
- * stall the lesson). */
+/* The real seconds (at 1x) the stretch of virtual time after this step
+ * plays for: view_gap_seconds compresses long waits. */
+static double gap_seconds(const App *a)
+{
+    if (a->step + 1 >= run_len(&a->run))
+        return 0;
+    return view_gap_seconds((double)(run_t_at(&a->run, a->step + 1) - run_t_at(&a->run, a->step)) * 1e-9);
+}
+
+/* How long the current step stays on screen at this speed: a beat for the
+ * event itself (the tasks move), then the stretch until the next event,
+ * through which the clock and the playhead glide. */
 static double step_seconds(const App *a)
 {
-    size_t n = run_len(&a->run);
-    double gap = 0;
-    if (a->step + 1 < n)
-        gap = (double)(run_t_at(&a->run, a->step + 1) - run_t_at(&a->run, a->step)) * 1e-9;
-    if (gap > MAX_GAP_SECONDS)
-        gap = MAX_GAP_SECONDS;
-    return (BEAT_SECONDS + gap) / speeds[a->speed];
+    return (BEAT_SECONDS + gap_seconds(a)) / speeds[a->speed];
+}
+
+/* How far the playhead has got through the stretch after this step (0..1;
+ * 0 while paused: a paused window shows the step's own time). */
+static float between(const App *a)
+{
+    double gap = gap_seconds(a) / speeds[a->speed], beat = BEAT_SECONDS / speeds[a->speed];
+    if (!a->playing || gap <= 0 || a->in_step <= beat)
+        return 0;
+    double b = (a->in_step - beat) / gap;
+    return b < 1 ? (float)b : 1;
 }
 
 static void advance(App *a, double dt)
@@ -280,7 +293,7 @@ static void frame(App *a, double anim)
     SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
     ViewParams p = {
         .width = a->w, .height = a->h, .font_scale = a->font_scale, .theme = a->theme,
-        .anim = (float)anim, .tl_from = a->tl_from, .tl_to = a->tl_to, .speed = speeds[a->speed],
+        .anim = (float)anim, .between = between(a), .tl_from = a->tl_from, .tl_to = a->tl_to, .speed = speeds[a->speed],
         .playing = a->playing, .help = a->help, .measure = backend_measure, .measure_ud = a->be,
     };
     if (a->gallery) {
@@ -483,6 +496,10 @@ static void key(App *a, const SDL_KeyboardEvent *k)
         if (n && a->step + 1 >= n && !a->playing)
             go_to(a, 0);   /* play again from the start */
         a->playing = !a->playing;
+        /* a settled step (in_step parked far past its end) starts playing
+         * from the end of its beat, not several steps later */
+        if (a->playing && a->in_step > BEAT_SECONDS / speeds[a->speed])
+            a->in_step = BEAT_SECONDS / speeds[a->speed];
         break;
     case SDLK_RIGHT:
         a->playing = false;
@@ -554,6 +571,22 @@ static void mouse_down(App *a, float x, float y)
         a->dragging = true;
         scrub(a, x);
     }
+}
+
+/* HiDPI: the window is created with SDL_WINDOW_ALLOW_HIGHDPI and laid out
+ * in the drawable's pixels (SDL_GetRendererOutputSize), so text is
+ * rendered at the screen's own resolution; the mouse reports window
+ * coordinates, which are fewer where the screen packs 2 pixels a point. */
+static void to_pixels(const App *a, int wx, int wy, float *x, float *y)
+{
+    int ww, wh, pw, ph;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    if (SDL_GetRendererOutputSize(a->ren, &pw, &ph) != 0 || ww <= 0 || wh <= 0) {
+        pw = ww;
+        ph = wh;
+    }
+    *x = ww > 0 ? (float)wx * (float)pw / (float)ww : (float)wx;
+    *y = wh > 0 ? (float)wy * (float)ph / (float)wh : (float)wy;
 }
 
 static void check_file_changed(App *a)
@@ -709,21 +742,29 @@ int window_main(const char *file, const WindowOptions *opt)
                 key(a, &ev.key);
                 break;
             case SDL_MOUSEBUTTONDOWN:
-                if (ev.button.button == SDL_BUTTON_LEFT)
-                    mouse_down(a, (float)ev.button.x, (float)ev.button.y);
+                if (ev.button.button == SDL_BUTTON_LEFT) {
+                    float x, y;
+                    to_pixels(a, ev.button.x, ev.button.y, &x, &y);
+                    mouse_down(a, x, y);
+                }
                 break;
             case SDL_MOUSEBUTTONUP:
                 a->dragging = false;
                 break;
             case SDL_MOUSEMOTION:
-                if (a->dragging)
-                    scrub(a, (float)ev.motion.x);
+                if (a->dragging) {
+                    float x, y;
+                    to_pixels(a, ev.motion.x, ev.motion.y, &x, &y);
+                    scrub(a, x);
+                }
                 break;
             case SDL_MOUSEWHEEL: {
                 int mx, my;
+                float x, y;
                 SDL_GetMouseState(&mx, &my);
-                if (!a->gallery && over(&a->list.panels[VP_TIMELINE], (float)mx, (float)my))
-                    zoom(a, (float)mx, ev.wheel.y > 0 ? 0.8 : 1.25);
+                to_pixels(a, mx, my, &x, &y);
+                if (!a->gallery && !a->job && over(&a->list.panels[VP_TIMELINE], x, y))
+                    zoom(a, x, ev.wheel.y > 0 ? 0.8 : 1.25);
                 break;
             }
             default:

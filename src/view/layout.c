@@ -65,6 +65,19 @@ static const char *task_name(const ViewScene *sc, const TraceState *s, uint32_t 
     return unknown;
 }
 
+/* The virtual time shown: the step's, or on the way to the next event's
+ * while playback crosses the stretch between them (ViewParams.between). */
+static double shown_seconds(const Lay *L, const ViewScene *sc)
+{
+    const TraceState *st = sc->state;
+    double t = (double)st->t_ns * 1e-9;
+    float b = L->p->between;
+    const TraceEvent *next = b > 0 && !L->p->still ? trace_event(sc->trace, st->step + 1) : NULL;
+    if (next)
+        t += (b < 1 ? b : 1) * ((double)next->t_ns * 1e-9 - t);
+    return t;
+}
+
 /* ---- the header */
 
 static void header(Lay *L, const ViewScene *sc, ViewRect r)
@@ -82,7 +95,7 @@ static void header(Lay *L, const ViewScene *sc, ViewRect r)
                  st->step + 1, trace_len(sc->trace));
     else if (st && st->applied)
         snprintf(right, sizeof right, "t = %.3f s    step %zu / %zu    %s %gx    ? help",
-                 (double)st->t_ns * 1e-9, st->step + 1, trace_len(sc->trace),
+                 shown_seconds(L, sc), st->step + 1, trace_len(sc->trace),
                  L->p->playing ? "playing" : "paused", L->p->speed > 0 ? L->p->speed : 1.0);
     else
         snprintf(right, sizeof right, "%s", L->p->still ? "" : "? help");
@@ -852,7 +865,7 @@ static void timeline_panel(Lay *L, const ViewScene *sc, ViewRect area)
             shown--;   /* room for "+N more" */
     }
     bool labels = rh >= 0.6f * u;
-    float now_x = x0 + (float)(((double)sc->state->t_ns * 1e-9 - t0) * scale);
+    float now_x = x0 + (float)((shown_seconds(L, sc) - t0) * scale);
     int64_t now = sc->state->t_ns;
 
     /* rows: labels and a faint rule each */
@@ -1070,6 +1083,7 @@ static void help_overlay(Lay *L)
         { "s", "save a PNG of the window" },
         { "r", "reload the file" },
         { "g", "the lesson gallery" },
+        { "x (while simulating)", "stop and show what ran" },
         { "F11", "fullscreen" },
         { "?", "this help" },
         { "q / Esc", "quit" },

@@ -9,6 +9,7 @@
  * each event touched, so the timeline can never disagree with the panels.
  * Reads the trace only; no SDL, no simulator.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "view.h"
@@ -206,4 +207,14 @@ void view_timeline_free(ViewTimeline *tl)
     free(tl->segs);
     free(tl->marks);
     free(tl);
+}
+
+double view_gap_seconds(double gap)
+{
+    if (!(gap > 0))
+        return 0;
+    if (gap <= 1)
+        return gap;
+    double d = 1 + log(gap);
+    return d < VIEW_GAP_MAX ? d : VIEW_GAP_MAX;
 }

@@ -186,6 +186,13 @@ typedef struct ViewTimeline {
 ViewTimeline *view_timeline_build(const Trace *t);
 void view_timeline_free(ViewTimeline *tl);
 
+/* How long a stretch of `gap` virtual seconds between two events plays at
+ * 1x, in real seconds: up to 1 s as it is; longer ones compressed, 1 + ln
+ * gap, and never more than VIEW_GAP_MAX (reached at about 20 s), so a long
+ * sleep is felt as long without stalling the lesson. */
+#define VIEW_GAP_MAX 4.0
+double view_gap_seconds(double gap);
+
 /* ---- the scene at one step, and the layout */
 
 typedef struct ViewError {
@@ -215,6 +222,9 @@ typedef struct ViewParams {
                                  (1: settled); tasks glide between slots with it */
     double tl_from, tl_to;    /* the timeline's visible virtual seconds (to <= from:
                                  the whole run) */
+    float between;            /* 0..1: how far playback has got from this step's
+                                 virtual time toward the next event's; the clock
+                                 and the playhead glide there (0: this step's) */
     double speed;             /* shown in the header */
     bool playing;
     bool help;                /* the help overlay */
