@@ -981,6 +981,13 @@ static Value ensure_future(VM *vm, Value aw)
         return aw;
     if (IS_GEN(aw) && AS_GEN(aw)->gkind == GEN_COROUTINE)
         return create_task_via_loop(vm, aw, VNULL);
+    if (!IS_NULL(vm_lookup_special(vm, aw, vm->sn[SN_await]))) {
+        /* any other awaitable runs in a task through a coroutine that awaits it */
+        Sim *s = sim_of(vm);
+        Value wrap = dict_get_str(s->asyncio->dict, str_intern(vm, "_wrap_awaitable", 15));
+        Value coro = vm_call1(vm, wrap, aw);
+        return IS_NULL(coro) ? coro : create_task_via_loop(vm, coro, VNULL);
+    }
     return vm_raise(vm, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
 
@@ -1054,16 +1061,26 @@ static Value m_gather(VM *vm, Value *args, int nargs, Tuple *kwnames)
         abort();
     }
     for (int i = 0; i < nargs; i++) {
-        int first = arg_index_first(&seen, args, i);
-        Value fut = first < i ? AS_LIST(outer->children)->items[first] : VNULL;
+        /* CPython keys a dict by the arguments (gather([a, b]) is unhashable);
+         * a repeated argument shares its child */
+        int64_t h;
+        Value fut = VNULL;
+        bool repeated = false;
+        if (vm_hash(vm, args[i], &h) == 0) {
+            int first = arg_index_first(&seen, args, i);
+            repeated = first < i;
+            fut = repeated ? AS_LIST(outer->children)->items[first] : ensure_future(vm, args[i]);
+        }
         if (IS_NULL(fut)) {
-            fut = ensure_future(vm, args[i]);
-            if (IS_NULL(fut)) {
-                free(seen.slots);
-                vm_pop_root(vm);
-                vm_pop_root(vm);
-                return VNULL;
-            }
+            /* CPython has no outer future yet: the children made so far finish unobserved */
+            Value err = vm_exc_take(vm);
+            future_set_result(vm, outer, VNONE);
+            free(seen.slots);
+            vm_pop_root(vm);
+            vm_pop_root(vm);
+            return vm_raise_value(vm, err);
+        }
+        if (!repeated) {
             outer->nfuts++;
             if (FUT(fut)->state != FUT_PENDING)
                 list_append(vm, done_now, fut);
@@ -2348,6 +2365,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
     run_prelude(vm, m, threads_prelude, sizeof threads_prelude - 1);
     export_thread_modules(vm, m);
     run_prelude(vm, m, asyncio_prelude, sizeof asyncio_prelude - 1);
+    dict_set_str(vm, vm->builtins, "anext", dict_get_str(m->dict, str_intern(vm, "_anext", 6)));
     s->stdframes = sim_stdframes_new((const char *)asyncio_prelude, sizeof asyncio_prelude - 1,
                                      vm->internal_sources);
     vm->ext_frame = ext_frame_of;

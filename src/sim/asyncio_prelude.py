@@ -866,18 +866,21 @@ def _asyncgen_finalizer(agen):
     loop = get_running_loop()
     if not loop.is_closed():
         # (CPython's Task runs aclose()'s awaitable itself; ours wraps it)
-        loop.call_soon(loop.create_task, _await_it(agen.aclose()))
+        loop.call_soon(loop.create_task, _wrap_awaitable(agen.aclose()))
 
 
-async def _await_it(aw):
+async def _wrap_awaitable(aw):
     return await aw
+
+
+_wrap_awaitable.__qualname__ = "ensure_future.<locals>._wrap_awaitable"
 
 
 async def _shutdown_asyncgens():  # the loop's shutdown_asyncgens()
     closing = _asyncgens_take()
     if not closing:
         return
-    results = await gather(*[_await_it(ag.aclose()) for ag in closing], return_exceptions=True)
+    results = await gather(*[_wrap_awaitable(ag.aclose()) for ag in closing], return_exceptions=True)
     for result, agen in zip(results, closing):
         if isinstance(result, Exception):
             print("an error occurred during closing of asynchronous generator %r" % (agen,))
@@ -950,3 +953,26 @@ def iscoroutine(obj):
 def isfuture(obj):
     """True for an asyncio Future (a Task too)."""
     return isinstance(obj, Future)
+
+
+# anext(iterator, default): the builtin's awaitable, with StopAsyncIteration
+# turned into the default (installed as builtins.anext by asyncio.c)
+_builtin_anext = anext
+_NO_DEFAULT = object()
+
+
+async def _anext_default(aw, default):
+    try:
+        return await aw
+    except StopAsyncIteration:
+        return default
+
+
+def _anext(iterator, default=_NO_DEFAULT, /):
+    aw = _builtin_anext(iterator)
+    if default is _NO_DEFAULT:
+        return aw
+    return _anext_default(aw, default)
+
+
+_anext.__name__ = _anext.__qualname__ = "anext"

@@ -324,6 +324,77 @@ static Value m_self(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return args[0];
 }
 
+/* ---- coroutine.__await__(): a coroutine_wrapper ------------------------------- */
+
+/* An iterator over the coroutine's steps (an Iter of class coroutine_wrapper,
+ * `a` the coroutine). `await` and `yield from` on it run the coroutine itself
+ * on their chain (agen_coro_wrapper_target), so it parks as the coroutine would. */
+static int cw_next(VM *vm, Iter *it, Value *out)
+{
+    bool returned;
+    Value r = gen_send(vm, AS_GEN(it->a), VNONE, &returned);
+    if (IS_NULL(r))
+        return -1;
+    if (returned) {
+        gen_stop_iteration(vm, r);
+        return -1;
+    }
+    *out = r;
+    return 1;
+}
+
+Value agen_coro_wrapper_target(VM *vm, Value v)
+{
+    if (IS_KIND(v, OBJ_ITER) && AS_OBJ(v)->cls == TYPE(vm, coroutine_wrapper))
+        return ((Iter *)AS_OBJ(v))->a;
+    return VNULL;
+}
+
+static Value coro_m_await(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "__await__", nargs - 1, kwnames, 0, 0) < 0)
+        return VNULL;
+    Iter *it = iter_new(vm, cw_next, args[0]);
+    it->hdr.cls = TYPE(vm, coroutine_wrapper);
+    return VOBJ(it);
+}
+
+static Value cw_delegate(VM *vm, Value *args, int nargs, const char *name)
+{
+    Value coro = ((Iter *)AS_OBJ(args[0]))->a;
+    return vm_call_method(vm, coro, str_intern(vm, name, strlen(name)), args + 1, nargs - 1);
+}
+
+static Value cw_m_send(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "send", nargs - 1, kwnames, 1, 1) < 0)
+        return VNULL;
+    return cw_delegate(vm, args, nargs, "send");
+}
+
+static Value cw_m_next(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "__next__", nargs - 1, kwnames, 0, 0) < 0)
+        return VNULL;
+    Value none = VNONE;
+    Value a[2] = { args[0], none };
+    return cw_delegate(vm, a, 2, "send");
+}
+
+static Value cw_m_throw(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "throw", nargs - 1, kwnames, 1, 3) < 0)
+        return VNULL;
+    return cw_delegate(vm, args, nargs, "throw");
+}
+
+static Value cw_m_close(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "close", nargs - 1, kwnames, 0, 0) < 0)
+        return VNULL;
+    return cw_delegate(vm, args, nargs, "close");
+}
+
 /* ---- methods of async generators ------------------------------------------ */
 
 static Value ag_m_anext(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -490,4 +561,11 @@ void agen_init(VM *vm)
         class_add_method(vm, steps[i], "__iter__", m_self);
         class_add_method(vm, steps[i], "__await__", m_self);
     }
+    class_add_method(vm, TYPE(vm, coroutine), "__await__", coro_m_await);
+    Class *cw = TYPE(vm, coroutine_wrapper);
+    class_add_method(vm, cw, "send", cw_m_send);
+    class_add_method(vm, cw, "throw", cw_m_throw);
+    class_add_method(vm, cw, "close", cw_m_close);
+    class_add_method(vm, cw, "__next__", cw_m_next);
+    class_add_method(vm, cw, "__iter__", m_self);
 }

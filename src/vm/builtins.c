@@ -2110,9 +2110,8 @@ static Value b_aiter(VM *vm, Value *args, int nargs, Tuple *kw)
     return call_async_hook(vm, args[0], "__aiter__", "iterable");
 }
 
-/* anext(it[, default]): the awaitable it.__anext__(). Limitation: with a
- * default, exhaustion still raises StopAsyncIteration (loopscope has no
- * native awaitable wrapper to substitute the default). */
+/* anext(it): the awaitable it.__anext__(). The simulator's asyncio prelude
+ * replaces this builtin with one that also takes a default. */
 static Value b_anext(VM *vm, Value *args, int nargs, Tuple *kw)
 {
     if (arg_nokw(vm, "anext", kw) < 0 || arg_count(vm, "anext", nargs, 1, 2) < 0)

@@ -75,6 +75,7 @@ void types_init(VM *vm)
         { T_async_generator_athrow, "async_generator_athrow", T_object, OBJ_NATIVE_DATA },
         { T_asyncgen_hooks, "asyncgen_hooks", T_tuple, OBJ_TUPLE },
         { T_struct_time, "struct_time", T_tuple, OBJ_TUPLE },
+        { T_coroutine_wrapper, "coroutine_wrapper", T_object, OBJ_ITER },
         { T_iterator, "iterator", T_object, OBJ_ITER },
         { T_dict_keys, "dict_keys", T_object, OBJ_VIEW },
         { T_dict_values, "dict_values", T_object, OBJ_VIEW },
@@ -106,6 +107,7 @@ void types_init(VM *vm)
     TYPE(vm, async_generator_athrow)->cflags |= CLASS_FINAL;
     TYPE(vm, asyncgen_hooks)->cflags |= CLASS_FINAL;
     TYPE(vm, struct_time)->cflags |= CLASS_FINAL;
+    TYPE(vm, coroutine_wrapper)->cflags |= CLASS_FINAL;
     TYPE(vm, range)->cflags |= CLASS_FINAL;
     TYPE(vm, slice)->cflags |= CLASS_FINAL;
     TYPE(vm, deque)->cflags |= CLASS_FINAL;   /* its instances are not made for subclasses yet */

@@ -914,6 +914,9 @@ Value vm_awaitable(VM *vm, Value v, const char *fail_fmt)
         return it;
     if (IS_GEN(it) && AS_GEN(it)->gkind == GEN_COROUTINE)
         return vm_raise(vm, EXC_TypeError, "__await__() returned a coroutine");
+    Value coro = agen_coro_wrapper_target(vm, it);   /* return some_coro().__await__() */
+    if (!IS_NULL(coro))
+        return coro;
     if (!IS_KIND(it, OBJ_ITER) && !(IS_GEN(it) && AS_GEN(it)->gkind == GEN_GENERATOR) &&
         IS_NULL(vm_lookup_special(vm, it, vm->sn[SN_next])))
         return vm_raise(vm, EXC_TypeError, "__await__() returned non-iterator of type '%s'", vm_type_name(vm, it));
@@ -2130,6 +2133,14 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             bool is_await = INSTR_OP(ins) == OP_AWAIT;
             if (!frame->resuming) {
                 SYNC();
+                if (!is_await && IS_KIND(sub, OBJ_ITER)) {
+                    /* yield from coro.__await__(): the coroutine runs on this chain */
+                    Value coro = agen_coro_wrapper_target(vm, sub);
+                    if (!IS_NULL(coro)) {
+                        TOP() = sub = coro;
+                        is_await = true;
+                    }
+                }
                 if (IS_GEN(sub) && AS_GEN(sub)->gkind == GEN_COROUTINE) {
                     if (!is_await) {
                         vm_raise(vm, EXC_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");

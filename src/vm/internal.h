@@ -162,6 +162,7 @@ Value vm_awaitable(VM *vm, Value v, const char *fail_fmt);
 void agen_init(VM *vm);
 void agen_sys_init(VM *vm, Module *sys);           /* sys.set_asyncgen_hooks, get_asyncgen_hooks */
 bool agen_is_awaitable(Value v);                   /* an asend/athrow object */
+Value agen_coro_wrapper_target(VM *vm, Value v);   /* coroutine.__await__()'s coroutine, else VNULL */
 Value agen_aiter(VM *vm, Value obj);               /* GET_AITER */
 Value agen_anext(VM *vm, Value aiter);             /* GET_ANEXT: the awaitable of the next step */
 /* `await aw` on a chain: 1 with *nf the generator's frame to push (set to

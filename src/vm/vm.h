@@ -99,7 +99,7 @@ typedef enum ExcKind {
     X(tuple) X(list) X(dict) X(set) X(frozenset) X(range) X(slice) \
     X(function) X(builtin_function_or_method) X(method) X(code) X(cell) \
     X(module) X(generator) X(coroutine) X(async_generator) X(iterator) \
-    X(async_generator_asend) X(async_generator_athrow) X(asyncgen_hooks) X(struct_time) \
+    X(async_generator_asend) X(async_generator_athrow) X(asyncgen_hooks) X(struct_time) X(coroutine_wrapper) \
     X(dict_keys) X(dict_values) X(dict_items) \
     X(staticmethod) X(classmethod) X(property) X(super) \
     X(ellipsis) X(NotImplementedType) X(deque)
