@@ -35,6 +35,11 @@ const char *sim_stdlib_dir(VM *vm);
 
 void sim_init(VM *vm, const SimConfig *cfg);   /* after vm_new */
 void sim_stdlib_init(VM *vm);                   /* stdlib.c: the small modules written in Python */
+/* Runs an embedded Python source as module NAME, its globals holding the
+ * given natives first (stdlib.c). */
+Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_t len,
+                       const char *const *natives, const NativeFn *fns, int nnatives);
+void sim_random_init(VM *vm);                   /* random.c */
 void sim_finish(VM *vm, int status);           /* after the program ran: run.end */
 void sim_free(VM *vm);                          /* before vm_free */
 

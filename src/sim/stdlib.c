@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "sim.h"
 #include "internal.h"
 #include "stdframes.h"
@@ -55,12 +56,13 @@ static Value std_format(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return VOBJ(vm_format_exception(vm, args[0], &o));
 }
 
-/* The frames of CPython's contextlib that the marked lines of
- * contextlib_prelude.py stand for (vm->lib_frame), kept in the module as
- * _ls_frames so that they live as long as the VM. */
+/* The frames of CPython's library that the marked lines of a module's
+ * prelude stand for (vm->lib_frame: contextlib's, random's, ...), kept in
+ * the module as _ls_frames so that they live as long as the VM. */
 typedef struct LibFrames {
     NativeData hdr;
     SimStdFrames *frames;
+    uint8_t source;         /* the prelude's internal source number */
 } LibFrames;
 
 static void lib_frames_finalize(VM *vm, Obj *o)
@@ -74,19 +76,28 @@ static const NativeType lib_frames_type = {
     .name = "_ls_frames", .size = sizeof(LibFrames), .finalize = lib_frames_finalize,
 };
 
+/* Which module's prelude the hidden code is from is its source number: the
+ * module whose _ls_frames has it answers. Asked only while a traceback is
+ * being made. */
 static const ExtFrame *lib_frame(VM *vm, const Code *hidden, int line)
 {
-    Value m = dict_get_str(vm->modules, str_intern(vm, "contextlib", 10));
-    if (!IS_KIND(m, OBJ_MODULE))
-        return NULL;
-    Value t = dict_get_str(((Module *)AS_OBJ(m))->dict, str_intern(vm, "_ls_frames", 10));
-    if (!IS_KIND(t, OBJ_NATIVE_DATA) || ((NativeData *)AS_OBJ(t))->type != &lib_frames_type)
-        return NULL;
-    return sim_stdframes_find(((LibFrames *)AS_OBJ(t))->frames, hidden->hidden, line);
+    Str *key = str_intern(vm, "_ls_frames", 10);
+    for (size_t i = 0; i < vm->modules->nentries; i++) {
+        Value m = vm->modules->entries[i].value;
+        if (IS_NULL(vm->modules->entries[i].key) || !IS_KIND(m, OBJ_MODULE))
+            continue;
+        Value t = dict_get_str(((Module *)AS_OBJ(m))->dict, key);
+        if (!IS_KIND(t, OBJ_NATIVE_DATA) || ((NativeData *)AS_OBJ(t))->type != &lib_frames_type)
+            continue;
+        LibFrames *lf = (LibFrames *)AS_OBJ(t);
+        if (lf->source == hidden->hidden)
+            return sim_stdframes_find(lf->frames, hidden->hidden, line);
+    }
+    return NULL;
 }
 
-static Module *run_module(VM *vm, const char *name, const unsigned char *src, size_t len,
-                          const char *const *natives, const NativeFn *fns, int nnatives)
+Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_t len,
+                       const char *const *natives, const NativeFn *fns, int nnatives)
 {
     Module *m = module_new(vm, name);
     for (int i = 0; i < nnatives; i++)
@@ -96,6 +107,14 @@ static Module *run_module(VM *vm, const char *name, const unsigned char *src, si
         vm_print_exception(vm, vm_exc_take(vm));
         abort();
     }
+    if (strstr((const char *)src, "#@ ")) {
+        LibFrames *lf = vm_alloc_obj(vm, sizeof(LibFrames), OBJ_NATIVE_DATA, TYPE(vm, object));
+        lf->hdr.type = &lib_frames_type;
+        lf->source = vm->internal_sources;
+        lf->frames = sim_stdframes_new((const char *)src, len, lf->source);
+        dict_set_str(vm, m->dict, "_ls_frames", VOBJ(lf));
+        vm->lib_frame = lib_frame;
+    }
     return m;
 }
 
@@ -103,14 +122,9 @@ void sim_stdlib_init(VM *vm)
 {
     static const char *const cl_names[] = { "_tb_len", "_tb_cut" };
     static const NativeFn cl_fns[] = { std_tb_len, std_tb_cut };
-    Module *cl = run_module(vm, "contextlib", contextlib_prelude, sizeof contextlib_prelude - 1, cl_names, cl_fns, 2);
-    LibFrames *lf = vm_alloc_obj(vm, sizeof(LibFrames), OBJ_NATIVE_DATA, TYPE(vm, object));
-    lf->hdr.type = &lib_frames_type;
-    lf->frames = sim_stdframes_new((const char *)contextlib_prelude, sizeof contextlib_prelude - 1,
-                                   vm->internal_sources);
-    dict_set_str(vm, cl->dict, "_ls_frames", VOBJ(lf));
-    vm->lib_frame = lib_frame;
+    sim_run_module(vm, "contextlib", contextlib_prelude, sizeof contextlib_prelude - 1, cl_names, cl_fns, 2);
     static const char *const tb_names[] = { "_format" };
     static const NativeFn tb_fns[] = { std_format };
-    run_module(vm, "traceback", traceback_prelude, sizeof traceback_prelude - 1, tb_names, tb_fns, 1);
+    sim_run_module(vm, "traceback", traceback_prelude, sizeof traceback_prelude - 1, tb_names, tb_fns, 1);
+    sim_random_init(vm);
 }

@@ -1,11 +1,10 @@
 /*
- * modules.c - the modules a scenario may import: sys, time, gc, random
+ * modules.c - the modules a scenario may import: sys, time, gc
  * (collections, with deque, is in deque.c).
- * (asyncio and concurrent.futures come with the simulator.)
+ * (asyncio, random and the rest come with the simulator: src/sim.)
  *
  * Nothing here touches the real world: time is the VM's virtual clock,
- * random is a seeded generator of our own, sys.stdout/stderr write to the
- * program's streams.
+ * sys.stdout/stderr write to the program's streams.
  */
 #include <math.h>
 #include <string.h>
@@ -281,130 +280,10 @@ static void gc_init(VM *vm)
     add_fn(vm, m, "isenabled", gc_isenabled);
 }
 
-/* ---- random: a seeded xoshiro256** generator ---------------------------------- */
-
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-static uint64_t rng_next(VM *vm)
-{
-    uint64_t *s = vm->rng;
-    uint64_t result = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-}
-
-static void rng_seed(VM *vm, uint64_t seed)
-{
-    for (int i = 0; i < 4; i++) {
-        seed += 0x9e3779b97f4a7c15ull;
-        uint64_t z = seed;
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        vm->rng[i] = z ^ (z >> 31);
-    }
-}
-
-static double rng_double(VM *vm)
-{
-    return (double)(rng_next(vm) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-static Value random_seed(VM *vm, Value *args, int nargs, Tuple *kwnames)
-{
-    if (vm_check_nargs(vm, "seed", nargs, kwnames, 0, 1) < 0)
-        return VNULL;
-    int64_t h = 0;
-    if (nargs == 1 && vm_hash(vm, args[0], &h) < 0)
-        return VNULL;
-    rng_seed(vm, (uint64_t)h);
-    return VNONE;
-}
-
-static Value random_random(VM *vm, Value *args, int nargs, Tuple *kwnames)
-{
-    (void)args;
-    if (vm_check_nargs(vm, "random", nargs, kwnames, 0, 0) < 0)
-        return VNULL;
-    return VFLOAT(rng_double(vm));
-}
-
-static int64_t rng_below(VM *vm, int64_t n)
-{
-    return (int64_t)(rng_next(vm) % (uint64_t)n);
-}
-
-static Value random_randint(VM *vm, Value *args, int nargs, Tuple *kwnames)
-{
-    if (vm_check_nargs(vm, "randint", nargs, kwnames, 2, 2) < 0)
-        return VNULL;
-    if (!IS_INT(args[0]) || !IS_INT(args[1]))
-        return vm_raise(vm, EXC_TypeError, "randint() arguments must be integers");
-    int64_t a = args[0].as.i, b = args[1].as.i;
-    if (b < a)
-        return vm_raise(vm, EXC_ValueError, "empty range in randrange(%lld, %lld)", (long long)a, (long long)b + 1);
-    return VINT(a + rng_below(vm, b - a + 1));
-}
-
-static Value random_uniform(VM *vm, Value *args, int nargs, Tuple *kwnames)
-{
-    if (vm_check_nargs(vm, "uniform", nargs, kwnames, 2, 2) < 0)
-        return VNULL;
-    double a, b;
-    if (vm_to_double(vm, args[0], &a) < 0 || vm_to_double(vm, args[1], &b) < 0)
-        return VNULL;
-    return VFLOAT(a + (b - a) * rng_double(vm));
-}
-
-static Value random_choice(VM *vm, Value *args, int nargs, Tuple *kwnames)
-{
-    if (vm_check_nargs(vm, "choice", nargs, kwnames, 1, 1) < 0)
-        return VNULL;
-    Value n = vm_len(vm, args[0]);
-    if (IS_NULL(n))
-        return VNULL;
-    if (n.as.i == 0)
-        return vm_raise(vm, EXC_IndexError, "Cannot choose from an empty sequence");
-    return vm_getitem(vm, args[0], VINT(rng_below(vm, n.as.i)));
-}
-
-static Value random_shuffle(VM *vm, Value *args, int nargs, Tuple *kwnames)
-{
-    if (vm_check_nargs(vm, "shuffle", nargs, kwnames, 1, 1) < 0)
-        return VNULL;
-    if (!IS_LIST(args[0]))
-        return vm_raise(vm, EXC_TypeError, "shuffle() needs a list");
-    List *l = AS_LIST(args[0]);
-    for (size_t i = l->len; i > 1; i--) {
-        size_t j = (size_t)rng_below(vm, (int64_t)i);
-        Value t = l->items[i - 1];
-        l->items[i - 1] = l->items[j];
-        l->items[j] = t;
-    }
-    return VNONE;
-}
-
-static void random_init(VM *vm)
-{
-    Module *m = module_new(vm, "random");
-    rng_seed(vm, 0x10095c09e);
-    add_fn(vm, m, "seed", random_seed);
-    add_fn(vm, m, "random", random_random);
-    add_fn(vm, m, "randint", random_randint);
-    add_fn(vm, m, "uniform", random_uniform);
-    add_fn(vm, m, "choice", random_choice);
-    add_fn(vm, m, "shuffle", random_shuffle);
-}
-
 void modules_init(VM *vm)
 {
     sys_init(vm);
     time_init(vm);
     gc_init(vm);
-    random_init(vm);
     collections_init(vm);
 }

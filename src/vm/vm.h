@@ -201,7 +201,6 @@ struct VM {
     /* when the program has ended (after an uncaught exception's report),
      * before the exit-time warnings: the simulator joins its threads */
     void (*exit_hook)(VM *vm);
-    uint64_t rng[4];           /* random's generator state */
     Value agen_firstiter;      /* sys.set_asyncgen_hooks(), VNULL when unset */
     Value agen_finalizer;
 
@@ -421,7 +420,7 @@ void builtins_init(VM *vm);        /* builtins.c: print, len, sorted, ... */
 void str_methods_init(VM *vm);     /* strmethods.c */
 void format_init(VM *vm);          /* format.c: format(), str.format, % */
 void container_methods_init(VM *vm); /* list/tuple/dict/set/range methods */
-void modules_init(VM *vm);         /* time, sys, gc, random */
+void modules_init(VM *vm);         /* time, sys, gc, collections */
 
 /* format.c: the engines behind f-strings, format(), str.format and %. */
 Str *vm_format(VM *vm, Value v, Str *spec);               /* format(v, spec) */

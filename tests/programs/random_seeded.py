@@ -1,5 +1,4 @@
-# random with a fixed seed. loopscope simulates random, so these values may
-# legitimately differ from CPython's Mersenne Twister (triage: random_*).
+# random with a fixed seed: the same numbers as CPython's Mersenne Twister.
 import random
 
 random.seed(42)
