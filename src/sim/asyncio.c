@@ -639,10 +639,15 @@ static void put_short_repr(VM *vm, NfBuf *b, Value v);
 /* format_helpers._format_callback_source: "bad(1, 'x') at file.py:5". */
 static void put_callback_source(VM *vm, NfBuf *b, Value cb, Value args)
 {
-    Value fn = IS_KIND(cb, OBJ_BOUND_METHOD) ? ((BoundMethod *)AS_OBJ(cb))->func : cb;
+    bool method = IS_KIND(cb, OBJ_BOUND_METHOD);
+    Value fn = method ? ((BoundMethod *)AS_OBJ(cb))->func : cb;
     if (IS_FUNCTION(fn)) {
         put_str(b, AS_FUNCTION(fn)->qualname->data);
     } else if (IS_NATIVE(fn)) {
+        if (AS_NATIVE(fn)->owner) {   /* a C method's __qualname__: list.pop */
+            put_str(b, AS_NATIVE(fn)->owner->name->data);
+            put_str(b, ".");
+        }
         put_str(b, AS_NATIVE(fn)->name);
     } else {
         Str *r = vm_repr(vm, cb);
@@ -658,7 +663,7 @@ static void put_callback_source(VM *vm, NfBuf *b, Value cb, Value args)
             put_short_repr(vm, b, AS_TUPLE(args)->items[i]);
         }
     put_str(b, ")");
-    if (IS_FUNCTION(fn) && !AS_FUNCTION(fn)->code->hidden) {
+    if (!method && IS_FUNCTION(fn) && !AS_FUNCTION(fn)->code->hidden) {   /* inspect.isfunction */
         char at[64];
         snprintf(at, sizeof at, ":%d", AS_FUNCTION(fn)->code->proto->firstline);
         put_str(b, " at ");
@@ -678,8 +683,9 @@ static void callback_failed(SimLoop *loop, SimHandle *h, Value exc)
     put_callback_source(vm, &src, h->callback, h->args);
     put_str(&src, "");
     const char *cb = src.data ? src.data : "";
-    Str *head = h->is_timer
-        ? str_printf(vm, "Exception in callback %s\nhandle: <TimerHandle when=%.17g %s>\n", cb, h->when, cb)
+    Str *when = h->is_timer ? vm_repr(vm, VFLOAT(h->when)) : NULL;
+    Str *head = when
+        ? str_printf(vm, "Exception in callback %s\nhandle: <TimerHandle when=%s %s>\n", cb, when->data, cb)
         : str_printf(vm, "Exception in callback %s\nhandle: <Handle %s>\n", cb, cb);
     nf_buf_free(&src);
     vm_write_err(vm, head->data, head->len);
@@ -1980,6 +1986,34 @@ static Value hm_cancelled(VM *vm, Value *a, int n, Tuple *k)
     return VBOOL(((SimHandle *)AS_OBJ(a[0]))->cancelled);
 }
 
+/* <Handle cb(args) at file:line>, <TimerHandle when=1.5 cb(args)>,
+ * <TimerHandle cancelled when=1.5>: events.Handle's repr */
+static Value hm_repr(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "__repr__", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    SimHandle *h = (SimHandle *)AS_OBJ(a[0]);
+    NfBuf b;
+    nf_buf_init(&b);
+    put_str(&b, "<");
+    put_str(&b, h->is_timer ? "TimerHandle" : "Handle");
+    if (h->cancelled)
+        put_str(&b, " cancelled");
+    if (h->is_timer) {
+        Str *when = vm_repr(vm, VFLOAT(h->when));
+        put_str(&b, " when=");
+        put_str(&b, when ? when->data : "?");
+    }
+    if (!IS_NULL(h->callback) && !IS_NONE(h->callback)) {
+        put_str(&b, " ");
+        put_callback_source(vm, &b, h->callback, h->args);
+    }
+    put_str(&b, ">");
+    Value r = vm_str(vm, b.data);
+    nf_buf_free(&b);
+    return r;
+}
+
 static Value hm_when(VM *vm, Value *a, int n, Tuple *k)
 {
     (void)vm; (void)n; (void)k;
@@ -2327,6 +2361,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
     class_add_checked_method(vm, hc, "cancel", hm_cancel);
     class_add_checked_method(vm, hc, "cancelled", hm_cancelled);
     class_add_checked_method(vm, thc, "when", hm_when);
+    class_add_checked_method(vm, hc, "__repr__", hm_repr);
     s->handle_cls = hc;
     s->timer_handle_cls = thc;
     s->loop.handle_cls = hc;

@@ -806,7 +806,10 @@ kind_specific:
     }
     case OBJ_NATIVE: {
         Native *nat = AS_NATIVE(obj);
-        if (strcmp(n, "__name__") == 0 || strcmp(n, "__qualname__") == 0) return vm_str(vm, nat->name);
+        if (strcmp(n, "__name__") == 0) return vm_str(vm, nat->name);
+        if (strcmp(n, "__qualname__") == 0)   /* a method's: list.pop */
+            return nat->owner ? VOBJ(str_printf(vm, "%s.%s", nat->owner->qualname->data, nat->name))
+                              : vm_str(vm, nat->name);
         break;
     }
     case OBJ_BOUND_METHOD: {
