@@ -26,6 +26,11 @@
 
 #define PAD(L) (0.45f * (L)->u)
 
+#define ALL_PANELS                                                                                  \
+    (VIEW_PANEL_BIT(VP_HEADER) | VIEW_PANEL_BIT(VP_EXPLAIN) | VIEW_PANEL_BIT(VP_SOURCE)              \
+     | VIEW_PANEL_BIT(VP_LOOP) | VIEW_PANEL_BIT(VP_TASKS) | VIEW_PANEL_BIT(VP_TIMELINE)             \
+     | VIEW_PANEL_BIT(VP_CONSOLE))
+
 static float ease(float a)
 {
     if (a <= 0)
@@ -66,7 +71,8 @@ static const char *task_name(const ViewScene *sc, const TraceState *s, uint32_t 
 }
 
 /* The virtual time shown: the step's, or on the way to the next event's
- * while playback crosses the stretch between them (ViewParams.between). */
+ * while playback crosses the stretch between them (ViewParams.between), or
+ * the clock when it is later (ViewParams.clock). */
 static double shown_seconds(const Lay *L, const ViewScene *sc)
 {
     const TraceState *st = sc->state;
@@ -75,7 +81,8 @@ static double shown_seconds(const Lay *L, const ViewScene *sc)
     const TraceEvent *next = b > 0 && !L->p->still ? trace_event(sc->trace, st->step + 1) : NULL;
     if (next)
         t += (b < 1 ? b : 1) * ((double)next->t_ns * 1e-9 - t);
-    return t;
+    /* an animation's frame between two events (ViewParams.clock) */
+    return L->p->clock > t ? L->p->clock : t;
 }
 
 /* ---- the header */
@@ -91,7 +98,7 @@ static void header(Lay *L, const ViewScene *sc, ViewRect r)
     if (sc->error)
         snprintf(right, sizeof right, "not run: the file has an error%s", L->p->still ? "" : "    ? help");
     else if (st && st->applied && L->p->still)
-        snprintf(right, sizeof right, "t = %.3f s    step %zu / %zu", (double)st->t_ns * 1e-9,
+        snprintf(right, sizeof right, "t = %.3f s    step %zu / %zu", shown_seconds(L, sc),
                  st->step + 1, trace_len(sc->trace));
     else if (st && st->applied)
         snprintf(right, sizeof right, "t = %.3f s    step %zu / %zu    %s %gx    ? help",
@@ -854,8 +861,11 @@ static void timeline_panel(Lay *L, const ViewScene *sc, ViewRect area)
     float rows_h = r.h - axis_h;
     size_t nrows = tl->nrows;
     float rh = nrows ? rows_h / (float)nrows : rows_h;
-    if (rh > 1.3f * u)
-        rh = 1.3f * u;
+    /* rows grow a little when the timeline has a slide of its own */
+    bool some = L->p->panels && (L->p->panels & ALL_PANELS) != ALL_PANELS;
+    float max_rh = some ? 2.0f * u : 1.3f * u;
+    if (rh > max_rh)
+        rh = max_rh;
     size_t shown = nrows;
     float min_rh = 4;
     if (rh < min_rh) {
@@ -866,7 +876,6 @@ static void timeline_panel(Lay *L, const ViewScene *sc, ViewRect area)
     }
     bool labels = rh >= 0.6f * u;
     float now_x = x0 + (float)((shown_seconds(L, sc) - t0) * scale);
-    int64_t now = sc->state->t_ns;
 
     /* rows: labels and a faint rule each */
     for (size_t row = 0; row < shown; row++) {
@@ -983,7 +992,6 @@ static void timeline_panel(Lay *L, const ViewScene *sc, ViewRect area)
         lay_text(L, VF_SANS, ls, VR_TEXT_DIM, lx, ay + 0.3f * u, 0, buf, (size_t)n);
     }
     /* the playhead, on top of everything */
-    (void)now;
     if (now_x >= x0 - 1 && now_x <= x1 + 1) {
         ViewItem *ph = lay_line(L, VR_PLAYHEAD, now_x, r.y - 0.2f * u, now_x, ay, 3);
         ph->what = VW_PLAYHEAD;
@@ -1106,34 +1114,151 @@ static void help_overlay(Lay *L)
 
 /* ---- the screen */
 
+static const struct {
+    const char *name;
+    ViewPanel panel;
+} panel_names[] = {
+    { "header", VP_HEADER }, { "explain", VP_EXPLAIN }, { "code", VP_SOURCE }, { "queue", VP_LOOP },
+    { "tasks", VP_TASKS }, { "timeline", VP_TIMELINE }, { "console", VP_CONSOLE },
+};
+
+ViewPanel view_panel_by_name(const char *name, size_t len)
+{
+    for (size_t i = 0; i < sizeof panel_names / sizeof panel_names[0]; i++)
+        if (strlen(panel_names[i].name) == len && memcmp(panel_names[i].name, name, len) == 0)
+            return panel_names[i].panel;
+    return VP_NONE;
+}
+
+const char *view_panel_names(void)
+{
+    return "code, queue, tasks, timeline, console, explain, header";
+}
+
+/* One row of panels side by side, each as wide as its weight says. */
+typedef struct RowPanel {
+    ViewPanel id;
+    float weight;
+} RowPanel;
+
+static void panel_row(Lay *L, const ViewScene *sc, const RowPanel *row, size_t n, unsigned mask, float x,
+                      float y, float w, float h, float m)
+{
+    float total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (mask & VIEW_PANEL_BIT(row[i].id))
+            total += row[i].weight;
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++)
+        shown += (mask & VIEW_PANEL_BIT(row[i].id)) != 0;
+    if (!shown)
+        return;
+    float avail = w - m * (float)(shown - 1);
+    for (size_t i = 0; i < n; i++) {
+        if (!(mask & VIEW_PANEL_BIT(row[i].id)))
+            continue;
+        ViewRect r = { x, y, avail * row[i].weight / total, h };
+        switch (row[i].id) {
+        case VP_SOURCE:   source_panel(L, sc, r); break;
+        case VP_LOOP:     loop_panel(L, sc, r); break;
+        case VP_TASKS:    tasks_panel(L, sc, r); break;
+        case VP_TIMELINE: timeline_panel(L, sc, r); break;
+        case VP_CONSOLE:  console_panel(L, sc, r); break;
+        default:          break;
+        }
+        x += r.w + m;
+    }
+}
+
+/* The chosen panels filling `area`: the header and the sentence across the
+ * top, then the source, the loop and the tasks side by side, then the
+ * timeline and the console, each row as tall as its share (the whole
+ * screen's proportions when every panel is shown). */
+static void screen(Lay *L, const ViewScene *sc, ViewRect area, unsigned mask)
+{
+    float u = L->u, m = 0.35f * u;
+    float x = area.x + m, W = area.w - 2 * m, top = area.y;
+    if (mask & VIEW_PANEL_BIT(VP_HEADER)) {
+        float head_h = 1.6f * u;
+        header(L, sc, (ViewRect){ area.x, area.y, area.w, head_h });
+        top += head_h;
+    }
+    if (sc->banner && *sc->banner && !sc->error)
+        top += banner(L, sc->banner, (ViewRect){ area.x, top, area.w, 0 });
+    top += m;
+    if (mask & VIEW_PANEL_BIT(VP_EXPLAIN)) {
+        float ex_h = 2 * 0.95f * u * 1.3f + 0.6f * u;
+        explain_bar(L, sc, (ViewRect){ x, top, W, ex_h });
+        top += ex_h + m;
+    }
+    float avail = area.y + area.h - top - m;
+    unsigned upper = VIEW_PANEL_BIT(VP_SOURCE) | VIEW_PANEL_BIT(VP_LOOP) | VIEW_PANEL_BIT(VP_TASKS);
+    unsigned lower = VIEW_PANEL_BIT(VP_TIMELINE) | VIEW_PANEL_BIT(VP_CONSOLE);
+    if (sc->error || !sc->state || !sc->trace) {
+        /* nothing ran: the source with the error is all there is to show */
+        if (mask & (upper | lower))
+            source_panel(L, sc, (ViewRect){ x, top, W, avail });
+        return;
+    }
+    bool up = mask & upper, down = mask & lower;
+    unsigned nup = (unsigned)__builtin_popcount(mask & upper), ndown = (unsigned)__builtin_popcount(mask & lower);
+    if (nup == 1 && ndown == 1) {
+        /* one panel from each row: side by side, the whole height (a slide
+         * of the code and its timeline) */
+        ViewPanel first = (mask & VIEW_PANEL_BIT(VP_SOURCE)) ? VP_SOURCE
+                          : (mask & VIEW_PANEL_BIT(VP_LOOP)) ? VP_LOOP : VP_TASKS;
+        ViewPanel second = (mask & VIEW_PANEL_BIT(VP_TIMELINE)) ? VP_TIMELINE : VP_CONSOLE;
+        RowPanel pair[] = { { first, 0.36f }, { second, 0.64f } };
+        panel_row(L, sc, pair, 2, mask, x, top, W, avail, m);
+        return;
+    }
+    float mid_h = up && down ? avail * 0.62f : up ? avail : 0;
+    float bot_h = up && down ? avail - mid_h - m : down ? avail : 0;
+    /* the whole screen's proportions: 0.36 : 0.31 : 0.33 above, 0.64 : 0.36
+     * below; with the loop alone beside the source it takes less */
+    static const RowPanel above[] = { { VP_SOURCE, 0.36f }, { VP_LOOP, 0.31f }, { VP_TASKS, 0.33f } };
+    static const RowPanel below[] = { { VP_TIMELINE, 0.64f }, { VP_CONSOLE, 0.36f } };
+    if (up)
+        panel_row(L, sc, above, 3, mask, x, top, W, mid_h, m);
+    if (down)
+        panel_row(L, sc, below, 2, mask, x, top + (up ? mid_h + m : 0), W, bot_h, m);
+}
+
 void view_layout(ViewList *out, const ViewScene *sc, const ViewParams *p)
 {
     Lay L;
     lay_begin(&L, out, p);
-    float W = (float)p->width, H = (float)p->height, u = L.u, m = 0.35f * u;
+    float W = (float)p->width, H = (float)p->height;
     lay_rect(&L, VR_BG, 0, 0, W, H);
-    float head_h = 1.6f * u;
-    header(&L, sc, (ViewRect){ 0, 0, W, head_h });
-    if (sc->banner && *sc->banner && !sc->error)
-        head_h += banner(&L, sc->banner, (ViewRect){ 0, head_h, W, 0 });
-    float ex_h = 2 * 0.95f * u * 1.3f + 0.6f * u;
-    explain_bar(&L, sc, (ViewRect){ m, head_h + m, W - 2 * m, ex_h });
-    float top = head_h + m + ex_h + m;
-    float avail = H - top - m;
-    if (sc->error || !sc->state || !sc->trace) {
-        source_panel(&L, sc, (ViewRect){ m, top, W - 2 * m, avail });
-    } else {
-        float mid_h = avail * 0.62f, bot_h = avail - mid_h - m;
-        float cw = W - 2 * m - 2 * m;
-        float src_w = cw * 0.36f, loop_w = cw * 0.31f, task_w = cw - src_w - loop_w;
-        source_panel(&L, sc, (ViewRect){ m, top, src_w, mid_h });
-        loop_panel(&L, sc, (ViewRect){ m + src_w + m, top, loop_w, mid_h });
-        tasks_panel(&L, sc, (ViewRect){ m + src_w + m + loop_w + m, top, task_w, mid_h });
-        float by = top + mid_h + m, bw = W - 3 * m;
-        float tl_w = bw * 0.64f;
-        timeline_panel(&L, sc, (ViewRect){ m, by, tl_w, bot_h });
-        console_panel(&L, sc, (ViewRect){ m + tl_w + m, by, bw - tl_w, bot_h });
+    screen(&L, sc, (ViewRect){ 0, 0, W, H }, p->panels ? p->panels : ALL_PANELS);
+    if (p->help)
+        help_overlay(&L);
+}
+
+void view_layout_compare(ViewList *out, const ViewScene *a, const ViewScene *b, const ViewParams *p)
+{
+    /* both timelines on one axis: the caller's zoom, else the later end */
+    ViewParams q = *p;
+    if (!(q.tl_to > q.tl_from)) {
+        double end = 0;
+        if (a->timeline && (double)a->timeline->t_end * 1e-9 > end)
+            end = (double)a->timeline->t_end * 1e-9;
+        if (b->timeline && (double)b->timeline->t_end * 1e-9 > end)
+            end = (double)b->timeline->t_end * 1e-9;
+        q.tl_from = 0;
+        q.tl_to = end > 0 ? end * 1.02 : 1e-3;
     }
+    unsigned mask = p->panels ? p->panels
+                              : VIEW_PANEL_BIT(VP_HEADER) | VIEW_PANEL_BIT(VP_SOURCE) | VIEW_PANEL_BIT(VP_TIMELINE);
+    Lay L;
+    lay_begin(&L, out, &q);
+    float W = (float)p->width, H = (float)p->height, half = H / 2;
+    lay_rect(&L, VR_BG, 0, 0, W, H);
+    screen(&L, a, (ViewRect){ 0, 0, W, half }, mask);
+    /* the second run's panels are where the mouse finds them: the list's
+     * panel rectangles and time axis are the last laid out */
+    screen(&L, b, (ViewRect){ 0, half, W, H - half }, mask);
+    lay_rect(&L, VR_PANEL_EDGE, 0, half - 1, W, 2);
     if (p->help)
         help_overlay(&L);
 }

@@ -230,9 +230,22 @@ typedef struct ViewParams {
     bool help;                /* the help overlay */
     bool still;               /* a still picture (a slide export), not the window: the
                                  header shows the time and step, not playback or help */
+    double clock;             /* virtual seconds the playhead and a still's header clock
+                                 show, when later than the step's own time (an animation
+                                 frame between two events); 0: the step's time */
+    unsigned panels;          /* VIEW_PANEL_BIT()s to show, laid out to fill the picture
+                                 (a slide of one idea); 0: the whole screen */
     ViewMeasure measure;
     void *measure_ud;
 } ViewParams;
+
+#define VIEW_PANEL_BIT(p) (1u << (p))
+
+/* The panels a slide can ask for by name ("code", "queue", "tasks",
+ * "timeline", "console", "explain", "header"): VP_NONE for another name.
+ * view_panel_names() lists them for a message. */
+ViewPanel view_panel_by_name(const char *name, size_t len);
+const char *view_panel_names(void);
 
 /* The base text size in pixels for a window and font scale: what every
  * other size in the layout is a multiple of. */
@@ -240,6 +253,13 @@ float view_base_size(const ViewParams *p);
 
 /* The main screen: all panels at the scene's step. Clears `out` first. */
 void view_layout(ViewList *out, const ViewScene *scene, const ViewParams *p);
+
+/* Two runs, one above the other on one time axis (the same range and
+ * scale on both timelines: tl_from/tl_to when given, else 0 to the later
+ * end), each with its file name; p->panels chooses the panels of each
+ * (0: the header, the source and the timeline). The clock, when
+ * given, places both playheads at the same moment. */
+void view_layout_compare(ViewList *out, const ViewScene *a, const ViewScene *b, const ViewParams *p);
 
 /* The lesson gallery. */
 typedef struct ViewLesson {
