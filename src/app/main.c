@@ -23,10 +23,15 @@
 #include "default_scenario.h"
 #include "window.h"
 #include "export.h"
+#include "view.h"
 
 #ifndef LOOPSCOPE_VERSION
 #define LOOPSCOPE_VERSION "0.0.0"
 #endif
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define EXPORT_MAX_FPS_TEXT STR(EXPORT_MAX_FPS)
 
 #define MAX_SOURCE_BYTES ((size_t)16 << 20)
 
@@ -193,7 +198,7 @@ typedef struct Options {
     bool trace_chrome;
     ExportOptions exp;             /* --screenshot, --svg and their options */
     const char *export_only;       /* the first export option given (for messages) */
-    bool have_at, have_step;
+    bool have_at, have_step, have_fps;
 } Options;
 
 static bool parse_u64(const char *s, unsigned long long *out)
@@ -242,6 +247,27 @@ static bool parse_size(const char *s, int *w, int *h)
     return true;
 }
 
+/* --panels code,timeline: each name once, at least one. */
+static bool parse_panels(const char *s, unsigned *mask)
+{
+    *mask = 0;
+    for (;;) {
+        const char *comma = strchr(s, ',');
+        size_t n = comma ? (size_t)(comma - s) : strlen(s);
+        while (n && *s == ' ')
+            s++, n--;
+        while (n && s[n - 1] == ' ')
+            n--;
+        ViewPanel p = view_panel_by_name(s, n);
+        if (p == VP_NONE)
+            return false;
+        *mask |= VIEW_PANEL_BIT(p);
+        if (!comma)
+            return true;
+        s = comma + 1;
+    }
+}
+
 /* Options take their value as the next argument or after '=' (--cpu-cost=0).
  * Returns -1 to go on, else the exit status main should return. */
 static int parse_args(int argc, char **argv, Options *o)
@@ -282,7 +308,8 @@ static int parse_args(int argc, char **argv, Options *o)
         static const char *const valued[] = {
             "--max-steps", "--max-memory", "--recursion-limit", "--workers",
             "--cpu-cost", "--trace", "--trace-format",
-            "--screenshot", "--svg", "--at", "--step", "--size", "--theme", "--scale", NULL
+            "--screenshot", "--svg", "--at", "--step", "--size", "--theme", "--scale",
+            "--gif", "--frames", "--from", "--to", "--fps", "--panels", "--compare", NULL
         };
         int k = 0;
         while (valued[k] && strcmp(valued[k], opt) != 0)
@@ -325,7 +352,10 @@ static int parse_args(int argc, char **argv, Options *o)
             o->exp.at = EXPORT_AT_STEP;
             ok = parse_u64(val, &o->exp.step) && o->exp.step >= 1;
             break;
-        case 11: ok = parse_size(val, &o->exp.width, &o->exp.height); break;
+        case 11:
+            ok = parse_size(val, &o->exp.width, &o->exp.height);
+            o->exp.size_given = true;
+            break;
         case 12:
             ok = strcmp(val, "light") == 0 || strcmp(val, "dark") == 0;
             o->exp.dark = strcmp(val, "dark") == 0;
@@ -336,8 +366,30 @@ static int parse_args(int argc, char **argv, Options *o)
             o->exp.font_scale = (float)f;
             break;
         }
+        case 14: o->exp.gif_path = val; ok = *val != 0; break;
+        case 15: o->exp.frames_dir = val; ok = *val != 0; break;
+        case 16:
+            o->exp.have_from = true;
+            o->exp.from_text = val;
+            ok = parse_number(val, 1e9, &o->exp.from_s);
+            break;
+        case 17:
+            o->exp.to_text = val;
+            o->exp.have_to = strcmp(val, "end") != 0;
+            if (o->exp.have_to)
+                ok = parse_number(val, 1e9, &o->exp.to_s);
+            break;
+        case 18:
+            ok = parse_u64(val, &v) && v >= 1 && v <= EXPORT_MAX_FPS;
+            o->exp.fps = (int)v;
+            o->have_fps = true;
+            break;
+        case 19:
+            ok = parse_panels(val, &o->exp.panels);
+            break;
+        case 20: o->exp.compare_path = val; ok = *val != 0; break;
         }
-        if (k >= 9 && !o->export_only)
+        if (k >= 9 && (!o->export_only || strcmp(o->export_only, "--compare") == 0))
             o->export_only = valued[k];
         if (!ok) {
             static const char *const want[] = {
@@ -348,9 +400,15 @@ static int parse_args(int argc, char **argv, Options *o)
                 "a virtual time in seconds, 0 or more (such as 1.5), or 'end'",
                 "a step number, 1 or more (as the window's header counts them)",
                 "WIDTHxHEIGHT in pixels, from 640x360 to 7680x4320 (such as 1920x1080)",
-                "'light' or 'dark'", "a text scale from 0.5 to 2.5 (1 is the window's)"
+                "'light' or 'dark'", "a text scale from 0.5 to 2.5 (1 is the window's)",
+                "a file name (OUT.gif)", "a directory name",
+                "a virtual time in seconds, 0 or more (such as 1.5)",
+                "a virtual time in seconds, 0 or more (such as 1.5), or 'end'",
+                "frames per second, a whole number from 1 to " EXPORT_MAX_FPS_TEXT,
+                "a comma-separated list of panels, from: "
             };
-            fprintf(stderr, "loopscope: %s needs %s, not '%s'\n", opt, want[k], val);
+            fprintf(stderr, "loopscope: %s needs %s%s, not '%s'\n", opt, want[k],
+                    k == 19 ? view_panel_names() : "", val);
             return 2;
         }
     }
@@ -386,16 +444,20 @@ int main(int argc, char **argv)
     Options opt = {
         .max_steps = 2000000000ull, .max_mb = 2048, .rec_limit = 1000,
         .workers = 0, .cpu_cost_ns = SIM_DEFAULT_CPU_COST_NS,
-        .exp = { .at = EXPORT_AT_END, .width = 1920, .height = 1080, .font_scale = 1 },
+        .exp = { .at = EXPORT_AT_END, .width = 1920, .height = 1080, .font_scale = 1, .fps = EXPORT_DEFAULT_FPS },
     };
     int early = parse_args(argc, argv, &opt);
     if (early >= 0)
         return early;
     const char *file = opt.file;
-    bool exporting = opt.exp.png_path || opt.exp.svg_path;
-    if (!exporting && opt.export_only) {
-        fprintf(stderr, "loopscope: %s is for a picture: add --screenshot OUT.png or --svg OUT.svg "
-                        "(see loopscope --help)\n", opt.export_only);
+    bool still = opt.exp.png_path || opt.exp.svg_path, anim = opt.exp.gif_path || opt.exp.frames_dir;
+    bool exporting = still || anim;
+    /* --compare also goes with the window */
+    bool window_compare = !exporting && opt.exp.compare_path && opt.export_only
+                          && strcmp(opt.export_only, "--compare") == 0 && !opt.exp.panels;
+    if (!exporting && opt.export_only && !window_compare) {
+        fprintf(stderr, "loopscope: %s is for a picture: add --screenshot OUT.png, --svg OUT.svg, "
+                        "--gif OUT.gif or --frames DIR (see loopscope --help)\n", opt.export_only);
         return 2;
     }
     if (exporting) {
@@ -403,15 +465,31 @@ int main(int argc, char **argv)
             fputs("loopscope: --at and --step both choose the step: give one of them\n", stderr);
             return 2;
         }
+        if (!still && (opt.have_at || opt.have_step)) {
+            fprintf(stderr, "loopscope: %s chooses the moment of a still picture (--screenshot, --svg); "
+                            "an animation runs --from T0 --to T1\n", opt.have_at ? "--at" : "--step");
+            return 2;
+        }
+        if (!anim && (opt.exp.have_from || opt.exp.to_text || opt.have_fps)) {
+            fprintf(stderr, "loopscope: %s is for an animation: add --gif OUT.gif or --frames DIR\n",
+                    opt.exp.have_from ? "--from" : opt.exp.to_text ? "--to" : "--fps");
+            return 2;
+        }
         if (opt.headless || opt.dis || opt.trace_path) {
-            fprintf(stderr, "loopscope: --screenshot and --svg do not go with %s: run that separately\n",
-                    opt.headless ? "--headless" : opt.dis ? "--dis" : "--trace");
+            fprintf(stderr, "loopscope: an export (--screenshot, --svg, --gif, --frames) does not go with %s: "
+                            "run that separately\n", opt.headless ? "--headless" : opt.dis ? "--dis" : "--trace");
             return 2;
         }
         if (!file) {
-            fputs("loopscope: --screenshot and --svg need a FILE.py to draw (see loopscope --help)\n", stderr);
+            fputs("loopscope: an export (--screenshot, --svg, --gif, --frames) needs a FILE.py to draw "
+                  "(see loopscope --help)\n", stderr);
             return 2;
         }
+    }
+    if (window_compare && (opt.headless || opt.dis || opt.trace_path || !file)) {
+        fputs("loopscope: --compare OTHER.py shows FILE.py and OTHER.py side by side: it needs a FILE.py, "
+              "and goes with the window or an export\n", stderr);
+        return 2;
     }
     if (!file && opt.headless) {
         fputs("loopscope: --headless needs a FILE.py to run\n", stderr);
@@ -458,7 +536,7 @@ int main(int argc, char **argv)
             opt.exp.report_error = report_rejected;
             return export_main(file, &w, &opt.exp);
         }
-        return window_main(file, &w);
+        return window_main(file, &w, opt.exp.compare_path);
     }
     LangWarning *warnings = NULL;
     int nwarnings = 0;

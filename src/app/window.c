@@ -68,6 +68,9 @@ typedef struct App {
     time_t mtime;
     Run run;
     bool have_run;
+    Run other;                /* --compare: drawn below, at the same virtual time */
+    const char *other_path;
+    bool have_other;
     RunJob *job;              /* the simulation still running, or NULL */
     Uint64 job_started;       /* performance counter */
     char job_title[256];
@@ -303,6 +306,11 @@ static void frame(App *a, double anim)
         ViewProgress vp = { .title = a->job_title, .events = pr.events, .virtual_s = (double)pr.t_ns * 1e-9,
                             .elapsed_s = job_seconds(a), .stopping = pr.stopping };
         view_layout_progress(&a->list, &vp, &p);
+    } else if (a->have_other) {
+        ViewScene sc = run_scene(&a->run, a->step);
+        int64_t t = run_len(&a->run) ? run_t_at(&a->run, a->step) : 0;
+        ViewScene other = run_scene(&a->other, run_step_at_ns(&a->other, t));
+        view_layout_compare(&a->list, &sc, &other, &p);
     } else {
         ViewScene sc = run_scene(&a->run, a->step);
         view_layout(&a->list, &sc, &p);
@@ -406,8 +414,27 @@ static void scrub(App *a, float x)
     a->in_step = 10;
 }
 
+/* --compare's file: run here, to the end, before the window shows it (and
+ * again on a reload). */
+static bool open_other(App *a)
+{
+    size_t len;
+    char *src = run_slurp(a->other_path, &len);
+    if (!src) {
+        fprintf(stderr, "loopscope: cannot open '%s': %s\n", a->other_path, strerror(errno));
+        return false;
+    }
+    if (a->have_other)
+        run_free(&a->other);
+    run_scenario(&a->other, a->opt, a->other_path, src, len);
+    a->have_other = true;
+    return true;
+}
+
 static void reload(App *a)
 {
+    if (a->other_path)
+        open_other(a);
     if (a->path)
         open_file(a, a->path);   /* take_run keeps the step */
 }
@@ -640,7 +667,7 @@ static long env_long(const char *name)
     return s ? strtol(s, NULL, 10) : 0;
 }
 
-int window_main(const char *file, const WindowOptions *opt)
+int window_main(const char *file, const WindowOptions *opt, const char *compare)
 {
     App *a = calloc(1, sizeof *a);
     if (!a)
@@ -670,7 +697,12 @@ int window_main(const char *file, const WindowOptions *opt)
         a->step = a->keep_end ? 0 : (size_t)strtoul(start, NULL, 10);
     }
     if (file) {
-        if (!open_file(a, file)) {
+        a->other_path = compare;
+        if (!open_file(a, file) || (compare && !open_other(a))) {
+            leave_job(a);
+            run_jobs_wait(2);
+            if (a->have_run)
+                run_free(&a->run);
             free(a);
             return 2;
         }
@@ -687,6 +719,8 @@ int window_main(const char *file, const WindowOptions *opt)
                         "(run with --headless to see the program's output without one)\n", SDL_GetError());
         leave_job(a);
         run_jobs_wait(2);
+        if (a->have_other)
+            run_free(&a->other);
         free(a);
         return 2;
     }
@@ -716,6 +750,8 @@ int window_main(const char *file, const WindowOptions *opt)
         run_jobs_wait(2);
         if (a->have_run)
             run_free(&a->run);
+        if (a->have_other)
+            run_free(&a->other);
         free(a);
         return 2;
     }
@@ -828,6 +864,8 @@ int window_main(const char *file, const WindowOptions *opt)
     SDL_Quit();
     if (a->have_run)
         run_free(&a->run);
+    if (a->have_other)
+        run_free(&a->other);
     free(a);
     return 0;
 }

@@ -19,8 +19,10 @@ typedef struct WindowOptions {
     const char *stdlib_dir;        /* SimConfig.stdlib_dir */
 } WindowOptions;
 
-/* file NULL: the gallery of bundled lessons. Returns the exit status:
- * 0, or 2 when no window can be opened. */
-int window_main(const char *file, const WindowOptions *opt);
+/* file NULL: the gallery of bundled lessons. compare (or NULL): a second
+ * scenario shown below the first on the same time axis, at the same
+ * virtual moment (--compare). Returns the exit status: 0, or 2 when no
+ * window can be opened or a file cannot be read. */
+int window_main(const char *file, const WindowOptions *opt, const char *compare);
 
 #endif

@@ -15,8 +15,9 @@ def fail(msg):
     sys.exit(1)
 
 
-def main():
-    data = open(sys.argv[1], "rb").read()
+def decode(path, fail=fail):
+    """The checked PNG's width, height and rows of RGBA bytes."""
+    data = open(path, "rb").read()
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         fail("no PNG signature")
     at, idat, ihdr, end = 8, b"", None, False
@@ -40,14 +41,12 @@ def main():
     w, h, depth, ctype = ihdr[0], ihdr[1], ihdr[2], ihdr[3]
     if (depth, ctype) != (8, 6):
         fail(f"not 8-bit RGBA (depth {depth}, colour type {ctype})")
-    if len(sys.argv) > 3 and (w, h) != (int(sys.argv[2]), int(sys.argv[3])):
-        fail(f"{w}x{h}, not {sys.argv[2]}x{sys.argv[3]}")
     raw = zlib.decompress(idat)   # checks the Adler-32 too
     row = 4 * w
     if len(raw) != h * (row + 1):
         fail(f"{len(raw)} bytes of rows, not {h * (row + 1)}")
     prev = bytearray(row)
-    pixels = hashlib.sha256()
+    rows = []
     for y in range(h):
         f = raw[y * (row + 1)]
         cur = bytearray(raw[y * (row + 1) + 1:(y + 1) * (row + 1)])
@@ -58,9 +57,20 @@ def main():
             cur = bytearray((c + p) & 0xFF for c, p in zip(cur, prev))
         elif f != 0:
             fail(f"row {y}: filter {f} (loopscope writes 0, 1 or 2)")
-        pixels.update(cur)
+        rows.append(cur)
         prev = cur
+    return w, h, rows
+
+
+def main():
+    w, h, rows = decode(sys.argv[1])
+    if len(sys.argv) > 3 and (w, h) != (int(sys.argv[2]), int(sys.argv[3])):
+        fail(f"{w}x{h}, not {sys.argv[2]}x{sys.argv[3]}")
+    pixels = hashlib.sha256()
+    for r in rows:
+        pixels.update(r)
     print(w, h, pixels.hexdigest())
 
 
-main()
+if __name__ == "__main__":
+    main()

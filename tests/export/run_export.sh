@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tests/export/run_export.sh LOOPSCOPE SCENARIOS_DIR - slide export with no
 # display server (DISPLAY and WAYLAND_DISPLAY unset): PNGs and SVGs of
-# lessons at several sizes, themes, scales and moments; the same bytes on a
-# second run; the command-line errors (exit 2, a message naming the option,
+# lessons at several sizes, themes, scales and moments; GIFs (decoded by
+# tests/export/gifcheck.py), PNG sequences, single panels and two runs
+# compared; the same bytes on a second run; the command-line errors (exit 2, a message naming the option,
 # no file left behind); a rejected scenario (exit 2, FILE:LINE:COL).
 # PNGs are decoded with tests/export/pngcheck.py and SVGs checked for
 # well-formedness with xmllint or python3, when those are installed.
@@ -120,7 +121,7 @@ error_case at-and-step '--at and --step' --svg "$work/err-at-and-step/x.svg" --a
 error_case theme       "--theme needs 'light' or 'dark'" --svg "$work/err-theme/x.svg" --theme blue "$lesson"
 error_case scale       '--scale needs a text scale from 0.5 to 2.5' --svg "$work/err-scale/x.svg" --scale 9 "$lesson"
 error_case no-output   '--size is for a picture: add --screenshot' --size 1280x720 "$lesson"
-error_case no-file     'need a FILE.py' --screenshot "$work/err-no-file/x.png"
+error_case no-file     'needs a FILE.py' --screenshot "$work/err-no-file/x.png"
 error_case missing     "cannot open '.*nope.py'" --screenshot "$work/err-missing/x.png" "$work/nope.py"
 # unwritable: a directory that does not exist, and one that is read-only
 # (both files or neither: the PNG that could be written is not left behind)
@@ -135,6 +136,101 @@ fi
 printf 'import asyncio\n\nprint(len([1, 2)\n' >"$work/broken.py"
 error_case rejected "broken.py:3:[0-9]*: error: " --screenshot "$work/err-rejected/x.png" "$work/broken.py"
 grep -q '^ *\^$' "$work/err-rejected.stderr" || bad "rejected: no caret under the error"
+
+# ---- animations: --gif and --frames
+
+# gif_ok NAME W H DELAY_CS ARGS...: a GIF, twice, byte-identical, that
+# decodes (tests/export/gifcheck.py) with delays adding up to DELAY_CS
+gif_ok() {
+    local name=$1 w=$2 h=$3 delay=$4
+    shift 4
+    for run in 1 2; do
+        if ! timeout -k 5 120 "$bin" --gif "$work/$name.$run.gif" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
+            bad "$name: exit status $? (run $run)"; sed 's/^/    /' "$work/$name.err"; return
+        fi
+    done
+    [ -s "$work/$name.out" ] && { bad "$name: printed to stdout"; return; }
+    # stderr is not a terminal here: the one line that says what was written, no progress
+    [ "$(wc -l <"$work/$name.err")" = 1 ] || { bad "$name: more than one line on stderr:"; cat "$work/$name.err"; return; }
+    cmp -s "$work/$name.1.gif" "$work/$name.2.gif" || { bad "$name: two runs gave different GIFs"; return; }
+    if [ $have_py = 1 ]; then
+        python3 "$here/gifcheck.py" "$work/$name.1.gif" "$w" "$h" "$delay" ${last_png:+"$last_png"} \
+            >"$work/$name.check" || { bad "$name: $(cat "$work/$name.check")"; return; }
+    fi
+    echo "ok   $name ($(wc -c <"$work/$name.1.gif") bytes: $(cat "$work/$name.check" 2>/dev/null))"
+}
+
+lesson="$scenarios/02_sequential_vs_gather.py"
+# 2 s at 10 fps: 21 frames, 20 steps of 10 cs, the last held 2 s; the last
+# frame is the picture --at 3 draws
+"$bin" --screenshot "$work/at3.png" --size 640x360 --at 3 "$lesson" 2>/dev/null || bad "at3: no PNG"
+last_png="$work/at3.png" gif_ok gif-span 640 360 400 --size 640x360 --from 1 --to 3 --fps 10 "$lesson"
+# the defaults: 1280x720, the whole run (3.7 s) at 15 fps
+last_png="" gif_ok gif-default 1280 720 $((370 + 200)) "$lesson"
+grep -q '1280x720, t = 0.000 to 3.700 s at 15 fps: 57 frames' "$work/gif-default.err" \
+    || bad "gif-default: $(cat "$work/gif-default.err")"
+# dark, with panels, and two runs compared (the longer one sets the span)
+last_png="" gif_ok gif-dark 640 360 $((150 + 200)) --size 640x360 --theme dark --panels timeline,console \
+    --from 2 --to 3.5 --fps 4 "$lesson"
+last_png="" gif_ok gif-compare 640 360 $((370 + 200)) --size 640x360 --fps 5 \
+    --compare "$scenarios/00_sequential_work.py" "$lesson"
+
+# --frames: a numbered PNG sequence, the directory made; the same frames
+# as the GIF's (the last is the --at 3 picture)
+if "$bin" --frames "$work/frames/seq" --size 640x360 --from 2.5 --to 3 --fps 10 "$lesson" 2>"$work/frames.err"; then
+    n=$(ls "$work/frames/seq" | wc -l)
+    [ "$n" = 6 ] || bad "frames: $n files, not 6: $(ls "$work/frames/seq")"
+    [ -f "$work/frames/seq/frame_0001.png" ] && [ -f "$work/frames/seq/frame_0006.png" ] \
+        || bad "frames: not frame_0001.png to frame_0006.png: $(ls "$work/frames/seq")"
+    [ "$(png_size "$work/frames/seq/frame_0003.png")" = "640 360" ] || bad "frames: not 640x360"
+    cmp -s "$work/frames/seq/frame_0006.png" "$work/at3.png" || bad "frames: the last frame is not the --at 3 picture"
+    cmp -s "$work/frames/seq/frame_0001.png" "$work/frames/seq/frame_0006.png" && bad "frames: the first and last are the same"
+    echo "ok   frames ($n files)"
+else
+    bad "frames: exit status $?"; cat "$work/frames.err"
+fi
+
+# --panels and --compare on the stills
+export_ok panels-one 1280 720 --size 1280x720 --panels timeline --at 2.6 "$lesson"
+grep -q 'TIMELINE' "$work/panels-one.1.svg" && ! grep -q 'CONSOLE' "$work/panels-one.1.svg" && ! grep -q 'loopscope' "$work/panels-one.1.svg" \
+    || bad "panels-one: the SVG is not the timeline alone"
+export_ok panels-two 1280 720 --size 1280x720 --panels code,queue,console --at 2.6 "$lesson"
+grep -q 'SOURCE' "$work/panels-two.1.svg" && grep -q 'EVENT LOOP' "$work/panels-two.1.svg" && grep -q 'CONSOLE' "$work/panels-two.1.svg" \
+    && ! grep -q 'TIMELINE' "$work/panels-two.1.svg" || bad "panels-two: not the source, the loop and the console"
+export_ok compare 1280 720 --size 1280x720 --compare "$scenarios/00_sequential_work.py" --at 2.6 "$lesson"
+grep -q '00_sequential_work.py' "$work/compare.1.svg" && grep -q '02_sequential_vs_gather.py' "$work/compare.1.svg" \
+    || bad "compare: the SVG does not name both files"
+[ "$(grep -c 't = 2.600 s' "$work/compare.1.svg")" = 2 ] || bad "compare: both halves do not say t = 2.600 s"
+# the shorter run's end is no limit: the longer one's is
+"$bin" --svg "$work/cmp-late.svg" --size 1280x720 --compare "$lesson" --at 3.5 "$scenarios/00_sequential_work.py" \
+    2>/dev/null || bad "compare --at 3.5: refused though the other run lasts 3.7 s"
+
+error_case fps-zero    '--fps needs frames per second, a whole number from 1 to 50' --gif "$work/err-fps-zero/x.gif" --fps 0 "$lesson"
+error_case fps-high    "--fps needs .*, not '60'" --gif "$work/err-fps-high/x.gif" --fps 60 "$lesson"
+error_case from-past   '--from 9 is past the end: this run ends at t = 3.700 s' --gif "$work/err-from-past/x.gif" --from 9 "$lesson"
+error_case to-past     '--to 9 is past the end: this run ends at t = 3.700 s (--to 3.700 or less, or --to end)' \
+    --gif "$work/err-to-past/x.gif" --to 9 "$lesson"
+error_case from-to     '--from 2 must come before --to 1' --gif "$work/err-from-to/x.gif" --from 2 --to 1 "$lesson"
+error_case from-text   "--from needs a virtual time in seconds, 0 or more (such as 1.5), not 'soon'" \
+    --gif "$work/err-from-text/x.gif" --from soon "$lesson"
+printf 'import asyncio\n\nasyncio.run(asyncio.sleep(300))\n' >"$work/long.py"
+error_case too-many    '300.000 s at --fps 50 is 1500[0-9] frames; at most 10000' --frames "$work/err-too-many/d" --fps 50 \
+    --to end "$work/long.py"
+error_case gif-at      '--at chooses the moment of a still picture' --gif "$work/err-gif-at/x.gif" --at 1 "$lesson"
+error_case fps-alone   '--fps is for an animation: add --gif OUT.gif or --frames DIR' \
+    --screenshot "$work/err-fps-alone/x.png" --fps 10 "$lesson"
+error_case panels-bad  '--panels needs a comma-separated list of panels, from: code, queue, tasks, timeline, console, explain, header, not .timeline,cod.' \
+    --screenshot "$work/err-panels-bad/x.png" --panels timeline,cod "$lesson"
+error_case compare-missing "cannot open '.*nope.py'" --gif "$work/err-compare-missing/x.gif" --compare "$work/nope.py" "$lesson"
+error_case compare-rejected "broken.py:3:[0-9]*: error: " --screenshot "$work/err-compare-rejected/x.png" \
+    --compare "$work/broken.py" "$lesson"
+error_case gif-unwritable "--gif: cannot write '.*/no/such/dir/x.gif'" --gif "$work/err-gif-unwritable/no/such/dir/x.gif" \
+    --screenshot "$work/err-gif-unwritable/x.png" --size 640x360 --fps 2 "$lesson"
+printf 'x' >"$work/a-file"
+error_case frames-file "--frames: '.*a-file' is a file, not a directory" --frames "$work/a-file" --fps 2 "$lesson"
+# a failed export removes the directory it made and the frames it staged
+error_case frames-fail "--gif: cannot write" --frames "$work/err-frames-fail/made" \
+    --gif "$work/err-frames-fail/no/x.gif" --size 640x360 --fps 2 "$lesson"
 
 # no window was needed: nothing above may have asked for a display
 if grep -l -i 'display\|video' "$work"/*.err "$work"/err-*.stderr 2>/dev/null | grep -q .; then
