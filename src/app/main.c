@@ -5,6 +5,8 @@
  *   loopscope --trace T.jsonl ...    and record every scheduling event
  *   loopscope --screenshot OUT.png --svg OUT.svg [--at T|--step N] FILE.py
  *                                    a picture of one step, no window (export.c)
+ *   loopscope --gif OUT.gif --frames DIR [--from T0 --to T1 --fps N] FILE.py
+ *                                    the run animated (export.c)
  *
  * Exit status as python3's: 0, or 1 after an uncaught exception; 2 when
  * loopscope rejects the file (syntax error, unsupported construct) or the
@@ -70,10 +72,24 @@ static void usage(FILE *to)
           "                      default) is after the last step\n"
           "  --step N            the state after step N (1 to the number of steps,\n"
           "                      as the header counts them)\n"
+          "  --gif OUT.gif       an animated GIF of the run, looping: frames at virtual\n"
+          "                      times from --from to --to, --fps a second, the last\n"
+          "                      held 2 s (default size 1280x720)\n"
+          "  --frames DIR        the same frames as PNGs DIR/frame_0001.png, ... (DIR\n"
+          "                      made if missing)\n"
+          "  --from T0, --to T1  the animation's span in virtual seconds (default 0\n"
+          "                      to the end; --to end)\n"
+          "  --fps N             frames per virtual second, 1 to 50 (default 15)\n"
           "  --size WxH          the picture's size in pixels (default 1920x1080;\n"
           "                      640x360 to 7680x4320)\n"
           "  --theme T           light (the default) or dark\n"
           "  --scale F           text size, 0.5 to 2.5 (default 1, the window's)\n"
+          "  --panels LIST       only these panels, filling the picture: a comma list\n"
+          "                      of code, queue, tasks, timeline, console, explain,\n"
+          "                      header (such as --panels code,timeline)\n"
+          "  --compare OTHER.py  OTHER's run below FILE's, on one time axis, in the\n"
+          "                      export or the window (its panels: header, code and\n"
+          "                      timeline, unless --panels says otherwise)\n"
           "\n"
           "exit status: the program's (0, or 1 after an uncaught exception);\n"
           "2 when loopscope rejects the file or the command line. An export: 0 when\n"

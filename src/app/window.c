@@ -308,9 +308,17 @@ static void frame(App *a, double anim)
         view_layout_progress(&a->list, &vp, &p);
     } else if (a->have_other) {
         ViewScene sc = run_scene(&a->run, a->step);
-        int64_t t = run_len(&a->run) ? run_t_at(&a->run, a->step) : 0;
-        ViewScene other = run_scene(&a->other, run_step_at_ns(&a->other, t));
-        view_layout_compare(&a->list, &sc, &other, &p);
+        /* both playheads at the first run's moment, gliding with it */
+        size_t n = run_len(&a->run);
+        int64_t t = n ? run_t_at(&a->run, a->step) : 0;
+        double shown = (double)t * 1e-9;
+        if (a->step + 1 < n && p.between > 0)
+            shown += (p.between < 1 ? p.between : 1) * (double)(run_t_at(&a->run, a->step + 1) - t) * 1e-9;
+        ViewParams q = p;
+        q.between = 0;
+        q.clock = shown;
+        ViewScene other = run_scene(&a->other, run_step_at_ns(&a->other, (int64_t)(shown * 1e9)));
+        view_layout_compare(&a->list, &sc, &other, &q);
     } else {
         ViewScene sc = run_scene(&a->run, a->step);
         view_layout(&a->list, &sc, &p);
