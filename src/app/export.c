@@ -11,10 +11,8 @@
  * Every file is staged beside its destination and renamed into place only
  * when all of them were written, so a failed export leaves nothing behind.
  *
- * An animation samples the run at virtual times: frame k shows the state
- * after the last event at or before from + k / fps, with the playhead and
- * the clock at that time. A frame whose display list is the same as the
- * one before is not drawn again.
+ * An animation plays the run as the window does (see Plan), and a frame
+ * whose display list is the same as the one before is not drawn again.
  *
  * LOOPSCOPE_EXPORT_STATS=1 prints how long each stage took (docs/slides.md).
  *
@@ -121,30 +119,51 @@ static bool choose_moment(const Job *j, size_t *step, int64_t *t_ns, double *clo
     return false;
 }
 
-/* An animation's frames: n of them, frame k at virtual time
- * from + k / fps (the last one at `to`). False with a message. */
-static bool choose_span(const Job *j, int64_t *from, int64_t *to, size_t *nframes)
+/* An animation plays the run as the window does at --speed: each event
+ * of the first run for a beat (tasks glide to their places), then the
+ * stretch of virtual time to the next event (a long one compressed, as
+ * view_gap_seconds does), through which the clock and the playhead glide.
+ * Frames sample that playback --fps times a second. */
+typedef struct Plan {
+    size_t s0, nsteps;        /* the first run's steps shown: s0 .. s0 + nsteps - 1 */
+    double *start;            /* playback seconds at which each starts */
+    double total;             /* the last one's beat ends here */
+    int64_t from, to;         /* the virtual span asked for */
+    size_t nframes;
+} Plan;
+
+/* A frame: the first run's step, how far its glide has got, the clock. */
+typedef struct Frame {
+    size_t step;
+    float anim;
+    double clock;
+} Frame;
+
+static double beat_seconds(const ExportOptions *e)
+{
+    return VIEW_BEAT_SECONDS / e->speed;
+}
+
+/* False with a message (the option, what is allowed). */
+static bool plan_build(const Job *j, Plan *pl)
 {
     const ExportOptions *e = j->e;
+    const Run *r = &j->a;
     int64_t end = j->end_ns;
     double end_s = (double)end * 1e-9;
-    *from = e->have_from ? (int64_t)llround(e->from_s * 1e9) : 0;
-    *to = e->have_to ? (int64_t)llround(e->to_s * 1e9) : end;
-    if (e->have_from && *from - AT_SLACK_NS > end) {
+    int64_t from = e->have_from ? (int64_t)llround(e->from_s * 1e9) : 0;
+    int64_t to = e->have_to ? (int64_t)llround(e->to_s * 1e9) : end;
+    if (e->have_from && from - AT_SLACK_NS > end) {
         fprintf(stderr, "loopscope: --from %s is past the end: %s ends at t = %.3f s (--from 0 to --from %.3f)\n",
                 e->from_text, run_word(j), end_s, end_s);
         return false;
     }
-    if (e->have_to && *to - AT_SLACK_NS > end) {
+    if (e->have_to && to - AT_SLACK_NS > end) {
         fprintf(stderr, "loopscope: --to %s is past the end: %s ends at t = %.3f s (--to %.3f or less, "
                         "or --to end)\n", e->to_text, run_word(j), end_s, end_s);
         return false;
     }
-    if (*to > end)
-        *to = end;
-    if (*from > end)
-        *from = end;
-    if (*to < *from || (*to == *from && (e->have_from || e->have_to))) {
+    if (to < from || (to == from && (e->have_from || e->have_to))) {
         if (e->have_to)
             fprintf(stderr, "loopscope: --from %s must come before --to %s\n", e->have_from ? e->from_text : "0",
                     e->to_text);
@@ -153,26 +172,74 @@ static bool choose_span(const Job *j, int64_t *from, int64_t *to, size_t *nframe
                     e->from_text, end_s);
         return false;
     }
-    /* a frame every 1/fps, and the last at `to`: when `to` falls less than
-     * half a frame after one, that one gives way to it (no flash of a
-     * frame too short for a GIF's hundredths) */
-    double frames = (double)(*to - *from) * 1e-9 * e->fps;
-    double n = floor(frames + 0.5) + 1;
-    if (n < 2 && *to > *from)
-        n = 2;
-    if (n > EXPORT_MAX_FRAMES) {
-        fprintf(stderr, "loopscope: %.3f s at --fps %d is %.0f frames; at most %d (a shorter --from/--to, "
-                        "or a lower --fps)\n", (double)(*to - *from) * 1e-9, e->fps, n, EXPORT_MAX_FRAMES);
+    pl->from = from;
+    pl->to = to < end ? to : end;
+    /* the events from the first at or after `from` (read to the
+     * millisecond) to the last at or before `to` */
+    size_t n = run_len(r), s0 = 0, s1;
+    if (from > 0)
+        while (s0 + 1 < n && run_t_at(r, s0) < from - AT_SLACK_NS)
+            s0++;
+    s1 = n ? run_step_at_ns(r, to + AT_SLACK_NS) : 0;
+    if (s1 < s0)
+        s1 = s0;
+    pl->s0 = s0;
+    pl->nsteps = s1 - s0 + 1;
+    pl->start = malloc(pl->nsteps * sizeof *pl->start);
+    if (!pl->start) {
+        fputs("loopscope: out of memory\n", stderr);
         return false;
     }
-    *nframes = (size_t)n;
+    double at = 0, beat = beat_seconds(e);
+    for (size_t i = 0; i < pl->nsteps; i++) {
+        pl->start[i] = at;
+        at += beat;
+        if (i + 1 < pl->nsteps)
+            at += view_gap_seconds((double)(run_t_at(r, s0 + i + 1) - run_t_at(r, s0 + i)) * 1e-9) / e->speed;
+    }
+    pl->total = at;
+    double frames = floor(at * e->fps + 0.5) + 1;
+    if (frames > EXPORT_MAX_FRAMES) {
+        fprintf(stderr, "loopscope: %zu events at --speed %g play for %.1f s: at --fps %d that is %.0f frames; "
+                        "at most %d (a shorter --from/--to, a higher --speed or a lower --fps)\n",
+                pl->nsteps, e->speed, at, e->fps, frames, EXPORT_MAX_FRAMES);
+        return false;
+    }
+    pl->nframes = (size_t)frames;
     return true;
 }
 
-static int64_t frame_time(int64_t from, int64_t to, int fps, size_t k, size_t n)
+/* Frame k's playback time: k / fps, the last one at the very end. */
+static double frame_seconds(const Plan *pl, int fps, size_t k)
 {
-    int64_t t = from + (int64_t)llround((double)k * 1e9 / fps);
-    return t < to && k + 1 < n ? t : to;
+    double tau = (double)k / fps;
+    return k + 1 < pl->nframes && tau < pl->total ? tau : pl->total;
+}
+
+static Frame frame_at(const Job *j, const Plan *pl, double tau)
+{
+    const ExportOptions *e = j->e;
+    size_t lo = 0, hi = pl->nsteps;   /* the last start at or before tau */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pl->start[mid] <= tau)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    double in = tau - pl->start[lo], beat = beat_seconds(e);
+    Frame f = { .step = pl->s0 + lo, .anim = 1 };
+    double glide = beat * VIEW_GLIDE;
+    if (in < glide)
+        f.anim = (float)(in / glide);
+    int64_t t = run_t_at(&j->a, f.step);
+    f.clock = (double)t * 1e-9;
+    if (lo + 1 < pl->nsteps && in > beat) {
+        double gap = pl->start[lo + 1] - pl->start[lo] - beat;
+        double b = gap > 0 ? (in - beat) / gap : 0;
+        f.clock += (b < 1 ? b : 1) * (double)(run_t_at(&j->a, f.step + 1) - t) * 1e-9;
+    }
+    return f;
 }
 
 /* The offscreen picture: an RGBA surface the software renderer draws into. */
@@ -242,13 +309,13 @@ static void canvas_draw(Canvas *c, const ViewList *list)
 /* Lays out the first run at `step` (and the second at t_ns) for a w x h
  * picture measured with c's fonts. */
 static void lay_out(const Job *j, const Canvas *c, ViewList *list, int w, int h, size_t step, int64_t t_ns,
-                    double clock)
+                    double clock, float anim)
 {
     const ExportOptions *e = j->e;
     ViewParams p = {
         .width = w, .height = h, .font_scale = e->font_scale,
         .theme = e->dark ? VIEW_THEME_DARK : VIEW_THEME_LIGHT,
-        .anim = 1, .speed = 1, .still = true, .clock = clock, .panels = e->panels,
+        .anim = anim, .speed = 1, .still = true, .clock = clock, .panels = e->panels,
         .measure = backend_measure, .measure_ud = c->be,
     };
     ViewScene a = run_scene(&j->a, step);
@@ -397,7 +464,7 @@ static bool stills(const Job *j, Staged *st, Timings *tm, size_t *step_out, int6
     if (!canvas_open(&c, pixels ? e->width : 1, pixels ? e->height : 1))
         goto done;
     double t0 = now_ms();
-    lay_out(j, &c, &list, e->width, e->height, step, t_ns, clock);
+    lay_out(j, &c, &list, e->width, e->height, step, t_ns, clock, 1);
     double t1 = now_ms();
     if (pixels) {
         canvas_draw(&c, &list);
@@ -446,10 +513,11 @@ static void progress(bool tty, size_t k, size_t n, double t0)
 }
 
 /* The animation (--gif, --frames), staged. */
-static bool animation(const Job *j, Staged *st, Timings *tm, int w, int h, int64_t from, int64_t to, size_t n,
-                      size_t *gif_bytes, size_t *gif_frames)
+static bool animation(const Job *j, Staged *st, Timings *tm, int w, int h, const Plan *pl, size_t *gif_bytes,
+                      size_t *gif_frames)
 {
     const ExportOptions *e = j->e;
+    size_t n = pl->nframes;
     bool tty = isatty(2) && !getenv("LOOPSCOPE_NO_PROGRESS");
     double start = now_ms();
     Canvas c = { 0 };
@@ -484,8 +552,8 @@ static bool animation(const Job *j, Staged *st, Timings *tm, int w, int h, int64
         }
         GifImage im[3];
         for (int i = 0; i < 3; i++) {
-            int64_t t = frame_time(from, to, e->fps, pick[i], n);
-            lay_out(j, &c, cur, w, h, run_step_at_ns(&j->a, t + AT_SLACK_NS), t + AT_SLACK_NS, (double)t * 1e-9);
+            Frame f = frame_at(j, pl, frame_seconds(pl, e->fps, pick[i]));
+            lay_out(j, &c, cur, w, h, f.step, (int64_t)llround(f.clock * 1e9) + AT_SLACK_NS, f.clock, f.anim);
             canvas_draw(&c, cur);
             uint8_t *dst = samples + (size_t)i * stride * (size_t)h;
             for (int y = 0; y < h; y++)
@@ -510,9 +578,10 @@ static bool animation(const Job *j, Staged *st, Timings *tm, int w, int h, int64
     }
     for (size_t k = 0; k < n; k++) {
         progress(tty, k, n, start);
-        int64_t t = frame_time(from, to, e->fps, k, n);
+        double tau = frame_seconds(pl, e->fps, k);
+        Frame f = frame_at(j, pl, tau);
         double t0 = now_ms();
-        lay_out(j, &c, cur, w, h, run_step_at_ns(&j->a, t + AT_SLACK_NS), t + AT_SLACK_NS, (double)t * 1e-9);
+        lay_out(j, &c, cur, w, h, f.step, (int64_t)llround(f.clock * 1e9) + AT_SLACK_NS, f.clock, f.anim);
         double t1 = now_ms();
         bool same = k > 0 && same_list(cur, prev);
         if (!same) {
@@ -526,8 +595,8 @@ static bool animation(const Job *j, Staged *st, Timings *tm, int w, int h, int64
              * loop starts again */
             unsigned delay = EXPORT_GIF_HOLD_CS;
             if (k + 1 < n) {
-                int64_t next = frame_time(from, to, e->fps, k + 1, n);
-                delay = (unsigned)(llround((double)(next - from) * 1e-7) - llround((double)(t - from) * 1e-7));
+                double next = frame_seconds(pl, e->fps, k + 1);
+                delay = (unsigned)(llround(next * 100) - llround(tau * 100));
                 if (delay < 2)
                     delay = 2;   /* viewers show 0 or 1 as a tenth of a second */
             }
@@ -612,6 +681,7 @@ int export_main(const char *file, const WindowOptions *run_opt, const ExportOpti
     Job j = { .e = e, .compare = e->compare_path != NULL };
     Staged st = { 0 };
     Timings tm = { 0 };
+    Plan plan = { 0 };
     int status = 2;
     bool have_b = false;
     if (!run_one(&j.a, file, run_opt, e))
@@ -627,11 +697,10 @@ int export_main(const char *file, const WindowOptions *run_opt, const ExportOpti
     double t1 = now_ms(), cpu1 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 
     bool still = e->png_path || e->svg_path, anim = e->gif_path || e->frames_dir;
-    int64_t from = 0, to = 0;
-    size_t nframes = 0, step = 0, gif_bytes = 0, gif_frames = 0;
+    size_t step = 0, gif_bytes = 0, gif_frames = 0;
     int64_t t_still = 0;
     /* every moment is checked before anything is drawn */
-    if (anim && !choose_span(&j, &from, &to, &nframes))
+    if (anim && !plan_build(&j, &plan))
         goto done;
     if (still && !stills(&j, &st, &tm, &step, &t_still))
         goto done;
@@ -640,7 +709,7 @@ int export_main(const char *file, const WindowOptions *run_opt, const ExportOpti
         aw = EXPORT_GIF_WIDTH;
         ah = EXPORT_GIF_HEIGHT;
     }
-    if (anim && !animation(&j, &st, &tm, aw, ah, from, to, nframes, &gif_bytes, &gif_frames))
+    if (anim && !animation(&j, &st, &tm, aw, ah, &plan, &gif_bytes, &gif_frames))
         goto done;
     double t3 = now_ms();
     if (!commit_all(&st))
@@ -658,20 +727,25 @@ int export_main(const char *file, const WindowOptions *run_opt, const ExportOpti
         if (e->svg_path)
             fprintf(stderr, "loopscope: wrote %s (%dx%d%s)\n", e->svg_path, e->width, e->height, where);
     }
-    if (e->gif_path)
-        fprintf(stderr, "loopscope: wrote %s (%dx%d, t = %.3f to %.3f s at %d fps: %zu frames, %zu stored, "
-                        "%zu KB)\n", e->gif_path, aw, ah, (double)from * 1e-9, (double)to * 1e-9, e->fps, nframes,
-                gif_frames, (gif_bytes + 1023) / 1024);
-    if (e->frames_dir)
-        fprintf(stderr, "loopscope: wrote %s/frame_%0*d.png to frame_%0*zu.png (%dx%d, t = %.3f to %.3f s "
-                        "at %d fps)\n", e->frames_dir, nframes >= 10000 ? 5 : 4, 1, nframes >= 10000 ? 5 : 4,
-                nframes, aw, ah, (double)from * 1e-9, (double)to * 1e-9, e->fps);
+    if (anim) {
+        char what[256];
+        snprintf(what, sizeof what, "%dx%d, steps %zu to %zu, t = %.3f to %.3f s, played at %gx in %.1f s: "
+                                    "%zu frames at %d fps", aw, ah, plan.s0 + 1, plan.s0 + plan.nsteps,
+                 (double)plan.from * 1e-9, (double)plan.to * 1e-9, e->speed, plan.total, plan.nframes, e->fps);
+        if (e->gif_path)
+            fprintf(stderr, "loopscope: wrote %s (%s, %zu stored, %zu KB)\n", e->gif_path, what, gif_frames,
+                    (gif_bytes + 1023) / 1024);
+        if (e->frames_dir)
+            fprintf(stderr, "loopscope: wrote %s/frame_%0*d.png to frame_%0*zu.png (%s)\n", e->frames_dir,
+                    plan.nframes >= 10000 ? 5 : 4, 1, plan.nframes >= 10000 ? 5 : 4, plan.nframes, what);
+    }
     if (stats)
         fprintf(stderr, "loopscope: export timings: simulation %.1f ms; after it: layout %.1f ms, "
                         "draw %.1f ms (%zu frames drawn), encode %.1f ms, write %.1f ms, total %.1f ms "
                         "(%.1f ms of CPU time)\n",
                 t1 - t0, tm.layout, tm.draw, tm.drawn, tm.encode, t4 - t3, t4 - t1, cpu4 - cpu1);
 done:
+    free(plan.start);
     staged_free(&st);
     run_free(&j.a);
     if (have_b)

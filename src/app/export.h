@@ -32,6 +32,7 @@ typedef struct ExportOptions {
     bool have_from, have_to;       /* given (--to end counts as not given) */
     const char *from_text, *to_text;
     int fps;                       /* --fps, 1 to 50 */
+    double speed;                  /* --speed: the window's playback speed (4: 4x) */
     unsigned panels;               /* --panels: VIEW_PANEL_BIT()s; 0: the whole screen */
     const char *compare_path;      /* --compare OTHER.py (NULL: none) */
     /* prints a rejected file's FILE:LINE:COL message (main.c's, with the caret) */
@@ -41,6 +42,7 @@ typedef struct ExportOptions {
 
 /* The animations' defaults (docs/slides.md). */
 #define EXPORT_DEFAULT_FPS 15
+#define EXPORT_DEFAULT_SPEED 4     /* the window's 4x: a lesson in 5 to 25 s */
 #define EXPORT_MAX_FPS 50          /* GIF delays are hundredths of a second; viewers slow
                                       anything under 2 of them down */
 #define EXPORT_MAX_FRAMES 10000

@@ -72,14 +72,14 @@ static void usage(FILE *to)
           "                      default) is after the last step\n"
           "  --step N            the state after step N (1 to the number of steps,\n"
           "                      as the header counts them)\n"
-          "  --gif OUT.gif       an animated GIF of the run, looping: frames at virtual\n"
-          "                      times from --from to --to, --fps a second, the last\n"
-          "                      held 2 s (default size 1280x720)\n"
+          "  --gif OUT.gif       the run played as the window plays it, as a looping\n"
+          "                      GIF (the last frame held 2 s; default size 1280x720)\n"
           "  --frames DIR        the same frames as PNGs DIR/frame_0001.png, ... (DIR\n"
           "                      made if missing)\n"
-          "  --from T0, --to T1  the animation's span in virtual seconds (default 0\n"
-          "                      to the end; --to end)\n"
-          "  --fps N             frames per virtual second, 1 to 50 (default 15)\n"
+          "  --from T0, --to T1  the events played, by virtual time in seconds\n"
+          "                      (default 0 to the end; --to end)\n"
+          "  --speed X           the window's playback speed, 0.25 to 64 (default 4)\n"
+          "  --fps N             frames a second, 1 to 50 (default 15)\n"
           "  --size WxH          the picture's size in pixels (default 1920x1080;\n"
           "                      640x360 to 7680x4320)\n"
           "  --theme T           light (the default) or dark\n"
@@ -214,7 +214,7 @@ typedef struct Options {
     bool trace_chrome;
     ExportOptions exp;             /* --screenshot, --svg and their options */
     const char *export_only;       /* the first export option given (for messages) */
-    bool have_at, have_step, have_fps;
+    bool have_at, have_step, have_fps, have_speed;
 } Options;
 
 static bool parse_u64(const char *s, unsigned long long *out)
@@ -325,7 +325,7 @@ static int parse_args(int argc, char **argv, Options *o)
             "--max-steps", "--max-memory", "--recursion-limit", "--workers",
             "--cpu-cost", "--trace", "--trace-format",
             "--screenshot", "--svg", "--at", "--step", "--size", "--theme", "--scale",
-            "--gif", "--frames", "--from", "--to", "--fps", "--panels", "--compare", NULL
+            "--gif", "--frames", "--from", "--to", "--fps", "--panels", "--compare", "--speed", NULL
         };
         int k = 0;
         while (valued[k] && strcmp(valued[k], opt) != 0)
@@ -404,6 +404,10 @@ static int parse_args(int argc, char **argv, Options *o)
             ok = parse_panels(val, &o->exp.panels);
             break;
         case 20: o->exp.compare_path = val; ok = *val != 0; break;
+        case 21:
+            ok = parse_number(val, 64, &o->exp.speed) && o->exp.speed >= 0.25;
+            o->have_speed = true;
+            break;
         }
         if (k >= 9 && (!o->export_only || strcmp(o->export_only, "--compare") == 0))
             o->export_only = valued[k];
@@ -421,7 +425,8 @@ static int parse_args(int argc, char **argv, Options *o)
                 "a virtual time in seconds, 0 or more (such as 1.5)",
                 "a virtual time in seconds, 0 or more (such as 1.5), or 'end'",
                 "frames per second, a whole number from 1 to " EXPORT_MAX_FPS_TEXT,
-                "a comma-separated list of panels, from: "
+                "a comma-separated list of panels, from: ", "a file name (OTHER.py)",
+                "a playback speed from 0.25 to 64 (4 is the window's 4x)"
             };
             fprintf(stderr, "loopscope: %s needs %s%s, not '%s'\n", opt, want[k],
                     k == 19 ? view_panel_names() : "", val);
@@ -460,7 +465,8 @@ int main(int argc, char **argv)
     Options opt = {
         .max_steps = 2000000000ull, .max_mb = 2048, .rec_limit = 1000,
         .workers = 0, .cpu_cost_ns = SIM_DEFAULT_CPU_COST_NS,
-        .exp = { .at = EXPORT_AT_END, .width = 1920, .height = 1080, .font_scale = 1, .fps = EXPORT_DEFAULT_FPS },
+        .exp = { .at = EXPORT_AT_END, .width = 1920, .height = 1080, .font_scale = 1, .fps = EXPORT_DEFAULT_FPS,
+                 .speed = EXPORT_DEFAULT_SPEED },
     };
     int early = parse_args(argc, argv, &opt);
     if (early >= 0)
@@ -486,9 +492,9 @@ int main(int argc, char **argv)
                             "an animation runs --from T0 --to T1\n", opt.have_at ? "--at" : "--step");
             return 2;
         }
-        if (!anim && (opt.exp.have_from || opt.exp.to_text || opt.have_fps)) {
+        if (!anim && (opt.exp.have_from || opt.exp.to_text || opt.have_fps || opt.have_speed)) {
             fprintf(stderr, "loopscope: %s is for an animation: add --gif OUT.gif or --frames DIR\n",
-                    opt.exp.have_from ? "--from" : opt.exp.to_text ? "--to" : "--fps");
+                    opt.exp.have_from ? "--from" : opt.exp.to_text ? "--to" : opt.have_fps ? "--fps" : "--speed");
             return 2;
         }
         if (opt.headless || opt.dis || opt.trace_path) {

@@ -51,7 +51,7 @@
 #include "lessons.h"   /* generated: every lesson in scenarios/ */
 
 #define MAX_LESSONS 64
-#define BEAT_SECONDS 0.7      /* one event at 1x, however little virtual time it takes */
+#define BEAT_SECONDS VIEW_BEAT_SECONDS   /* one event at 1x, however little virtual time it takes */
 
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8, 16 };
 #define NSPEEDS (sizeof speeds / sizeof speeds[0])
@@ -836,7 +836,7 @@ int window_main(const char *file, const WindowOptions *opt, const char *compare)
             since_check = 0;
             check_file_changed(a);
         }
-        double anim = a->in_step / (BEAT_SECONDS * 0.6 / speeds[a->speed]);
+        double anim = a->in_step / (BEAT_SECONDS * VIEW_GLIDE / speeds[a->speed]);
         Uint64 f0 = SDL_GetPerformanceCounter();
         frame(a, anim > 1 ? 1 : anim);
         frames++;

@@ -193,6 +193,13 @@ void view_timeline_free(ViewTimeline *tl);
 #define VIEW_GAP_MAX 4.0
 double view_gap_seconds(double gap);
 
+/* Playback at 1x: each event is shown for a beat, however little virtual
+ * time it takes, and the tasks glide to their new places in the first
+ * VIEW_GLIDE of it (ViewParams.anim); the window and an animated export
+ * play alike. */
+#define VIEW_BEAT_SECONDS 0.7
+#define VIEW_GLIDE 0.6
+
 /* ---- the scene at one step, and the layout */
 
 typedef struct ViewError {

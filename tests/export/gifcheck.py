@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""gifcheck.py FILE.gif W H DELAY_CS [LAST.png] - checks an animated GIF as
+"""gifcheck.py FILE.gif W H DELAY_CS[:MAX] [LAST.png] - checks an animated GIF as
 a reader would, with a decoder written from the GIF89a specification: the
 header and W x H screen, a 256-colour global table, the NETSCAPE2.0 block
 (loop forever), each frame's control block ("leave in place", a delay) and
 image (inside the screen, LZW that decodes to exactly width * height
 indices, with a clear code first and an end code last), the trailer, and
-the delays adding up to DELAY_CS hundredths of a second. Composites every
+the delays adding up to DELAY_CS hundredths of a second (or DELAY_CS to
+MAX). Composites every
 frame; with LAST.png, the last frame must match that picture (an RGBA PNG
 of the same moment) in at least 90% of its pixels, and no pixel may be far
 off (the GIF maps each colour to the nearest of its palette). Prints the
@@ -80,7 +81,9 @@ def png_rgb(path):
 
 def main():
     d = open(sys.argv[1], "rb").read()
-    want_w, want_h, want_delay = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    want_w, want_h = int(sys.argv[2]), int(sys.argv[3])
+    lo, _, hi = sys.argv[4].partition(":")
+    min_delay, max_delay = int(lo), int(hi or lo)
     if d[:6] != b"GIF89a":
         fail("no GIF89a header")
     w, h, packed = struct.unpack("<HHB", d[6:11])
@@ -143,8 +146,8 @@ def main():
         frames += 1
     if not loops:
         fail("no NETSCAPE2.0 block that loops forever")
-    if delays != want_delay:
-        fail(f"the delays add up to {delays} hundredths of a second, not {want_delay}")
+    if not min_delay <= delays <= max_delay:
+        fail(f"the delays add up to {delays} hundredths of a second, not {sys.argv[4]}")
     if len(sys.argv) > 5:
         pw, ph, rgb = png_rgb(sys.argv[5])
         if (pw, ph) != (w, h):

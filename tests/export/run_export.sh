@@ -139,11 +139,12 @@ grep -q '^ *\^$' "$work/err-rejected.stderr" || bad "rejected: no caret under th
 
 # ---- animations: --gif and --frames
 
-# gif_ok NAME W H DELAY_CS ARGS...: a GIF, twice, byte-identical, that
-# decodes (tests/export/gifcheck.py) with delays adding up to DELAY_CS
+# gif_ok NAME W H ARGS...: a GIF, twice, byte-identical, that decodes
+# (tests/export/gifcheck.py) with delays adding up to the playing time
+# loopscope reports (to a tenth of a second) plus the last frame's 2 s
 gif_ok() {
-    local name=$1 w=$2 h=$3 delay=$4
-    shift 4
+    local name=$1 w=$2 h=$3
+    shift 3
     for run in 1 2; do
         if ! timeout -k 5 120 "$bin" --gif "$work/$name.$run.gif" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
             bad "$name: exit status $? (run $run)"; sed 's/^/    /' "$work/$name.err"; return
@@ -153,38 +154,46 @@ gif_ok() {
     # stderr is not a terminal here: the one line that says what was written, no progress
     [ "$(wc -l <"$work/$name.err")" = 1 ] || { bad "$name: more than one line on stderr:"; cat "$work/$name.err"; return; }
     cmp -s "$work/$name.1.gif" "$work/$name.2.gif" || { bad "$name: two runs gave different GIFs"; return; }
+    local secs cs
+    secs=$(sed -n 's/.* in \([0-9]*\.[0-9]\) s: .*/\1/p' "$work/$name.err")
+    [ -n "$secs" ] || { bad "$name: no playing time in: $(cat "$work/$name.err")"; return; }
+    cs=$(( 10#${secs%.*} * 100 + 10#${secs#*.} * 10 + 200 ))
     if [ $have_py = 1 ]; then
-        python3 "$here/gifcheck.py" "$work/$name.1.gif" "$w" "$h" "$delay" ${last_png:+"$last_png"} \
+        python3 "$here/gifcheck.py" "$work/$name.1.gif" "$w" "$h" "$((cs - 5)):$((cs + 5))" ${last_png:+"$last_png"} \
             >"$work/$name.check" || { bad "$name: $(cat "$work/$name.check")"; return; }
     fi
     echo "ok   $name ($(wc -c <"$work/$name.1.gif") bytes: $(cat "$work/$name.check" 2>/dev/null))"
 }
 
 lesson="$scenarios/02_sequential_vs_gather.py"
-# 2 s at 10 fps: 21 frames, 20 steps of 10 cs, the last held 2 s; the last
-# frame is the picture --at 3 draws
+# the events from t = 2.5 to t = 3, played at 4x: the last frame is the
+# picture --at 3 draws
 "$bin" --screenshot "$work/at3.png" --size 640x360 --at 3 "$lesson" 2>/dev/null || bad "at3: no PNG"
-last_png="$work/at3.png" gif_ok gif-span 640 360 400 --size 640x360 --from 1 --to 3 --fps 10 "$lesson"
-# the defaults: 1280x720, the whole run (3.7 s) at 15 fps
-last_png="" gif_ok gif-default 1280 720 $((370 + 200)) "$lesson"
-grep -q '1280x720, t = 0.000 to 3.700 s at 15 fps: 57 frames' "$work/gif-default.err" \
-    || bad "gif-default: $(cat "$work/gif-default.err")"
-# dark, with panels, and two runs compared (the longer one sets the span)
-last_png="" gif_ok gif-dark 640 360 $((150 + 200)) --size 640x360 --theme dark --panels timeline,console \
-    --from 2 --to 3.5 --fps 4 "$lesson"
-last_png="" gif_ok gif-compare 640 360 $((370 + 200)) --size 640x360 --fps 5 \
+last_png="$work/at3.png" gif_ok gif-span 640 360 --size 640x360 --from 2.5 --to 3 --fps 10 "$lesson"
+grep -q '640x360, steps [0-9]* to 78, t = 2.500 to 3.000 s, played at 4x in ' "$work/gif-span.err" \
+    || bad "gif-span: $(cat "$work/gif-span.err")"
+# the default size, speed and frame rate: 1280x720, 4x, 15 fps
+last_png="" gif_ok gif-default 1280 720 --from 3.3 "$lesson"
+grep -q '1280x720, steps [0-9]* to 129, t = 3.300 to 3.700 s, played at 4x in [0-9.]* s: [0-9]* frames at 15 fps' \
+    "$work/gif-default.err" || bad "gif-default: $(cat "$work/gif-default.err")"
+# dark, with panels, fast; and two runs compared
+last_png="" gif_ok gif-dark 640 360 --size 640x360 --theme dark --panels timeline,console --speed 16 \
+    --fps 5 "$lesson"
+last_png="" gif_ok gif-compare 640 360 --size 640x360 --speed 16 --fps 5 \
     --compare "$scenarios/00_sequential_work.py" "$lesson"
 
 # --frames: a numbered PNG sequence, the directory made; the same frames
 # as the GIF's (the last is the --at 3 picture)
-if "$bin" --frames "$work/frames/seq" --size 640x360 --from 2.5 --to 3 --fps 10 "$lesson" 2>"$work/frames.err"; then
+if "$bin" --frames "$work/frames/seq" --size 640x360 --from 2.9 --to 3 --fps 5 "$lesson" 2>"$work/frames.err"; then
+    want=$(sed -n 's/.*: \([0-9]*\) frames at 5 fps.*/\1/p' "$work/frames.err")
     n=$(ls "$work/frames/seq" | wc -l)
-    [ "$n" = 6 ] || bad "frames: $n files, not 6: $(ls "$work/frames/seq")"
-    [ -f "$work/frames/seq/frame_0001.png" ] && [ -f "$work/frames/seq/frame_0006.png" ] \
-        || bad "frames: not frame_0001.png to frame_0006.png: $(ls "$work/frames/seq")"
-    [ "$(png_size "$work/frames/seq/frame_0003.png")" = "640 360" ] || bad "frames: not 640x360"
-    cmp -s "$work/frames/seq/frame_0006.png" "$work/at3.png" || bad "frames: the last frame is not the --at 3 picture"
-    cmp -s "$work/frames/seq/frame_0001.png" "$work/frames/seq/frame_0006.png" && bad "frames: the first and last are the same"
+    [ -n "$want" ] && [ "$n" = "$want" ] && [ "$n" -ge 2 ] || bad "frames: $n files, the message says '$want': $(cat "$work/frames.err")"
+    last=$(printf 'frame_%04d.png' "$n")
+    [ -f "$work/frames/seq/frame_0001.png" ] && [ -f "$work/frames/seq/$last" ] \
+        || bad "frames: not frame_0001.png to $last: $(ls "$work/frames/seq")"
+    [ "$(png_size "$work/frames/seq/frame_0002.png")" = "640 360" ] || bad "frames: not 640x360"
+    cmp -s "$work/frames/seq/$last" "$work/at3.png" || bad "frames: the last frame is not the --at 3 picture"
+    cmp -s "$work/frames/seq/frame_0001.png" "$work/frames/seq/$last" && bad "frames: the first and last are the same"
     echo "ok   frames ($n files)"
 else
     bad "frames: exit status $?"; cat "$work/frames.err"
@@ -213,9 +222,10 @@ error_case to-past     '--to 9 is past the end: this run ends at t = 3.700 s (--
 error_case from-to     '--from 2 must come before --to 1' --gif "$work/err-from-to/x.gif" --from 2 --to 1 "$lesson"
 error_case from-text   "--from needs a virtual time in seconds, 0 or more (such as 1.5), not 'soon'" \
     --gif "$work/err-from-text/x.gif" --from soon "$lesson"
-printf 'import asyncio\n\nasyncio.run(asyncio.sleep(300))\n' >"$work/long.py"
-error_case too-many    '300.000 s at --fps 50 is 1500[0-9] frames; at most 10000' --frames "$work/err-too-many/d" --fps 50 \
-    --to end "$work/long.py"
+error_case too-many    '129 events at --speed 0.25 play for [0-9.]* s: at --fps 50 that is [0-9]* frames; at most 10000' \
+    --frames "$work/err-too-many/d" --fps 50 --speed 0.25 "$lesson"
+error_case compare-empty "--compare needs a file name (OTHER.py), not ''" --gif "$work/err-compare-empty/x.gif" --compare= "$lesson"
+error_case speed-slow  '--speed needs a playback speed from 0.25 to 64' --gif "$work/err-speed-slow/x.gif" --speed 0.1 "$lesson"
 error_case gif-at      '--at chooses the moment of a still picture' --gif "$work/err-gif-at/x.gif" --at 1 "$lesson"
 error_case fps-alone   '--fps is for an animation: add --gif OUT.gif or --frames DIR' \
     --screenshot "$work/err-fps-alone/x.png" --fps 10 "$lesson"
@@ -225,12 +235,12 @@ error_case compare-missing "cannot open '.*nope.py'" --gif "$work/err-compare-mi
 error_case compare-rejected "broken.py:3:[0-9]*: error: " --screenshot "$work/err-compare-rejected/x.png" \
     --compare "$work/broken.py" "$lesson"
 error_case gif-unwritable "--gif: cannot write '.*/no/such/dir/x.gif'" --gif "$work/err-gif-unwritable/no/such/dir/x.gif" \
-    --screenshot "$work/err-gif-unwritable/x.png" --size 640x360 --fps 2 "$lesson"
+    --screenshot "$work/err-gif-unwritable/x.png" --size 640x360 --fps 2 --speed 16 "$lesson"
 printf 'x' >"$work/a-file"
-error_case frames-file "--frames: '.*a-file' is a file, not a directory" --frames "$work/a-file" --fps 2 "$lesson"
+error_case frames-file "--frames: '.*a-file' is a file, not a directory" --frames "$work/a-file" "$lesson"
 # a failed export removes the directory it made and the frames it staged
 error_case frames-fail "--gif: cannot write" --frames "$work/err-frames-fail/made" \
-    --gif "$work/err-frames-fail/no/x.gif" --size 640x360 --fps 2 "$lesson"
+    --gif "$work/err-frames-fail/no/x.gif" --size 640x360 --fps 2 --speed 16 "$lesson"
 
 # no window was needed: nothing above may have asked for a display
 if grep -l -i 'display\|video' "$work"/*.err "$work"/err-*.stderr 2>/dev/null | grep -q .; then
