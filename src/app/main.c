@@ -541,7 +541,7 @@ int main(int argc, char **argv)
     LangError err = { 0 };
     static const char *const modules[] = {
         "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
-        "contextlib", "traceback", NULL
+        "contextlib", "traceback", "contextvars", NULL
     };
     if (exporting || (!opt.headless && !opt.dis)) {
         /* The window (src/app/window.c) runs, and reruns, the scenario

@@ -62,8 +62,12 @@ struct SimFuture {
             size_t reg_index;       /* the slot in Sim.tasks while pending */
             Value coro;
             Value name;             /* a str, or Task-N's N until someone asks */
-            Value cancelled_exc;    /* the CancelledError it ended with, for its first awaiter */
-            Value fut_waiter;
+            Value ctx;              /* its contextvars context (VNULL: empty, not made yet) */
+            union {
+                Value fut_waiter;       /* while pending: the future it waits on, or VNULL */
+                Value cancelled_exc;    /* once cancelled: the CancelledError it ended with,
+                                           for its first awaiter */
+            };
         };
         struct {            /* is_gather */
             bool return_exceptions, cancel_requested;
@@ -107,11 +111,17 @@ typedef struct Sim {
     Class *future_cls, *task_cls, *loop_cls, *sleep_cls, *handle_cls, *timer_handle_cls;
     Class *cancelled_error, *invalid_state_error;
     Value step_fn, wakeup_fn, gather_done_fn;   /* Task.__step, Task.__wakeup, the gather callback */
+    Value cur_ctx;          /* the current contextvars context (contextvars.c) */
+    Value ctx_classes;      /* contextvars.c's classes */
 } Sim;
 
 static Sim *sim_of(VM *vm) { return (Sim *)vm->sim; }
 
 SimSched *sim_sched(VM *vm) { return sim_of(vm)->sched; }
+
+Value *sim_ctx_current(VM *vm) { return &sim_of(vm)->cur_ctx; }
+
+Value *sim_ctx_classes(VM *vm) { return &sim_of(vm)->ctx_classes; }
 
 static void sim_trace(VM *vm, TraceKind kind, SimFuture *task, uint32_t obj, int line,
                       double num, const char *s1, const char *s2);
@@ -152,8 +162,8 @@ static void future_mark(VM *vm, Obj *o)
     if (f->is_task) {
         vm_mark_value(vm, f->coro);
         vm_mark_value(vm, f->name);
-        vm_mark_value(vm, f->cancelled_exc);
-        vm_mark_value(vm, f->fut_waiter);
+        vm_mark_value(vm, f->fut_waiter);   /* or cancelled_exc */
+        vm_mark_value(vm, f->ctx);
     } else if (f->is_gather) {
         vm_mark_value(vm, f->children);
     }
@@ -191,8 +201,8 @@ static SimFuture *future_new_kind(VM *vm, Class *cls, FutKind kind)
     if (kind == FK_TASK) {
         f->coro = VNULL;
         f->name = VNULL;
-        f->cancelled_exc = VNULL;
         f->fut_waiter = VNULL;
+        f->ctx = VNULL;
     } else if (kind == FK_GATHER) {
         f->children = VNULL;
     }
@@ -710,6 +720,7 @@ static void loop_setup(VM *vm)
     s->loop.describe = describe_handle;
     s->loop.sched = s->sched;
     s->loop.callback_failed = callback_failed;
+    s->loop.contexts = true;
 }
 
 const char *sim_stdlib_dir(VM *vm)
@@ -789,8 +800,12 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
         sim_trace(vm, TR_TASK_STEP, t, 0, line, 0, NULL, NULL);
     }
     bool returned = false;
+    Value saved_ctx = sim_ctx_enter(vm, t->ctx);
+    vm_push_root(vm, &saved_ctx);
     Value r = IS_NULL(exc) ? gen_send(vm, AS_GEN(t->coro), VNONE, &returned)
                            : gen_throw(vm, AS_GEN(t->coro), exc, &returned);
+    vm_pop_root(vm);
+    t->ctx = sim_ctx_leave(vm, saved_ctx);
     s->current_task = prev;
     if (s->cfg.trace && !IS_NULL(r) && !returned) {
         const char *api;
@@ -867,25 +882,29 @@ static Value task_wakeup(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return task_step(vm, step_args, IS_NULL(step_args[1]) ? 1 : 2, NULL);
 }
 
-static Value task_new_ex(VM *vm, Value coro, Value name, bool eager);
-static Value create_task_via_loop(VM *vm, Value coro, Value name);
+static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager);
+static Value create_task_via_loop(VM *vm, Value coro, Value name, Value ctx);
 
 static Value task_new(VM *vm, Value coro, Value name)
 {
-    return task_new_ex(vm, coro, name, false);
+    return task_new_ex(vm, coro, name, VNULL, false);
 }
 
 /* An eager task runs its first step now, inside create_task, as the current
- * task; one that finishes there is never scheduled (Python 3.12). */
-static Value task_new_ex(VM *vm, Value coro, Value name, bool eager)
+ * task; one that finishes there is never scheduled (Python 3.12). It runs
+ * in ctx if one is given (context=), else in a copy of the current context. */
+static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager)
 {
     Sim *s = sim_of(vm);
     if (!IS_GEN(coro) || AS_GEN(coro)->gkind != GEN_COROUTINE) {
         Str *r = vm_repr(vm, coro);
         return vm_raise(vm, EXC_TypeError, "a coroutine was expected, got %s", r ? r->data : "?");
     }
+    if (!IS_NULL(ctx) && !IS_NONE(ctx) && !sim_ctx_is_context(ctx))
+        return vm_raise(vm, EXC_TypeError, "an instance of Context was expected");
     SimFuture *t = future_new_kind(vm, s->task_cls, FK_TASK);
     t->coro = coro;
+    t->ctx = IS_NULL(ctx) || IS_NONE(ctx) ? sim_ctx_capture(vm) : ctx;
     if (IS_NULL(name) || IS_NONE(name))
         t->name = VINT(++s->task_counter);
     else
@@ -986,13 +1005,13 @@ static Value ensure_future(VM *vm, Value aw)
     if (is_future(vm, aw))
         return aw;
     if (IS_GEN(aw) && AS_GEN(aw)->gkind == GEN_COROUTINE)
-        return create_task_via_loop(vm, aw, VNULL);
+        return create_task_via_loop(vm, aw, VNULL, VNULL);
     if (!IS_NULL(vm_lookup_special(vm, aw, vm->sn[SN_await]))) {
         /* any other awaitable runs in a task through a coroutine that awaits it */
         Sim *s = sim_of(vm);
         Value wrap = dict_get_str(s->asyncio->dict, str_intern(vm, "_wrap_awaitable", 15));
         Value coro = vm_call1(vm, wrap, aw);
-        return IS_NULL(coro) ? coro : create_task_via_loop(vm, coro, VNULL);
+        return IS_NULL(coro) ? coro : create_task_via_loop(vm, coro, VNULL, VNULL);
     }
     return vm_raise(vm, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
@@ -1536,7 +1555,7 @@ static Value m_create_task(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (!sim_of(vm)->running)
         return vm_raise(vm, EXC_RuntimeError, "no running event loop");
     /* created unnamed, then renamed: the number is used all the same */
-    Value t = create_task_via_loop(vm, a[0], VNULL);
+    Value t = create_task_via_loop(vm, a[0], VNULL, a[2]);
     if (!IS_NULL(t) && !IS_NULL(a[1]) && !IS_NONE(a[1])) {
         Value r = vm_call_method(vm, t, str_intern(vm, "set_name", 8), &a[1], 1);
         if (IS_NULL(r))
@@ -1719,6 +1738,14 @@ static Value tm_set_name(VM *vm, Value *a, int n, Tuple *k)
     FUT(a[0])->name = VOBJ(s);
     sim_trace(vm, TR_TASK_RENAME, FUT(a[0]), 0, 0, 0, s->data, NULL);
     return VNONE;
+}
+
+/* Task.get_context(): its context, made now if it was still empty */
+static Value tm_get_context(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "get_context", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    return sim_ctx_object(vm, &FUT(a[0])->ctx);
 }
 
 static Value tm_get_coro(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return FUT(a[0])->coro; }
@@ -1934,38 +1961,63 @@ static Value loop_create_task(VM *vm, Value *a, int n, Tuple *k)
     Value p[3];
     if (vm_bind_args(vm, "create_task", a + 1, n - 1, k, params, 1, 1, p) < 0)
         return VNULL;
-    return create_task_via_loop(vm, p[0], p[1]);   /* with a name and no factory: no number used */
+    return create_task_via_loop(vm, p[0], p[1], p[2]);   /* with a name and no factory: no number used */
 }
 
 /* loop.call_soon(cb, *args) / call_later(delay, cb, *args) / call_at(when, cb, *args) */
+static SimHandle *schedule_handle(VM *vm, Value *a, int n, int kind, int first, const char *name);
+
 static Value schedule(VM *vm, Value *a, int n, Tuple *k, int kind)
 {
     static const char *const names[] = { "call_soon", "call_later", "call_at", "call_soon_threadsafe" };
     const char *name = names[kind];
     int first = kind == 0 || kind == 3 ? 1 : 2;   /* index of the callback */
-    for (int i = 0; k && i < (int)k->len; i++)
+    Value ctx = VNULL;
+    for (int i = 0; k && i < (int)k->len; i++) {
         if (strcmp(AS_STR(k->items[i])->data, "context") != 0)
             return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", name,
                             AS_STR(k->items[i])->data);
-    if (n < first + 1)
-        return vm_raise(vm, EXC_TypeError, "%s() missing required positional argument", name);
+        ctx = a[n + i];
+    }
+    if (!IS_NULL(ctx) && !IS_NONE(ctx) && !sim_ctx_is_context(ctx))
+        return vm_raise(vm, EXC_TypeError, "an instance of Context was expected");
+    /* the callback runs in ctx, or in a copy of the context current now */
+    if (IS_NULL(ctx) || IS_NONE(ctx))
+        ctx = sim_ctx_capture(vm);
+    vm_push_root(vm, &ctx);
+    SimHandle *h = schedule_handle(vm, a, n, kind, first, name);
+    vm_pop_root(vm);
+    if (h)
+        h->ctx = ctx;
+    return h ? VOBJ(h) : VNULL;
+}
+
+/* schedule()'s handle, for the callback at a[first] and its arguments */
+static SimHandle *schedule_handle(VM *vm, Value *a, int n, int kind, int first, const char *name)
+{
+    if (n < first + 1) {
+        vm_raise(vm, EXC_TypeError, "%s() missing required positional argument", name);
+        return NULL;
+    }
     Value cb = a[first];
-    if (!IS_OBJ(cb) || IS_STR(cb))
-        return vm_raise(vm, EXC_TypeError, "a callable object was expected by %s(), got %s", name,
-                        vm_repr(vm, cb) ? vm_repr(vm, cb)->data : "?");
+    if (!IS_OBJ(cb) || IS_STR(cb)) {
+        Str *r = vm_repr(vm, cb);
+        vm_raise(vm, EXC_TypeError, "a callable object was expected by %s(), got %s", name, r ? r->data : "?");
+        return NULL;
+    }
     Value args = VOBJ(tuple_from(vm, a + first + 1, (size_t)(n - first - 1)));
     SimLoop *loop = &sim_of(vm)->loop;
     if (kind == 0)
-        return VOBJ(sim_call_soon(loop, NULL, cb, args));
+        return sim_call_soon(loop, NULL, cb, args);
     if (kind == 3) {
-        Value h = VOBJ(sim_call_soon(loop, NULL, cb, args));
+        SimHandle *h = sim_call_soon(loop, NULL, cb, args);
         sim_wake_loop(sim_of(vm)->sched);
         return h;
     }
     double t;
     if (vm_to_double(vm, a[1], &t) < 0)
-        return VNULL;
-    return VOBJ(kind == 1 ? sim_call_later(loop, t, NULL, cb, args) : sim_call_at(loop, t, NULL, cb, args));
+        return NULL;
+    return kind == 1 ? sim_call_later(loop, t, NULL, cb, args) : sim_call_at(loop, t, NULL, cb, args);
 }
 
 static Value loop_call_soon(VM *vm, Value *a, int n, Tuple *k) { return schedule(vm, a, n, k, 0); }
@@ -2030,7 +2082,7 @@ static Value task_ctor(VM *vm, Value *a, int n, Tuple *k)
     int eager = IS_NULL(p[4]) ? 0 : vm_truthy(vm, p[4]);
     if (eager < 0)
         return VNULL;
-    return task_new_ex(vm, p[0], p[2], eager);
+    return task_new_ex(vm, p[0], p[2], p[3], eager);
 }
 
 static Value m_eager_task_factory(VM *vm, Value *a, int n, Tuple *k)
@@ -2039,7 +2091,7 @@ static Value m_eager_task_factory(VM *vm, Value *a, int n, Tuple *k)
     Value p[4];
     if (vm_bind_args(vm, "eager_task_factory", a, n, k, params, 2, 2, p) < 0)
         return VNULL;
-    return task_new_ex(vm, p[1], p[2], true);
+    return task_new_ex(vm, p[1], p[2], p[3], true);
 }
 
 static Value loop_set_task_factory(VM *vm, Value *a, int n, Tuple *k)
@@ -2109,13 +2161,22 @@ static Value loop_repr(VM *vm, Value *a, int n, Tuple *k)
 
 /* loop.create_task(coro, name=None): through the task factory if there is
  * one (the name is set afterwards), else a plain Task. */
-static Value create_task_via_loop(VM *vm, Value coro, Value name)
+static Value create_task_via_loop(VM *vm, Value coro, Value name, Value ctx)
 {
     Sim *s = sim_of(vm);
     if (IS_NONE(s->task_factory) || IS_NULL(s->task_factory))
-        return task_new(vm, coro, name);
-    Value args[2] = { s->loop_obj, coro };
-    Value t = vm_call(vm, s->task_factory, args, 2, NULL);
+        return task_new_ex(vm, coro, name, ctx, false);
+    /* the factory is given context= only if the caller gave one */
+    bool with_ctx = !IS_NULL(ctx) && !IS_NONE(ctx);
+    Value args[3] = { s->loop_obj, coro, ctx };
+    Value kw = VNULL;
+    if (with_ctx) {
+        Value kn = vm_str(vm, "context");
+        kw = VOBJ(tuple_from(vm, &kn, 1));
+    }
+    vm_push_root(vm, &kw);
+    Value t = vm_call(vm, s->task_factory, args, 2, with_ctx ? AS_TUPLE(kw) : NULL);
+    vm_pop_root(vm);
     if (IS_NULL(t) || IS_NULL(name) || IS_NONE(name))
         return t;
     Value r = vm_call_method(vm, t, str_intern(vm, "set_name", 8), &name, 1);
@@ -2208,6 +2269,8 @@ static void sim_mark(VM *vm)
     vm_mark_value(vm, s->saved_hooks[0]);
     vm_mark_value(vm, s->saved_hooks[1]);
     vm_mark_value(vm, s->current_task);
+    vm_mark_value(vm, s->cur_ctx);
+    vm_mark_value(vm, s->ctx_classes);
     vm_mark_value(vm, s->loop_obj);
     vm_mark_value(vm, s->task_factory);
     vm_mark_obj(vm, (Obj *)s->future_cls);
@@ -2341,6 +2404,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
         class_add_checked_method(vm, s->future_cls, fmethods[i].name, fmethods[i].fn);
     struct { const char *name; NativeFn fn; } tmethods[] = {
         { "get_name", tm_get_name }, { "set_name", tm_set_name }, { "get_coro", tm_get_coro },
+        { "get_context", tm_get_context },
         { "cancelling", tm_cancelling }, { "uncancel", tm_uncancel },
         { "_Task__step", task_step }, { "_Task__wakeup", task_wakeup },
     };
@@ -2396,6 +2460,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
     add_fn(vm, m, "all_tasks", m_all_tasks);
     add_fn(vm, m, "ensure_future", m_ensure_future);
     sim_sched_install(vm, m);
+    sim_contextvars_init(vm, m);
     sim_stdlib_init(vm);   /* contextlib, traceback, ...: stdlib.c */
     run_prelude(vm, m, threads_prelude, sizeof threads_prelude - 1);
     export_thread_modules(vm, m);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include "loop.h"
 #include "threads.h"
+#include "sim.h"
 
 static void handle_mark(VM *vm, Obj *o)
 {
@@ -13,6 +14,7 @@ static void handle_mark(VM *vm, Obj *o)
     vm_mark_value(vm, h->callback);
     vm_mark_value(vm, h->args);
     vm_mark_value(vm, h->data);
+    vm_mark_value(vm, h->ctx);
 }
 
 static const NativeType handle_type = {
@@ -121,6 +123,7 @@ static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Va
     h->callback = callback;
     h->args = args;
     h->data = VNULL;
+    h->ctx = VNULL;
     h->id = loop->next_handle_id++;
     return h;
 }
@@ -201,7 +204,14 @@ static int run_handle(SimLoop *loop, SimHandle *h)
         return h->cfn(vm, h);
     Value args = h->args;
     Tuple *t = IS_TUPLE(args) ? AS_TUPLE(args) : NULL;
+    Value saved_ctx = VNULL;
+    if (loop->contexts)
+        saved_ctx = sim_ctx_enter(vm, h->ctx);
+    vm_push_root(vm, &saved_ctx);
     Value r = vm_call(vm, h->callback, t ? t->items : NULL, t ? (int)t->len : 0, NULL);
+    vm_pop_root(vm);
+    if (loop->contexts)
+        sim_ctx_leave(vm, saved_ctx);
     if (!IS_NULL(r))
         return 0;
     /* Handle._run: SystemExit and KeyboardInterrupt leave the loop; any

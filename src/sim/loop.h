@@ -44,6 +44,7 @@ struct SimHandle {
     Value callback;
     Value args;            /* a Tuple, or VNULL for none */
     Value data;            /* for C callbacks */
+    Value ctx;             /* the contextvars context a Python callback runs in (VNULL: empty) */
     double when;           /* timers only */
     uint32_t id;
     bool cancelled;
@@ -67,6 +68,8 @@ struct SimLoop {
     uint64_t iteration;
     uint32_t next_handle_id;
     bool stopping;
+    bool contexts;         /* Python callbacks run in their handle's contextvars context
+                              (set by the asyncio layer: contextvars.c) */
     Class *handle_cls, *timer_handle_cls;   /* the Python classes of handles (or NULL) */
     Trace *trace;          /* where scheduling events go, or NULL */
     struct SimSched *sched;/* the threads: the loop's wait lets them run */

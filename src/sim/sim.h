@@ -40,6 +40,17 @@ void sim_stdlib_init(VM *vm);                   /* stdlib.c: the small modules w
 Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_t len,
                        const char *const *natives, const NativeFn *fns, int nnatives);
 void sim_random_init(VM *vm);                   /* random.c */
+
+/* contextvars (contextvars.c). The current context is *sim_ctx_current():
+ * a Context, or VNULL for an empty one not made yet. */
+void sim_contextvars_init(VM *vm, Module *asyncio);   /* also gives asyncio's prelude _ctx_swap */
+Value *sim_ctx_current(VM *vm);
+Value *sim_ctx_classes(VM *vm);                 /* the module's classes, for contextvars.c */
+bool sim_ctx_is_context(Value v);
+Value sim_ctx_capture(VM *vm);                  /* copy_context() for a task or callback; VNULL if empty */
+Value sim_ctx_enter(VM *vm, Value ctx);         /* makes ctx current; returns what was */
+Value sim_ctx_leave(VM *vm, Value saved);       /* puts saved back; returns what was current */
+Value sim_ctx_object(VM *vm, Value *slot);      /* *slot as a Context, made empty if VNULL */
 void sim_finish(VM *vm, int status);           /* after the program ran: run.end */
 void sim_free(VM *vm);                          /* before vm_free */
 

@@ -37,6 +37,7 @@ typedef struct SimThread {
     Value name;
     Value pyobj;           /* its threading.Thread, or None */
     Value resume_value;    /* what the blocking call returns when it is resumed */
+    Value ctx;             /* its contextvars context (VNULL: empty; a new thread's is) */
     uint32_t id;           /* 0: main; workers from 1, for the trace */
     ThState state;
     WaitKind wait;
@@ -71,6 +72,7 @@ static void thread_mark(VM *vm, Obj *o)
     vm_mark_value(vm, t->name);
     vm_mark_value(vm, t->pyobj);
     vm_mark_value(vm, t->resume_value);
+    vm_mark_value(vm, t->ctx);
 }
 
 static const NativeType thread_type = {
@@ -211,8 +213,12 @@ static void run_thread(VM *vm, SimSched *s, SimThread *t)
     Value send = t->resume_value;
     t->resume_value = VNONE;
     vm_push_root(vm, &fiber);
+    Value saved_ctx = sim_ctx_enter(vm, t->ctx);
+    vm_push_root(vm, &saved_ctx);
     bool returned = false;
     Value r = gen_send(vm, AS_GEN(fiber), send, &returned);
+    vm_pop_root(vm);
+    t->ctx = sim_ctx_leave(vm, saved_ctx);
     vm_pop_root(vm);
     t->cpu_steps += vm->steps - t->turn_start;
     vm->switch_at = saved_switch;

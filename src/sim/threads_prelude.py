@@ -874,9 +874,17 @@ def wrap_future(future, *, loop=None):
 async def to_thread(func, /, *args, **kwargs):
     """Run func(*args, **kwargs) on a worker thread of the default executor."""
     loop = get_running_loop()
+    ctx = _copy_context()
 
     def func_call():
-        return func(*args, **kwargs)
+        # in a copy of the caller's context, as ctx.run(func, ...) would
+        # run it; swapped in, not nested under a native, so the thread can
+        # still block inside func
+        saved = _ctx_swap(ctx)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _ctx_swap(saved)
     func_call._loopscope_job = getattr(func, '__qualname__', None) or repr(func)
     return await loop.run_in_executor(None, func_call)
 

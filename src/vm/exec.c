@@ -615,7 +615,8 @@ Value vm_iter(VM *vm, Value v)
                 return it;
         }
         Value m = vm_lookup_special(vm, v, vm->sn[SN_iter]);
-        if (!IS_NULL(m) && !(o->cls->cflags & CLASS_BUILTIN)) {
+        /* a class defined in Python, or a C object's class with a native __iter__ */
+        if (!IS_NULL(m) && (!(o->cls->cflags & CLASS_BUILTIN) || o->kind == OBJ_NATIVE_DATA)) {
             Value bound = bind_descriptor(vm, m, v, o->cls);
             Value it = IS_NULL(bound) ? VNULL : vm_call0(vm, bound);
             if (IS_NULL(it))

@@ -92,9 +92,12 @@ static Value call_special(VM *vm, Value meth, Value obj, Value *args, int nargs)
     return vm_call(vm, meth, buf, nargs + 1, NULL);
 }
 
+/* An instance of a class defined in Python, or a C object whose class
+ * defines its special methods natively (contextvars.Context's __len__):
+ * both answer len(), bool(), iter() and the operators through them. */
 static bool is_user_instance(Value v)
 {
-    return IS_OBJ(v) && !(v.as.o->cls->cflags & CLASS_BUILTIN);
+    return IS_OBJ(v) && (!(v.as.o->cls->cflags & CLASS_BUILTIN) || v.as.o->kind == OBJ_NATIVE_DATA);
 }
 
 /* ---- truth -------------------------------------------------------------------- */
