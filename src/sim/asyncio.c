@@ -1289,16 +1289,29 @@ static Value loop_open(VM *vm)
     return s->loop_obj;
 }
 
+/* vm_raise for a call that lets go of the coroutine it was given: CPython
+ * frees it, and warns that it was never awaited, when the exception's
+ * handler ends (or at exit, if nothing handles it); `frame`, if not NULL,
+ * is the asyncio frame CPython's traceback ends in. */
+static Value raise_dropping_coro(VM *vm, const ExtFrame *frame, ExcKind exc_kind, const char *msg)
+{
+    vm_raise(vm, exc_kind, "%s", msg);
+    if (IS_EXCEPTION(vm->exc)) {
+        AS_OBJ(vm->exc)->flags |= EXC_DROPPED_CORO;
+        if (frame)
+            exc_add_ext_frame(vm, vm->exc, frame);
+    }
+    return VNULL;
+}
+
 /* loop.run_until_complete(aw): runs the loop until aw is done and returns
  * its result, or raises what it raised, through base_events' frame. */
 static Value loop_run(VM *vm, Value aw)
 {
     Sim *s = sim_of(vm);
-    if (s->running || ((LoopObj *)AS_OBJ(s->loop_obj))->closed) {
-        vm->gc_requested = true;   /* a coroutine refused here is dropped unstarted */
-        return vm_raise(vm, EXC_RuntimeError, s->running ? "This event loop is already running"
-                                                         : "Event loop is closed");
-    }
+    if (s->running || ((LoopObj *)AS_OBJ(s->loop_obj))->closed)   /* a coroutine refused here is dropped */
+        return raise_dropping_coro(vm, NULL, EXC_RuntimeError, s->running ? "This event loop is already running"
+                                                                          : "Event loop is closed");
     Value fut = is_future(vm, aw) ? aw : VNULL;
     s->running = true;
     if (IS_NULL(fut))
@@ -1368,11 +1381,9 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (vm_bind_args(vm, "run", args, nargs, kwnames, params, 1, 1, a) < 0)
         return VNULL;
     Sim *s = sim_of(vm);
-    if (s->running) {
-        /* the coroutine is dropped unstarted: CPython warns when it is freed */
-        vm->gc_requested = true;
-        return vm_raise(vm, EXC_RuntimeError, "asyncio.run() cannot be called from a running event loop");
-    }
+    if (s->running)
+        return raise_dropping_coro(vm, &sim_frame_run_nested, EXC_RuntimeError,
+                                   "asyncio.run() cannot be called from a running event loop");
     if (!IS_GEN(a[0]) || AS_GEN(a[0])->gkind != GEN_COROUTINE) {
         Str *r = vm_repr(vm, a[0]);
         return vm_raise(vm, EXC_ValueError, "a coroutine was expected, got %s", r ? r->data : "?");
@@ -1514,10 +1525,8 @@ static Value loop_run_until_complete(VM *vm, Value *a, int n, Tuple *k)
 {
     if (vm_check_nargs(vm, "run_until_complete", n - 1, k, 1, 1) < 0)
         return VNULL;
-    if (!loop_is_current(vm, a[0])) {
-        vm->gc_requested = true;
-        return vm_raise(vm, EXC_RuntimeError, "Event loop is closed");
-    }
+    if (!loop_is_current(vm, a[0]))
+        return raise_dropping_coro(vm, NULL, EXC_RuntimeError, "Event loop is closed");
     return loop_run(vm, a[1]);
 }
 
@@ -1553,7 +1562,7 @@ static Value m_create_task(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (vm_bind_args(vm, "create_task", args, nargs, kwnames, params, 1, 1, a) < 0)
         return VNULL;
     if (!sim_of(vm)->running)
-        return vm_raise(vm, EXC_RuntimeError, "no running event loop");
+        return raise_dropping_coro(vm, &sim_frame_create_task, EXC_RuntimeError, "no running event loop");
     /* created unnamed, then renamed: the number is used all the same */
     Value t = create_task_via_loop(vm, a[0], VNULL, a[2]);
     if (!IS_NULL(t) && !IS_NULL(a[1]) && !IS_NONE(a[1])) {

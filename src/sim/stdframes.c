@@ -15,6 +15,12 @@ const ExtFrame sim_frame_runner_run = {
 const ExtFrame sim_frame_run_until_complete = {
     "asyncio/base_events.py", 684, "run_until_complete", "return future.result()", 7, 22,
 };
+const ExtFrame sim_frame_run_nested = {
+    "asyncio/runners.py", 190, "run", "raise RuntimeError(", -1, -1,
+};
+const ExtFrame sim_frame_create_task = {
+    "asyncio/tasks.py", 417, "create_task", "loop = events.get_running_loop()", 7, 32,
+};
 const ExtFrame sim_frame_handle_run = {
     "asyncio/events.py", 84, "_run", "self._context.run(self._callback, *self._args)", -1, -1,
 };

@@ -950,6 +950,21 @@ static int safe_point(VM *vm)
     return 0;
 }
 
+/* Is the exception (not yet marked EXC_DROPPED_CORO) leaving an unstarted
+ * coroutine behind among these values (a frame's stack or locals)? A frame
+ * the exception leaves holds it until the handler ends, as the frames of
+ * CPython's traceback do (EXC_DROPPED_CORO); a call's arguments discarded
+ * where the exception is handled go at once. */
+static bool dropped_coro(VM *vm, const Value *from, const Value *to)
+{
+    if (!IS_EXCEPTION(vm->exc) || (AS_OBJ(vm->exc)->flags & EXC_DROPPED_CORO))
+        return false;
+    for (const Value *v = from; v < to; v++)
+        if (v->tag == V_OBJ && v->as.o->kind == OBJ_GEN && gen_never_ran((Gen *)v->as.o))
+            return true;
+    return false;
+}
+
 ExecStatus vm_execute(VM *vm, Frame *entry, Value *result)
 {
     return vm_execute_from(vm, entry, entry, result);
@@ -1082,6 +1097,8 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     SYNC();
                     g->awaited = 1;
                     vm_warn_never_awaited(vm, g);
+                    if (gen_holds_unstarted(g) && safe_point(vm) < 0)
+                        goto error;   /* wait_for(fetch(), 1): fetch() dies with it, and warns next */
                 } else if (agen_wants_finalizer(g)) {
                     /* an unfinished async generator let go (`break` out of
                      * `async for`): if that was its last reference, CPython
@@ -1960,7 +1977,14 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         }
         case OP_POP_EXCEPT: L_POP_EXCEPT: {
             Value prev = POP();
+            Value ended = frame->handled;
             frame->handled = IS_NONE(prev) ? VNULL : prev;
+            if (IS_EXCEPTION(ended) && (AS_OBJ(ended)->flags & EXC_DROPPED_CORO)) {
+                AS_OBJ(ended)->flags &= (uint16_t)~EXC_DROPPED_CORO;
+                SYNC();
+                if (safe_point(vm) < 0)
+                    goto error;
+            }
             DISPATCH();
         }
         case OP_CHECK_EXC_MATCH: L_CHECK_EXC_MATCH: {
@@ -2340,15 +2364,25 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         for (;;) {
             if (frame->nblocks > 0 && !vm->limit_hit) {
                 Block *b = &frame_blocks(frame)[--frame->nblocks];
+                /* a call that failed at once lets go of the coroutines it was given now */
+                bool dropped = dropped_coro(vm, frame_stack(frame) + b->level, sp);
                 sp = frame_stack(frame) + b->level;
                 PUSH(vm->exc);
                 vm->exc = VNULL;
+                if (dropped) {
+                    SYNC();
+                    if (safe_point(vm) < 0)
+                        continue;
+                }
                 ip = frame->code->proto->code + b->handler;
                 frame->resuming = 0;
                 break;
             }
             /* no handler here: the exception leaves this frame */
             Frame *done = frame;
+            if (dropped_coro(vm, frame_stack(done), sp) ||
+                dropped_coro(vm, frame_locals(done), frame_locals(done) + done->code->nlocals))
+                AS_OBJ(vm->exc)->flags |= EXC_DROPPED_CORO;
             if (done == entry) {
                 status = EXEC_ERROR;
                 goto leave;

@@ -135,6 +135,19 @@ static inline bool gen_never_ran(const Gen *g)
 {
     return g->gkind == GEN_COROUTINE && g->frame && !g->awaited;
 }
+
+/* An unstarted generator or coroutine whose arguments include an unstarted
+ * coroutine (asyncio.wait_for(fetch(), 1) let go as a statement). */
+static inline bool gen_holds_unstarted(Gen *g)
+{
+    if (!g->frame)
+        return false;
+    Value *locals = frame_locals(g->frame);
+    for (int i = 0; i < g->frame->code->nlocals; i++)
+        if (locals[i].tag == V_OBJ && locals[i].as.o->kind == OBJ_GEN && gen_never_ran((Gen *)locals[i].as.o))
+            return true;
+    return false;
+}
 /* At exit: every coroutine still alive that never ran gets its warning. */
 void vm_warn_at_exit(VM *vm);
 int code_line_at(const Code *c, int instr);

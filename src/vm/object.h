@@ -280,6 +280,10 @@ typedef struct Exception {
     uint32_t ntb, tb_cap;
     Value notes;           /* list of __notes__ or VNULL */
 } Exception;
+/* In an Exception's hdr.flags: raised by a call that let go of a coroutine it
+ * was given unstarted; CPython frees it (and warns that it was never awaited)
+ * when the handler of the exception ends, so a collection runs there. */
+#define EXC_DROPPED_CORO 0x1u
 #define IS_EXCEPTION(v) IS_KIND(v, OBJ_EXCEPTION)
 #define AS_EXC(v)      ((Exception *)AS_OBJ(v))
 
