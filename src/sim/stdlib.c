@@ -13,6 +13,7 @@
 #include "stdframes.h"
 #include "contextlib_prelude.h"
 #include "traceback_prelude.h"
+#include "collections_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
 static Value std_tb_len(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -127,4 +128,10 @@ void sim_stdlib_init(VM *vm)
     static const NativeFn tb_fns[] = { std_format };
     sim_run_module(vm, "traceback", traceback_prelude, sizeof traceback_prelude - 1, tb_names, tb_fns, 1);
     sim_random_init(vm);
+    /* defaultdict, Counter, ...: into the collections module deque.c made */
+    Value coll = dict_get_str(vm->modules, str_intern(vm, "collections", 11));
+    if (!IS_KIND(coll, OBJ_MODULE) ||
+        vm_run_internal(vm, (const char *)collections_prelude, sizeof collections_prelude - 1,
+                        ((Module *)AS_OBJ(coll))->dict) < 0)
+        abort();   /* a bug in loopscope, not in the scenario */
 }

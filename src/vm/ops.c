@@ -958,6 +958,22 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
                      AS_CLASS(obj)->name->data);
             return -1;
         }
+        bool qual = strcmp(name->data, "__qualname__") == 0;
+        if (qual || strcmp(name->data, "__name__") == 0) {
+            /* what the class's repr and its instances' reprs say */
+            if (!IS_STR(v)) {
+                vm_raise(vm, EXC_TypeError, "can only assign string to %s.%s, not '%s'",
+                         AS_CLASS(obj)->name->data, name->data, vm_type_name(vm, v));
+                return -1;
+            }
+            if (qual)
+                AS_CLASS(obj)->qualname = AS_STR(v);
+            else
+                AS_CLASS(obj)->name = AS_STR(v);
+            return 0;
+        }
+        if (strcmp(name->data, "__module__") == 0 && IS_STR(v))
+            AS_CLASS(obj)->module = AS_STR(v);   /* and in the dict, below */
         return dict_set(vm, AS_CLASS(obj)->dict, VOBJ(name), v);
     }
     Value attr = class_lookup(type, name);

@@ -1,0 +1,410 @@
+# collections beyond deque (deque is C: src/vm/deque.c): defaultdict,
+# Counter, OrderedDict, ChainMap and namedtuple, as CPython prints and
+# raises them. loopscope cannot subclass dict or tuple, so these hold a dict
+# (or a tuple) and answer the same protocol: indexing, len, iteration,
+# keys/values/items, ==, dict(x), **x; isinstance(x, dict) is False.
+
+
+class _Mapping:
+    __module__ = 'collections'
+
+    def __init__(self, *args, **kwargs):
+        self._d = {}
+        if args or kwargs:
+            self.update(*args, **kwargs)
+
+    def _missing(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        d = self._d
+        if key in d:
+            return d[key]
+        return self._missing(key)
+
+    def __setitem__(self, key, value):
+        self._d[key] = value
+
+    def __delitem__(self, key):
+        del self._d[key]
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __len__(self):
+        return len(self._d)
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __eq__(self, other):
+        if isinstance(other, _Mapping):
+            other = other._d
+        return self._d == other
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        raise TypeError(f"unhashable type: '{type(self).__name__}'")
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def pop(self, key, *default):
+        return self._d.pop(key, *default)
+
+    def popitem(self):
+        return self._d.popitem()
+
+    def setdefault(self, key, default=None):
+        return self._d.setdefault(key, default)
+
+    def clear(self):
+        self._d.clear()
+
+    def update(self, *args, **kwargs):
+        self._d.update(*args, **kwargs)
+
+    def copy(self):
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new._d = dict(self._d)
+        return new
+
+    __copy__ = copy
+
+    def __or__(self, other):
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+class defaultdict(_Mapping):
+    """A dict that makes a missing key's value with default_factory()."""
+
+    def __init__(self, default_factory=None, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        self.default_factory = default_factory
+        _Mapping.__init__(self, *args, **kwargs)
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._d[key] = value
+        return value
+
+    def _missing(self, key):
+        return self.__missing__(key)
+
+    def __repr__(self):
+        f = self.default_factory
+        return f"defaultdict({'None' if f is None else repr(f)}, {self._d!r})"
+
+
+class OrderedDict(_Mapping):
+    """A dict that can move keys to either end."""
+
+    def __repr__(self):
+        if not self._d:
+            return 'OrderedDict()'
+        return f'OrderedDict({self._d!r})'
+
+    def popitem(self, last=True):
+        if not self._d:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(self._d)) if last else next(iter(self._d))
+        return key, self._d.pop(key)
+
+    def move_to_end(self, key, last=True):
+        value = self._d.pop(key)
+        if last:
+            self._d[key] = value
+        else:
+            rest = self._d
+            self._d = {key: value}
+            self._d.update(rest)
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return list(self._d.items()) == list(other._d.items())
+        return _Mapping.__eq__(self, other)
+
+    def __reversed__(self):
+        return reversed(self._d)
+
+
+class Counter(_Mapping):
+    """A dict of counts: a missing key counts 0."""
+
+    def __init__(self, iterable=None, /, **kwds):
+        _Mapping.__init__(self)
+        self.update(iterable, **kwds)
+
+    def _missing(self, key):
+        return 0
+
+    def __repr__(self):
+        if not self._d:
+            return 'Counter()'
+        inner = ', '.join(f'{k!r}: {v!r}' for k, v in self.most_common())
+        return f'Counter({{{inner}}})'
+
+    def total(self):
+        return sum(self._d.values())
+
+    def most_common(self, n=None):
+        ranked = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
+        return ranked if n is None else ranked[:n]
+
+    def elements(self):
+        for key, count in self._d.items():
+            for _ in range(count):
+                yield key
+
+    def update(self, iterable=None, /, **kwds):
+        d = self._d
+        if iterable is not None:
+            if isinstance(iterable, (_Mapping, dict)):
+                for key, count in iterable.items():
+                    d[key] = d.get(key, 0) + count
+            else:
+                for key in iterable:
+                    d[key] = d.get(key, 0) + 1
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        d = self._d
+        if iterable is not None:
+            if isinstance(iterable, (_Mapping, dict)):
+                for key, count in iterable.items():
+                    d[key] = d.get(key, 0) - count
+            else:
+                for key in iterable:
+                    d[key] = d.get(key, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def _keep_positive(self, pairs):
+        out = Counter()
+        for key, count in pairs:
+            if count > 0:
+                out._d[key] = count
+        return out
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        pairs = [(k, v + other[k]) for k, v in self._d.items()]
+        pairs += [(k, v) for k, v in other._d.items() if k not in self._d]
+        return self._keep_positive(pairs)
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        pairs = [(k, v - other[k]) for k, v in self._d.items()]
+        pairs += [(k, -v) for k, v in other._d.items() if k not in self._d]
+        return self._keep_positive(pairs)
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        pairs = [(k, max(v, other[k])) for k, v in self._d.items()]
+        pairs += [(k, v) for k, v in other._d.items() if k not in self._d]
+        return self._keep_positive(pairs)
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self._keep_positive([(k, min(v, other[k])) for k, v in self._d.items()])
+
+
+class ChainMap(_Mapping):
+    """Several mappings searched in order as one; writes go to the first."""
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    @property
+    def _d(self):
+        merged = {}
+        for m in reversed(self.maps):
+            merged.update(m)
+        return merged
+
+    def __getitem__(self, key):
+        for m in self.maps:
+            if key in m:
+                return m[key]
+        raise KeyError(key)
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}') from None
+
+    def __repr__(self):
+        return f"ChainMap({', '.join(map(repr, self.maps))})"
+
+    def new_child(self, m=None):
+        return ChainMap({} if m is None else m, *self.maps)
+
+    @property
+    def parents(self):
+        return ChainMap(*self.maps[1:])
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """A class of records whose fields are also positions."""
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    fields = tuple(str(f) for f in field_names)
+    for name in (typename,) + fields:
+        if not name.isidentifier():
+            raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
+    seen = set()
+    for name in fields:
+        if name.startswith('_'):
+            raise ValueError(f'Field names cannot start with an underscore: {name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(fields):
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
+    nfields = len(fields)
+
+    class _Record:
+        __slots__ = ('_values',)
+
+        def __init__(self, *args, **kwargs):
+            if len(args) > nfields:
+                raise TypeError(f'{typename}.__new__() takes {nfields + 1} positional arguments '
+                                f'but {len(args) + 1} were given')
+            for name in kwargs:
+                if name not in fields:
+                    raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+                if fields.index(name) < len(args):
+                    raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
+            values = list(args)
+            for name in fields[len(args):]:
+                if name in kwargs:
+                    values.append(kwargs[name])
+                elif name in field_defaults:
+                    values.append(field_defaults[name])
+                else:
+                    missing = [n for n in fields[len(values):]
+                               if n not in kwargs and n not in field_defaults]
+                    quoted = [repr(n) for n in missing]
+                    if len(quoted) == 1:
+                        listed = quoted[0]
+                    else:
+                        listed = ', '.join(quoted[:-1]) + ' and ' + quoted[-1]
+                    s = '' if len(missing) == 1 else 's'
+                    raise TypeError(f'{typename}.__new__() missing {len(missing)} required '
+                                    f'positional argument{s}: {listed}')
+            object.__setattr__(self, '_values', tuple(values))
+
+        def __setattr__(self, name, value):
+            raise AttributeError("can't set attribute" if name in fields else
+                                 f"'{typename}' object has no attribute '{name}'")
+
+        def __repr__(self):
+            inner = ', '.join(f'{n}={v!r}' for n, v in zip(fields, self._values))
+            return f'{type(self).__name__}({inner})'
+
+        def __getitem__(self, index):
+            return self._values[index]
+
+        def __len__(self):
+            return nfields
+
+        def __iter__(self):
+            return iter(self._values)
+
+        def __contains__(self, value):
+            return value in self._values
+
+        def __hash__(self):
+            return hash(self._values)
+
+        def __eq__(self, other):
+            return self._values == (other._values if isinstance(other, _Record) else other)
+
+        def __ne__(self, other):
+            return not self == other
+
+        def __lt__(self, other):
+            return self._values < tuple(other)
+
+        def __le__(self, other):
+            return self._values <= tuple(other)
+
+        def __gt__(self, other):
+            return self._values > tuple(other)
+
+        def __ge__(self, other):
+            return self._values >= tuple(other)
+
+        def __add__(self, other):
+            return self._values + tuple(other)
+
+        def count(self, value):
+            return self._values.count(value)
+
+        def index(self, value, *args):
+            return self._values.index(value, *args)
+
+        def _asdict(self):
+            return dict(zip(fields, self._values))
+
+        def _replace(self, **changes):
+            values = [changes.pop(n, v) for n, v in zip(fields, self._values)]
+            if changes:
+                raise ValueError(f'Got unexpected field names: {list(changes)!r}')
+            return type(self)(*values)
+
+        @classmethod
+        def _make(cls, iterable):
+            values = tuple(iterable)
+            if len(values) != nfields:
+                raise TypeError(f'Expected {nfields} arguments, got {len(values)}')
+            return cls(*values)
+
+    def read_only(self, value):
+        raise AttributeError("can't set attribute")
+
+    def field_getter(i):
+        return property(lambda self: self._values[i], read_only)
+
+    for i, name in enumerate(fields):
+        setattr(_Record, name, field_getter(i))
+    _Record._fields = fields
+    _Record._field_defaults = field_defaults
+    _Record.__name__ = typename
+    _Record.__qualname__ = typename
+    _Record.__module__ = '__main__' if module is None else module
+    return _Record
