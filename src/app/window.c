@@ -367,9 +367,11 @@ static void print_frame_stats(App *a)
                     "99th percentile %.2f ms, max %.2f ms, first %.2f ms; first frame on screen %.1f ms after start\n",
             a->nframes, a->w, a->h, a->frame_ms[a->nframes / 2], a->frame_ms[a->nframes * 99 / 100],
             a->frame_ms[a->nframes - 1], first, a->first_frame_ms);
+    SDL_RendererInfo info = { 0 };
+    SDL_GetRendererInfo(a->ren, &info);
     double n = (double)a->nframes;
-    fprintf(stderr, "loopscope: mean per frame: layout %.2f ms, draw %.2f ms, present %.2f ms\n",
-            a->sum_layout * 1000 / n, a->sum_draw * 1000 / n, a->sum_present * 1000 / n);
+    fprintf(stderr, "loopscope: mean per frame: layout %.2f ms, draw %.2f ms, present %.2f ms (%s renderer)\n",
+            a->sum_layout * 1000 / n, a->sum_draw * 1000 / n, a->sum_present * 1000 / n, info.name ? info.name : "?");
 }
 
 static void save_png(App *a, const char *path)
@@ -633,6 +635,40 @@ static void check_file_changed(App *a)
 
 /* ---- start and end */
 
+/* The renderer. A GPU's, through SDL's default (OpenGL and the like), where
+ * there is one; but where OpenGL would only be Mesa's software rasterizer
+ * (llvmpipe: under Xvfb, or a machine without a GPU), SDL's own software
+ * renderer into a plain X framebuffer is several times faster and starts
+ * sooner (docs/performance.md). SDL_RENDER_DRIVER, when set, decides. */
+static bool has_gpu_node(void)
+{
+#ifdef __linux__
+    /* a GPU the user may render with has a render node */
+    for (int i = 128; i < 136; i++) {
+        char path[32];
+        snprintf(path, sizeof path, "/dev/dri/renderD%d", i);
+        struct stat st;
+        if (stat(path, &st) == 0)
+            return true;
+    }
+    return false;
+#else
+    return true;   /* elsewhere, ask GL_RENDERER (gl_is_software) */
+#endif
+}
+
+static bool gl_is_software(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || !info.name || strncmp(info.name, "opengl", 6) != 0)
+        return false;
+    typedef const unsigned char *(*GetString)(unsigned);
+    GetString get = (GetString)SDL_GL_GetProcAddress("glGetString");
+    const char *name = get ? (const char *)get(0x1F01 /* GL_RENDERER */) : NULL;
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "Software Rasterizer")
+                    || strstr(name, "swrast"));
+}
+
 /* LOOPSCOPE_KEYS: the keys scripted for this frame, as if pressed. */
 static void scripted_keys(const App *a, long frame)
 {
@@ -739,10 +775,18 @@ int window_main(const char *file, const WindowOptions *opt, const char *compare)
             h = usable.h * 9 / 10;
         }
     }
+    bool soft = !getenv("SDL_RENDER_DRIVER") && !has_gpu_node();
+    if (soft)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     a->win = SDL_CreateWindow("loopscope", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                               SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (a->win)
+    if (a->win && !soft)
         a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (a->ren && !getenv("SDL_RENDER_DRIVER") && gl_is_software(a->ren)) {
+        SDL_DestroyRenderer(a->ren);
+        a->ren = NULL;
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
     if (a->win && !a->ren)
         a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
     if (a->ren)
@@ -823,6 +867,8 @@ int window_main(const char *file, const WindowOptions *opt, const char *compare)
         if (a->job && run_job_progress(a->job).done) {
             take_run(a);
             a->playing = a->bench;
+            if (a->bench)
+                a->in_step = 0;
         }
         if (a->bench && !a->job && !a->playing && a->have_run) {
             go_to(a, 0);   /* round and round */

@@ -2,8 +2,11 @@
  * sdl_draw.c - the display list drawn with SDL2 (see backend.h).
  *
  * Rounded rectangles and thick lines are triangle lists (SDL_RenderGeometry),
- * text is one cached texture per run, rendered in white and tinted per draw
- * with the role's colour, so a theme switch re-renders nothing.
+ * text is one cached texture per run and colour, rendered in its colour:
+ * SDL's software renderer (the window's without a GPU) copies an untinted
+ * texture on its fast path and a tinted one (colour modulation) several
+ * times slower, and text is most of a frame's pixels (docs/performance.md).
+ * A theme switch renders the texts again, once.
  *
  * Must not: decide where anything goes (that is src/view), or touch the
  * trace or the simulator.
@@ -18,7 +21,7 @@
 #include "fonts.h"   /* generated: the embedded TTF files */
 
 #define MAX_SIZES 48          /* open (font, pixel size) pairs */
-#define CACHE_BITS 12         /* 4096 slots for text runs */
+#define CACHE_BITS 13         /* 8192 slots for text runs (measured, and drawn per colour) */
 #define CACHE_SLOTS (1u << CACHE_BITS)
 #define CACHE_KEEP_FRAMES 90  /* a run unused this long is freed */
 #define MAX_RUN 1024          /* longer runs are not cached (rare) */
@@ -33,6 +36,7 @@ typedef struct Entry {
     char *text;               /* NULL: empty slot */
     size_t len;
     int font, px;
+    uint32_t color;           /* 0: measured only; else 0xff000000 | RGB the texture has */
     int w, h;                 /* measured */
     SDL_Texture *tex;         /* rendered lazily, when first drawn */
     uint64_t used;            /* the frame it was last used in */
@@ -46,6 +50,7 @@ struct Backend {
     size_t entries;
     uint64_t frame;
     BackendStats stats;
+    SDL_BlendMode mode;       /* the renderer's draw blend mode now */
 };
 
 static const unsigned char *font_data(int font, size_t *len)
@@ -119,9 +124,9 @@ void backend_free(Backend *b)
     TTF_Quit();
 }
 
-static uint64_t hash_run(int font, int px, const char *s, size_t n)
+static uint64_t hash_run(int font, int px, uint32_t color, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)(font * 131 + px);
+    uint64_t h = (1469598103934665603ull ^ (uint64_t)(font * 131 + px)) + (uint64_t)color * 0x9e3779b97f4a7c15ull;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h ? h : 1;
@@ -159,19 +164,21 @@ static void cache_age(Backend *b)
     b->entries = kept;
 }
 
-/* The cache entry for a run, measured; NULL when it cannot be (no font). */
-static Entry *lookup(Backend *b, int font, float size, const char *s, size_t n)
+/* The cache entry for a run in a colour (0: for measuring), measured; NULL
+ * when it cannot be (no font). */
+static Entry *lookup(Backend *b, int font, float size, uint32_t color, const char *s, size_t n)
 {
     int px = (int)lroundf(size);
     if (px < 4)
         px = 4;
     if (n > MAX_RUN)
         n = MAX_RUN;
-    uint64_t h = hash_run(font, px, s, n);
+    uint64_t h = hash_run(font, px, color, s, n);
     size_t j = h & (CACHE_SLOTS - 1);
     while (b->cache[j].text) {
         Entry *e = &b->cache[j];
-        if (e->hash == h && e->font == font && e->px == px && e->len == n && memcmp(e->text, s, n) == 0) {
+        if (e->hash == h && e->font == font && e->px == px && e->color == color && e->len == n
+            && memcmp(e->text, s, n) == 0) {
             e->used = b->frame;
             return e;
         }
@@ -192,6 +199,7 @@ static Entry *lookup(Backend *b, int font, float size, const char *s, size_t n)
     e->hash = h;
     e->font = font;
     e->px = px;
+    e->color = color;
     e->used = b->frame;
     if (TTF_SizeUTF8(f, e->text, &e->w, &e->h) != 0)
         e->w = e->h = 0;
@@ -204,7 +212,7 @@ float backend_measure(void *ud, ViewFont font, float size, const char *s, size_t
     Backend *b = ud;
     if (!n)
         return 0;
-    Entry *e = lookup(b, font, size, s, n);
+    Entry *e = lookup(b, font, size, 0, s, n);
     if (e)
         return (float)e->w;
     /* uncached (full table, or an absurdly long run): ask the font directly */
@@ -225,9 +233,22 @@ static SDL_Color color(const ViewList *l, const ViewItem *it)
     return (SDL_Color){ c.r, c.g, c.b, (Uint8)(c.a * it->alpha / 255) };
 }
 
+/* Opaque colours are copied, not blended: SDL's software renderer (the
+ * window's under Xvfb or without a GPU) fills an opaque rectangle several
+ * times faster than it blends one, and the panels are mostly opaque. */
+static void set_color(Backend *b, SDL_Color c)
+{
+    SDL_BlendMode mode = c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND;
+    if (mode != b->mode) {
+        SDL_SetRenderDrawBlendMode(b->r, mode);
+        b->mode = mode;
+    }
+    SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
+}
+
 static void fill_rect(Backend *b, SDL_Color c, float x, float y, float w, float h)
 {
-    SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
+    set_color(b, c);
     SDL_FRect fr = { x, y, w, h };
     SDL_RenderFillRectF(b->r, &fr);
 }
@@ -300,6 +321,7 @@ static void draw_line(Backend *b, SDL_Color c, float x0, float y0, float x1, flo
         { { x1 - nx, y1 - ny }, c, { 0, 0 } }, { { x0 - nx, y0 - ny }, c, { 0, 0 } },
     };
     int idx[6] = { 0, 1, 2, 0, 2, 3 };
+    set_color(b, c);   /* the geometry takes the draw blend mode */
     SDL_RenderGeometry(b->r, NULL, v, 4, idx, 6);
 }
 
@@ -308,12 +330,14 @@ static void draw_text(Backend *b, const ViewList *l, const ViewItem *it)
     if (!it->len)
         return;
     b->stats.texts_drawn++;
-    Entry *e = lookup(b, it->font, it->r, view_item_text(l, it), it->len);
+    SDL_Color c = color(l, it);
+    uint32_t key = 0xff000000u | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b;
+    Entry *e = lookup(b, it->font, it->r, key, view_item_text(l, it), it->len);
     if (!e)
         return;
     if (!e->tex) {
         TTF_Font *f = get_font(b, e->font, e->px);
-        SDL_Surface *s = f ? TTF_RenderUTF8_Blended(f, e->text, (SDL_Color){ 255, 255, 255, 255 }) : NULL;
+        SDL_Surface *s = f ? TTF_RenderUTF8_Blended(f, e->text, (SDL_Color){ c.r, c.g, c.b, 255 }) : NULL;
         if (!s)
             return;
         e->tex = SDL_CreateTextureFromSurface(b->r, s);
@@ -323,9 +347,7 @@ static void draw_text(Backend *b, const ViewList *l, const ViewItem *it)
         SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
         b->stats.texts_rendered++;
     }
-    SDL_Color c = color(l, it);
-    SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(e->tex, c.a);
+    SDL_SetTextureAlphaMod(e->tex, c.a);   /* 255 (most text): no modulation at all */
     int tw, th;
     SDL_QueryTexture(e->tex, NULL, NULL, &tw, &th);
     /* centre the font's line box in the item's line box */
@@ -338,6 +360,7 @@ void backend_draw(Backend *b, const ViewList *l)
 {
     b->frame++;
     SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
+    b->mode = SDL_BLENDMODE_BLEND;
     for (size_t i = 0; i < l->len; i++) {
         const ViewItem *it = &l->items[i];
         SDL_Color c = color(l, it);
