@@ -528,7 +528,8 @@ static void loop_contents(Lay *L, const ViewScene *sc, const TraceState *s, View
     }
     for (size_t i = 0; i < s->ntimers; i++) {
         const TraceTimerItem *tm = &s->timers[i];
-        if (y + ch > bottom) {
+        /* a chip that is not the last leaves room for the "+N more" line */
+        if (y + ch > bottom || (i + 1 < s->ntimers && y + ch + gap + 0.62f * u * 1.25f > bottom)) {
             lay_textf(L, VF_BOLD, 0.62f * u, VR_TEXT_DIM, r.x, y, r.w, "+%zu more", s->ntimers - i)->what = VW_MORE;
             break;
         }

@@ -281,6 +281,18 @@ static void two_hundred_tasks_still_lay_out(void **state)
             size_t ncards = find_items(&l, VI_RRECT, VW_TASK_CARD, cards, 256);
             assert_true(ncards > 10);
             assert_true(nmore >= 1);   /* what does not fit is counted, not dropped silently */
+            /* ... and the count stays above the threads, not over their heading */
+            const ViewItem *threads = NULL;
+            for (size_t i = 0; i < l.len; i++)
+                if (l.items[i].kind == VI_TEXT && l.items[i].panel == VP_LOOP
+                    && strcmp(view_item_text(&l, &l.items[i]), "THREADS") == 0)
+                    threads = &l.items[i];
+            assert_non_null(threads);
+            for (size_t i = 0; i < l.len; i++) {
+                const ViewItem *it = &l.items[i];
+                if (it->panel == VP_LOOP && (it->what == VW_MORE || it->what == VW_TIMER_ITEM))
+                    assert_true(it->y + it->h <= threads->y + 0.5f);
+            }
         }
     }
     view_list_free(&l);
