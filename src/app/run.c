@@ -80,8 +80,10 @@ typedef struct RunJob {
     atomic_int_least64_t t_ns;
     atomic_bool stop, done, taken;
     atomic_int refs;          /* the thread's and the window's */
-    VM *vm;                   /* the thread's only */
-    bool stopping_vm;         /* the thread's only: the budget was cut */
+    atomic_bool abandoned;    /* the window has let go of it */
+    VM *vm;                   /* the worker's only */
+    bool stopping_vm;         /* the worker's only: the budget was cut */
+    struct RunJob *next;      /* the queue (under queue_mu) */
 } RunJob;
 
 static atomic_int live_jobs;
@@ -167,13 +169,36 @@ static void job_release(RunJob *j)
     free(j);
 }
 
-static void *job_main(void *arg)
+/* The simulations run one at a time on one worker thread that lives as
+ * long as the process: the VM keeps per-thread scratch (the collector's
+ * gray stack) that a thread ending would leak, and one simulation at a
+ * time is all the window needs. Jobs queue; an abandoned one that has not
+ * started is dropped unrun. */
+static pthread_mutex_t queue_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t queue_cv = PTHREAD_COND_INITIALIZER;
+static RunJob *queue_head, *queue_tail;
+static bool worker_running;
+
+static void *worker_main(void *arg)
 {
-    RunJob *j = arg;
-    simulate(&j->run, &j->opt, j->name, j->src, j->len, j);
-    atomic_store(&j->done, true);
-    job_release(j);
-    atomic_fetch_sub(&live_jobs, 1);
+    (void)arg;
+    for (;;) {
+        pthread_mutex_lock(&queue_mu);
+        while (!queue_head)
+            pthread_cond_wait(&queue_cv, &queue_mu);
+        RunJob *j = queue_head;
+        queue_head = j->next;
+        if (!queue_head)
+            queue_tail = NULL;
+        pthread_mutex_unlock(&queue_mu);
+        if (atomic_load(&j->abandoned))
+            free(j->src);   /* nobody will look: not run at all */
+        else
+            simulate(&j->run, &j->opt, j->name, j->src, j->len, j);
+        atomic_store(&j->done, true);
+        job_release(j);
+        atomic_fetch_sub(&live_jobs, 1);
+    }
     return NULL;
 }
 
@@ -189,24 +214,35 @@ RunJob *run_job_start(const WindowOptions *opt, const char *name, char *src, siz
     j->src = src;
     j->len = len;
     atomic_init(&j->refs, 2);
-    atomic_fetch_add(&live_jobs, 1);
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    /* the VM keeps deep Python recursion off the C stack, but the compiler
-     * and the collector recurse: the main thread's usual 8 MB */
-    pthread_attr_setstacksize(&attr, (size_t)8 << 20);
-    pthread_t th;
-    int rc = pthread_create(&th, &attr, job_main, j);
-    pthread_attr_destroy(&attr);
-    if (rc != 0) {
-        atomic_fetch_sub(&live_jobs, 1);
-        free(j->name);
-        free(j);
-        free(src);
-        errno = rc;
-        return NULL;
+    pthread_mutex_lock(&queue_mu);
+    if (!worker_running) {
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        /* the VM keeps deep Python recursion off the C stack, but the
+         * compiler and the collector recurse: the main thread's usual 8 MB */
+        pthread_attr_setstacksize(&attr, (size_t)8 << 20);
+        pthread_t th;
+        int rc = pthread_create(&th, &attr, worker_main, NULL);
+        pthread_attr_destroy(&attr);
+        if (rc != 0) {
+            pthread_mutex_unlock(&queue_mu);
+            free(j->name);
+            free(j);
+            free(src);
+            errno = rc;
+            return NULL;
+        }
+        worker_running = true;
     }
+    atomic_fetch_add(&live_jobs, 1);
+    if (queue_tail)
+        queue_tail->next = j;
+    else
+        queue_head = j;
+    queue_tail = j;
+    pthread_cond_signal(&queue_cv);
+    pthread_mutex_unlock(&queue_mu);
     return j;
 }
 
@@ -239,10 +275,12 @@ void run_job_take(RunJob *j, Run *r)
 
 void run_job_abandon(RunJob *j)
 {
+    atomic_store(&j->abandoned, true);
     atomic_store(&j->stop, true);
     job_release(j);
 }
 
+/* The worker itself stays, idle: see worker_main. */
 bool run_jobs_wait(double seconds)
 {
     for (double waited = 0; atomic_load(&live_jobs) > 0; waited += 0.005) {

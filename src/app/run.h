@@ -56,8 +56,10 @@ typedef struct RunProgress {
     bool stopping;            /* run_job_stop was asked */
 } RunProgress;
 
-/* Starts compiling and running the scenario on a new thread (takes src).
- * NULL when no thread can be started. */
+/* Queues the scenario for compiling and running on the simulation thread
+ * (started on first use; it runs one scenario at a time, in order, and
+ * drops abandoned ones it has not started). Takes src. NULL when no thread
+ * can be started. */
 RunJob *run_job_start(const WindowOptions *opt, const char *name, char *src, size_t len);
 RunProgress run_job_progress(const RunJob *j);
 /* Asks the simulation to stop at its next event (within 65536 instructions
@@ -68,9 +70,9 @@ void run_job_take(RunJob *j, Run *r);
 /* Leaves the job: it stops as run_job_stop and frees itself when its
  * thread ends. Does not wait. */
 void run_job_abandon(RunJob *j);
-/* Waits up to `seconds` for every job's thread to end (at quit, after
- * abandoning the window's, so that a clean exit frees everything); true
- * if they all have. */
+/* Waits up to `seconds` for every job to end (at quit, after abandoning
+ * the window's, so that a clean exit frees everything); true if they all
+ * have. The idle simulation thread stays until the process exits. */
 bool run_jobs_wait(double seconds);
 
 /* The number of steps (events) in the run; 0 when rejected. */
