@@ -169,6 +169,8 @@ static void explain_bar(Lay *L, const ViewScene *sc, ViewRect r)
     } else {
         n = view_explain(sc->trace, sc->prev, sc->state, buf, sizeof buf);
         const TraceEvent *ev = sc->state && sc->state->applied ? trace_event(sc->trace, sc->state->step) : NULL;
+        if (ev && ev->kind == TR_LIMIT && sc->banner && *sc->banner)   /* which limit, and who: the banner's words */
+            n = (size_t)snprintf(buf, sizeof buf, "%s", sc->banner);
         if (ev && (ev->kind == TR_LOOP_BLOCK || ev->kind == TR_TASK_FAIL || ev->kind == TR_LIMIT
                    || ev->kind == TR_GC_DESTROY || ev->kind == TR_EXC_LOST))
             role = VR_ERROR;

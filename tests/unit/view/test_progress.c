@@ -170,6 +170,36 @@ static void the_banner_is_on_screen_at_every_step(void **state)
     fixture_free(&f);
 }
 
+static void at_the_limit_the_sentence_is_the_banner(void **state)
+{
+    (void)state;
+    Trace *t = limited_trace("the --max-steps instruction limit");
+    Replay *r = replay_new(t);
+    replay_update(r);
+    ViewTimeline *tl = view_timeline_build(t);
+    size_t limit = trace_len(t) - 2;
+    assert_int_equal(trace_event(t, limit)->kind, TR_LIMIT);
+    const char *banner = "You stopped the simulation at t=0.803 s after 4 events: what ran until then is shown.";
+    ViewScene sc = { .title = "spin.py", .source = "x = 1\n", .source_len = 6, .trace = t, .replay = r,
+                     .timeline = tl, .state = replay_state_at(r, limit), .banner = banner };
+    ViewParams p = params(1920, 1080);
+    ViewList l;
+    view_list_init(&l);
+    view_layout(&l, &sc, &p);
+    const ViewItem *ex[4];
+    assert_true(find_items(&l, VI_TEXT, VW_EXPLAIN, ex, 4) >= 1);
+    assert_non_null(strstr(view_item_text(&l, ex[0]), "You stopped the simulation"));
+    /* without a banner (an export of an old trace), the event's own words */
+    sc.banner = NULL;
+    view_layout(&l, &sc, &p);
+    assert_true(find_items(&l, VI_TEXT, VW_EXPLAIN, ex, 4) >= 1);
+    assert_non_null(strstr(view_item_text(&l, ex[0]), "Stopped by a limit"));
+    view_list_free(&l);
+    view_timeline_free(tl);
+    replay_free(r);
+    trace_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +207,7 @@ int main(void)
         cmocka_unit_test(the_indicator_moves_with_real_time),
         cmocka_unit_test(the_banner_names_the_limit_and_how_to_raise_it),
         cmocka_unit_test(the_banner_is_on_screen_at_every_step),
+        cmocka_unit_test(at_the_limit_the_sentence_is_the_banner),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
