@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include "lang.h"
 #include "vm.h"
@@ -219,9 +220,13 @@ RunJob *run_job_start(const WindowOptions *opt, const char *name, char *src, siz
         pthread_attr_t attr;
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        /* the VM keeps deep Python recursion off the C stack, but the
-         * compiler and the collector recurse: the main thread's usual 8 MB */
-        pthread_attr_setstacksize(&attr, (size_t)8 << 20);
+        /* the VM budgets its C stack from RLIMIT_STACK, as on the main
+         * thread (vm.c note_stack): the worker gets as much, 8 MB at least */
+        size_t stack = (size_t)8 << 20;
+        struct rlimit rl;
+        if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur > stack)
+            stack = (size_t)rl.rlim_cur;
+        pthread_attr_setstacksize(&attr, stack);
         pthread_t th;
         int rc = pthread_create(&th, &attr, worker_main, NULL);
         pthread_attr_destroy(&attr);
