@@ -132,9 +132,17 @@ typedef struct LoopObj {
     NativeData hdr;
     bool closed;
     bool debug;   /* asyncio.run(debug=True), loop.set_debug(): shown by repr only */
+    Value exc_handler;   /* set_exception_handler()'s, or VNULL/None: the default */
 } LoopObj;
 
-static const NativeType loop_type = { .name = "_UnixSelectorEventLoop", .size = sizeof(LoopObj) };
+static void loop_obj_mark(VM *vm, Obj *o)
+{
+    vm_mark_value(vm, ((LoopObj *)o)->exc_handler);
+}
+
+static const NativeType loop_type = {
+    .name = "_UnixSelectorEventLoop", .size = sizeof(LoopObj), .mark = loop_obj_mark,
+};
 
 static Value loop_obj_new(VM *vm)
 {
@@ -682,9 +690,108 @@ static void put_callback_source(VM *vm, NfBuf *b, Value cb, Value args)
     }
 }
 
-/* The loop's default exception handler, for a callback that raised:
- * "Exception in callback ...", the handle, the traceback through
- * Handle._run. */
+/* ---- the loop's exception handler ------------------------------------------------ */
+
+/* default_exception_handler(context): the message, then "key: repr(value)"
+ * for the other keys in sorted order, then the exception's traceback, as
+ * CPython's logger writes them to stderr. */
+static void default_exception_handler(VM *vm, Dict *ctx)
+{
+    Value msg = dict_get_str(ctx, str_intern(vm, "message", 7));
+    Value exc = dict_get_str(ctx, str_intern(vm, "exception", 9));
+    vm->exc = VNULL;
+    NfBuf b;
+    nf_buf_init(&b);
+    put_str(&b, IS_STR(msg) && AS_STR(msg)->len ? AS_STR(msg)->data : "Unhandled exception in event loop");
+    put_str(&b, "\n");
+    /* the other keys, sorted (they are strs: CPython's sorted() of a dict) */
+    size_t n = 0;
+    Str **keys = malloc((ctx->used + 1) * sizeof *keys);
+    if (!keys)
+        abort();
+    for (size_t i = 0; i < ctx->nentries; i++) {
+        Value k = ctx->entries[i].key;
+        if (!IS_STR(k) || strcmp(AS_STR(k)->data, "message") == 0 || strcmp(AS_STR(k)->data, "exception") == 0)
+            continue;
+        size_t j = n++;
+        for (; j > 0 && strcmp(keys[j - 1]->data, AS_STR(k)->data) > 0; j--)
+            keys[j] = keys[j - 1];
+        keys[j] = AS_STR(k);
+    }
+    for (size_t i = 0; i < n; i++) {
+        Str *r = vm_repr(vm, dict_get(vm, ctx, VOBJ(keys[i])));
+        vm->exc = VNULL;
+        put_str(&b, keys[i]->data);
+        put_str(&b, ": ");
+        put_str(&b, r ? r->data : "?");
+        put_str(&b, "\n");
+    }
+    free(keys);
+    vm_write_err(vm, b.data ? b.data : "", b.len);
+    nf_buf_free(&b);
+    if (IS_OBJ(exc))
+        vm_print_exception(vm, exc);
+    vm->exc = VNULL;
+}
+
+/* loop.call_exception_handler(context): the handler the program set, else
+ * the default. A handler that raises is itself reported by the default; if
+ * the report was made while `during` was being handled (a callback that
+ * raised), that is its __context__. */
+static void call_exception_handler(VM *vm, Dict *ctx, Value during)
+{
+    Sim *s = sim_of(vm);
+    Value ctxv = VOBJ(ctx);
+    vm_push_root(vm, &ctxv);
+    Value handler = IS_OBJ(s->loop_obj) ? ((LoopObj *)AS_OBJ(s->loop_obj))->exc_handler : VNULL;
+    if (!IS_OBJ(handler)) {
+        default_exception_handler(vm, ctx);
+        vm_pop_root(vm);
+        return;
+    }
+    Value saved = vm->exc;
+    vm->exc = VNULL;
+    Value args[2] = { s->loop_obj, ctxv };
+    if (IS_NULL(vm_call(vm, handler, args, 2, NULL))) {
+        Value e = vm_exc_take(vm);
+        vm_push_root(vm, &e);
+        exc_add_ext_frame(vm, e, &sim_frame_call_exception_handler);
+        if (IS_EXCEPTION(e) && IS_EXCEPTION(during) && AS_OBJ(e) != AS_OBJ(during) &&
+            (IS_NULL(AS_EXC(e)->context) || IS_NONE(AS_EXC(e)->context)))
+            AS_EXC(e)->context = during;
+        Dict *outer = dict_new(vm);
+        Value ov = VOBJ(outer);
+        vm_push_root(vm, &ov);
+        dict_set_str(vm, outer, "message", vm_str(vm, "Unhandled error in exception handler"));
+        dict_set_str(vm, outer, "exception", e);
+        dict_set_str(vm, outer, "context", ctxv);
+        default_exception_handler(vm, outer);
+        vm_pop_root(vm);
+        vm_pop_root(vm);
+    }
+    vm->exc = saved;
+    vm_pop_root(vm);
+}
+
+/* A context of up to three entries besides the message, for the reports
+ * loopscope's C code makes (keys in the order CPython's code writes them). */
+static void report(VM *vm, const char *message, const char *k1, Value v1, const char *k2, Value v2,
+                   Value during)
+{
+    Dict *ctx = dict_new(vm);
+    Value cv = VOBJ(ctx);
+    vm_push_root(vm, &cv);
+    dict_set_str(vm, ctx, "message", vm_str(vm, message));
+    if (k1)
+        dict_set_str(vm, ctx, k1, v1);
+    if (k2)
+        dict_set_str(vm, ctx, k2, v2);
+    call_exception_handler(vm, ctx, during);
+    vm_pop_root(vm);
+}
+
+/* The loop's exception handler, for a callback that raised: "Exception in
+ * callback ...", the handle, the traceback through Handle._run. */
 static void callback_failed(SimLoop *loop, SimHandle *h, Value exc)
 {
     VM *vm = loop->vm;
@@ -693,15 +800,10 @@ static void callback_failed(SimLoop *loop, SimHandle *h, Value exc)
     put_callback_source(vm, &src, h->callback, h->args);
     put_str(&src, "");
     const char *cb = src.data ? src.data : "";
-    Str *when = h->is_timer ? vm_repr(vm, VFLOAT(h->when)) : NULL;
-    Str *head = when
-        ? str_printf(vm, "Exception in callback %s\nhandle: <TimerHandle when=%s %s>\n", cb, when->data, cb)
-        : str_printf(vm, "Exception in callback %s\nhandle: <Handle %s>\n", cb, cb);
+    Str *message = str_printf(vm, "Exception in callback %s", cb);
     nf_buf_free(&src);
-    vm_write_err(vm, head->data, head->len);
     exc_add_ext_frame(vm, exc, &sim_frame_handle_run);
-    vm_print_exception(vm, exc);
-    vm->exc = VNULL;
+    report(vm, message->data, "exception", exc, "handle", VOBJ(h), exc);
 }
 
 static const ExtFrame *ext_frame_of(VM *vm, const Code *hidden, int line)
@@ -1243,11 +1345,8 @@ static void cancel_all_tasks(VM *vm)
         if (t->state != FUT_FINISHED || IS_NULL(t->exception))
             continue;
         t->exc_retrieved = true;
-        Str *head = str_printf(vm, "unhandled exception during asyncio.run() shutdown\ntask: %s\n",
-                               future_repr(vm, t)->data);
-        vm_write_err(vm, head->data, head->len);
-        vm_print_exception(vm, t->exception);
-        vm->exc = VNULL;
+        report(vm, "unhandled exception during asyncio.run() shutdown", "exception", t->exception,
+               "task", VOBJ(t), VNULL);
     }
     vm_pop_root(vm);
 }
@@ -1518,6 +1617,88 @@ static Value m_set_event_loop(VM *vm, Value *a, int n, Tuple *k)
     Sim *s = sim_of(vm);
     s->set_loop = a[0];
     s->set_called = true;
+    return VNONE;
+}
+
+/* loop.run_forever(): iterations until stop() is called. */
+static Value loop_run_forever(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "run_forever", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    Sim *s = sim_of(vm);
+    if (!loop_is_current(vm, a[0]) || ((LoopObj *)AS_OBJ(a[0]))->closed)
+        return vm_raise(vm, EXC_RuntimeError, "Event loop is closed");
+    if (s->running)
+        return vm_raise(vm, EXC_RuntimeError, "This event loop is already running");
+    s->running = true;
+    int rc = 0;
+    for (;;) {
+        SimWait w;
+        if ((rc = sim_run_once(&s->loop, &w)) < 0)
+            break;
+        if (s->loop.stopping)
+            break;
+        if (w == SIM_WAIT_FOREVER) {
+            vm_raise(vm, EXC_RuntimeError,
+                     "loopscope: the event loop has nothing left to run and nothing calls loop.stop(): "
+                     "run_forever() would wait forever");
+            rc = -1;
+            break;
+        }
+    }
+    s->loop.stopping = false;
+    s->running = false;
+    s->current_task = VNONE;
+    return rc < 0 ? VNULL : VNONE;
+}
+
+/* loop.stop(): the loop finishes the iteration it is in, then returns. */
+static Value loop_stop(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)a;
+    if (vm_check_nargs(vm, "stop", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    sim_of(vm)->loop.stopping = true;
+    return VNONE;
+}
+
+static Value loop_set_exception_handler(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "set_exception_handler", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    if (!IS_NONE(a[1]) && !vm_is_callable(vm, a[1])) {
+        Str *r = vm_repr(vm, a[1]);
+        return r ? vm_raise(vm, EXC_TypeError, "A callable object or None is expected, got %s", r->data) : VNULL;
+    }
+    ((LoopObj *)AS_OBJ(a[0]))->exc_handler = a[1];
+    return VNONE;
+}
+
+static Value loop_get_exception_handler(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "get_exception_handler", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    Value h = ((LoopObj *)AS_OBJ(a[0]))->exc_handler;
+    return IS_NULL(h) ? VNONE : h;
+}
+
+static Value loop_call_exception_handler(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "call_exception_handler", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    if (!IS_DICT(a[1]))
+        return vm_raise(vm, EXC_TypeError, "the context must be a dict");
+    call_exception_handler(vm, AS_DICT(a[1]), VNULL);
+    return VNONE;
+}
+
+static Value loop_default_exception_handler(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "default_exception_handler", n - 1, k, 1, 1) < 0)
+        return VNULL;
+    if (!IS_DICT(a[1]))
+        return vm_raise(vm, EXC_TypeError, "the context must be a dict");
+    default_exception_handler(vm, AS_DICT(a[1]));
     return VNONE;
 }
 
@@ -2216,13 +2397,6 @@ static bool future_wants_last_word(VM *vm, Obj *o)
     return f->state == FUT_FINISHED && !IS_NULL(f->exception) && !f->exc_retrieved;
 }
 
-static void write_err_str(VM *vm, Str *s)
-{
-    if (s)
-        vm_write_err(vm, s->data, s->len);
-    vm->exc = VNULL;
-}
-
 static void future_last_word(VM *vm, Obj *o)
 {
     Sim *s = sim_of(vm);
@@ -2237,16 +2411,13 @@ static void future_last_word(VM *vm, Obj *o)
             vm->exc = VNULL;
         }
         sim_trace(vm, TR_GC_DESTROY, f, 0, 0, 0, NULL, NULL);
-        write_err_str(vm, str_printf(vm, "Task was destroyed but it is pending!\ntask: %s\n",
-                                     future_repr(vm, f)->data));
+        report(vm, "Task was destroyed but it is pending!", "task", VOBJ(f), NULL, VNULL, VNULL);
         return;
     }
     Str *exc_line = vm_exc_summary(vm, f->exception);
     sim_trace(vm, TR_EXC_LOST, f, 0, 0, 0, exc_line ? exc_line->data : NULL, NULL);
-    write_err_str(vm, str_printf(vm, "%s exception was never retrieved\nfuture: %s\n",
-                                 f->is_task ? "Task" : "Future", future_repr(vm, f)->data));
-    vm_print_exception(vm, f->exception);
-    vm->exc = VNULL;
+    report(vm, f->is_task ? "Task exception was never retrieved" : "Future exception was never retrieved",
+           "exception", f->exception, "future", VOBJ(f), VNULL);
 }
 
 /* After marking: tasks and async generators that nothing references leave
@@ -2424,6 +2595,12 @@ void sim_init(VM *vm, const SimConfig *cfg)
     s->gather_done_fn = dict_get_str(s->future_cls->dict, str_intern(vm, "_gather_child_done", 18));
     class_add_checked_method(vm, s->loop_cls, "time", loop_time);
     class_add_checked_method(vm, s->loop_cls, "run_until_complete", loop_run_until_complete);
+    class_add_checked_method(vm, s->loop_cls, "run_forever", loop_run_forever);
+    class_add_checked_method(vm, s->loop_cls, "stop", loop_stop);
+    class_add_checked_method(vm, s->loop_cls, "set_exception_handler", loop_set_exception_handler);
+    class_add_checked_method(vm, s->loop_cls, "get_exception_handler", loop_get_exception_handler);
+    class_add_checked_method(vm, s->loop_cls, "call_exception_handler", loop_call_exception_handler);
+    class_add_checked_method(vm, s->loop_cls, "default_exception_handler", loop_default_exception_handler);
     class_add_checked_method(vm, s->loop_cls, "close", loop_close_m);
     class_add_checked_method(vm, s->loop_cls, "call_soon", loop_call_soon);
     class_add_checked_method(vm, s->loop_cls, "call_soon_threadsafe", loop_call_soon_threadsafe);

@@ -25,6 +25,11 @@ const ExtFrame sim_frame_handle_run = {
     "asyncio/events.py", 84, "_run", "self._context.run(self._callback, *self._args)", -1, -1,
 };
 
+const ExtFrame sim_frame_call_exception_handler = {
+    "asyncio/base_events.py", 1855, "call_exception_handler",
+    "ctx.run(self._exception_handler, self, context)", -1, -1,
+};
+
 typedef struct Mark {
     int line;              /* the prelude's line */
     ExtFrame frame;        /* its strings live in `text` below */

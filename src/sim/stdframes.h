@@ -22,6 +22,7 @@ extern const ExtFrame sim_frame_asyncio_run;        /* runners.py:194 */
 extern const ExtFrame sim_frame_runner_run;         /* runners.py:118 */
 extern const ExtFrame sim_frame_run_until_complete; /* base_events.py:684 */
 extern const ExtFrame sim_frame_handle_run;         /* events.py:84 */
+extern const ExtFrame sim_frame_call_exception_handler; /* base_events.py:1855 */
 extern const ExtFrame sim_frame_run_nested;         /* runners.py:190, asyncio.run in a running loop */
 extern const ExtFrame sim_frame_create_task;        /* tasks.py:417, create_task with no running loop */
 
