@@ -90,6 +90,7 @@ typedef struct Sim {
     SimConfig cfg;
     SimSched *sched;        /* the threads (threads.c) */
     SimStdFrames *stdframes;/* CPython's frames the prelude stands for */
+    SimStdFrames *thread_stdframes;   /* and threads_prelude.py */
     Module *asyncio;
     bool running;
     Value current_task;
@@ -808,7 +809,9 @@ static void callback_failed(SimLoop *loop, SimHandle *h, Value exc)
 
 static const ExtFrame *ext_frame_of(VM *vm, const Code *hidden, int line)
 {
-    return sim_stdframes_find(sim_of(vm)->stdframes, hidden->hidden, line);
+    Sim *s = sim_of(vm);
+    const ExtFrame *f = sim_stdframes_find(s->stdframes, hidden->hidden, line);
+    return f ? f : sim_stdframes_find(s->thread_stdframes, hidden->hidden, line);
 }
 
 /* A fresh loop (one per asyncio.run), wired to the trace. */
@@ -2649,6 +2652,8 @@ void sim_init(VM *vm, const SimConfig *cfg)
     sim_contextvars_init(vm, m);
     sim_stdlib_init(vm);   /* contextlib, traceback, ...: stdlib.c */
     run_prelude(vm, m, threads_prelude, sizeof threads_prelude - 1);
+    s->thread_stdframes = sim_stdframes_new((const char *)threads_prelude, sizeof threads_prelude - 1,
+                                            vm->internal_sources);
     export_thread_modules(vm, m);
     run_prelude(vm, m, asyncio_prelude, sizeof asyncio_prelude - 1);
     dict_set_str(vm, vm->builtins, "anext", dict_get_str(m->dict, str_intern(vm, "_anext", 6)));
@@ -2676,6 +2681,7 @@ void sim_free(VM *vm)
     sim_loop_free(&s->loop);
     sim_sched_free(s->sched);
     sim_stdframes_free(s->stdframes);
+    sim_stdframes_free(s->thread_stdframes);
     free(s->agens);
     free(s->tasks);
     free(s);

@@ -39,6 +39,7 @@ class _Thread:
         self._daemon = bool(daemon) if daemon is not None else _thread_current()._daemon
         self._handle = None
         self._joiners = []
+        self._starter = None
 
     @property
     def name(self):
@@ -72,10 +73,14 @@ class _Thread:
             raise RuntimeError("threads can only be started once")
         _all_threads.append(self)
         self._handle = _thread_new(_thread_bootstrap, (self,), self._name, self, False)
+        # CPython's start() waits until the new thread has started; that
+        # thread then runs on until it blocks (or its GIL turn ends)
+        self._starter = _thread_self()
+        _thread_block()
 
     def run(self):
         if self._target is not None:
-            self._target(*self._args, **self._kwargs)
+            self._target(*self._args, **self._kwargs)  #@ threading.py:1010 run | self._target(*self._args, **self._kwargs)
 
     def join(self, timeout=None):
         if self._handle is None:
@@ -120,10 +125,13 @@ def _thread_ident(t):
 
 
 def _thread_bootstrap(t):
+    starter, t._starter = t._starter, None
+    if starter is not None:
+        _thread_wake(starter)
     try:
         if t._target is not _pool_worker and t._target is not _initialized_worker:
             _worker_job(t._name)
-        t.run()
+        t.run()  #@ threading.py:1073 _bootstrap_inner | self.run()
         if t._target is not _pool_worker and t._target is not _initialized_worker:
             _worker_job(None)
     finally:
@@ -450,13 +458,21 @@ class _CFuture:
                 self._waiters.remove(me)
 
     def result(self, timeout=None):
+        # CPython's two paths, for the frames of _base.py tracebacks show
+        if self.cancelled():
+            raise _CFCancelledError()  #@ concurrent/futures/_base.py:447 result | raise CancelledError()
+        if self._state == _FINISHED:
+            return self._get_result()  #@ concurrent/futures/_base.py:449 result | return ^self.__get_result()^
         self._wait(timeout)
         if self.cancelled():
-            raise _CFCancelledError()
+            raise _CFCancelledError()  #@ concurrent/futures/_base.py:454 result | raise CancelledError()
         if self._state != _FINISHED:
-            raise TimeoutError()
+            raise TimeoutError()  #@ concurrent/futures/_base.py:458 result | raise TimeoutError()
+        return self._get_result()  #@ concurrent/futures/_base.py:456 result | return ^self.__get_result()^
+
+    def _get_result(self):
         if self._exception is not None:
-            raise self._exception
+            raise self._exception  #@ concurrent/futures/_base.py:401 __get_result | raise self._exception
         return self._result
 
     def exception(self, timeout=None):
@@ -527,7 +543,7 @@ def _run_work_item(item, charge_cpu):
     _worker_job(_job_name(fn))
     start = _cpu_steps() if charge_cpu else 0
     try:
-        result = fn(*args, **kwargs)
+        result = fn(*args, **kwargs)  #@ concurrent/futures/thread.py:58 run | result = ^self.fn(*self.args, **self.kwargs)^
     except BaseException as exc:
         if charge_cpu:
             _cpu_charge(start)
@@ -636,6 +652,9 @@ class _ThreadPoolExecutor(_Executor):
             t._handle = _thread_new(_thread_bootstrap, (t,), t._name, t, self._processes)
             _all_threads.append(t)
             self._threads.append(t)
+            if not self._processes:   # Thread.start(): the worker runs until it blocks
+                t._starter = _thread_self()
+                _thread_block()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         self._shutdown = True
@@ -886,7 +905,7 @@ async def to_thread(func, /, *args, **kwargs):
         finally:
             _ctx_swap(saved)
     func_call._loopscope_job = getattr(func, '__qualname__', None) or repr(func)
-    return await loop.run_in_executor(None, func_call)
+    return await loop.run_in_executor(None, func_call)  #@ asyncio/threads.py:25 to_thread | return ^await loop.run_in_executor(None, func_call)^
 
 
 def _at_exit():
