@@ -697,6 +697,11 @@ static Value make_function(VM *vm, Frame *f, Code *code, uint32_t flags, Value *
 static Value import_module(VM *vm, Str *name, bool leaf)
 {
     Value m = dict_get_str(vm->modules, name);
+    if (IS_NULL(m) && vm->import_hook) {
+        m = vm->import_hook(vm, name);
+        if (IS_NULL(m) && !IS_NULL(vm->exc))
+            return VNULL;
+    }
     if (IS_NULL(m))
         return vm_raise(vm, EXC_ModuleNotFoundError, "No module named '%s'", name->data);
     if (leaf)

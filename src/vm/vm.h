@@ -197,6 +197,11 @@ struct VM {
      * (the simulator's stdlib.c: contextlib), asked when ext_frame has none */
     const struct ExtFrame *(*lib_frame)(VM *vm, const struct Code *hidden, int line);
     const char *stdlib_dir;
+    /* an import of a module not (yet) in vm->modules: the simulator loads
+     * it (stdlib.c: the modules written in Python load when first
+     * imported) and returns it, or VNULL, with no exception set when it
+     * knows no such module (NULL: none loads late) */
+    Value (*import_hook)(VM *vm, Str *name);
     uint8_t internal_sources;  /* vm_run_internal calls so far: Code.hidden says which */
     /* when the program has ended (after an uncaught exception's report),
      * before the exit-time warnings: the simulator joins its threads */
