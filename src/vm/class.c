@@ -354,13 +354,76 @@ int class_set_bases(VM *vm, Class *c, Tuple *bases)
     return 0;
 }
 
+static Value wrapper_new(VM *vm, Class *cls, int kind, Value a);
+
+/* What type.__new__ does once the class exists: __init_subclass__ and
+ * __class_getitem__ are class methods without saying so; each attribute
+ * whose type has __set_name__ learns its owner and name; then the nearest
+ * base's __init_subclass__ runs with the class's keywords (object's takes
+ * none). */
+static Value finish_class(VM *vm, Class *c, Value *kw, Tuple *kwnames)
+{
+    Value cv = VOBJ(c);
+    vm_push_root(vm, &cv);
+    static const char *const implicit[] = { "__init_subclass__", "__class_getitem__" };
+    for (int i = 0; i < 2; i++) {
+        Value f = dict_get_str(c->dict, str_intern(vm, implicit[i], strlen(implicit[i])));
+        if (IS_FUNCTION(f))
+            dict_set_str(vm, c->dict, implicit[i], wrapper_new(vm, TYPE(vm, classmethod), WRAP_CLASSMETHOD, f));
+    }
+    Str *set_name = str_intern(vm, "__set_name__", 12);
+    List *items = list_new(vm, 0);
+    Value itemsv = VOBJ(items);
+    vm_push_root(vm, &itemsv);
+    for (size_t i = 0; i < c->dict->nentries; i++) {
+        Value v = c->dict->entries[i].value;
+        if (IS_NULL(v) || !IS_KIND(v, OBJ_INSTANCE) || IS_NULL(vm_lookup_special(vm, v, set_name)))
+            continue;
+        list_append(vm, items, c->dict->entries[i].key);
+        list_append(vm, items, v);
+    }
+    for (size_t i = 0; i + 1 < items->len; i += 2) {
+        Value a[3] = { items->items[i + 1], cv, items->items[i] };
+        Value r = vm_call(vm, vm_lookup_special(vm, a[0], set_name), a, 3, NULL);
+        if (IS_NULL(r)) {
+            vm_pop_root(vm);
+            vm_pop_root(vm);
+            return VNULL;
+        }
+    }
+    vm_pop_root(vm);
+    Str *isc = str_intern(vm, "__init_subclass__", 17);
+    Tuple *mro = class_mro(vm, c);
+    Value hook = VNULL;
+    for (size_t i = 1; i < mro->len && IS_NULL(hook); i++)
+        hook = dict_get_str(AS_CLASS(mro->items[i])->dict, isc);
+    if (IS_KIND(hook, OBJ_WRAPPER) && AS_OBJ(hook)->flags == WRAP_CLASSMETHOD)
+        hook = ((Wrapper *)AS_OBJ(hook))->a;
+    size_t nkw = kwnames ? kwnames->len : 0;
+    Value r = VNONE;
+    if (IS_FUNCTION(hook) || IS_NATIVE(hook)) {
+        Value a[17];
+        if (nkw > 16) {
+            vm_pop_root(vm);
+            return vm_raise(vm, EXC_TypeError, "too many class keyword arguments");
+        }
+        a[0] = cv;
+        memcpy(a + 1, kw, nkw * sizeof(Value));
+        r = vm_call(vm, hook, a, 1, nkw ? kwnames : NULL);
+    }
+    vm_pop_root(vm);
+    return IS_NULL(r) ? VNULL : cv;
+}
+
 /* __build_class__(body, name, *bases, **kw) */
 Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     if (nargs < 2 || !IS_FUNCTION(args[0]) || !IS_STR(args[1]))
         return vm_raise(vm, EXC_TypeError, "__build_class__: bad arguments");
-    if (kwnames && kwnames->len)
-        return vm_raise(vm, EXC_TypeError, "class keyword arguments (such as metaclass=) are not supported by loopscope");
+    if (kwnames)
+        for (size_t i = 0; i < kwnames->len; i++)
+            if (strcmp(AS_STR(kwnames->items[i])->data, "metaclass") == 0)
+                return vm_raise(vm, EXC_TypeError, "metaclasses are not supported by loopscope");
     Function *body = AS_FUNCTION(args[0]);
     Str *name = AS_STR(args[1]);
     Tuple *bases;
@@ -441,7 +504,7 @@ Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
         if (IS_FUNCTION(v))
             AS_FUNCTION(v)->owner = c;
     }
-    return VOBJ(c);
+    return finish_class(vm, c, args + nargs, kwnames);
 }
 
 /* ---- natives on object, type and the wrappers ------------------------------- */
@@ -666,6 +729,18 @@ static Value type_subclasses(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return VOBJ(list_new(vm, 0));
 }
 
+/* object.__init_subclass__(cls): takes no keywords */
+static Value object_init_subclass(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (kwnames && kwnames->len)
+        return vm_raise(vm, EXC_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                        nargs > 0 && IS_CLASS(args[0]) ? AS_CLASS(args[0])->name->data : "object");
+    if (nargs != 1)
+        return vm_raise(vm, EXC_TypeError, "%s.__init_subclass__() takes no arguments (%d given)",
+                        nargs > 0 && IS_CLASS(args[0]) ? AS_CLASS(args[0])->name->data : "object", nargs - 1);
+    return VNONE;
+}
+
 void class_methods_init(VM *vm)
 {
     Class *object = TYPE(vm, object);
@@ -679,6 +754,9 @@ void class_methods_init(VM *vm)
     class_add_method(vm, object, "__setattr__", object_setattr);
     class_add_method(vm, object, "__getattribute__", object_getattribute);
     class_add_method(vm, object, "__delattr__", object_delattr);
+    Native *isc = native_new(vm, "__init_subclass__", object_init_subclass, object);
+    dict_set_str(vm, object->dict, "__init_subclass__",
+                 wrapper_new(vm, TYPE(vm, classmethod), WRAP_CLASSMETHOD, VOBJ(isc)));
     Native *n = native_new(vm, "__new__", object_new, object);
     dict_set(vm, object->dict, VOBJ(vm->sn[SN_new]),
              wrapper_new(vm, TYPE(vm, staticmethod), WRAP_STATICMETHOD, VOBJ(n)));
