@@ -539,10 +539,7 @@ int main(int argc, char **argv)
                             "(see loopscope --help)\n\n", name);
     }
     LangError err = { 0 };
-    static const char *const modules[] = {
-        "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
-        "contextlib", "traceback", "contextvars", NULL
-    };
+    const char *const *modules = sim_module_names;
     if (exporting || (!opt.headless && !opt.dis)) {
         /* The window (src/app/window.c) runs, and reruns, the scenario
          * itself; with no file, the lesson gallery. The slide export

@@ -40,6 +40,7 @@ void sim_stdlib_init(VM *vm);                   /* stdlib.c: the small modules w
 Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_t len,
                        const char *const *natives, const NativeFn *fns, int nnatives);
 void sim_random_init(VM *vm);                   /* random.c */
+extern const char *const sim_module_names[];    /* stdlib.c: what a scenario may import (NULL-terminated) */
 
 /* contextvars (contextvars.c). The current context is *sim_ctx_current():
  * a Context, or VNULL for an empty one not made yet. */
