@@ -1,9 +1,15 @@
 /*
- * stdlib.c - small modules of Python's standard library that scenarios
- * import, written in Python for loopscope and compiled at start-up:
- * contextlib (contextlib_prelude.py) and traceback (traceback_prelude.py).
- * traceback's text is the VM's own uncaught-exception report
- * (vm_format_exception), so that it is CPython's to the byte.
+ * stdlib.c - the modules of Python's standard library that scenarios
+ * import beyond sys, time, gc and collections (src/vm/modules.c), random
+ * (random.c), and asyncio, threading, concurrent.futures, contextvars (the
+ * simulator's own).
+ *
+ * contextlib (contextlib_prelude.py) and traceback (traceback_prelude.py)
+ * are written in Python and compiled at start-up; traceback's text is the
+ * VM's own uncaught-exception report (vm_format_exception), so that it is
+ * CPython's to the byte. The others (LATE below) load when a program first
+ * imports them (vm->import_hook), so a program that does not pays nothing:
+ * functools, typing, ... are Python preludes (*_prelude.py).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +19,7 @@
 #include "stdframes.h"
 #include "contextlib_prelude.h"
 #include "traceback_prelude.h"
+#include "functools_prelude.h"
 #include "collections_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
@@ -119,6 +126,60 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
     return m;
 }
 
+/* The importable modules, for the compiler's check of import statements. */
+const char *const sim_module_names[] = {
+    "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
+    "contextlib", "traceback", "contextvars", "functools", NULL
+};
+
+/* The modules that load when first imported: a prelude, or a native
+ * module's constructor. */
+typedef struct LateModule {
+    const char *name;
+    const unsigned char *src;
+    size_t len;
+    Module *(*make)(VM *vm);
+} LateModule;
+
+#define PRELUDE(name, p) { name, p, sizeof p - 1, NULL }
+static const LateModule late[] = {
+    PRELUDE("functools", functools_prelude),
+};
+#define NLATE (sizeof late / sizeof late[0])
+
+static Value std_import(VM *vm, Value *args, int nargs, Tuple *kwnames);
+
+/* vm->import_hook: a module of LATE, loaded now. Its prelude may import
+ * the others with _import(name) (preludes compile with only the VM's own
+ * modules importable). */
+static Value import_late(VM *vm, Str *name)
+{
+    static const char *const imp_names[] = { "_import" };
+    static const NativeFn imp_fns[] = { std_import };
+    for (size_t i = 0; i < NLATE; i++) {
+        if (strcmp(late[i].name, name->data) != 0)
+            continue;
+        Module *m = late[i].make ? late[i].make(vm)
+                                 : sim_run_module(vm, late[i].name, late[i].src, late[i].len, imp_names, imp_fns, 1);
+        return VOBJ(m);
+    }
+    return VNULL;
+}
+
+static Value std_import(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_import", nargs, kwnames, 1, 1) < 0)
+        return VNULL;
+    if (!IS_STR(args[0]))
+        return vm_raise(vm, EXC_TypeError, "_import: not a str");
+    Value m = dict_get_str(vm->modules, AS_STR(args[0]));
+    if (IS_NULL(m))
+        m = import_late(vm, AS_STR(args[0]));
+    if (IS_NULL(m) && IS_NULL(vm->exc))
+        return vm_raise(vm, EXC_ModuleNotFoundError, "No module named '%s'", AS_STR(args[0])->data);
+    return m;
+}
+
 void sim_stdlib_init(VM *vm)
 {
     static const char *const cl_names[] = { "_tb_len", "_tb_cut" };
@@ -134,4 +195,5 @@ void sim_stdlib_init(VM *vm)
         vm_run_internal(vm, (const char *)collections_prelude, sizeof collections_prelude - 1,
                         ((Module *)AS_OBJ(coll))->dict) < 0)
         abort();   /* a bug in loopscope, not in the scenario */
+    vm->import_hook = import_late;
 }
