@@ -482,7 +482,9 @@ int vm_hash(VM *vm, Value v, int64_t *out)
             vm_raise(vm, EXC_TypeError, "__hash__ method should return an integer");
             return -1;
         }
-        *out = num_hash(r);
+        /* CPython keeps a result that fits a Py_ssize_t (but -1, which is
+         * its error value), and hashes a bigger one */
+        *out = IS_INT(r) ? (r.as.i == -1 ? -2 : r.as.i) : num_hash(r);
         return 0;
     }
     /* a class that defines __eq__ without __hash__ is unhashable */
