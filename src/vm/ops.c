@@ -557,6 +557,36 @@ static Value builtin_binop(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
     return vm->not_implemented;
 }
 
+/* list[int] and int | None: types.GenericAlias and types.UnionType, made
+ * by types._alias(origin, args) and types._union(a, b) of the module
+ * "types" that the simulator loads when asked (vm->import_hook). VNULL
+ * with no exception set when there is no such module. */
+static Value types_call(VM *vm, const char *fn, Value a, Value b)
+{
+    Str *name = str_intern(vm, "types", 5);
+    Value m = dict_get_str(vm->modules, name);
+    if (IS_NULL(m) && vm->import_hook)
+        m = vm->import_hook(vm, name);
+    if (IS_NULL(m))
+        return VNULL;
+    Value f = vm_getattr_cstr(vm, m, fn);
+    if (IS_NULL(f))
+        return VNULL;
+    Value args[2] = { a, b };
+    return vm_call(vm, f, args, 2, NULL);
+}
+
+static bool is_generic_builtin(const Class *c)
+{
+    static const char *const names[] = { "list", "dict", "tuple", "set", "frozenset", "type", "deque", NULL };
+    if (!(c->cflags & CLASS_BUILTIN))
+        return false;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(c->name->data, names[i]) == 0)
+            return true;
+    return false;
+}
+
 Value vm_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
 {
     if (a.tag == V_INT && b.tag == V_INT)
@@ -583,6 +613,11 @@ Value vm_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
     if (!b_first && ta != tb) {
         r = user_binop(vm, b, "r", op, a);
         if (IS_NULL(r) || !is_notimpl(vm, r))
+            return r;
+    }
+    if (op == BINOP_OR && (IS_CLASS(a) || IS_NONE(a)) && (IS_CLASS(b) || IS_NONE(b))) {
+        r = types_call(vm, "_union", a, b);
+        if (!IS_NULL(r) || !IS_NULL(vm->exc))
             return r;
     }
     if (op == BINOP_ADD && IS_STR(a))
@@ -1094,6 +1129,11 @@ Value vm_getitem(VM *vm, Value obj, Value key)
         Value cg = class_lookup(AS_CLASS(obj), str_intern(vm, "__class_getitem__", 17));
         if (!IS_NULL(cg))
             return vm_call1(vm, bind_descriptor(vm, cg, VNULL, AS_CLASS(obj)), key);
+        if (is_generic_builtin(AS_CLASS(obj))) {
+            Value r = types_call(vm, "_alias", obj, key);
+            if (!IS_NULL(r) || !IS_NULL(vm->exc))
+                return r;
+        }
         return vm_raise(vm, EXC_TypeError, "type '%s' is not subscriptable", AS_CLASS(obj)->name->data);
     }
     Value m = vm_lookup_special(vm, obj, vm->sn[SN_getitem]);
