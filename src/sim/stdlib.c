@@ -20,6 +20,8 @@
 #include "contextlib_prelude.h"
 #include "traceback_prelude.h"
 #include "functools_prelude.h"
+#include "types_prelude.h"
+#include "typing_prelude.h"
 #include "collections_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
@@ -129,7 +131,7 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
 /* The importable modules, for the compiler's check of import statements. */
 const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
-    "contextlib", "traceback", "contextvars", "functools", NULL
+    "contextlib", "traceback", "contextvars", "functools", "types", "typing", NULL
 };
 
 /* The modules that load when first imported: a prelude, or a native
@@ -144,6 +146,8 @@ typedef struct LateModule {
 #define PRELUDE(name, p) { name, p, sizeof p - 1, NULL }
 static const LateModule late[] = {
     PRELUDE("functools", functools_prelude),
+    PRELUDE("types", types_prelude),
+    PRELUDE("typing", typing_prelude),
 };
 #define NLATE (sizeof late / sizeof late[0])
 
