@@ -9,7 +9,8 @@
  * VM's own uncaught-exception report (vm_format_exception), so that it is
  * CPython's to the byte. The others (LATE below) load when a program first
  * imports them (vm->import_hook), so a program that does not pays nothing:
- * functools, typing, ... are Python preludes (*_prelude.py).
+ * functools, typing, ... are Python preludes (*_prelude.py), math is
+ * C (src/vm/mathmod.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,7 +132,7 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
 /* The importable modules, for the compiler's check of import statements. */
 const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
-    "contextlib", "traceback", "contextvars", "functools", "types", "typing", NULL
+    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", NULL
 };
 
 /* The modules that load when first imported: a prelude, or a native
@@ -148,6 +149,7 @@ static const LateModule late[] = {
     PRELUDE("functools", functools_prelude),
     PRELUDE("types", types_prelude),
     PRELUDE("typing", typing_prelude),
+    { "math", NULL, 0, math_module_new },
 };
 #define NLATE (sizeof late / sizeof late[0])
 

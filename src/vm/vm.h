@@ -426,6 +426,7 @@ void str_methods_init(VM *vm);     /* strmethods.c */
 void format_init(VM *vm);          /* format.c: format(), str.format, % */
 void container_methods_init(VM *vm); /* list/tuple/dict/set/range methods */
 void modules_init(VM *vm);         /* time, sys, gc, collections */
+Module *math_module_new(VM *vm);  /* mathmod.c: the math module, made when first imported */
 
 /* format.c: the engines behind f-strings, format(), str.format and %. */
 Str *vm_format(VM *vm, Value v, Str *spec);               /* format(v, spec) */
