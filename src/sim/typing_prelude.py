@@ -648,34 +648,6 @@ class NamedTuple(_Record):
         return _make_record(_NT, [n for n, t in fields], {})
 
 
-def _namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """collections.namedtuple: the same records, without types."""
-    if isinstance(field_names, str):
-        field_names = field_names.replace(',', ' ').split()
-    field_names = list(map(str, field_names))
-    for name in [typename] + field_names:
-        if not name.isidentifier():
-            raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
-    seen = set()
-    for name in field_names:
-        if name.startswith('_'):
-            raise ValueError(f'Field names cannot start with an underscore: {name!r}')
-        if name in seen:
-            raise ValueError(f'Encountered duplicate field name: {name!r}')
-        seen.add(name)
-    defaults = tuple(defaults) if defaults is not None else ()
-    if len(defaults) > len(field_names):
-        raise TypeError('Got more default values than field names')
-    dflt = dict(zip(field_names[len(field_names) - len(defaults):], defaults))
-
-    class _NT(_Record):
-        pass
-    _NT.__name__ = _NT.__qualname__ = typename
-    _NT.__module__ = module if module is not None else '__main__'
-    _NT.__doc__ = f"{typename}({', '.join(field_names)})"
-    return _make_record(_NT, field_names, dflt)
-
-
 class TypedDict:
     """A simple typed namespace. At runtime it is equivalent to a plain dict."""
 
