@@ -110,6 +110,7 @@ typedef struct Sim {
     uint64_t task_counter;  /* Task-N: process-global, never reset */
     Value task_factory;     /* loop.set_task_factory(), or None */
     Class *future_cls, *task_cls, *loop_cls, *sleep_cls, *handle_cls, *timer_handle_cls;
+    Class *gathering_cls;   /* asyncio.tasks._GatheringFuture: what gather() returns */
     Class *cancelled_error, *invalid_state_error;
     Value step_fn, wakeup_fn, gather_done_fn;   /* Task.__step, Task.__wakeup, the gather callback */
     Value cur_ctx;          /* the current contextvars context (contextvars.c) */
@@ -1171,7 +1172,7 @@ static Value m_gather(VM *vm, Value *args, int nargs, Tuple *kwnames)
             return VNULL;
         return_exceptions = t;
     }
-    SimFuture *outer = future_new_kind(vm, s->future_cls, FK_GATHER);
+    SimFuture *outer = future_new_kind(vm, s->gathering_cls, FK_GATHER);
     Value ov = VOBJ(outer);
     vm_push_root(vm, &ov);
     outer->return_exceptions = return_exceptions;
@@ -2089,7 +2090,9 @@ static Str *future_repr(VM *vm, SimFuture *f)
 {
     NfBuf b;
     nf_buf_init(&b);
-    put_str(&b, f->is_task ? "<Task " : "<Future ");
+    put_str(&b, "<");
+    put_str(&b, vm_type_name(vm, VOBJ(f)));   /* Future, Task, _GatheringFuture */
+    put_str(&b, " ");
     put_str(&b, state_name(f));
     if (f->is_task) {
         Str *name = vm_repr(vm, VOBJ(task_name(vm, f)));
@@ -2458,6 +2461,7 @@ static void sim_mark(VM *vm)
     vm_mark_value(vm, s->task_factory);
     vm_mark_obj(vm, (Obj *)s->future_cls);
     vm_mark_obj(vm, (Obj *)s->task_cls);
+    vm_mark_obj(vm, (Obj *)s->gathering_cls);
     vm_mark_obj(vm, (Obj *)s->loop_cls);
     vm_mark_obj(vm, (Obj *)s->sleep_cls);
     vm_mark_obj(vm, (Obj *)s->handle_cls);
@@ -2560,6 +2564,8 @@ void sim_init(VM *vm, const SimConfig *cfg)
     s->future_cls->ctor = future_ctor;
     s->task_cls = asyncio_class(vm, m, "Task", s->future_cls, OBJ_NATIVE_DATA);
     s->future_cls->module = s->task_cls->module = str_intern(vm, "_asyncio", 8);   /* C types, as CPython's */
+    s->gathering_cls = class_new_builtin(vm, "_GatheringFuture", s->future_cls, OBJ_NATIVE_DATA);
+    s->gathering_cls->module = str_intern(vm, "asyncio.tasks", 13);
     s->loop_cls = asyncio_class(vm, m, "_UnixSelectorEventLoop", TYPE(vm, object), OBJ_NATIVE_DATA);
     s->loop_cls->module = str_intern(vm, "asyncio.unix_events", 19);
     dict_set_str(vm, m->dict, "SelectorEventLoop", VOBJ(s->loop_cls));

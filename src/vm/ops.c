@@ -216,6 +216,22 @@ static Str *default_repr(VM *vm, Value v)
     }
 }
 
+/* coroutine.cr_await: what a suspended coroutine awaits. Known when it
+ * owns its parked chain (a task's coroutine): the coroutine whose frame is
+ * next down the chain, or the future the innermost frame waits on. */
+static Value gen_awaiting(Gen *g)
+{
+    if (g->state != GEN_SUSPENDED || !g->frame || !g->resume)
+        return VNONE;
+    for (Frame *f = g->resume; f; f = f->parent) {
+        if (f == g->frame)
+            return f->sp > frame_stack(f) ? f->sp[-1] : VNONE;
+        if (f->parent == g->frame)
+            return f->gen ? VOBJ(f->gen) : VNONE;
+    }
+    return VNONE;
+}
+
 Str *vm_repr(VM *vm, Value v)
 {
     switch (v.tag) {
@@ -862,6 +878,15 @@ kind_specific:
         Gen *g = AS_GEN(obj);
         if (strcmp(n, "__name__") == 0) return VOBJ(g->name);
         if (strcmp(n, "__qualname__") == 0) return VOBJ(g->qualname);
+        const char *attr = g->gkind == GEN_COROUTINE ? "cr_" : g->gkind == GEN_GENERATOR ? "gi_" : "ag_";
+        if (strncmp(n, attr, 3) != 0)
+            break;
+        if (strcmp(n + 3, "running") == 0 && g->gkind != GEN_ASYNC_GENERATOR)
+            return VBOOL(g->state == GEN_RUNNING);
+        if (strcmp(n + 3, "code") == 0 && g->frame)
+            return VOBJ(g->frame->code);
+        if (g->gkind == GEN_COROUTINE && strcmp(n, "cr_await") == 0)
+            return gen_awaiting(g);
         break;
     }
     case OBJ_MODULE:
