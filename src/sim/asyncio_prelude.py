@@ -847,6 +847,92 @@ class Condition:
         self.notify(len(self._waiters))
 
 
+class BrokenBarrierError(RuntimeError):
+    """A Barrier was aborted or reset while tasks waited on it."""
+
+    __module__ = "asyncio.exceptions"
+
+
+class Barrier:
+    """parties tasks meet: each wait() blocks until the last of them arrives,
+    then all go on together (returning 0..parties-1 in arrival order), and
+    the barrier fills again once all of them have left. Its phases, as
+    CPython names them: filling, draining, resetting, broken. All the
+    waiting is on one Condition, so tasks resume in CPython's order."""
+
+    __module__ = "asyncio.locks"
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._parties = parties
+        self._phase = 'filling'
+        self._count = 0
+
+    def __repr__(self):
+        extra = self._phase
+        if not self.broken:
+            extra += ', waiters:%d/%d' % (self.n_waiting, self._parties)
+        return '<%s.%s object at %#x [%s]>' % (type(self).__module__, type(self).__qualname__, id(self), extra)
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *exc_info):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            # a barrier still letting the previous round out (or being
+            # reset) takes no newcomer until that is over
+            await self._cond.wait_for(lambda: self._phase not in ('draining', 'resetting'))
+            if self._phase == 'broken':
+                raise BrokenBarrierError("Barrier aborted")
+            arrival = self._count
+            self._count += 1
+            try:
+                if arrival + 1 == self._parties:
+                    self._phase = 'draining'       # the last one: everybody goes
+                    self._cond.notify_all()
+                else:
+                    await self._cond.wait_for(lambda: self._phase != 'filling')
+                    if self._phase in ('broken', 'resetting'):
+                        raise BrokenBarrierError("Abort or reset of barrier")
+                return arrival
+            finally:
+                self._count -= 1
+                if self._count == 0:               # the last one out refills it
+                    if self._phase in ('draining', 'resetting'):
+                        self._phase = 'filling'
+                    self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count == 0:
+                self._phase = 'filling'
+            elif self._phase != 'resetting':
+                self._phase = 'resetting'
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._phase = 'broken'
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._phase == 'filling' else 0
+
+    @property
+    def broken(self):
+        return self._phase == 'broken'
+
+
 # ---- async generators: the loop's hooks -----------------------------------
 # asyncio.run installs these with sys.set_asyncgen_hooks: every async
 # generator the program starts is remembered, so that the loop can close
