@@ -252,7 +252,11 @@ Str *vm_repr(VM *vm, Value v)
         if ((o->cls->cflags & CLASS_BUILTIN) && IS_NULL(dict_get_str(o->cls->dict, vm->sn[SN_repr])))
             return container_repr(vm, v);
         break;
-    case OBJ_CLASS: case OBJ_FUNCTION: case OBJ_NATIVE: case OBJ_BOUND_METHOD:
+    case OBJ_CLASS:
+        if (!(o->cls->cflags & CLASS_BUILTIN))
+            break;   /* its type is a class of Python's (enum's EnumType): its __repr__ */
+        return default_repr(vm, v);
+    case OBJ_FUNCTION: case OBJ_NATIVE: case OBJ_BOUND_METHOD:
     case OBJ_MODULE: case OBJ_GEN: case OBJ_CELL: case OBJ_CODE:
         return default_repr(vm, v);
     case OBJ_SLICE: {
@@ -1109,6 +1113,14 @@ int vm_delattr(VM *vm, Value obj, Str *name)
                 return -1;
             }
             return IS_NULL(vm_call1(vm, w->c, obj)) ? -1 : 0;
+        }
+        Class *type = vm_type_of(vm, obj);
+        if (!(type->cflags & CLASS_BUILTIN)) {
+            Value da = class_lookup(type, vm->sn[SN_delattr]);
+            if (!IS_NULL(da) && !IS_NATIVE(da)) {
+                Value nm = VOBJ(name);
+                return IS_NULL(call_special(vm, da, obj, &nm, 1)) ? -1 : 0;
+            }
         }
     }
     Dict *d = IS_CLASS(obj) ? AS_CLASS(obj)->dict : instance_dict(obj);
