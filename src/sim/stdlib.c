@@ -23,6 +23,10 @@
 #include "functools_prelude.h"
 #include "types_prelude.h"
 #include "typing_prelude.h"
+#include "itertools_prelude.h"
+#include "dataclasses_prelude.h"
+#include "enum_prelude.h"
+#include "operator_prelude.h"
 #include "collections_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
@@ -132,7 +136,7 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
 /* The importable modules, for the compiler's check of import statements. */
 const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
-    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", NULL
+    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", NULL
 };
 
 /* The modules that load when first imported: a prelude, or a native
@@ -150,23 +154,64 @@ static const LateModule late[] = {
     PRELUDE("types", types_prelude),
     PRELUDE("typing", typing_prelude),
     { "math", NULL, 0, math_module_new },
+    PRELUDE("itertools", itertools_prelude),
+    PRELUDE("dataclasses", dataclasses_prelude),
+    PRELUDE("enum", enum_prelude),
+    PRELUDE("operator", operator_prelude),
 };
 #define NLATE (sizeof late / sizeof late[0])
 
 static Value std_import(VM *vm, Value *args, int nargs, Tuple *kwnames);
+
+/* _metatype(name, methods): a subclass of type holding the given methods,
+ * for enum's EnumType (loopscope has no metaclass= in class statements). */
+static Value std_metatype(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_metatype", nargs, kwnames, 2, 2) < 0)
+        return VNULL;
+    if (!IS_STR(args[0]) || !IS_DICT(args[1]))
+        return vm_raise(vm, EXC_TypeError, "_metatype(name, methods)");
+    Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, TYPE(vm, type));
+    c->name = c->qualname = AS_STR(args[0]);
+    c->module = str_intern(vm, "enum", 4);
+    c->dict = dict_new(vm);
+    Value cv = VOBJ(c);
+    vm_push_root(vm, &cv);
+    Dict *d = AS_DICT(args[1]);
+    for (size_t i = 0; i < d->nentries; i++)
+        if (!IS_NULL(d->entries[i].key))
+            dict_set(vm, c->dict, d->entries[i].key, d->entries[i].value);
+    Value base = VOBJ(TYPE(vm, type));
+    int rc = class_set_bases(vm, c, tuple_from(vm, &base, 1));
+    c->inst_kind = OBJ_CLASS;
+    vm_pop_root(vm);
+    return rc < 0 ? VNULL : cv;
+}
+
+/* _set_type(cls, meta): cls's type is now meta (a _metatype). */
+static Value std_set_type(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_set_type", nargs, kwnames, 2, 2) < 0)
+        return VNULL;
+    if (!IS_CLASS(args[0]) || !IS_CLASS(args[1]) || (AS_CLASS(args[0])->cflags & CLASS_BUILTIN) ||
+        !vm_is_subclass(AS_CLASS(args[1]), TYPE(vm, type)))
+        return vm_raise(vm, EXC_TypeError, "_set_type(cls, metatype)");
+    AS_OBJ(args[0])->cls = AS_CLASS(args[1]);
+    return VNONE;
+}
 
 /* vm->import_hook: a module of LATE, loaded now. Its prelude may import
  * the others with _import(name) (preludes compile with only the VM's own
  * modules importable). */
 static Value import_late(VM *vm, Str *name)
 {
-    static const char *const imp_names[] = { "_import" };
-    static const NativeFn imp_fns[] = { std_import };
+    static const char *const imp_names[] = { "_import", "_metatype", "_set_type" };
+    static const NativeFn imp_fns[] = { std_import, std_metatype, std_set_type };
     for (size_t i = 0; i < NLATE; i++) {
         if (strcmp(late[i].name, name->data) != 0)
             continue;
         Module *m = late[i].make ? late[i].make(vm)
-                                 : sim_run_module(vm, late[i].name, late[i].src, late[i].len, imp_names, imp_fns, 1);
+                                 : sim_run_module(vm, late[i].name, late[i].src, late[i].len, imp_names, imp_fns, 3);
         return VOBJ(m);
     }
     return VNULL;

@@ -1,0 +1,433 @@
+# enum for loopscope: CPython 3.12's Enum, IntEnum, StrEnum, Flag, IntFlag,
+# auto and unique as the enum documentation describes them, written for
+# loopscope (stdlib.c runs this into the module "enum" when a program first
+# imports it). loopscope has no metaclasses: the members are made by
+# Enum.__init_subclass__, and each enum class gets EnumType as its type
+# (_metatype and _set_type are natives of stdlib.c) so that iterating it,
+# len(), `in` and its repr go through EnumType as in CPython. IntEnum and
+# StrEnum cannot subclass int or str here: their members compare, hash,
+# format and compute as their values do.
+
+
+def _m_iter(cls):
+    return iter([cls._member_map_[n] for n in cls._member_names_])
+
+
+def _m_reversed(cls):
+    return iter([cls._member_map_[n] for n in reversed(cls._member_names_)])
+
+
+def _m_len(cls):
+    return len(cls._member_names_)
+
+
+def _m_contains(cls, value):
+    if isinstance(value, cls):
+        return True
+    try:
+        return value in cls._value2member_map_
+    except TypeError:
+        return any(m._value_ == value for m in cls._member_map_.values())
+
+
+def _m_repr(cls):
+    if Flag is not None and issubclass(cls, Flag):
+        return f"<flag '{cls.__name__}'>"
+    return f"<enum '{cls.__name__}'>"
+
+
+def _m_bool(cls):
+    return True
+
+
+EnumType = _metatype('EnumType', {
+    '__iter__': _m_iter, '__reversed__': _m_reversed, '__len__': _m_len,
+    '__contains__': _m_contains, '__repr__': _m_repr, '__bool__': _m_bool,
+})
+EnumMeta = EnumType
+Flag = None
+
+
+class auto:
+    """Instances are replaced with an appropriate value in Enum class suites."""
+    _counter = 0
+
+    def __init__(self, value=None):
+        self.value = value
+        auto._counter += 1
+        self._order = auto._counter
+
+    def __repr__(self):
+        return f"auto({self.value!r})" if self.value is not None else "auto(_auto_null)"
+
+
+def _is_dunder(name):
+    return len(name) > 4 and name[:2] == name[-2:] == '__' and name[2] != '_' and name[-3] != '_'
+
+
+def _is_sunder(name):
+    return len(name) > 2 and name[0] == name[-1] == '_' and name[1] != '_' and name[-2] != '_'
+
+
+def _is_descriptor(obj):
+    return (callable(obj) or isinstance(obj, (property, classmethod, staticmethod))
+            or hasattr(obj, '__get__') or hasattr(obj, '__set__'))
+
+
+class Enum:
+    """Create a collection of name/value pairs."""
+
+    _member_names_ = []
+    _member_map_ = {}
+    _value2member_map_ = {}
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not last_values:
+            return start
+        last = last_values[-1]
+        try:
+            return last + 1
+        except TypeError:
+            raise TypeError('unable to sort non-numeric values') from None
+
+    def __init_subclass__(cls, **kwds):
+        super().__init_subclass__(**kwds)
+        for base in cls.__mro__[1:]:
+            if base.__dict__.get('_member_names_'):
+                raise TypeError(f"<enum {cls.__name__!r}> cannot extend {_m_repr(base)}")
+        _set_type(cls, EnumType)
+        cls._member_names_ = []
+        cls._member_map_ = {}
+        cls._value2member_map_ = {}
+        members = [(n, v) for n, v in list(cls.__dict__.items())
+                   if not _is_dunder(n) and not _is_sunder(n) and not n.startswith('_' + cls.__name__ + '__')
+                   and (isinstance(v, auto) or not _is_descriptor(v)) and not n.startswith('_ls_')]
+        init = cls.__dict__.get('__init__')
+        if init is not None:
+            cls._ls_member_init = init
+            cls.__init__ = Enum.__init__
+        else:
+            init = getattr(cls, '_ls_member_init', None)
+        last_values = []
+        for i, (name, value) in enumerate(members):
+            if isinstance(value, auto):
+                if value.value is None:
+                    value = cls._generate_next_value_(name, 1, len(last_values), last_values[:])
+                else:
+                    value = value.value
+            if isinstance(value, tuple) and len(value) and isinstance(value[0], auto):
+                value = (cls._generate_next_value_(name, 1, len(last_values), last_values[:]),) + value[1:]
+            last_values.append(value)
+            args = value if isinstance(value, tuple) else (value,)
+            member = cls._ls_new_member(value)
+            member._name_ = name
+            member._sort_order_ = i
+            if init is not None:
+                init(member, *args)
+            if not hasattr(member, '_value_') or member._value_ is _NOVALUE:
+                member._value_ = value
+            canonical = None
+            for other in cls._member_map_.values():
+                if other._value_ == member._value_:
+                    canonical = other
+                    break
+            if canonical is not None:
+                cls._member_map_[name] = canonical
+                setattr(cls, name, canonical)
+                continue
+            cls._member_names_.append(name)
+            cls._member_map_[name] = member
+            try:
+                cls._value2member_map_.setdefault(member._value_, member)
+            except TypeError:
+                pass
+            setattr(cls, name, member)
+        cls.__members__ = dict(cls._member_map_)
+
+    @classmethod
+    def _ls_new_member(cls, value):
+        member = object.__new__(cls)
+        member._value_ = _NOVALUE
+        return member
+
+    def __new__(cls, value):
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls._value2member_map_[value]
+        except (KeyError, TypeError):
+            pass
+        for m in cls._member_map_.values():
+            if m._value_ == value:
+                return m
+        result = cls._missing_(value)
+        if isinstance(result, cls):
+            return result
+        if result is not None:
+            raise TypeError(f"error in {cls.__name__}._missing_: returned {result!r} instead of None "
+                            f"or a valid member")
+        raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+
+    def __init__(self, *args, **kwds):
+        pass
+
+    @classmethod
+    def _missing_(cls, value):
+        return None
+
+    @classmethod
+    def __class_getitem__(cls, name):
+        return cls._member_map_[name]
+
+    def __repr__(self):
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self):
+        return f"{type(self).__name__}.{self._name_}"
+
+    def __format__(self, format_spec):
+        return format(str(self), format_spec)
+
+    def __hash__(self):
+        return hash(self._name_)
+
+    def __reduce_ex__(self, proto):
+        return self.__class__, (self._value_,)
+
+    def __dir__(self):
+        return ['__class__', '__doc__', '__eq__', '__hash__', '__module__', 'name', 'value']
+
+    @property
+    def name(self):
+        """The name of the Enum member."""
+        return self._name_
+
+    @property
+    def value(self):
+        """The value of the Enum member."""
+        return self._value_
+
+
+class _NoValue:
+    pass
+
+
+_NOVALUE = _NoValue()
+
+
+class ReprEnum(Enum):
+    """Only changes the repr(), leaving str() and format() to the mixed-in type."""
+
+
+def _v(x):
+    return x._value_ if isinstance(x, Enum) else x
+
+
+class _ValueOps:
+    """IntEnum's and StrEnum's members: their values' comparisons,
+    hashing, formatting and arithmetic."""
+
+    def __eq__(self, other):
+        return self._value_ == _v(other)
+
+    def __ne__(self, other):
+        return self._value_ != _v(other)
+
+    def __lt__(self, other):
+        return self._value_ < _v(other)
+
+    def __le__(self, other):
+        return self._value_ <= _v(other)
+
+    def __gt__(self, other):
+        return self._value_ > _v(other)
+
+    def __ge__(self, other):
+        return self._value_ >= _v(other)
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, format_spec):
+        return format(self._value_, format_spec)
+
+    def __add__(self, other):
+        return self._value_ + _v(other)
+
+    def __radd__(self, other):
+        return _v(other) + self._value_
+
+    def __mul__(self, other):
+        return self._value_ * _v(other)
+
+    def __rmul__(self, other):
+        return _v(other) * self._value_
+
+
+class IntEnum(_ValueOps, ReprEnum):
+    """Enum where members are also (and must be) ints"""
+
+    def __sub__(self, other):
+        return self._value_ - _v(other)
+
+    def __rsub__(self, other):
+        return _v(other) - self._value_
+
+    def __truediv__(self, other):
+        return self._value_ / _v(other)
+
+    def __floordiv__(self, other):
+        return self._value_ // _v(other)
+
+    def __mod__(self, other):
+        return self._value_ % _v(other)
+
+    def __neg__(self):
+        return -self._value_
+
+    def __int__(self):
+        return self._value_
+
+    def __index__(self):
+        return self._value_
+
+    def __float__(self):
+        return float(self._value_)
+
+    def __bool__(self):
+        return bool(self._value_)
+
+
+class StrEnum(_ValueOps, ReprEnum):
+    """Enum where members are also (and must be) strings"""
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+    def __len__(self):
+        return len(self._value_)
+
+    def __getattr__(self, name):
+        if name.startswith('_'):
+            raise AttributeError(name)
+        return getattr(self._value_, name)
+
+
+class Flag(Enum):
+    """Support for flags"""
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not count:
+            return 1
+        high = max(last_values)
+        return 1 << high.bit_length() if high > 0 else 1
+
+    @classmethod
+    def _missing_(cls, value):
+        if not isinstance(value, int):
+            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        all_bits = 0
+        for m in cls._member_map_.values():
+            all_bits |= m._value_
+        if value & ~all_bits or value < 0:
+            raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
+        pseudo = object.__new__(cls)
+        pseudo._value_ = value
+        names = [m._name_ for m in cls._ls_decompose(value)]
+        pseudo._name_ = '|'.join(names) if names else None
+        cls._value2member_map_[value] = pseudo
+        return pseudo
+
+    @classmethod
+    def _ls_decompose(cls, value):
+        return [cls._member_map_[n] for n in cls._member_names_
+                if cls._member_map_[n]._value_ and cls._member_map_[n]._value_ & value ==
+                cls._member_map_[n]._value_ and bin(cls._member_map_[n]._value_).count('1') == 1]
+
+    def __repr__(self):
+        if self._name_ is None:
+            return f"<{type(self).__name__}: {self._value_!r}>"
+        return f"<{type(self).__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self):
+        if self._name_ is None:
+            return f"{type(self).__name__}({self._value_!r})"
+        return f"{type(self).__name__}.{self._name_}"
+
+    def __iter__(self):
+        return iter(type(self)._ls_decompose(self._value_))
+
+    def __len__(self):
+        return len(type(self)._ls_decompose(self._value_))
+
+    def __contains__(self, other):
+        if not isinstance(other, type(self)):
+            raise TypeError(f"unsupported operand type(s) for 'in': {type(other).__qualname__!r} and "
+                            f"{type(self).__qualname__!r}")
+        return other._value_ & self._value_ == other._value_
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __or__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return type(self)(self._value_ | other._value_)
+
+    def __and__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return type(self)(self._value_ & other._value_)
+
+    def __xor__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return type(self)(self._value_ ^ other._value_)
+
+    def __invert__(self):
+        all_bits = 0
+        for m in type(self)._member_map_.values():
+            all_bits |= m._value_
+        return type(self)(all_bits & ~self._value_)
+
+
+class IntFlag(Flag):
+    """Support for integer-based Flags"""
+
+    def __str__(self):
+        return str(self._value_)
+
+    def __format__(self, format_spec):
+        return format(self._value_, format_spec)
+
+    def __eq__(self, other):
+        return self._value_ == _v(other)
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __int__(self):
+        return self._value_
+
+    def __index__(self):
+        return self._value_
+
+
+def unique(enumeration):
+    duplicates = [(name, member._name_) for name, member in enumeration.__members__.items()
+                  if name != member._name_]
+    if duplicates:
+        alias_details = ', '.join(f"{alias} -> {name}" for alias, name in duplicates)
+        raise ValueError(f'duplicate values found in {enumeration!r}: {alias_details}')
+    return enumeration
+
+
+for _c in (Enum, ReprEnum, IntEnum, StrEnum, Flag, IntFlag):
+    _set_type(_c, EnumType)
+del _c
