@@ -13,8 +13,7 @@ static void handle_mark(VM *vm, Obj *o)
     SimHandle *h = (SimHandle *)o;
     vm_mark_value(vm, h->callback);
     vm_mark_value(vm, h->args);
-    vm_mark_value(vm, h->data);
-    vm_mark_value(vm, h->ctx);
+    vm_mark_value(vm, h->data);   /* or ctx */
 }
 
 static const NativeType handle_type = {
@@ -122,8 +121,7 @@ static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Va
     h->cfn = fn;
     h->callback = callback;
     h->args = args;
-    h->data = VNULL;
-    h->ctx = VNULL;
+    h->data = VNULL;   /* and ctx */
     h->id = loop->next_handle_id++;
     return h;
 }

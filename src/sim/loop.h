@@ -43,8 +43,10 @@ struct SimHandle {
     SimCallbackFn cfn;     /* or NULL: call `callback` with `args` */
     Value callback;
     Value args;            /* a Tuple, or VNULL for none */
-    Value data;            /* for C callbacks */
-    Value ctx;             /* the contextvars context a Python callback runs in (VNULL: empty) */
+    union {
+        Value data;        /* a C callback's */
+        Value ctx;         /* the contextvars context a Python callback runs in (VNULL: empty) */
+    };
     double when;           /* timers only */
     uint32_t id;
     bool cancelled;

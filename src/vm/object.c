@@ -50,7 +50,7 @@ static void note_growth(VM *vm, size_t size)
  * its bookkeeping. Slabs go back to malloc only when the VM ends. */
 #define SMALL_GRAIN 16
 #define SMALL_MAX 256
-#define SLAB_BYTES ((size_t)64 << 10)
+#define SLAB_BYTES ((size_t)1 << 20)
 #define SLAB_HEADER 16   /* the link to the next slab, keeping objects 16-aligned */
 
 static void *slab_carve(VM *vm, size_t bytes)
