@@ -199,6 +199,18 @@ else
     bad "frames: exit status $?"; cat "$work/frames.err"
 fi
 
+# on a terminal (script(1) gives it one): "frame k of n" on one line, cleared
+# before the line saying what was written
+if command -v script >/dev/null 2>&1; then
+    script -qc "'$bin' --gif '$work/tty.gif' --size 640x360 --speed 16 --fps 5 '$lesson'" /dev/null \
+        </dev/null >"$work/tty.out" 2>&1
+    if grep -q 'loopscope: frame 1 of [0-9]*' "$work/tty.out" && grep -q "$(printf '\r\033\\[K')loopscope: wrote .*tty.gif" "$work/tty.out"; then
+        echo "ok   progress on a terminal"
+    else
+        bad "progress: $(od -c "$work/tty.out" | head -5)"
+    fi
+fi
+
 # --panels and --compare on the stills
 export_ok panels-one 1280 720 --size 1280x720 --panels timeline --at 2.6 "$lesson"
 grep -q 'TIMELINE' "$work/panels-one.1.svg" && ! grep -q 'CONSOLE' "$work/panels-one.1.svg" && ! grep -q 'loopscope' "$work/panels-one.1.svg" \
