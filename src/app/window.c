@@ -74,6 +74,7 @@ typedef struct App {
     RunJob *job;              /* the simulation still running, or NULL */
     Uint64 job_started;       /* performance counter */
     char job_title[256];
+    bool job_from_gallery;    /* it was chosen in the gallery (showing_gallery) */
     size_t keep_step;         /* where to open the job's run (a reload keeps the step) */
     bool keep_end;            /* ... or at its end */
 
@@ -117,6 +118,7 @@ static void open_run(App *a, const char *name, char *src, size_t len)
     }
     a->job_started = SDL_GetPerformanceCounter();
     snprintf(a->job_title, sizeof a->job_title, "%s", name);
+    a->job_from_gallery = a->gallery;
     a->keep_step = a->step;
     a->gallery = false;
     a->playing = false;
@@ -284,22 +286,31 @@ static double job_seconds(const App *a)
     return (double)(SDL_GetPerformanceCounter() - a->job_started) / (double)SDL_GetPerformanceFrequency();
 }
 
-/* While a reload simulates, the old run stays on screen for a moment, so a
- * quick one swaps in without a flash of the progress screen. */
+/* While a run simulates, what was on screen stays for a moment (the old
+ * run on a reload, the gallery when a lesson was chosen there), so a quick
+ * one swaps in without a flash of the progress screen. */
+#define PROGRESS_AFTER 0.3   /* seconds */
+
+static bool showing_gallery(const App *a)
+{
+    return a->gallery || (a->job && a->job_from_gallery && job_seconds(a) <= PROGRESS_AFTER);
+}
+
 static bool showing_progress(const App *a)
 {
-    return a->job && (!a->have_run || job_seconds(a) > 0.3);
+    return a->job && (!a->have_run || a->job_from_gallery || job_seconds(a) > PROGRESS_AFTER);
 }
 
 static void frame(App *a, double anim)
 {
     SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
+    bool gallery = showing_gallery(a);
     ViewParams p = {
         .width = a->w, .height = a->h, .font_scale = a->font_scale, .theme = a->theme,
         .anim = (float)anim, .between = between(a), .tl_from = a->tl_from, .tl_to = a->tl_to, .speed = speeds[a->speed],
         .playing = a->playing, .help = a->help, .measure = backend_measure, .measure_ud = a->be,
     };
-    if (a->gallery) {
+    if (gallery) {
         view_layout_gallery(&a->list, a->lessons, a->nlessons, a->sel, &p);
     } else if (showing_progress(a)) {
         RunProgress pr = run_job_progress(a->job);
@@ -360,13 +371,16 @@ static void print_frame_stats(App *a)
 {
     if (!a->frame_stats || !a->nframes)
         return;
-    /* the first frame renders every text once: reported apart */
+    /* the first frame renders every text once and first touches the
+     * framebuffer: reported apart, the figures are the frames after it */
     double first = a->frame_ms[0];
-    qsort(a->frame_ms, a->nframes, sizeof *a->frame_ms, cmp_double);
+    double *rest = a->nframes > 1 ? a->frame_ms + 1 : a->frame_ms;
+    size_t k = a->nframes > 1 ? a->nframes - 1 : 1;
+    qsort(rest, k, sizeof *rest, cmp_double);
     fprintf(stderr, "loopscope: %zu frames at %dx%d: layout + draw + present median %.2f ms, "
-                    "99th percentile %.2f ms, max %.2f ms, first %.2f ms; first frame on screen %.1f ms after start\n",
-            a->nframes, a->w, a->h, a->frame_ms[a->nframes / 2], a->frame_ms[a->nframes * 99 / 100],
-            a->frame_ms[a->nframes - 1], first, a->first_frame_ms);
+                    "99th percentile %.2f ms, max %.2f ms (after the first), first %.2f ms; "
+                    "first frame on screen %.1f ms after start\n",
+            a->nframes, a->w, a->h, rest[k / 2], rest[k * 99 / 100], rest[k - 1], first, a->first_frame_ms);
     SDL_RendererInfo info = { 0 };
     SDL_GetRendererInfo(a->ren, &info);
     double n = (double)a->nframes;

@@ -179,7 +179,8 @@ ViewTimeline *view_timeline_build(const Trace *t)
     for (size_t i = 0; i < tl->nsegs; i++)
         if (tl->segs[i].row >= WORKER_ROW)
             tl->segs[i].row = (uint32_t)(1 + ntasks + (tl->segs[i].row - WORKER_ROW));
-    qsort(tl->segs, tl->nsegs, sizeof *tl->segs, cmp_seg);
+    if (tl->nsegs)   /* a run with no task has none, and segs may be NULL */
+        qsort(tl->segs, tl->nsegs, sizeof *tl->segs, cmp_seg);
     tl->nrows = 1 + ntasks + maxworker;
     tl->row_task = xrealloc(NULL, tl->nrows * sizeof *tl->row_task);
     tl->row_name = calloc(tl->nrows, sizeof *tl->row_name);

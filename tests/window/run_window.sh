@@ -65,6 +65,9 @@ expect() {
 }
 expect lesson 'showing step [0-9]+ of [0-9]+$'
 expect gallery 'showing the gallery'
+# Enter in the gallery opens the selected lesson (simulated beside the window)
+LOOPSCOPE_KEYS=3:Return FRAMES=40 run open 1280x720
+expect open 'showing step [0-9]+ of [0-9]+$'
 
 # A scenario that would simulate for minutes (no step limit): the window
 # opens at once on its progress, and every way out works while it runs.
