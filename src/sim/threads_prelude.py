@@ -353,6 +353,133 @@ class _TBoundedSemaphore(_TSemaphore):
             self._cond.notify(n)
 
 
+class _TBrokenBarrierError(RuntimeError):
+    """threading.BrokenBarrierError: the barrier was reset, aborted, or a
+    wait on it timed out (or its action raised)."""
+
+    __module__ = "threading"
+
+
+_TBrokenBarrierError.__name__ = _TBrokenBarrierError.__qualname__ = "BrokenBarrierError"
+
+
+class _TBarrier:
+    """threading.Barrier: parties threads meet; the last to arrive runs the
+    action, then all go on (wait() returns 0..parties-1 in arrival order).
+    A wait that times out, or an action that raises, breaks it for all."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        self._cond = _TCondition(_TLock())
+        self._action = action
+        self._timeout = timeout
+        self._parties = parties
+        self._phase = 'filling'
+        self._count = 0
+
+    def __repr__(self):
+        if self.broken:
+            return "<threading.Barrier at %#x: broken>" % id(self)
+        return "<threading.Barrier at %#x: waiters=%d/%d>" % (id(self), self.n_waiting, self._parties)
+
+    def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
+        with self._cond:
+            # no newcomer while the previous round leaves or a reset finishes
+            if not self._cond.wait_for(lambda: self._phase not in ('draining', 'resetting'), timeout):
+                self._break()
+                raise _TBrokenBarrierError
+            if self._phase == 'broken':
+                raise _TBrokenBarrierError
+            arrival = self._count
+            self._count += 1
+            try:
+                if arrival + 1 == self._parties:
+                    if self._action is not None:
+                        try:
+                            self._action()
+                        except BaseException:
+                            self._break()
+                            raise
+                    self._phase = 'draining'
+                    self._cond.notify_all()
+                else:
+                    if not self._cond.wait_for(lambda: self._phase != 'filling', timeout):
+                        self._break()
+                        raise _TBrokenBarrierError
+                    if self._phase in ('broken', 'resetting'):
+                        raise _TBrokenBarrierError
+                return arrival
+            finally:
+                self._count -= 1
+                if self._count == 0 and self._phase in ('draining', 'resetting'):
+                    self._phase = 'filling'
+                    self._cond.notify_all()
+
+    def _break(self):
+        self._phase = 'broken'
+        self._cond.notify_all()
+
+    def reset(self):
+        with self._cond:
+            if self._count > 0:
+                if self._phase == 'filling':
+                    self._phase = 'resetting'
+                elif self._phase == 'broken':
+                    self._phase = 'resetting'
+            else:
+                self._phase = 'filling'
+            self._cond.notify_all()
+
+    def abort(self):
+        with self._cond:
+            self._break()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._phase == 'filling' else 0
+
+    @property
+    def broken(self):
+        return self._phase == 'broken'
+
+
+_TBarrier.__name__ = _TBarrier.__qualname__ = "Barrier"
+
+
+class _TLocal:
+    """threading.local: each thread sees its own attributes."""
+
+    def __init__(self):
+        object.__setattr__(self, '_per_thread', {})
+
+    def _own(self):
+        return object.__getattribute__(self, '_per_thread').setdefault(_get_ident(), {})
+
+    def __getattr__(self, name):
+        d = self._own()
+        if name in d:
+            return d[name]
+        raise AttributeError("'_thread._local' object has no attribute '%s'" % name)
+
+    def __setattr__(self, name, value):
+        self._own()[name] = value
+
+    def __delattr__(self, name):
+        d = self._own()
+        if name not in d:
+            raise AttributeError(name)
+        del d[name]
+
+
+_TLocal.__name__ = _TLocal.__qualname__ = "_local"
+_TLocal.__module__ = "_thread"
+
+
 class _TTimer(_Thread):
     """threading.Timer: calls function(*args) after interval seconds, unless cancelled."""
 
@@ -928,6 +1055,7 @@ _EXPORTS = {
         "get_ident": _get_ident, "get_native_id": _get_ident, "active_count": _active_count,
         "Lock": _TLock, "RLock": _TRLock, "Event": _TEvent, "Condition": _TCondition,
         "Semaphore": _TSemaphore, "BoundedSemaphore": _TBoundedSemaphore, "Timer": _TTimer,
+        "Barrier": _TBarrier, "BrokenBarrierError": _TBrokenBarrierError, "local": _TLocal,
     },
     "concurrent.futures": {
         "Future": _CFuture, "Executor": _Executor, "ThreadPoolExecutor": _ThreadPoolExecutor,

@@ -953,7 +953,9 @@ static Value super_getattr(VM *vm, Wrapper *w, Str *name)
     return vm_raise(vm, EXC_AttributeError, "'super' object has no attribute '%s'", name->data);
 }
 
-Value vm_getattr_opt(VM *vm, Value obj, Str *name)
+/* keep_error: an AttributeError that __getattr__ raised stays set (what
+ * obj.name reports, with its own message); otherwise it means "absent". */
+static Value getattr_impl(VM *vm, Value obj, Str *name, bool keep_error)
 {
     if (IS_KIND(obj, OBJ_MODULE))
         return dict_get_str(((Module *)obj.as.o)->dict, name);
@@ -992,7 +994,7 @@ Value vm_getattr_opt(VM *vm, Value obj, Str *name)
         if (!IS_NULL(ga)) {
             Value nm = VOBJ(name);
             Value r = call_special(vm, ga, obj, &nm, 1);
-            if (IS_NULL(r) && vm_exc_matches(vm, EXC_AttributeError)) {
+            if (IS_NULL(r) && !keep_error && vm_exc_matches(vm, EXC_AttributeError)) {
                 vm_exc_take(vm);
                 return VNULL;
             }
@@ -1002,9 +1004,14 @@ Value vm_getattr_opt(VM *vm, Value obj, Str *name)
     return VNULL;
 }
 
+Value vm_getattr_opt(VM *vm, Value obj, Str *name)
+{
+    return getattr_impl(vm, obj, name, false);
+}
+
 Value vm_getattr(VM *vm, Value obj, Str *name)
 {
-    Value v = vm_getattr_opt(vm, obj, name);
+    Value v = getattr_impl(vm, obj, name, true);
     if (IS_NULL(v) && IS_NULL(vm->exc))
         return attr_error(vm, obj, name);
     return v;
