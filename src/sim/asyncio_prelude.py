@@ -1062,3 +1062,38 @@ def _anext(iterator, default=_NO_DEFAULT, /):
 
 
 _anext.__name__ = _anext.__qualname__ = "anext"
+
+
+# ---- event loop policies: the one CPython uses on Unix ----------------------
+
+class DefaultEventLoopPolicy:
+    """What get_event_loop_policy() returns: its methods are the module's
+    get_event_loop, set_event_loop and new_event_loop."""
+
+    __module__ = "asyncio.unix_events"
+
+    def get_event_loop(self):
+        return get_event_loop()
+
+    def set_event_loop(self, loop):
+        set_event_loop(loop)
+
+    def new_event_loop(self):
+        return new_event_loop()
+
+
+DefaultEventLoopPolicy.__name__ = DefaultEventLoopPolicy.__qualname__ = "_UnixDefaultEventLoopPolicy"
+_policy = [None]
+
+
+def get_event_loop_policy():
+    if _policy[0] is None:
+        _policy[0] = DefaultEventLoopPolicy()
+    return _policy[0]
+
+
+def set_event_loop_policy(policy):
+    if policy is not None and not isinstance(policy, DefaultEventLoopPolicy):
+        raise TypeError("policy must be an instance of AbstractEventLoopPolicy or None, not '%s'"
+                        % type(policy).__name__)
+    _policy[0] = policy
