@@ -27,6 +27,10 @@
 #include "dataclasses_prelude.h"
 #include "enum_prelude.h"
 #include "operator_prelude.h"
+#include "heapq_prelude.h"
+#include "bisect_prelude.h"
+#include "string_prelude.h"
+#include "logging_prelude.h"
 #include "collections_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
@@ -136,7 +140,7 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
 /* The importable modules, for the compiler's check of import statements. */
 const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
-    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", NULL
+    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", NULL
 };
 
 /* The modules that load when first imported: a prelude, or a native
@@ -158,6 +162,10 @@ static const LateModule late[] = {
     PRELUDE("dataclasses", dataclasses_prelude),
     PRELUDE("enum", enum_prelude),
     PRELUDE("operator", operator_prelude),
+    PRELUDE("heapq", heapq_prelude),
+    PRELUDE("bisect", bisect_prelude),
+    PRELUDE("string", string_prelude),
+    PRELUDE("logging", logging_prelude),
 };
 #define NLATE (sizeof late / sizeof late[0])
 
