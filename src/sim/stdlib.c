@@ -31,6 +31,8 @@
 #include "bisect_prelude.h"
 #include "string_prelude.h"
 #include "logging_prelude.h"
+#include "json_prelude.h"
+#include "statistics_prelude.h"
 #include "collections_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
@@ -140,7 +142,7 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
 /* The importable modules, for the compiler's check of import statements. */
 const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
-    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", NULL
+    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", "json", "statistics", NULL
 };
 
 /* The modules that load when first imported: a prelude, or a native
@@ -166,6 +168,8 @@ static const LateModule late[] = {
     PRELUDE("bisect", bisect_prelude),
     PRELUDE("string", string_prelude),
     PRELUDE("logging", logging_prelude),
+    PRELUDE("json", json_prelude),
+    PRELUDE("statistics", statistics_prelude),
 };
 #define NLATE (sizeof late / sizeof late[0])
 
