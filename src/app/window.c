@@ -97,6 +97,7 @@ typedef struct App {
     bool bench;               /* LOOPSCOPE_BENCH: play at 16x, as fast as frames go */
     Uint64 started;           /* window_main's start (performance counter) */
     double first_frame_ms;    /* from the start to the first frame of the run presented */
+    double window_ms;         /* from the start to the window and renderer made */
     double sum_layout, sum_draw, sum_present;   /* seconds, over the frames counted */
     Uint64 t_layout, t_draw;  /* this frame's layout and draw ends */
     bool report;
@@ -381,6 +382,8 @@ static void print_frame_stats(App *a)
                     "99th percentile %.2f ms, max %.2f ms (after the first), first %.2f ms; "
                     "first frame on screen %.1f ms after start\n",
             a->nframes, a->w, a->h, rest[k / 2], rest[k * 99 / 100], rest[k - 1], first, a->first_frame_ms);
+    fprintf(stderr, "loopscope: start-up: SDL, the window and the renderer %.1f ms, then the first frame %.1f ms\n",
+            a->window_ms, first);
     SDL_RendererInfo info = { 0 };
     SDL_GetRendererInfo(a->ren, &info);
     double n = (double)a->nframes;
@@ -822,6 +825,7 @@ int window_main(const char *file, const WindowOptions *opt, const char *compare)
         return 2;
     }
     SDL_SetWindowMinimumSize(a->win, 640, 400);
+    a->window_ms = (double)(SDL_GetPerformanceCounter() - a->started) * 1000.0 / (double)SDL_GetPerformanceFrequency();
     view_list_init(&a->list);
 
     Uint64 last = SDL_GetPerformanceCounter();
