@@ -666,7 +666,8 @@ static void task_card(Lay *L, const ViewScene *sc, const TraceTaskState *ts, flo
                                pw, ss * 1.5f, 0.3f * u);
     pill->what = VW_TASK_CARD;
     pill->tag = ts->id;
-    lay_text(L, VF_BOLD, ss, VR_ON_CHIP, pill->x + 0.25f * u, pill->y + 0.125f * ss, 0, st, strlen(st))->tag = ts->id;
+    float pill_x = pill->x;   /* the list may move when it grows: no item pointer across a push */
+    lay_text(L, VF_BOLD, ss, VR_ON_CHIP, pill_x + 0.25f * u, pill->y + 0.125f * ss, 0, st, strlen(st))->tag = ts->id;
     size_t nn, cn;
     const char *nm = str(sc, ts->name, &nn);
     const char *co = str(sc, ts->coro, &cn);
@@ -676,7 +677,7 @@ static void task_card(Lay *L, const ViewScene *sc, const TraceTaskState *ts, flo
     if (n < 0 || (size_t)n >= sizeof buf)   /* a long name was cut: lay_text adds the ellipsis */
         n = n < 0 ? 0 : (int)sizeof buf - 1;
     ViewItem *t = lay_text(L, VF_BOLD, ns, VR_TEXT, x + 0.5f * u, y + (line1 - ns * 1.25f) / 2 + (compact ? 0 : 0.1f * u),
-                           pill->x - x - 0.7f * u, buf, (size_t)n);
+                           pill_x - x - 0.7f * u, buf, (size_t)n);
     if (t) {
         t->what = VW_TASK_CARD;
         t->tag = ts->id;
