@@ -377,3 +377,64 @@ def cmp_to_key(mycmp):
         __hash__ = None
     K.__name__ = K.__qualname__ = 'functools.KeyWrapper'
     return K
+
+
+def partialmethod(func, /, *args, **keywords):
+    # CPython's is a descriptor; a plain function binds as a method the same way
+    def method(self, /, *more, **kw):
+        return func(self, *args, *more, **{**keywords, **kw})
+    method.func = func
+    method.args = args
+    method.keywords = keywords
+    return method
+
+
+def singledispatch(func):
+    """Single-dispatch generic function decorator."""
+    registry = {object: func}
+    funcname = getattr(func, '__name__', 'singledispatch function')
+
+    def dispatch(cls):
+        for c in cls.__mro__:
+            if c in registry:
+                return registry[c]
+        return func
+
+    def _classes(annotation):
+        if isinstance(annotation, type):
+            return [annotation]
+        args = getattr(annotation, '__args__', None)
+        if args and all(isinstance(a, type) for a in args):
+            return list(args)
+        return None
+
+    def register(cls, func=None):
+        if func is None:
+            if isinstance(cls, type) or _classes(cls):
+                return lambda f: register(cls, f)
+            f = cls
+            ann = [v for k, v in getattr(f, '__annotations__', {}).items() if k != 'return']
+            if not ann:
+                raise TypeError(f"Invalid first argument to `register()`: {f!r}. Use either "
+                                f"`@register(some_class)` or plain `@register` on an annotated function.")
+            classes = _classes(ann[0])
+            if classes is None:
+                raise TypeError(f"Invalid annotation for {list(f.__annotations__)[0]!r}. "
+                                f"{ann[0]!r} is not a class.")
+            for c in classes:
+                registry[c] = f
+            return f
+        for c in _classes(cls) or [cls]:
+            registry[c] = func
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{funcname} requires at least 1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
