@@ -519,10 +519,39 @@ static Value b_vars(VM *vm, Value *args, int nargs, Tuple *kw)
 
 /* ===== isinstance, issubclass, type ========================================== */
 
+static bool test_inst(VM *vm, Value v, Class *c);
+
+/* A class whose type is a Python-level subclass of type (collections.abc's
+ * ABCMeta) answers with that type's __instancecheck__/__subclasscheck__.
+ * -2 when it has none. */
+static int meta_check(VM *vm, Value spec, bool inst, Value subject)
+{
+    Class *meta = AS_OBJ(spec)->cls;
+    if (meta->cflags & CLASS_BUILTIN)
+        return -2;
+    const char *name = inst ? "__instancecheck__" : "__subclasscheck__";
+    Value m = vm_lookup_special(vm, spec, str_intern(vm, name, strlen(name)));
+    if (IS_NULL(m))
+        return -2;
+    Value a[2] = { spec, subject };
+    Value r = vm_call(vm, m, a, 2, NULL);
+    return IS_NULL(r) ? -1 : vm_truthy(vm, r) ? 1 : 0;
+}
+
 static int check_class_spec(VM *vm, Value spec, bool (*test)(VM *, Value, Class *), Value subject, const char *err)
 {
-    if (IS_CLASS(spec))
+    if (IS_CLASS(spec)) {
+        int r = meta_check(vm, spec, test == test_inst, subject);
+        if (r != -2)
+            return r;
         return test(vm, subject, AS_CLASS(spec)) ? 1 : 0;
+    }
+    /* int | str: a types.UnionType, its classes */
+    if (IS_KIND(spec, OBJ_INSTANCE) && strcmp(vm_type_name(vm, spec), "UnionType") == 0) {
+        Value args = vm_getattr_opt(vm, spec, str_intern(vm, "__args__", 8));
+        if (IS_TUPLE(args))
+            return check_class_spec(vm, args, test, subject, err);
+    }
     if (IS_TUPLE(spec)) {
         Tuple *t = AS_TUPLE(spec);
         for (size_t i = 0; i < t->len; i++) {
