@@ -33,6 +33,7 @@
 #include "logging_prelude.h"
 #include "json_prelude.h"
 #include "statistics_prelude.h"
+#include "collections_abc_prelude.h"
 #include "collections_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
@@ -142,7 +143,7 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
 /* The importable modules, for the compiler's check of import statements. */
 const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
-    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", "json", "statistics", NULL
+    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", "json", "statistics", "collections.abc", NULL
 };
 
 /* The modules that load when first imported: a prelude, or a native
@@ -170,6 +171,7 @@ static const LateModule late[] = {
     PRELUDE("logging", logging_prelude),
     PRELUDE("json", json_prelude),
     PRELUDE("statistics", statistics_prelude),
+    PRELUDE("collections.abc", collections_abc_prelude),
 };
 #define NLATE (sizeof late / sizeof late[0])
 
@@ -224,6 +226,13 @@ static Value import_late(VM *vm, Str *name)
             continue;
         Module *m = late[i].make ? late[i].make(vm)
                                  : sim_run_module(vm, late[i].name, late[i].src, late[i].len, imp_names, imp_fns, 3);
+        /* collections.abc is also the attribute abc of collections */
+        const char *dot = strrchr(late[i].name, '.');
+        if (dot) {
+            Value parent = dict_get_str(vm->modules, str_intern(vm, late[i].name, (size_t)(dot - late[i].name)));
+            if (IS_KIND(parent, OBJ_MODULE))
+                dict_set_str(vm, ((Module *)AS_OBJ(parent))->dict, dot + 1, VOBJ(m));
+        }
         return VOBJ(m);
     }
     return VNULL;

@@ -7,6 +7,8 @@
 def _type_repr(obj):
     if obj is ...:
         return '...'
+    if isinstance(obj, list):
+        return '[' + ', '.join(_type_repr(x) for x in obj) + ']'
     if hasattr(obj, '__origin__') and hasattr(obj, '__args__'):
         return repr(obj)
     if isinstance(obj, type):
