@@ -7,6 +7,7 @@
 #include "loop.h"
 #include "threads.h"
 #include "sim.h"
+#include "stdframes.h"
 
 static void handle_mark(VM *vm, Obj *o)
 {
@@ -286,8 +287,11 @@ int sim_run_once(SimLoop *loop, SimWait *wait)
             return -1;
         /* between callbacks nothing is held in C: a requested collection
          * (a failed task nobody awaits, gc.collect) happens here */
-        if (loop->vm->gc_requested)
+        if (loop->vm->gc_requested) {
+            loop->vm->warn_ext = &sim_frame_handle_run;   /* what CPython's warnings name here */
             vm_collect(loop->vm);
+            loop->vm->warn_ext = NULL;
+        }
     }
     return 0;
 }

@@ -343,6 +343,8 @@ static Gen *gen_new(VM *vm, Function *fn, Frame *f)
     g->finalizer = VNULL;
     g->state = GEN_CREATED;
     g->firstline = fn->code->proto->firstline;
+    if (g->gkind == GEN_COROUTINE)
+        vm->made_coroutines = true;
     f->gen = g;
     return g;
 }
@@ -1519,7 +1521,14 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         do_return: {
             SYNC();
             Frame *done = frame;
+            /* a coroutine made here and never awaited dies with the frame
+             * (unless it is returned or stored elsewhere): CPython warns as
+             * the caller goes on, and so does a collection: right after the
+             * return, or wherever the caller in C next collects */
+            bool dropped = vm->made_coroutines && frame_holds_unstarted(done);
             if (done == entry) {
+                if (dropped)
+                    vm->gc_requested = true;
                 status = EXEC_RETURN;
                 goto leave;
             }
@@ -1529,6 +1538,11 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             if (ag && agen_settle(vm, ag, AGEN_RETURNED, result) < 0)
                 goto error;   /* the end of an awaited async generator step */
             PUSH(*result);
+            if (dropped) {
+                SYNC();
+                if (safe_point(vm) < 0)
+                    goto error;
+            }
             DISPATCH();
         }
 

@@ -136,17 +136,21 @@ static inline bool gen_never_ran(const Gen *g)
     return g->gkind == GEN_COROUTINE && g->frame && !g->awaited;
 }
 
+/* A frame whose local variables hold a coroutine that never ran. */
+static inline bool frame_holds_unstarted(Frame *f)
+{
+    Value *locals = frame_locals(f);
+    for (int i = 0; i < f->code->nlocals; i++)
+        if (locals[i].tag == V_OBJ && locals[i].as.o->kind == OBJ_GEN && gen_never_ran((Gen *)locals[i].as.o))
+            return true;
+    return false;
+}
+
 /* An unstarted generator or coroutine whose arguments include an unstarted
  * coroutine (asyncio.wait_for(fetch(), 1) let go as a statement). */
 static inline bool gen_holds_unstarted(Gen *g)
 {
-    if (!g->frame)
-        return false;
-    Value *locals = frame_locals(g->frame);
-    for (int i = 0; i < g->frame->code->nlocals; i++)
-        if (locals[i].tag == V_OBJ && locals[i].as.o->kind == OBJ_GEN && gen_never_ran((Gen *)locals[i].as.o))
-            return true;
-    return false;
+    return g->frame && frame_holds_unstarted(g->frame);
 }
 /* At exit: every coroutine still alive that never ran gets its warning. */
 void vm_warn_at_exit(VM *vm);

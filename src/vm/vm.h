@@ -197,6 +197,11 @@ struct VM {
      * (the simulator's stdlib.c: contextlib), asked when ext_frame has none */
     const struct ExtFrame *(*lib_frame)(VM *vm, const struct Code *hidden, int line);
     const char *stdlib_dir;
+    /* where a warning is attributed while this is set (the simulator sets
+     * it while it collects between two callbacks: CPython's Handle._run is
+     * the innermost frame then), instead of the innermost program frame */
+    const struct ExtFrame *warn_ext;
+    bool made_coroutines;      /* any coroutine yet: returns check for ones dropped unstarted */
     /* an import of a module not (yet) in vm->modules: the simulator loads
      * it (stdlib.c: the modules written in Python load when first
      * imported) and returns it, or VNULL, with no exception set when it

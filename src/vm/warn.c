@@ -45,10 +45,13 @@ static bool first_time(VM *vm, const char *place, const char *category, const ch
 
 void vm_warn(VM *vm, const char *category, const char *text, bool tracemalloc_hint)
 {
-    const Frame *f = program_frame(vm);
+    const ExtFrame *ext = vm->warn_ext;
+    const Frame *f = ext ? NULL : program_frame(vm);
     char place[512];
     int line = f ? vm_frame_line(f) : 0;
-    if (f)
+    if (ext)
+        snprintf(place, sizeof place, "%s/%s:%d", vm->stdlib_dir ? vm->stdlib_dir : "", ext->file, ext->line);
+    else if (f)
         snprintf(place, sizeof place, "%s:%d", vm->cfg.filename, line);
     else
         snprintf(place, sizeof place, "sys:1");
@@ -56,11 +59,11 @@ void vm_warn(VM *vm, const char *category, const char *text, bool tracemalloc_hi
         return;
     Str *msg = str_printf(vm, "%s: %s: %s\n", place, category, text);
     vm_write_err(vm, msg->data, msg->len);
-    if (!f)
+    if (!f && !ext)
         return;   /* at shutdown CPython has no source line and no hint */
-    const char *src;
-    size_t len;
-    if (vm_source_line(vm, line, &src, &len)) {
+    const char *src = ext ? ext->text : NULL;
+    size_t len = ext ? strlen(ext->text) : 0;
+    if (ext || vm_source_line(vm, line, &src, &len)) {
         while (len && (*src == ' ' || *src == '\t' || *src == '\f')) {
             src++;
             len--;
