@@ -181,13 +181,17 @@ class permutations(_It):
                 return
 
 
-class combinations(_It):
+class _Choose(_It):
+    """combinations and combinations_with_replacement: r is required."""
+
     def __init__(self, iterable, r):
         pool = tuple(iterable)
         if r is None:
             raise TypeError("Expected int as r")
         self._g = self._run(pool, _r_arg(r, len(pool)))
 
+
+class combinations(_Choose):
     def _run(self, pool, r):
         n = len(pool)
         if r > n:
@@ -206,13 +210,7 @@ class combinations(_It):
             yield tuple(pool[i] for i in indices)
 
 
-class combinations_with_replacement(_It):
-    def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        if r is None:
-            raise TypeError("Expected int as r")
-        self._g = self._run(pool, _r_arg(r, len(pool)))
-
+class combinations_with_replacement(_Choose):
     def _run(self, pool, r):
         n = len(pool)
         if not n and r:
