@@ -1381,6 +1381,35 @@ static void shutdown_default_executor(VM *vm)
 
 /* A new event loop becomes the current one (the simulator runs one at a
  * time), with asyncio's async-generator hooks installed. */
+/* A new selector loop says which selector it uses on asyncio's logger
+ * ("DEBUG:asyncio:Using selector: EpollSelector" under
+ * logging.basicConfig(level=logging.DEBUG)): if the program imported logging. */
+static void log_selector(VM *vm)
+{
+    Value logging = dict_get_str(vm->modules, str_intern(vm, "logging", 7));
+    if (!IS_KIND(logging, OBJ_MODULE))
+        return;
+    Value get_logger = dict_get_str(((Module *)AS_OBJ(logging))->dict, str_intern(vm, "getLogger", 9));
+    if (IS_NULL(get_logger))
+        return;
+    Value saved = vm->exc;
+    vm->exc = VNULL;
+    Value args[2] = { vm_str(vm, "asyncio"), VNULL };
+    vm_push_root(vm, &args[0]);
+    vm_push_root(vm, &args[1]);
+    Value logger = vm_call1(vm, get_logger, args[0]);
+    if (!IS_NULL(logger)) {
+        vm_push_root(vm, &logger);
+        args[0] = vm_str(vm, "Using selector: %s");
+        args[1] = vm_str(vm, "EpollSelector");
+        vm_call_method(vm, logger, str_intern(vm, "debug", 5), args, 2);
+        vm_pop_root(vm);
+    }
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    vm->exc = saved;
+}
+
 static Value loop_open(VM *vm)
 {
     Sim *s = sim_of(vm);
@@ -1389,6 +1418,7 @@ static Value loop_open(VM *vm)
     s->saved_hooks[1] = vm->agen_finalizer;
     vm->agen_firstiter = dict_get_str(s->asyncio->dict, str_intern(vm, "_asyncgen_firstiter", 19));
     vm->agen_finalizer = dict_get_str(s->asyncio->dict, str_intern(vm, "_asyncgen_finalizer", 19));
+    log_selector(vm);
     return s->loop_obj;
 }
 
