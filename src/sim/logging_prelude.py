@@ -426,8 +426,9 @@ class Logger(Filterer):
                 exc_info = sys.exc_info()
             if exc_info[0] is None:
                 exc_info = None
-        record = LogRecord(self.name, level, sys.argv[0] if sys.argv else '', 0, msg, args,
-                           exc_info, '<module>')
+        lineno, func = _caller(stacklevel)
+        record = LogRecord(self.name, level, sys.argv[0] if sys.argv else '', lineno, msg, args,
+                           exc_info, func)
         if extra is not None:
             for key in extra:
                 if key in ('message', 'asctime') or key in record.__dict__:

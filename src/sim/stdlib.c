@@ -202,6 +202,25 @@ static Value std_metatype(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return rc < 0 ? VNULL : cv;
 }
 
+/* _caller(stacklevel): (line, function name) of the program's frame that
+ * many levels out from the innermost one (loopscope's own Python skipped),
+ * or (0, '<module>') if there is none: logging's findCaller. */
+static Value std_caller(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_caller", nargs, kwnames, 1, 1) < 0)
+        return VNULL;
+    int64_t level = IS_INT(args[0]) && args[0].as.i > 0 ? args[0].as.i : 1;
+    const Frame *found = NULL;
+    for (const Frame *f = vm->frame; f; f = f->parent)
+        if (!f->code->hidden && --level == 0) {
+            found = f;
+            break;
+        }
+    Value out[2] = { VINT(found ? vm_frame_line(found) : 0),
+                     found ? VOBJ(found->code->name) : vm_str(vm, "<module>") };
+    return VOBJ(tuple_from(vm, out, 2));
+}
+
 /* _set_type(cls, meta): cls's type is now meta (a _metatype). */
 static Value std_set_type(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
@@ -219,13 +238,13 @@ static Value std_set_type(VM *vm, Value *args, int nargs, Tuple *kwnames)
  * modules importable). */
 static Value import_late(VM *vm, Str *name)
 {
-    static const char *const imp_names[] = { "_import", "_metatype", "_set_type" };
-    static const NativeFn imp_fns[] = { std_import, std_metatype, std_set_type };
+    static const char *const imp_names[] = { "_import", "_metatype", "_set_type", "_caller" };
+    static const NativeFn imp_fns[] = { std_import, std_metatype, std_set_type, std_caller };
     for (size_t i = 0; i < NLATE; i++) {
         if (strcmp(late[i].name, name->data) != 0)
             continue;
         Module *m = late[i].make ? late[i].make(vm)
-                                 : sim_run_module(vm, late[i].name, late[i].src, late[i].len, imp_names, imp_fns, 3);
+                                 : sim_run_module(vm, late[i].name, late[i].src, late[i].len, imp_names, imp_fns, 4);
         /* collections.abc is also the attribute abc of collections */
         const char *dot = strrchr(late[i].name, '.');
         if (dot) {
