@@ -3,6 +3,7 @@
 # raises them. loopscope cannot subclass dict or tuple, so these hold a dict
 # (or a tuple) and answer the same protocol: indexing, len, iteration,
 # keys/values/items, ==, dict(x), **x; isinstance(x, dict) is False.
+# namedtuple's records are typing.NamedTuple's (typing_prelude.py: _Record).
 
 
 class _Mapping:
@@ -295,116 +296,12 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         if len(defaults) > len(fields):
             raise TypeError('Got more default values than field names')
         field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
-    nfields = len(fields)
+    typing = _import('typing')
 
-    class _Record:
-        __slots__ = ('_values',)
+    class _Record(typing._Record):
+        pass
 
-        def __init__(self, *args, **kwargs):
-            if len(args) > nfields:
-                raise TypeError(f'{typename}.__new__() takes {nfields + 1} positional arguments '
-                                f'but {len(args) + 1} were given')
-            for name in kwargs:
-                if name not in fields:
-                    raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
-                if fields.index(name) < len(args):
-                    raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
-            values = list(args)
-            for name in fields[len(args):]:
-                if name in kwargs:
-                    values.append(kwargs[name])
-                elif name in field_defaults:
-                    values.append(field_defaults[name])
-                else:
-                    missing = [n for n in fields[len(values):]
-                               if n not in kwargs and n not in field_defaults]
-                    quoted = [repr(n) for n in missing]
-                    if len(quoted) == 1:
-                        listed = quoted[0]
-                    else:
-                        listed = ', '.join(quoted[:-1]) + ' and ' + quoted[-1]
-                    s = '' if len(missing) == 1 else 's'
-                    raise TypeError(f'{typename}.__new__() missing {len(missing)} required '
-                                    f'positional argument{s}: {listed}')
-            object.__setattr__(self, '_values', tuple(values))
-
-        def __setattr__(self, name, value):
-            raise AttributeError("can't set attribute" if name in fields else
-                                 f"'{typename}' object has no attribute '{name}'")
-
-        def __repr__(self):
-            inner = ', '.join(f'{n}={v!r}' for n, v in zip(fields, self._values))
-            return f'{type(self).__name__}({inner})'
-
-        def __getitem__(self, index):
-            return self._values[index]
-
-        def __len__(self):
-            return nfields
-
-        def __iter__(self):
-            return iter(self._values)
-
-        def __contains__(self, value):
-            return value in self._values
-
-        def __hash__(self):
-            return hash(self._values)
-
-        def __eq__(self, other):
-            return self._values == (other._values if isinstance(other, _Record) else other)
-
-        def __ne__(self, other):
-            return not self == other
-
-        def __lt__(self, other):
-            return self._values < tuple(other)
-
-        def __le__(self, other):
-            return self._values <= tuple(other)
-
-        def __gt__(self, other):
-            return self._values > tuple(other)
-
-        def __ge__(self, other):
-            return self._values >= tuple(other)
-
-        def __add__(self, other):
-            return self._values + tuple(other)
-
-        def count(self, value):
-            return self._values.count(value)
-
-        def index(self, value, *args):
-            return self._values.index(value, *args)
-
-        def _asdict(self):
-            return dict(zip(fields, self._values))
-
-        def _replace(self, **changes):
-            values = [changes.pop(n, v) for n, v in zip(fields, self._values)]
-            if changes:
-                raise ValueError(f'Got unexpected field names: {list(changes)!r}')
-            return type(self)(*values)
-
-        @classmethod
-        def _make(cls, iterable):
-            values = tuple(iterable)
-            if len(values) != nfields:
-                raise TypeError(f'Expected {nfields} arguments, got {len(values)}')
-            return cls(*values)
-
-    def read_only(self, value):
-        raise AttributeError("can't set attribute")
-
-    def field_getter(i):
-        return property(lambda self: self._values[i], read_only)
-
-    for i, name in enumerate(fields):
-        setattr(_Record, name, field_getter(i))
-    _Record._fields = fields
-    _Record._field_defaults = field_defaults
     _Record.__name__ = typename
     _Record.__qualname__ = typename
     _Record.__module__ = '__main__' if module is None else module
-    return _Record
+    return typing._make_record(_Record, fields, field_defaults)

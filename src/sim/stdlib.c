@@ -282,9 +282,12 @@ void sim_stdlib_init(VM *vm)
     sim_random_init(vm);
     /* defaultdict, Counter, ...: into the collections module deque.c made */
     Value coll = dict_get_str(vm->modules, str_intern(vm, "collections", 11));
-    if (!IS_KIND(coll, OBJ_MODULE) ||
-        vm_run_internal(vm, (const char *)collections_prelude, sizeof collections_prelude - 1,
-                        ((Module *)AS_OBJ(coll))->dict) < 0)
+    if (!IS_KIND(coll, OBJ_MODULE))
         abort();   /* a bug in loopscope, not in the scenario */
+    Dict *cd = ((Module *)AS_OBJ(coll))->dict;
+    /* namedtuple builds on typing's records, loaded when first needed */
+    dict_set_str(vm, cd, "_import", VOBJ(native_new(vm, "_import", std_import, NULL)));
+    if (vm_run_internal(vm, (const char *)collections_prelude, sizeof collections_prelude - 1, cd) < 0)
+        abort();
     vm->import_hook = import_late;
 }

@@ -579,16 +579,17 @@ class _Record:
         return dict(zip(self._fields, self._ls_values))
 
     def _replace(self, **kwargs):
-        values = self._asdict()
-        for k in kwargs:
-            if k not in values:
-                raise ValueError(f"Got unexpected field names: {list(kwargs)!r}")
-        values.update(kwargs)
-        return type(self)(**values)
+        values = [kwargs.pop(n, v) for n, v in zip(self._fields, self._ls_values)]
+        if kwargs:
+            raise ValueError(f"Got unexpected field names: {list(kwargs)!r}")
+        return type(self)(*values)
 
     @classmethod
     def _make(cls, iterable):
-        return cls(*iterable)
+        values = tuple(iterable)
+        if len(values) != len(cls._fields):
+            raise TypeError(f'Expected {len(cls._fields)} arguments, got {len(values)}')
+        return cls(*values)
 
     def __getnewargs__(self):
         return self._ls_values
