@@ -853,7 +853,7 @@ class BrokenBarrierError(RuntimeError):
     __module__ = "asyncio.exceptions"
 
 
-class Barrier:
+class Barrier(_BarrierCounts):
     """parties tasks meet: each wait() blocks until the last of them arrives,
     then all go on together (returning 0..parties-1 in arrival order), and
     the barrier fills again once all of them have left. Its phases, as
@@ -920,17 +920,6 @@ class Barrier:
             self._phase = 'broken'
             self._cond.notify_all()
 
-    @property
-    def parties(self):
-        return self._parties
-
-    @property
-    def n_waiting(self):
-        return self._count if self._phase == 'filling' else 0
-
-    @property
-    def broken(self):
-        return self._phase == 'broken'
 
 
 # ---- async generators: the loop's hooks -----------------------------------

@@ -363,7 +363,25 @@ class _TBrokenBarrierError(RuntimeError):
 _TBrokenBarrierError.__name__ = _TBrokenBarrierError.__qualname__ = "BrokenBarrierError"
 
 
-class _TBarrier:
+class _BarrierCounts:
+    """What threading.Barrier and asyncio.Barrier (asyncio_prelude.py)
+    report of their state: _parties, _count and _phase (filling, draining,
+    resetting, broken, as CPython names them)."""
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._phase == 'filling' else 0
+
+    @property
+    def broken(self):
+        return self._phase == 'broken'
+
+
+class _TBarrier(_BarrierCounts):
     """threading.Barrier: parties threads meet; the last to arrive runs the
     action, then all go on (wait() returns 0..parties-1 in arrival order).
     A wait that times out, or an action that raises, breaks it for all."""
@@ -435,17 +453,6 @@ class _TBarrier:
         with self._cond:
             self._break()
 
-    @property
-    def parties(self):
-        return self._parties
-
-    @property
-    def n_waiting(self):
-        return self._count if self._phase == 'filling' else 0
-
-    @property
-    def broken(self):
-        return self._phase == 'broken'
 
 
 _TBarrier.__name__ = _TBarrier.__qualname__ = "Barrier"
