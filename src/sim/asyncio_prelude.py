@@ -352,8 +352,8 @@ class LifoQueue(Queue):
 
 
 class PriorityQueue(Queue):
-    """A queue that hands out the smallest item first (a binary heap, ordered
-    as Python's heapq orders it)."""
+    """A queue that hands out the smallest item first: a heap kept by the
+    heapq module (heapq_prelude.py), as CPython's is."""
 
     __module__ = "asyncio.queues"
 
@@ -361,44 +361,10 @@ class PriorityQueue(Queue):
         self._queue = []
 
     def _put(self, item):
-        heap = self._queue
-        heap.append(item)
-        pos = len(heap) - 1
-        while pos > 0:
-            parent = (pos - 1) >> 1
-            if heap[pos] < heap[parent]:
-                heap[pos], heap[parent] = heap[parent], heap[pos]
-                pos = parent
-            else:
-                break
+        _import('heapq').heappush(self._queue, item)
 
     def _get(self):
-        heap = self._queue
-        last = heap.pop()
-        if not heap:
-            return last
-        top = heap[0]
-        heap[0] = last
-        # down to a leaf along the smaller children, then back up
-        pos, end = 0, len(heap)
-        child = 1
-        while child < end:
-            right = child + 1
-            if right < end and not heap[child] < heap[right]:
-                child = right
-            heap[pos] = heap[child]
-            pos = child
-            child = 2 * pos + 1
-        heap[pos] = last
-        while pos > 0:
-            parent = (pos - 1) >> 1
-            if last < heap[parent]:
-                heap[pos] = heap[parent]
-                pos = parent
-            else:
-                break
-        heap[pos] = last
-        return top
+        return _import('heapq').heappop(self._queue)
 
 
 class Timeout:

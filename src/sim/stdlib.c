@@ -285,8 +285,13 @@ void sim_stdlib_init(VM *vm)
     if (!IS_KIND(coll, OBJ_MODULE))
         abort();   /* a bug in loopscope, not in the scenario */
     Dict *cd = ((Module *)AS_OBJ(coll))->dict;
-    /* namedtuple builds on typing's records, loaded when first needed */
-    dict_set_str(vm, cd, "_import", VOBJ(native_new(vm, "_import", std_import, NULL)));
+    /* namedtuple builds on typing's records and asyncio's PriorityQueue on
+     * heapq, both loaded when first needed */
+    Value imp = VOBJ(native_new(vm, "_import", std_import, NULL));
+    dict_set_str(vm, cd, "_import", imp);
+    Value aio = dict_get_str(vm->modules, str_intern(vm, "asyncio", 7));
+    if (IS_KIND(aio, OBJ_MODULE))
+        dict_set_str(vm, ((Module *)AS_OBJ(aio))->dict, "_import", imp);
     if (vm_run_internal(vm, (const char *)collections_prelude, sizeof collections_prelude - 1, cd) < 0)
         abort();
     vm->import_hook = import_late;
