@@ -76,15 +76,18 @@ typedef struct RunJob {
     WindowOptions opt;        /* a copy: an abandoned job may outlive the window */
     char *name, *src;
     size_t len;
-    Run run;                  /* the thread's until done, then the taker's */
+    char *other_name, *other_src;   /* --compare's file, simulated after the first (NULL: none) */
+    size_t other_len;
+    Run run, other;           /* the thread's until done, then the taker's */
+    bool has_other;           /* other was simulated */
     atomic_size_t events;
     atomic_int_least64_t t_ns;
+    atomic_int part;          /* 0: the first file simulates, 1: the compare file */
     atomic_bool stop, done, taken;
     atomic_int refs;          /* the thread's and the window's */
     atomic_bool abandoned;    /* the window has let go of it */
-    VM *vm;                   /* the worker's only */
-    bool stopping_vm;         /* the worker's only: the budget was cut */
-    struct RunJob *next;      /* the queue (under queue_mu) */
+    VM *vm;                   /* the job thread's only */
+    bool stopping_vm;         /* the job thread's only: the budget was cut */
 } RunJob;
 
 static atomic_int live_jobs;
@@ -130,6 +133,7 @@ static void simulate(Run *r, const WindowOptions *opt, const char *name, char *s
     VM *vm = vm_new(&cfg);
     if (job) {
         job->vm = vm;
+        job->stopping_vm = false;
         trace_set_observer(r->trace, observe, job);
     }
     SimConfig scfg = { .trace = r->trace, .workers = opt->workers, .filename = name,
@@ -138,6 +142,9 @@ static void simulate(Run *r, const WindowOptions *opt, const char *name, char *s
     int status = vm_run_main(vm, module);
     sim_finish(vm, status);
     r->stopped = job && job->stopping_vm && vm->limit_hit == LIMIT_STEPS;
+    /* the recursion limit in effect at the end: sys.setrecursionlimit may
+     * have changed the configured one */
+    int rec_limit = vm->cfg.recursion_limit;
     if (job) {
         trace_set_observer(r->trace, NULL, NULL);
         job->vm = NULL;
@@ -149,8 +156,9 @@ static void simulate(Run *r, const WindowOptions *opt, const char *name, char *s
     replay_update(r->now);
     replay_update(r->before);
     r->tl = view_timeline_build(r->trace);
+    int configured = opt->recursion_limit ? opt->recursion_limit : 1000;
     ViewLimits lim = { .max_steps = opt->max_steps, .max_memory_mb = opt->max_memory >> 20,
-                       .recursion_limit = opt->recursion_limit ? opt->recursion_limit : 1000,
+                       .recursion_limit = rec_limit, .recursion_set_by_program = rec_limit != configured,
                        .stopped = r->stopped };
     view_limit_banner(r->trace, &lim, r->banner, sizeof r->banner);
 }
@@ -164,90 +172,86 @@ static void job_release(RunJob *j)
 {
     if (atomic_fetch_sub(&j->refs, 1) != 1)
         return;
-    if (!atomic_load(&j->taken))
+    if (!atomic_load(&j->taken)) {
         run_free(&j->run);
+        run_free(&j->other);
+    }
+    free(j->other_src);   /* NULL once simulated: the Run owns it */
+    free(j->other_name);
     free(j->name);
     free(j);
 }
 
-/* The simulations run one at a time on one worker thread that lives as
- * long as the process: the VM keeps per-thread scratch (the collector's
- * gray stack) that a thread ending would leak, and one simulation at a
- * time is all the window needs. Jobs queue; an abandoned one that has not
- * started is dropped unrun. */
-static pthread_mutex_t queue_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t queue_cv = PTHREAD_COND_INITIALIZER;
-static RunJob *queue_head, *queue_tail;
-static bool worker_running;
-
-static void *worker_main(void *arg)
+/* Each job runs on a thread of its own, which ends with it (the VM keeps
+ * nothing per thread). A job abandoned before its thread got to it is
+ * not run at all. */
+static void *job_main(void *arg)
 {
-    (void)arg;
-    for (;;) {
-        pthread_mutex_lock(&queue_mu);
-        while (!queue_head)
-            pthread_cond_wait(&queue_cv, &queue_mu);
-        RunJob *j = queue_head;
-        queue_head = j->next;
-        if (!queue_head)
-            queue_tail = NULL;
-        pthread_mutex_unlock(&queue_mu);
-        if (atomic_load(&j->abandoned))
-            free(j->src);   /* nobody will look: not run at all */
-        else
-            simulate(&j->run, &j->opt, j->name, j->src, j->len, j);
-        atomic_store(&j->done, true);
-        job_release(j);
-        atomic_fetch_sub(&live_jobs, 1);
+    RunJob *j = arg;
+    if (atomic_load(&j->abandoned)) {
+        free(j->src);   /* nobody will look: not run at all */
+    } else {
+        simulate(&j->run, &j->opt, j->name, j->src, j->len, j);
+        /* --compare's file next, on this thread too, unless the first was
+         * stopped (what ran of it is what opens) */
+        if (j->other_name && !atomic_load(&j->stop)) {
+            atomic_store(&j->events, 0);
+            atomic_store(&j->t_ns, 0);
+            atomic_store(&j->part, 1);
+            char *src = j->other_src;
+            j->other_src = NULL;
+            simulate(&j->other, &j->opt, j->other_name, src, j->other_len, j);
+            j->has_other = true;
+        }
     }
+    atomic_store(&j->done, true);
+    job_release(j);
+    atomic_fetch_sub(&live_jobs, 1);
     return NULL;
 }
 
-RunJob *run_job_start(const WindowOptions *opt, const char *name, char *src, size_t len)
+RunJob *run_job_start(const WindowOptions *opt, const char *name, char *src, size_t len,
+                      const char *other_name, char *other_src, size_t other_len)
 {
     RunJob *j = calloc(1, sizeof *j);
-    if (!j || !(j->name = strdup(name))) {
+    if (!j || !(j->name = strdup(name)) || (other_name && !(j->other_name = strdup(other_name)))) {
+        if (j)
+            free(j->name);
         free(j);
         free(src);
+        free(other_src);
         return NULL;
     }
     j->opt = *opt;
     j->src = src;
     j->len = len;
+    j->other_src = other_src;
+    j->other_len = other_len;
     atomic_init(&j->refs, 2);
-    pthread_mutex_lock(&queue_mu);
-    if (!worker_running) {
-        pthread_attr_t attr;
-        pthread_attr_init(&attr);
-        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        /* the VM budgets its C stack from RLIMIT_STACK, as on the main
-         * thread (vm.c note_stack): the worker gets as much, 8 MB at least */
-        size_t stack = (size_t)8 << 20;
-        struct rlimit rl;
-        if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur > stack)
-            stack = (size_t)rl.rlim_cur;
-        pthread_attr_setstacksize(&attr, stack);
-        pthread_t th;
-        int rc = pthread_create(&th, &attr, worker_main, NULL);
-        pthread_attr_destroy(&attr);
-        if (rc != 0) {
-            pthread_mutex_unlock(&queue_mu);
-            free(j->name);
-            free(j);
-            free(src);
-            errno = rc;
-            return NULL;
-        }
-        worker_running = true;
-    }
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    /* the VM budgets its C stack from RLIMIT_STACK, as on the main thread
+     * (vm.c note_stack): the job's thread gets as much, 8 MB at least */
+    size_t stack = (size_t)8 << 20;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur > stack)
+        stack = (size_t)rl.rlim_cur;
+    pthread_attr_setstacksize(&attr, stack);
     atomic_fetch_add(&live_jobs, 1);
-    if (queue_tail)
-        queue_tail->next = j;
-    else
-        queue_head = j;
-    queue_tail = j;
-    pthread_cond_signal(&queue_cv);
-    pthread_mutex_unlock(&queue_mu);
+    pthread_t th;
+    int rc = pthread_create(&th, &attr, job_main, j);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        atomic_fetch_sub(&live_jobs, 1);
+        free(j->other_name);
+        free(j->name);
+        free(j);
+        free(src);
+        free(other_src);
+        errno = rc;
+        return NULL;
+    }
     return j;
 }
 
@@ -258,6 +262,7 @@ RunProgress run_job_progress(const RunJob *j)
         .events = atomic_load_explicit(&m->events, memory_order_relaxed),
         .t_ns = atomic_load_explicit(&m->t_ns, memory_order_relaxed),
         .done = atomic_load(&m->done),
+        .part = atomic_load_explicit(&m->part, memory_order_relaxed),
         .stopping = atomic_load_explicit(&m->stop, memory_order_relaxed),
     };
 }
@@ -267,15 +272,26 @@ void run_job_stop(RunJob *j)
     atomic_store(&j->stop, true);
 }
 
-void run_job_take(RunJob *j, Run *r)
+/* The ViewError's message points into the Run itself. */
+static void move_run(Run *to, Run *from)
 {
-    *r = j->run;
-    memset(&j->run, 0, sizeof j->run);
-    /* the ViewError's message points into the Run itself */
-    if (r->rejected)
-        r->err.message = r->errmsg;
+    *to = *from;
+    memset(from, 0, sizeof *from);
+    if (to->rejected)
+        to->err.message = to->errmsg;
+}
+
+bool run_job_take(RunJob *j, Run *r, Run *other)
+{
+    move_run(r, &j->run);
+    bool has_other = j->has_other && other;
+    if (has_other)
+        move_run(other, &j->other);
+    else
+        run_free(&j->other);
     atomic_store(&j->taken, true);
     job_release(j);
+    return has_other;
 }
 
 void run_job_abandon(RunJob *j)
@@ -285,7 +301,6 @@ void run_job_abandon(RunJob *j)
     job_release(j);
 }
 
-/* The worker itself stays, idle: see worker_main. */
 bool run_jobs_wait(double seconds)
 {
     for (double waited = 0; atomic_load(&live_jobs) > 0; waited += 0.005) {
@@ -324,6 +339,7 @@ ViewScene run_scene(const Run *r, size_t step)
     ViewScene sc = {
         .title = r->name, .source = r->src, .source_len = r->len,
         .error = r->rejected ? &r->err : NULL, .banner = r->banner[0] ? r->banner : NULL,
+        .user_stopped = r->stopped,
     };
     size_t n = run_len(r);
     if (!r->rejected && n) {

@@ -54,25 +54,28 @@ typedef struct RunProgress {
     int64_t t_ns;             /* the virtual time the last one was at */
     bool done;                /* the Run is ready for run_job_take */
     bool stopping;            /* run_job_stop was asked */
+    int part;                 /* 0: the file simulates; 1: then --compare's file */
 } RunProgress;
 
-/* Queues the scenario for compiling and running on the simulation thread
- * (started on first use; it runs one scenario at a time, in order, and
- * drops abandoned ones it has not started). Takes src. NULL when no thread
- * can be started. */
-RunJob *run_job_start(const WindowOptions *opt, const char *name, char *src, size_t len);
+/* Compiles and runs the scenario on a thread of its own (which ends with
+ * the job), then --compare's file (other_name, other_src; NULL: none) on
+ * the same thread, unless the first was stopped. Takes src and other_src.
+ * NULL when no thread can be started. */
+RunJob *run_job_start(const WindowOptions *opt, const char *name, char *src, size_t len,
+                      const char *other_name, char *other_src, size_t other_len);
 RunProgress run_job_progress(const RunJob *j);
 /* Asks the simulation to stop at its next event (within 65536 instructions
  * of it): the program ends as under --max-steps and what ran is kept. */
 void run_job_stop(RunJob *j);
-/* When run_job_progress says done: moves the Run into r and frees the job. */
-void run_job_take(RunJob *j, Run *r);
+/* When run_job_progress says done: moves the Run into r (and the compare
+ * file's into other, when it ran: true) and frees the job. */
+bool run_job_take(RunJob *j, Run *r, Run *other);
 /* Leaves the job: it stops as run_job_stop and frees itself when its
  * thread ends. Does not wait. */
 void run_job_abandon(RunJob *j);
 /* Waits up to `seconds` for every job to end (at quit, after abandoning
  * the window's, so that a clean exit frees everything); true if they all
- * have. The idle simulation thread stays until the process exits. */
+ * have. */
 bool run_jobs_wait(double seconds);
 
 /* The number of steps (events) in the run; 0 when rejected. */

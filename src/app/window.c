@@ -70,6 +70,7 @@ typedef struct App {
     bool have_run;
     Run other;                /* --compare: drawn below, at the same virtual time */
     const char *other_path;
+    time_t other_mtime;
     bool have_other;
     RunJob *job;              /* the simulation still running, or NULL */
     Uint64 job_started;       /* performance counter */
@@ -107,12 +108,13 @@ typedef struct App {
     bool frame_stats;
 } App;
 
-/* Starts simulating: the window shows the progress until take_run. */
-static void open_run(App *a, const char *name, char *src, size_t len)
+/* Starts simulating (and --compare's file after it, other_src non-NULL):
+ * the window shows the progress until take_run. */
+static void open_run(App *a, const char *name, char *src, size_t len, char *other_src, size_t other_len)
 {
     if (a->job)
         run_job_abandon(a->job);
-    a->job = run_job_start(a->opt, name, src, len);
+    a->job = run_job_start(a->opt, name, src, len, other_src ? a->other_path : NULL, other_src, other_len);
     if (!a->job) {
         fprintf(stderr, "loopscope: cannot start the simulation: %s\n", strerror(errno));
         return;
@@ -130,7 +132,9 @@ static void take_run(App *a)
 {
     if (a->have_run)
         run_free(&a->run);
-    run_job_take(a->job, &a->run);
+    if (a->have_other)
+        run_free(&a->other);
+    a->have_other = run_job_take(a->job, &a->run, &a->other);
     a->job = NULL;
     a->have_run = true;
     size_t n = run_len(&a->run);
@@ -159,8 +163,20 @@ static bool open_file(App *a, const char *path)
     }
     struct stat st;
     a->mtime = stat(path, &st) == 0 ? st.st_mtime : 0;
+    char *other = NULL;
+    size_t other_len = 0;
+    if (a->other_path) {
+        /* --compare's file: simulated after this one, on the same thread */
+        other = run_slurp(a->other_path, &other_len);
+        if (!other) {
+            fprintf(stderr, "loopscope: cannot open '%s': %s\n", a->other_path, strerror(errno));
+            free(src);
+            return false;
+        }
+        a->other_mtime = stat(a->other_path, &st) == 0 ? st.st_mtime : 0;
+    }
     a->path = path;
-    open_run(a, path, src, len);
+    open_run(a, path, src, len, other, other_len);
     return true;
 }
 
@@ -173,7 +189,8 @@ static void open_lesson(App *a, size_t i)
     memcpy(src, lessons[i].src, len + 1);
     a->path = NULL;
     a->step = 0;
-    open_run(a, lessons[i].name, src, len);
+    a->other_path = NULL;   /* --compare goes with the file it was given with */
+    open_run(a, lessons[i].name, src, len, NULL, 0);
 }
 
 /* ---- moving through the run */
@@ -315,7 +332,7 @@ static void frame(App *a, double anim)
         view_layout_gallery(&a->list, a->lessons, a->nlessons, a->sel, &p);
     } else if (showing_progress(a)) {
         RunProgress pr = run_job_progress(a->job);
-        ViewProgress vp = { .title = a->job_title, .events = pr.events, .virtual_s = (double)pr.t_ns * 1e-9,
+        ViewProgress vp = { .title = pr.part && a->other_path ? a->other_path : a->job_title, .events = pr.events, .virtual_s = (double)pr.t_ns * 1e-9,
                             .elapsed_s = job_seconds(a), .stopping = pr.stopping };
         view_layout_progress(&a->list, &vp, &p);
     } else if (a->have_other) {
@@ -441,29 +458,10 @@ static void scrub(App *a, float x)
     a->in_step = 10;
 }
 
-/* --compare's file: run here, to the end, before the window shows it (and
- * again on a reload). */
-static bool open_other(App *a)
-{
-    size_t len;
-    char *src = run_slurp(a->other_path, &len);
-    if (!src) {
-        fprintf(stderr, "loopscope: cannot open '%s': %s\n", a->other_path, strerror(errno));
-        return false;
-    }
-    if (a->have_other)
-        run_free(&a->other);
-    run_scenario(&a->other, a->opt, a->other_path, src, len);
-    a->have_other = true;
-    return true;
-}
-
 static void reload(App *a)
 {
-    if (a->other_path)
-        open_other(a);
     if (a->path)
-        open_file(a, a->path);   /* take_run keeps the step */
+        open_file(a, a->path);   /* both files with --compare; take_run keeps the step */
 }
 
 static void key(App *a, const SDL_KeyboardEvent *k)
@@ -646,7 +644,8 @@ static void to_pixels(const App *a, int wx, int wy, float *x, float *y)
 static void check_file_changed(App *a)
 {
     struct stat st;
-    if (a->path && stat(a->path, &st) == 0 && st.st_mtime != a->mtime)
+    if ((a->path && stat(a->path, &st) == 0 && st.st_mtime != a->mtime)
+        || (a->path && a->other_path && stat(a->other_path, &st) == 0 && st.st_mtime != a->other_mtime))
         reload(a);
 }
 
@@ -716,10 +715,12 @@ static void report(const App *a)
     if (a->gallery)
         fprintf(stderr, "loopscope: showing the gallery\n");
     else if (a->job)
-        fprintf(stderr, "loopscope: showing the progress\n");
+        fprintf(stderr, "loopscope: showing the progress of %s\n",
+                run_job_progress(a->job).part && a->other_path ? a->other_path : a->job_title);
     else if (a->have_run)
-        fprintf(stderr, "loopscope: showing step %zu of %zu%s%s\n", a->step + 1, run_len(&a->run),
-                a->run.banner[0] ? "; banner: " : "", a->run.banner);
+        fprintf(stderr, "loopscope: showing step %zu of %zu%s%s%s%s\n", a->step + 1, run_len(&a->run),
+                a->run.banner[0] ? "; banner: " : "", a->run.banner, a->have_other ? "; compared with " : "",
+                a->have_other ? a->other.name : "");
 }
 
 static long env_long(const char *name)
@@ -759,7 +760,7 @@ int window_main(const char *file, const WindowOptions *opt, const char *compare)
     }
     if (file) {
         a->other_path = compare;
-        if (!open_file(a, file) || (compare && !open_other(a))) {
+        if (!open_file(a, file)) {
             leave_job(a);
             run_jobs_wait(2);
             if (a->have_run)

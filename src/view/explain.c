@@ -420,6 +420,72 @@ static bool has(const char *s, size_t n, const char *needle)
     return false;
 }
 
+/* How deep the program was when the RecursionError at step `err` ended it,
+ * from the traceback it printed on stderr (its last "Traceback (most recent
+ * call last):" up to the error): the frames listed plus those folded into
+ * "[Previous line repeated N more times]". 0 when there is none to read. */
+static long traceback_depth(const Trace *t, size_t err)
+{
+    static const char head[] = "Traceback (most recent call last):";
+    size_t from = err + 1;
+    for (size_t k = err + 1, seen = 0; k-- > 0 && seen < 4096;) {
+        const TraceEvent *ev = trace_event(t, k);
+        if (ev->kind != TR_OUTPUT || ev->obj != 2)
+            continue;
+        seen++;
+        from = k;
+        size_t n;
+        const char *s = vs_str(t, ev->s1, &n);
+        if (has(s, n, head))
+            break;
+    }
+    long depth = 0;
+    bool counting = false, at_line_start = true;
+    for (size_t k = from; k <= err; k++) {
+        const TraceEvent *ev = trace_event(t, k);
+        if (ev->kind != TR_OUTPUT || ev->obj != 2)
+            continue;
+        size_t n;
+        const char *s = vs_str(t, ev->s1, &n);
+        for (size_t i = 0; i < n; i++) {
+            bool start = at_line_start;
+            at_line_start = s[i] == '\n';
+            if (!start)
+                continue;
+            size_t rest = n - i;
+            if (rest >= sizeof head - 1 && memcmp(s + i, head, sizeof head - 1) == 0) {
+                depth = 0;   /* a later traceback (a chained one): count that */
+                counting = true;
+            } else if (counting && rest >= 8 && memcmp(s + i, "  File \"", 8) == 0) {
+                depth++;
+            } else if (counting && rest >= 26 && memcmp(s + i, "  [Previous line repeated ", 26) == 0) {
+                long more = 0;
+                for (size_t j = i + 26; j < n && s[j] >= '0' && s[j] <= '9'; j++)
+                    more = more * 10 + (s[j] - '0');
+                depth += more;
+            }
+        }
+    }
+    return depth;
+}
+
+static const char stop_prefix[] = "loopscope: stopped after ";
+
+const char *view_output_text(const ViewScene *sc, const TraceEvent *ev, size_t *len, char *buf, size_t cap)
+{
+    const char *s = vs_str(sc->trace, ev->s1, len);
+    if (!sc->user_stopped || ev->kind != TR_OUTPUT || ev->obj != 2 || *len < sizeof stop_prefix - 1
+        || memcmp(s, stop_prefix, sizeof stop_prefix - 1) != 0 || !has(s, *len, "--max-steps"))
+        return s;
+    unsigned long long steps = 0;
+    for (size_t i = sizeof stop_prefix - 1; i < *len && s[i] >= '0' && s[i] <= '9'; i++)
+        steps = steps * 10 + (unsigned long long)(s[i] - '0');
+    int n = snprintf(buf, cap, "loopscope: you stopped the simulation (x) after %llu instructions; "
+                               "r runs it again\n", steps);
+    *len = n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap ? cap - 1 : 0;
+    return buf;
+}
+
 size_t view_limit_banner(const Trace *t, const ViewLimits *lim, char *buf, size_t cap)
 {
     Out o = { buf, cap, 0 };
@@ -427,6 +493,7 @@ size_t view_limit_banner(const Trace *t, const ViewLimits *lim, char *buf, size_
         buf[0] = 0;
     size_t n = trace_len(t);
     const TraceEvent *limit = NULL, *end = NULL, *recursion = NULL;
+    size_t recursion_step = 0;
     /* the limit and the end are the last events; a RecursionError's
      * traceback is the program's last words on stderr */
     for (size_t i = n; i-- > 0;) {
@@ -438,8 +505,10 @@ size_t view_limit_banner(const Trace *t, const ViewLimits *lim, char *buf, size_
         else if (ev->kind == TR_OUTPUT && ev->obj == 2 && !recursion) {
             size_t len;
             const char *s = vs_str(t, ev->s1, &len);
-            if (has(s, len, "RecursionError: maximum recursion depth exceeded"))
+            if (has(s, len, "RecursionError: maximum recursion depth exceeded")) {
                 recursion = ev;
+                recursion_step = i;
+            }
         }
     }
     double at = end ? (double)end->t_ns * 1e-9 : n ? (double)trace_event(t, n - 1)->t_ns * 1e-9 : 0;
@@ -461,10 +530,25 @@ size_t view_limit_banner(const Trace *t, const ViewLimits *lim, char *buf, size_
             put(&o, ": what ran until then is shown. Raise it: loopscope --max-steps N FILE.py (0 = no limit)");
         }
     } else if (recursion && end && end->num != 0) {
-        put(&o, "The program hit the recursion limit");
-        if (lim && lim->recursion_limit)
-            put(&o, " (%d calls deep)", lim->recursion_limit);
-        put(&o, " at t=%.3f s: RecursionError ended it. Raise it: loopscope --recursion-limit N FILE.py", at);
+        /* which guard: Python's recursion limit, or, well short of it,
+         * loopscope's guard of the C stack (recursion through C code: a
+         * key function, __init__, __repr__ calling back into Python) */
+        long depth = traceback_depth(t, recursion_step);
+        int limit = lim ? lim->recursion_limit : 0;
+        if (limit > 0 && depth > 0 && depth + 50 < limit) {
+            put(&o, "The program hit loopscope's C-stack guard at t=%.3f s, %ld calls deep, short of the recursion "
+                    "limit (%d): its recursion runs through C code (a key function, __init__, __repr__), which "
+                    "cannot nest deeper. No option raises this guard", at, depth, limit);
+        } else if (lim && lim->recursion_set_by_program) {
+            put(&o, "The program hit the recursion limit (%d calls deep, set by its own sys.setrecursionlimit) "
+                    "at t=%.3f s: RecursionError ended it. Raise it in the program: sys.setrecursionlimit(N) "
+                    "(it overrides --recursion-limit)", limit, at);
+        } else {
+            put(&o, "The program hit the recursion limit");
+            if (limit)
+                put(&o, " (%d calls deep)", limit);
+            put(&o, " at t=%.3f s: RecursionError ended it. Raise it: loopscope --recursion-limit N FILE.py", at);
+        }
     }
     return o.len;
 }

@@ -169,7 +169,12 @@ static void explain_bar(Lay *L, const ViewScene *sc, ViewRect r)
     } else {
         n = view_explain(sc->trace, sc->prev, sc->state, buf, sizeof buf);
         const TraceEvent *ev = sc->state && sc->state->applied ? trace_event(sc->trace, sc->state->step) : NULL;
-        if (ev && ev->kind == TR_LIMIT && sc->banner && *sc->banner)   /* which limit, and who: the banner's words */
+        /* which limit, and who: the banner's words (also for the budget's
+         * message in a run the user stopped) */
+        char told[160];
+        size_t tn;
+        bool stop_message = ev && ev->kind == TR_OUTPUT && view_output_text(sc, ev, &tn, told, sizeof told) == told;
+        if (ev && (ev->kind == TR_LIMIT || stop_message) && sc->banner && *sc->banner)
             n = (size_t)snprintf(buf, sizeof buf, "%s", sc->banner);
         if (ev && (ev->kind == TR_LOOP_BLOCK || ev->kind == TR_TASK_FAIL || ev->kind == TR_LIMIT
                    || ev->kind == TR_GC_DESTROY || ev->kind == TR_EXC_LOST))
@@ -1034,7 +1039,8 @@ static void console_panel(Lay *L, const ViewScene *sc, ViewRect area)
     for (size_t i = first; lines && i < s->noutput; i++) {
         const TraceEvent *ev = trace_event(sc->trace, replay_output_step(sc->replay, i));
         size_t n;
-        const char *p = str(sc, ev->s1, &n);
+        char told[160];
+        const char *p = view_output_text(sc, ev, &n, told, sizeof told);
         for (size_t j = 0; j < n; j++) {
             if (!open || (nl && lines[nl - 1].stream != (int)ev->obj && j == 0)) {
                 if (nl == cap) {

@@ -219,6 +219,8 @@ typedef struct ViewScene {
     const TraceState *prev;   /* before it (the previous step); NULL at step 0 */
     const char *banner;       /* non-NULL: the run was cut short, shown at every step
                                  (view_limit_banner) */
+    bool user_stopped;        /* the user stopped the simulation (the window's x): its
+                                 instruction-budget message is told as that */
 } ViewScene;
 
 typedef struct ViewParams {
@@ -312,7 +314,8 @@ size_t view_explain(const Trace *t, const TraceState *prev, const TraceState *s,
 typedef struct ViewLimits {
     unsigned long long max_steps;
     size_t max_memory_mb;
-    int recursion_limit;
+    int recursion_limit;      /* the limit in effect at the end */
+    bool recursion_set_by_program;   /* sys.setrecursionlimit changed it */
     bool stopped;             /* the user stopped the simulation (the window's x key) */
 } ViewLimits;
 

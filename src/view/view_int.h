@@ -44,6 +44,12 @@ ViewItem *lay_textf(Lay *L, ViewFont font, float size, ViewRole role, float x, f
 /* The role a task's status is drawn in. */
 ViewRole view_status_role(TraceTaskStatus s);
 
+/* The text an output event shows: its own, except, in a run the user
+ * stopped (sc->user_stopped), the instruction budget's message (the
+ * window stops a run by cutting its budget): that one says the user
+ * stopped it, written into buf. */
+const char *view_output_text(const ViewScene *sc, const TraceEvent *ev, size_t *len, char *buf, size_t cap);
+
 /* A trace string as (pointer, length); "" for none. */
 const char *vs_str(const Trace *t, TraceStr s, size_t *len);
 

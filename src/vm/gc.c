@@ -12,35 +12,20 @@
 #include "vm.h"
 #include "internal.h"
 
-typedef struct Gray {
-    Obj **items;
-    size_t len, cap;
-} Gray;
-
-static Gray *g_gray_for(VM *vm);
-
-/* The gray stack lives only during a collection; kept outside VM so the
- * public struct stays small. One VM collects at a time per thread. */
-static _Thread_local Gray tl_gray;
-static Gray *g_gray_for(VM *vm)
-{
-    (void)vm;
-    return &tl_gray;
-}
-
 void vm_mark_obj(VM *vm, Obj *o)
 {
     if (!o || o->marked)
         return;
     o->marked = 1;
-    Gray *g = g_gray_for(vm);
-    if (g->len == g->cap) {
-        g->cap = g->cap ? g->cap * 2 : 1024;
-        g->items = realloc(g->items, g->cap * sizeof(Obj *));
-        if (!g->items)
+    /* the gray stack is the VM's (vm_free frees it), empty between
+     * collections and kept for the next */
+    if (vm->ngray == vm->cap_gray) {
+        vm->cap_gray = vm->cap_gray ? vm->cap_gray * 2 : 1024;
+        vm->gray = realloc(vm->gray, vm->cap_gray * sizeof(Obj *));
+        if (!vm->gray)
             abort();
     }
-    g->items[g->len++] = o;
+    vm->gray[vm->ngray++] = o;
 }
 
 void vm_mark_value(VM *vm, Value v)
@@ -366,9 +351,8 @@ bool vm_wants_last_word(VM *vm, Obj *o)
 
 static void drain(VM *vm)
 {
-    Gray *g = g_gray_for(vm);
-    while (g->len > 0)
-        blacken(vm, g->items[--g->len]);
+    while (vm->ngray > 0)
+        blacken(vm, vm->gray[--vm->ngray]);
 }
 
 /* Finds the unreachable objects that want a last word and keeps them (and

@@ -88,6 +88,7 @@ void vm_free(VM *vm)
     vm_small_free_all(vm);
     free(vm->roots);
     free(vm->last_words);
+    free(vm->gray);
     for (int i = 0; i < vm->nprotos; i++)
         proto_free(vm->protos[i]);
     free(vm->protos);

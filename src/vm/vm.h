@@ -224,6 +224,8 @@ struct VM {
     /* objects rescued by a collection for their last word (gc.c) */
     Obj **last_words;
     size_t nlast_words, cap_last_words;
+    Obj **gray;                /* gc.c: the collector's mark stack, kept for the next collection */
+    size_t ngray, cap_gray;
     bool in_last_words;
     uint64_t gc_collections;
     Dict *warn_registry;       /* warnings already shown (warn.c) */

@@ -88,6 +88,15 @@ if grep -q 'left while simulating' "$work/back.err"; then
     echo "FAIL back: the simulation was still the window's"; fail=1
 fi
 
+# --compare with a second file that takes long to simulate: it simulates
+# beside the window too (the progress, named), and x opens what ran of it
+FRAMES=40 run compare-long 1280x720 --max-steps 0 "$scenarios/02_sequential_vs_gather.py" --compare "$long"
+expect compare-long 'showing the progress of .*long_run\.py'
+LOOPSCOPE_KEYS=15:x FRAMES=90 run compare-stop 1280x720 --max-steps 0 "$scenarios/02_sequential_vs_gather.py" --compare "$long"
+expect compare-stop 'showing step [1-9][0-9]* of [1-9][0-9]*; compared with .*long_run\.py'
+FRAMES=30 run compare 1280x720 "$scenarios/02_sequential_vs_gather.py" --compare "$scenarios/03_background_task.py"
+expect compare 'showing step [1-9][0-9]* of [1-9][0-9]*; compared with .*03_background_task\.py'
+
 # A run cut short by --max-steps: what ran, and the banner naming the limit
 printf 'import asyncio\n\nasync def spin():\n    while True:\n        await asyncio.sleep(0.1)\n\nasyncio.run(spin())\n' \
     >"$work/spin.py"

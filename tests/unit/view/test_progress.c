@@ -200,6 +200,94 @@ static void at_the_limit_the_sentence_is_the_banner(void **state)
     trace_free(t);
 }
 
+/* A run the user stopped (the window cuts the instruction budget): the
+ * console and the sentence tell the user's stop, not the --max-steps limit. */
+static void a_user_stop_is_told_as_such_in_the_console(void **state)
+{
+    (void)state;
+    Trace *t = trace_new();
+    EV(t, .k = TR_RUN_START, .s1 = "spin.py");
+    EV(t, .at = 0.1, .k = TR_OUTPUT, .obj = 1, .s1 = "working\n");
+    EV(t, .at = 0.8, .k = TR_OUTPUT, .obj = 2,
+       .s1 = "loopscope: stopped after 5301 instructions, the --max-steps limit; raise it with --max-steps N (0 = no limit)\n");
+    EV(t, .at = 0.803, .k = TR_LIMIT, .s1 = "the --max-steps instruction limit");
+    EV(t, .at = 0.803, .k = TR_RUN_END, .num = 1);
+    Replay *r = replay_new(t);
+    replay_update(r);
+    ViewTimeline *tl = view_timeline_build(t);
+    char banner[400];
+    ViewLimits lim = { .max_steps = 0, .recursion_limit = 1000, .stopped = true };
+    view_limit_banner(t, &lim, banner, sizeof banner);
+    ViewScene sc = { .title = "spin.py", .source = "x = 1\n", .source_len = 6, .trace = t, .replay = r,
+                     .timeline = tl, .state = replay_state_at(r, 2), .banner = banner, .user_stopped = true };
+    ViewParams p = params(1920, 1080);
+    ViewList l;
+    view_list_init(&l);
+    view_layout(&l, &sc, &p);
+    assert_true(list_has_text(&l, "you stopped the simulation (x) after 5301 instructions"));
+    assert_false(list_has_text(&l, "--max-steps"));
+    const ViewItem *ex[4];
+    assert_true(find_items(&l, VI_TEXT, VW_EXPLAIN, ex, 4) >= 1);
+    assert_non_null(strstr(view_item_text(&l, ex[0]), "You stopped the simulation"));
+    /* the same trace, run into the real limit: the limit's own words */
+    sc.user_stopped = false;
+    view_layout(&l, &sc, &p);
+    assert_true(list_has_text(&l, "the --max-steps limit"));
+    assert_false(list_has_text(&l, "you stopped"));
+    view_list_free(&l);
+    view_timeline_free(tl);
+    replay_free(r);
+    trace_free(t);
+}
+
+/* A RecursionError's traceback, folded as CPython folds it: `shown` frames
+ * of f and "[Previous line repeated N more times]". */
+static Trace *recursion_trace(int repeated)
+{
+    Trace *t = trace_new();
+    EV(t, .k = TR_RUN_START, .s1 = "deep.py");
+    EV(t, .at = 0.2, .k = TR_OUTPUT, .obj = 2, .s1 = "Traceback (most recent call last):\n");
+    EV(t, .at = 0.2, .k = TR_OUTPUT, .obj = 2, .s1 = "  File \"deep.py\", line 6, in <module>\n    A(0)\n");
+    for (int i = 0; i < 3; i++)
+        EV(t, .at = 0.2, .k = TR_OUTPUT, .obj = 2,
+           .s1 = "  File \"deep.py\", line 4, in __init__\n    self.child = A(n + 1)\n                 ^^^^^^^^\n");
+    char more[64];
+    snprintf(more, sizeof more, "  [Previous line repeated %d more times]\n", repeated);
+    EV(t, .at = 0.2, .k = TR_OUTPUT, .obj = 2, .s1 = more);
+    EV(t, .at = 0.2, .k = TR_OUTPUT, .obj = 2, .s1 = "RecursionError: maximum recursion depth exceeded\n");
+    EV(t, .at = 0.2, .k = TR_RUN_END, .num = 1);
+    return t;
+}
+
+static void the_recursion_banner_names_the_guard_that_stopped_it(void **state)
+{
+    (void)state;
+    char buf[400];
+    /* 4 + 996 = 1000 frames deep: the recursion limit */
+    Trace *t = recursion_trace(996);
+    ViewLimits lim = { .recursion_limit = 1000 };
+    view_limit_banner(t, &lim, buf, sizeof buf);
+    assert_non_null(strstr(buf, "recursion limit (1000 calls deep)"));
+    assert_non_null(strstr(buf, "--recursion-limit N"));
+    assert_null(strstr(buf, "C-stack"));
+    /* raised by the program itself: that is what to change */
+    lim = (ViewLimits){ .recursion_limit = 1000, .recursion_set_by_program = true };
+    view_limit_banner(t, &lim, buf, sizeof buf);
+    assert_non_null(strstr(buf, "recursion limit (1000 calls deep, set by its own sys.setrecursionlimit)"));
+    assert_non_null(strstr(buf, "sys.setrecursionlimit(N)"));
+    trace_free(t);
+    /* 2000 deep under a limit of 100000: the C-stack guard stopped it,
+     * and the recursion limit is not what to raise */
+    t = recursion_trace(1996);
+    lim = (ViewLimits){ .recursion_limit = 100000, .recursion_set_by_program = true };
+    view_limit_banner(t, &lim, buf, sizeof buf);
+    assert_non_null(strstr(buf, "C-stack guard"));
+    assert_non_null(strstr(buf, "2000 calls deep"));
+    assert_non_null(strstr(buf, "short of the recursion limit (100000)"));
+    assert_null(strstr(buf, "Raise it"));
+    trace_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +296,8 @@ int main(void)
         cmocka_unit_test(the_banner_names_the_limit_and_how_to_raise_it),
         cmocka_unit_test(the_banner_is_on_screen_at_every_step),
         cmocka_unit_test(at_the_limit_the_sentence_is_the_banner),
+        cmocka_unit_test(a_user_stop_is_told_as_such_in_the_console),
+        cmocka_unit_test(the_recursion_banner_names_the_guard_that_stopped_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
