@@ -538,7 +538,7 @@ size_t view_limit_banner(const Trace *t, const ViewLimits *lim, char *buf, size_
         if (limit > 0 && depth > 0 && depth + 50 < limit) {
             put(&o, "The program hit loopscope's C-stack guard at t=%.3f s, %ld calls deep, short of the recursion "
                     "limit (%d): its recursion runs through C code (a key function, __init__, __repr__), which "
-                    "cannot nest deeper. No option raises this guard", at, depth, limit);
+                    "cannot nest deeper. No option raises this guard.", at, depth, limit);
         } else if (lim && lim->recursion_set_by_program) {
             put(&o, "The program hit the recursion limit (%d calls deep, set by its own sys.setrecursionlimit) "
                     "at t=%.3f s: RecursionError ended it. Raise it in the program: sys.setrecursionlimit(N) "

@@ -266,49 +266,70 @@ static size_t expand_line(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
-/* Markers for the tasks parked at an await on `line`: a chip per task,
- * after the code when there is room, else right-aligned over its end;
- * "+" when even that runs out. */
-static void await_marks(Lay *L, const ViewScene *sc, ViewRect r, int line, float y, float lh, float text_end)
+/* Markers for the tasks parked at an await on a line: a chip per task, on
+ * the right of the code, never over it. The chips' width, and whether
+ * a task is marked there. */
+static bool marked_at(const TraceTaskState *ts, int line)
+{
+    return ts->line == line && (ts->status == TT_WAITING || ts->status == TT_READY);
+}
+
+static float chip_w(Lay *L, const ViewScene *sc, const TraceTaskState *ts, float ms)
+{
+    size_t nn;
+    const char *nm = str(sc, ts->name, &nn);
+    return lay_measure(L, VF_BOLD, ms, nm, nn) + 0.45f * L->u;
+}
+
+static float await_marks_width(Lay *L, const ViewScene *sc, int line)
 {
     const TraceState *s = sc->state;
-    float ms = 0.6f * L->u, gap = 0.15f * L->u, right = r.x + r.w - 0.2f * L->u;
-    float total = 0;
+    float ms = 0.6f * L->u, gap = 0.15f * L->u, total = 0;
+    for (size_t i = 0; s && i < s->ntasks; i++)
+        if (marked_at(&s->tasks[i], line))
+            total += chip_w(L, sc, &s->tasks[i], ms) + gap;
+    return total;
+}
+
+/* Lays the chips from x to right (the code ends before x); those that do
+ * not fit are counted in a "+N" at the end. */
+static void await_marks(Lay *L, const ViewScene *sc, int line, float x, float right, float y, float lh)
+{
+    const TraceState *s = sc->state;
+    float ms = 0.6f * L->u, gap = 0.15f * L->u;
+    size_t marked = 0;
+    for (size_t i = 0; s && i < s->ntasks; i++)
+        marked += marked_at(&s->tasks[i], line);
+    size_t shown = 0;
     for (size_t i = 0; s && i < s->ntasks; i++) {
         const TraceTaskState *ts = &s->tasks[i];
-        if (ts->line == line && (ts->status == TT_WAITING || ts->status == TT_READY)) {
-            size_t nn;
-            const char *nm = str(sc, ts->name, &nn);
-            total += lay_measure(L, VF_BOLD, ms, nm, nn) + 0.45f * L->u + gap;
-        }
-    }
-    if (total == 0)
-        return;
-    float x = text_end + total <= right ? text_end : right - total;
-    float min_x = r.x + r.w * 0.45f;
-    if (x < min_x)
-        x = min_x;
-    for (size_t i = 0; i < s->ntasks; i++) {
-        const TraceTaskState *ts = &s->tasks[i];
-        if (ts->line != line || (ts->status != TT_WAITING && ts->status != TT_READY))
+        if (!marked_at(ts, line))
             continue;
-        size_t nn;
-        const char *nm = str(sc, ts->name, &nn);
-        float w = lay_measure(L, VF_BOLD, ms, nm, nn) + 0.45f * L->u;
-        if (x + w > right) {
-            ViewItem *more = lay_text(L, VF_BOLD, ms, VR_AWAIT_MARK, right - 0.6f * L->u, y + (lh - ms * 1.25f) / 2,
-                                      0, "+", 1);
-            more->what = VW_MORE;
-            break;
+        float w = chip_w(L, sc, ts, ms);
+        /* room for this chip, and for the "+N" of the rest after it */
+        char more[16];
+        int mn = snprintf(more, sizeof more, "+%zu", marked - shown - 1);
+        float more_w = shown + 1 < marked ? lay_measure(L, VF_BOLD, ms, more, (size_t)mn) + gap : 0;
+        if (x + w + more_w > right) {
+            mn = snprintf(more, sizeof more, "+%zu", marked - shown);
+            if (x + lay_measure(L, VF_BOLD, ms, more, (size_t)mn) <= right) {
+                ViewItem *m = lay_text(L, VF_BOLD, ms, VR_AWAIT_MARK, x, y + (lh - ms * 1.25f) / 2, 0, more,
+                                       (size_t)mn);
+                m->what = VW_MORE;
+            }
+            return;
         }
         ViewRole role = ts->status == TT_READY ? VR_READY : VR_AWAIT_MARK;
         ViewItem *chip = lay_rrect(L, role, x, y + 0.08f * lh, w, lh * 0.84f, 0.25f * L->u);
         chip->what = VW_AWAIT_MARK;
         chip->tag = ts->id;
+        size_t nn;
+        const char *nm = str(sc, ts->name, &nn);
         ViewItem *t = lay_text(L, VF_BOLD, ms, VR_ON_CHIP, x + 0.22f * L->u, y + (lh - ms * 1.25f) / 2, 0, nm, nn);
         t->what = VW_AWAIT_MARK;
         t->tag = ts->id;
         x += w + gap;
+        shown++;
     }
 }
 
@@ -356,13 +377,29 @@ static void source_panel(Lay *L, const ViewScene *sc, ViewRect area)
                       "%*zu", dw, line);
             char buf[1024];
             size_t n = expand_line(p, (size_t)(e - p), buf, sizeof buf);
-            ViewItem *it = lay_text(L, VF_MONO, cs, VR_TEXT, r.x + gutter, y + (lh - cs * 1.25f) / 2,
-                                    r.w - gutter, buf, n);
+            /* await marks go after the code; on a line too long for
+             * them, the code is cut short (with an ellipsis) to make room,
+             * down to half the panel, and the marks that still do not fit
+             * are counted: a mark never covers code */
+            float code_x = r.x + gutter, right = r.x + r.w - 0.2f * L->u, code_max = right - code_x;
+            float marks = await_marks_width(L, sc, (int)line), sep = 0.5f * L->u;
+            if (marks > 0) {
+                float code_w = lay_measure(L, VF_MONO, cs, buf, n);
+                /* the code keeps half the panel, and at least a "+N" fits after it */
+                float keep = right - sep - marks - code_x, floor_w = (right - code_x) * 0.5f;
+                float plus = right - code_x - sep - lay_measure(L, VF_BOLD, 0.6f * L->u, "+99", 3);
+                if (floor_w > plus)
+                    floor_w = plus;
+                if (code_w > keep)
+                    code_max = keep > floor_w ? keep : floor_w;
+            }
+            ViewItem *it = lay_text(L, VF_MONO, cs, VR_TEXT, code_x, y + (lh - cs * 1.25f) / 2, code_max, buf, n);
             if (it) {
                 it->what = VW_CODE_LINE;
                 it->tag = line;
             }
-            await_marks(L, sc, r, (int)line, y, lh, it ? it->x + it->w + 0.5f * L->u : r.x + gutter);
+            if (marks > 0)
+                await_marks(L, sc, (int)line, (it ? it->x + it->w : code_x) + sep, right, y, lh);
             if (sc->error && (int)line == focus && sc->error->col > 0) {
                 /* a caret under the column, as the terminal shows it */
                 float cx = r.x + gutter + lay_measure(L, VF_MONO, cs, buf,

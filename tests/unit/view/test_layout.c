@@ -98,6 +98,83 @@ static void await_markers_on_suspended_lines(void **state)
     fixture_free(&f);
 }
 
+/* The await marks never cover code: after a short line; on a long one the
+ * code is cut short (an ellipsis) to make room, and what still does not
+ * fit is counted ("+N"), at every size and text scale. */
+static void await_marks_never_cover_code(void **state)
+{
+    (void)state;
+    static const char long_source[] =
+        "import asyncio\n\n"
+        "async def download(name, seconds):\n"
+        "    print('start', name)\n"
+        "    await asyncio.sleep(seconds)  # the line every download task parks on while its timer runs, "
+        "a comment long enough to reach across any source panel\n"
+        "    return name\n\n"
+        "async def main():\n"
+        "    await asyncio.gather(download('a', 1), download('b', 2), download('c', 3))\n\n"
+        "asyncio.run(main())\n";
+    Fixture f;
+    fixture_build(&f);
+    const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 }, { 640, 400 }, { 3840, 2160 } };
+    const float scales[] = { 0.5f, 1, 1.6f, 2.5f };
+    for (int src = 0; src < 2; src++) {
+        for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+            for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
+                ViewScene sc = fixture_scene(&f, f.suspended_b);
+                if (src) {
+                    sc.source = long_source;
+                    sc.source_len = sizeof long_source - 1;
+                }
+                ViewParams p = params(sizes[si][0], sizes[si][1]);
+                p.font_scale = scales[k];
+                ViewList l;
+                view_list_init(&l);
+                view_layout(&l, &sc, &p);
+                const ViewItem *code[64], *marks[64], *more[16];
+                size_t nc = find_items(&l, VI_TEXT, VW_CODE_LINE, code, 64);
+                size_t nm = find_items(&l, VI_RRECT, VW_AWAIT_MARK, marks, 64);
+                const ViewItem *any_more[64];
+                size_t nany = find_items(&l, VI_TEXT, VW_MORE, any_more, 64), nmore = 0;
+                for (size_t i = 0; i < nany && nmore < 16; i++)   /* the source's "+N", not the queue's */
+                    if (any_more[i]->panel == VP_SOURCE)
+                        more[nmore++] = any_more[i];
+                assert_true(nc > 0);
+                /* main (line 9) and Task-2, Task-3 (line 5) are marked,
+                 * as chips or counted, where those lines are in view */
+                size_t parked_lines = 0;
+                for (size_t j = 0; j < nc; j++)
+                    parked_lines += code[j]->tag == 5 || code[j]->tag == 9;
+                assert_true(nm + nmore >= parked_lines);
+                const ViewRect src_panel = l.panels[VP_SOURCE];
+                for (size_t i = 0; i < nm + nmore; i++) {
+                    const ViewItem *m = i < nm ? marks[i] : more[i - nm];
+                    ViewRect mr = { m->x, m->y, m->w, m->h };
+                    if (!rect_inside(src_panel, mr.x, mr.y, mr.w, mr.h)) {
+                        print_message("%dx%d scale %.1f: an await mark (%.0f,%.0f %.0fx%.0f) outside the source "
+                                      "panel (%.0f,%.0f %.0fx%.0f)\n", sizes[si][0], sizes[si][1], (double)scales[k],
+                                      (double)mr.x, (double)mr.y, (double)mr.w, (double)mr.h, (double)src_panel.x,
+                                      (double)src_panel.y, (double)src_panel.w, (double)src_panel.h);
+                        fail();
+                    }
+                    for (size_t j = 0; j < nc; j++) {
+                        ViewRect cr = { code[j]->x, code[j]->y, code[j]->w, code[j]->h };
+                        if (rects_overlap(mr, cr)) {
+                            print_message("%dx%d scale %.1f: an await mark at x=%.0f..%.0f covers the code "
+                                          "of line %u (x=%.0f..%.0f)\n", sizes[si][0], sizes[si][1],
+                                          (double)scales[k], (double)mr.x, (double)(mr.x + mr.w),
+                                          code[j]->tag, (double)cr.x, (double)(cr.x + cr.w));
+                            fail();
+                        }
+                    }
+                }
+                view_list_free(&l);
+            }
+        }
+    }
+    fixture_free(&f);
+}
+
 /* Every item lies inside the window and inside its own panel, and the
  * panels do not overlap. */
 static void check_fits(const ViewList *l, int w, int h)
@@ -355,6 +432,7 @@ int main(void)
         cmocka_unit_test(the_same_inputs_give_the_same_list),
         cmocka_unit_test(tasks_glide_between_slots),
         cmocka_unit_test(long_names_end_in_an_ellipsis),
+        cmocka_unit_test(await_marks_never_cover_code),
         cmocka_unit_test(two_hundred_tasks_still_lay_out),
         cmocka_unit_test(a_rejected_file_shows_its_error_line),
         cmocka_unit_test(the_timeline_maps_time_to_x),
