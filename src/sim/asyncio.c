@@ -263,14 +263,35 @@ static size_t callback_count(const SimFuture *f)
     return IS_NULL(f->callbacks) ? 0 : 1;
 }
 
+/* A done callback that runs in a contextvars context (the one current at
+ * add_done_callback, or its context=) is held as a (fn, ctx) tuple; one
+ * that runs in the empty context as fn itself. A tuple given as the
+ * callback is always wrapped, so a tuple entry is always such a pair. */
+static Value cb_entry(VM *vm, Value fn, Value ctx)
+{
+    if (IS_NULL(ctx) && !IS_TUPLE(fn))
+        return fn;
+    Value pair[2] = { fn, IS_NULL(ctx) ? VNONE : ctx };
+    return VOBJ(tuple_from(vm, pair, 2));
+}
+
+static Value cb_fn(Value entry) { return IS_TUPLE(entry) ? AS_TUPLE(entry)->items[0] : entry; }
+
+static Value cb_ctx(Value entry)
+{
+    if (!IS_TUPLE(entry) || IS_NONE(AS_TUPLE(entry)->items[1]))
+        return VNULL;
+    return AS_TUPLE(entry)->items[1];
+}
+
 /* The i-th done callback as a callable (a task's wake-up is bound now). */
 static Value callback_at(VM *vm, SimFuture *f, size_t i)
 {
     if (f->cb_many)
-        return AS_LIST(f->callbacks)->items[i];
+        return cb_fn(AS_LIST(f->callbacks)->items[i]);
     if (f->cb_wakeup)
         return bound(vm, f->callbacks, sim_of(vm)->wakeup_fn);
-    return f->callbacks;
+    return cb_fn(f->callbacks);
 }
 
 /* A task's name: Task-N is made when first asked for. */
@@ -342,6 +363,13 @@ static void registry_remove(Sim *s, SimFuture *t)
         registry_compact(s);
 }
 
+/* call_soon(fn, fut) for a callback entry, in its context */
+static void schedule_callback(VM *vm, Value entry, Value fut)
+{
+    SimHandle *h = sim_call_soon(&sim_of(vm)->loop, NULL, cb_fn(entry), VOBJ(tuple_from(vm, &fut, 1)));
+    h->ctx = cb_ctx(entry);
+}
+
 /* Done: every callback is scheduled, in registration order, with the future. */
 static void schedule_callbacks(VM *vm, SimFuture *f)
 {
@@ -357,11 +385,11 @@ static void schedule_callbacks(VM *vm, SimFuture *f)
         Value args[2] = { f->callbacks, self };
         sim_call_soon(&sim_of(vm)->loop, NULL, sim_of(vm)->wakeup_fn, VOBJ(tuple_from(vm, args, 2)));
     } else if (!f->cb_many) {
-        sim_call_soon(&sim_of(vm)->loop, NULL, f->callbacks, VOBJ(tuple_from(vm, &self, 1)));
+        schedule_callback(vm, f->callbacks, self);
     } else {
         List *cbs = AS_LIST(f->callbacks);
         for (size_t i = 0; i < cbs->len; i++)
-            sim_call_soon(&sim_of(vm)->loop, NULL, cbs->items[i], VOBJ(tuple_from(vm, &self, 1)));
+            schedule_callback(vm, cbs->items[i], self);
     }
     f->callbacks = VNULL;
     f->cb_many = f->cb_wakeup = false;
@@ -434,25 +462,30 @@ static int future_await_state(VM *vm, Obj *o, Value *out)
     return future_result(vm, f, out);
 }
 
-static int add_done_callback(VM *vm, SimFuture *f, Value fn)
+/* fn will run in ctx (VNULL: the empty context) */
+static int add_done_callback(VM *vm, SimFuture *f, Value fn, Value ctx)
 {
+    Value entry = cb_entry(vm, fn, ctx);
     if (f->state != FUT_PENDING) {
-        Value self = VOBJ(f);
-        sim_call_soon(&sim_of(vm)->loop, NULL, fn, VOBJ(tuple_from(vm, &self, 1)));
+        vm_push_root(vm, &entry);
+        schedule_callback(vm, entry, VOBJ(f));
+        vm_pop_root(vm);
         return 0;
     }
     if (IS_NULL(f->callbacks)) {
-        f->callbacks = fn;
+        f->callbacks = entry;
         return 0;
     }
     if (!f->cb_many) {
+        vm_push_root(vm, &entry);
         List *l = list_new(vm, 2);
-        list_append(vm, l, callback_at(vm, f, 0));
+        vm_pop_root(vm);
+        list_append(vm, l, f->cb_wakeup ? callback_at(vm, f, 0) : f->callbacks);
         f->callbacks = VOBJ(l);
         f->cb_many = true;
         f->cb_wakeup = false;
     }
-    return list_append(vm, AS_LIST(f->callbacks), fn);
+    return list_append(vm, AS_LIST(f->callbacks), entry);
 }
 
 /* A task parks on f: its wake-up is f's only callback, as it mostly is,
@@ -464,7 +497,7 @@ static void add_wakeup(VM *vm, SimFuture *f, SimFuture *t)
         f->cb_wakeup = true;
         return;
     }
-    add_done_callback(vm, f, bound(vm, VOBJ(t), sim_of(vm)->wakeup_fn));
+    add_done_callback(vm, f, bound(vm, VOBJ(t), sim_of(vm)->wakeup_fn), VNULL);
 }
 
 /* ---- the trace -------------------------------------------------------------- */
@@ -1029,6 +1062,10 @@ static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager)
         vm_pop_root(vm);
         if (IS_NULL(r))
             return VNULL;
+        /* as CPython's C task: one that finished eagerly lets go of its
+         * coroutine (get_coro() is None, the repr has no coro=) */
+        if (t->state != FUT_PENDING)
+            t->coro = VNONE;
         return tv;
     }
     schedule_step(vm, t, VNULL);
@@ -1216,7 +1253,7 @@ static Value m_gather(VM *vm, Value *args, int nargs, Tuple *kwnames)
             if (FUT(fut)->state != FUT_PENDING)
                 list_append(vm, done_now, fut);
             else
-                add_done_callback(vm, FUT(fut), done_cb);
+                add_done_callback(vm, FUT(fut), done_cb, VNULL);
         }
         list_append(vm, AS_LIST(outer->children), fut);
     }
@@ -1294,7 +1331,7 @@ static Value stop_cb(VM *vm, Value *args, int nargs, Tuple *kwnames)
 static int run_until_complete(VM *vm, SimFuture *f)
 {
     Sim *s = sim_of(vm);
-    add_done_callback(vm, f, native_value(vm, "_run_until_complete_cb", stop_cb, NULL));
+    add_done_callback(vm, f, native_value(vm, "_run_until_complete_cb", stop_cb, NULL), VNULL);
     s->loop.stopping = false;
     for (;;) {
         SimWait w;
@@ -1913,7 +1950,16 @@ static Value fm_add_done_callback(VM *vm, Value *a, int n, Tuple *k)
     Value p[2];
     if (vm_bind_args(vm, "add_done_callback", a + 1, n - 1, k, params, 1, 1, p) < 0)
         return VNULL;
-    return add_done_callback(vm, FUT(a[0]), p[0]) < 0 ? VNULL : VNONE;
+    /* it runs in context=, or in a copy of the context current now */
+    Value ctx = p[1];
+    if (IS_NULL(ctx) || IS_NONE(ctx))
+        ctx = sim_ctx_capture(vm);
+    else if (!sim_ctx_is_context(ctx))
+        return vm_raise(vm, EXC_TypeError, "an instance of Context was expected");
+    vm_push_root(vm, &ctx);
+    int r = add_done_callback(vm, FUT(a[0]), p[0], ctx);
+    vm_pop_root(vm);
+    return r < 0 ? VNULL : VNONE;
 }
 
 static Value fm_remove_done_callback(VM *vm, Value *a, int n, Tuple *k)
@@ -1924,7 +1970,7 @@ static Value fm_remove_done_callback(VM *vm, Value *a, int n, Tuple *k)
     int64_t removed = 0;
     if (!IS_NULL(f->callbacks) && !f->cb_many && !f->cb_wakeup) {
         /* the one callback, inline */
-        int eq = vm_eq(vm, f->callbacks, a[1]);
+        int eq = vm_eq(vm, cb_fn(f->callbacks), a[1]);
         if (eq < 0)
             return VNULL;
         if (eq) {
@@ -1935,7 +1981,7 @@ static Value fm_remove_done_callback(VM *vm, Value *a, int n, Tuple *k)
         List *l = AS_LIST(f->callbacks);
         size_t w = 0;
         for (size_t r = 0; r < l->len; r++) {
-            int eq = vm_eq(vm, l->items[r], a[1]);
+            int eq = vm_eq(vm, cb_fn(l->items[r]), a[1]);
             if (eq < 0)
                 return VNULL;
             if (eq)
@@ -2129,9 +2175,11 @@ static Str *future_repr(VM *vm, SimFuture *f)
         put_str(&b, " name=");
         if (name)
             nf_buf_append(&b, name->data, name->len);
-        put_str(&b, " coro=<");
-        put_coro(vm, &b, f->coro);
-        put_str(&b, ">");
+        if (!IS_NONE(f->coro)) {
+            put_str(&b, " coro=<");
+            put_coro(vm, &b, f->coro);
+            put_str(&b, ">");
+        }
         if (!IS_NULL(f->fut_waiter) && f->state == FUT_PENDING) {
             Str *w = is_future(vm, f->fut_waiter) ? future_repr(vm, FUT(f->fut_waiter))
                                                  : vm_repr(vm, f->fut_waiter);
