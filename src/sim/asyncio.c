@@ -1591,9 +1591,24 @@ static Value m_iscoroutinefunction(VM *vm, Value *a, int n, Tuple *k)
 {
     if (vm_check_nargs(vm, "iscoroutinefunction", n, k, 1, 1) < 0)
         return VNULL;
+    /* what inspect's unwraps: methods and functools.partial objects */
     Value f = a[0];
-    if (IS_KIND(f, OBJ_BOUND_METHOD))
-        f = ((BoundMethod *)AS_OBJ(f))->func;
+    for (;;) {
+        if (IS_KIND(f, OBJ_BOUND_METHOD)) {
+            f = ((BoundMethod *)AS_OBJ(f))->func;
+            continue;
+        }
+        const Class *c = IS_OBJ(f) ? AS_OBJ(f)->cls : NULL;
+        if (IS_KIND(f, OBJ_INSTANCE) && c && strcmp(c->name->data, "partial") == 0 &&
+            strcmp(c->module->data, "functools") == 0) {
+            Value inner = dict_get_str(((Instance *)AS_OBJ(f))->dict, str_intern(vm, "func", 4));
+            if (!IS_NULL(inner)) {
+                f = inner;
+                continue;
+            }
+        }
+        break;
+    }
     return VBOOL(IS_FUNCTION(f) && (AS_FUNCTION(f)->code->proto->flags & PROTO_COROUTINE));
 }
 

@@ -35,6 +35,11 @@
 #include "statistics_prelude.h"
 #include "collections_abc_prelude.h"
 #include "collections_prelude.h"
+#include "datetime_prelude.h"
+#include "warnings_prelude.h"
+#include "inspect_prelude.h"
+#include "os_prelude.h"
+#include "os_path_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
 static Value std_tb_len(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -143,7 +148,8 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
 /* The importable modules, for the compiler's check of import statements. */
 const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
-    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", "json", "statistics", "collections.abc", NULL
+    "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", "json", "statistics", "collections.abc",
+    "datetime", "warnings", "inspect", "os", "os.path", NULL
 };
 
 /* The modules that load when first imported: a prelude, or a native
@@ -172,6 +178,11 @@ static const LateModule late[] = {
     PRELUDE("json", json_prelude),
     PRELUDE("statistics", statistics_prelude),
     PRELUDE("collections.abc", collections_abc_prelude),
+    PRELUDE("datetime", datetime_prelude),
+    PRELUDE("warnings", warnings_prelude),
+    PRELUDE("inspect", inspect_prelude),
+    PRELUDE("os", os_prelude),
+    PRELUDE("os.path", os_path_prelude),
 };
 #define NLATE (sizeof late / sizeof late[0])
 
@@ -202,6 +213,17 @@ static Value std_metatype(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return rc < 0 ? VNULL : cv;
 }
 
+/* The program's frame level levels out from the innermost one (1: the
+ * innermost), loopscope's own Python skipped, or NULL past the outermost. */
+static const Frame *program_frame_at(const VM *vm, Value level_arg)
+{
+    int64_t level = IS_INT(level_arg) && level_arg.as.i > 0 ? level_arg.as.i : 1;
+    for (const Frame *f = vm->frame; f; f = f->parent)
+        if (!f->code->hidden && --level == 0)
+            return f;
+    return NULL;
+}
+
 /* _caller(stacklevel): (line, function name) of the program's frame that
  * many levels out from the innermost one (loopscope's own Python skipped),
  * or (0, '<module>') if there is none: logging's findCaller. */
@@ -209,16 +231,62 @@ static Value std_caller(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     if (vm_check_nargs(vm, "_caller", nargs, kwnames, 1, 1) < 0)
         return VNULL;
-    int64_t level = IS_INT(args[0]) && args[0].as.i > 0 ? args[0].as.i : 1;
-    const Frame *found = NULL;
-    for (const Frame *f = vm->frame; f; f = f->parent)
-        if (!f->code->hidden && --level == 0) {
-            found = f;
-            break;
-        }
+    const Frame *found = program_frame_at(vm, args[0]);
     Value out[2] = { VINT(found ? vm_frame_line(found) : 0),
                      found ? VOBJ(found->code->name) : vm_str(vm, "<module>") };
     return VOBJ(tuple_from(vm, out, 2));
+}
+
+/* _where(stacklevel): (file name, line, source line or None) of the
+ * program's frame that many levels out (loopscope's own Python skipped,
+ * as CPython's C modules have no frames), or None past the outermost:
+ * where warnings.warn puts a warning. */
+static Value std_where(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_where", nargs, kwnames, 1, 1) < 0)
+        return VNULL;
+    const Frame *f = program_frame_at(vm, args[0]);
+    if (!f)
+        return VNONE;
+    int line = vm_frame_line(f);
+    const char *src;
+    size_t len;
+    Value out[3] = { vm_str(vm, vm->cfg.filename), VINT(line), VNONE };
+    vm_push_root(vm, &out[0]);
+    if (vm_source_line(vm, line, &src, &len))
+        out[2] = VOBJ(str_new(vm, src, len));
+    vm_push_root(vm, &out[2]);
+    Value t = VOBJ(tuple_from(vm, out, 3));
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return t;
+}
+
+/* _c_type(cls): messages name cls's instances module.name from now on
+ * ("'datetime.date' object has no attribute 'hour'"), as CPython's for a
+ * class written in C. */
+static Value std_c_type(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "_c_type", nargs, kwnames, 1, 1) < 0)
+        return VNULL;
+    if (!IS_CLASS(args[0]))
+        return vm_raise(vm, EXC_TypeError, "_c_type(cls)");
+    Class *c = AS_CLASS(args[0]);
+    c->tp_name = str_printf(vm, "%s.%s", c->module->data, c->name->data);
+    return VNONE;
+}
+
+/* _genstate(g): 'CREATED', 'SUSPENDED', 'RUNNING' or 'CLOSED' for a
+ * generator, coroutine or async generator, None for anything else:
+ * inspect.getgeneratorstate and getcoroutinestate. */
+static Value std_genstate(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    static const char *const names[] = { "CREATED", "SUSPENDED", "RUNNING", "CLOSED" };
+    if (vm_check_nargs(vm, "_genstate", nargs, kwnames, 1, 1) < 0)
+        return VNULL;
+    if (!IS_KIND(args[0], OBJ_GEN))
+        return VNONE;
+    return vm_str(vm, names[AS_GEN(args[0])->state]);
 }
 
 /* _set_type(cls, meta): cls's type is now meta (a _metatype). */
@@ -238,17 +306,31 @@ static Value std_set_type(VM *vm, Value *args, int nargs, Tuple *kwnames)
  * modules importable). */
 static Value import_late(VM *vm, Str *name)
 {
-    static const char *const imp_names[] = { "_import", "_metatype", "_set_type", "_caller" };
-    static const NativeFn imp_fns[] = { std_import, std_metatype, std_set_type, std_caller };
+    static const char *const imp_names[] = { "_import", "_metatype", "_set_type", "_caller", "_where", "_c_type",
+                                             "_genstate" };
+    static const NativeFn imp_fns[] = { std_import, std_metatype, std_set_type, std_caller, std_where, std_c_type,
+                                        std_genstate };
+    /* import os.path loads os first, as CPython's does (and os itself
+     * imports os.path) */
+    const char *dot = strrchr(name->data, '.');
+    if (dot) {
+        Str *parent = str_intern(vm, name->data, (size_t)(dot - name->data));
+        if (IS_NULL(dict_get_str(vm->modules, parent))) {
+            if (IS_NULL(import_late(vm, parent)))
+                return VNULL;
+        }
+        Value done = dict_get_str(vm->modules, name);
+        if (!IS_NULL(done))
+            return done;
+    }
     for (size_t i = 0; i < NLATE; i++) {
         if (strcmp(late[i].name, name->data) != 0)
             continue;
         Module *m = late[i].make ? late[i].make(vm)
-                                 : sim_run_module(vm, late[i].name, late[i].src, late[i].len, imp_names, imp_fns, 4);
+                                 : sim_run_module(vm, late[i].name, late[i].src, late[i].len, imp_names, imp_fns, (int)(sizeof imp_fns / sizeof imp_fns[0]));
         /* collections.abc is also the attribute abc of collections */
-        const char *dot = strrchr(late[i].name, '.');
         if (dot) {
-            Value parent = dict_get_str(vm->modules, str_intern(vm, late[i].name, (size_t)(dot - late[i].name)));
+            Value parent = dict_get_str(vm->modules, str_intern(vm, name->data, (size_t)(dot - name->data)));
             if (IS_KIND(parent, OBJ_MODULE))
                 dict_set_str(vm, ((Module *)AS_OBJ(parent))->dict, dot + 1, VOBJ(m));
         }

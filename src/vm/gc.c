@@ -149,6 +149,7 @@ static void blacken(VM *vm, Obj *o)
         vm_mark_obj(vm, (Obj *)c->name);
         vm_mark_obj(vm, (Obj *)c->qualname);
         vm_mark_obj(vm, (Obj *)c->module);
+        vm_mark_obj(vm, (Obj *)c->tp_name);
         vm_mark_obj(vm, (Obj *)c->base);
         vm_mark_obj(vm, (Obj *)c->bases);
         vm_mark_obj(vm, (Obj *)c->mro);

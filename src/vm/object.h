@@ -253,6 +253,8 @@ struct Class {
     uint32_t depth;        /* 0 for object: quick issubclass */
     NativeFn ctor;         /* builtin classes: what calling the class runs
                               (instances of user subclasses are made by the core) */
+    Str *tp_name;          /* NULL, or what messages call it ("datetime.date"):
+                              a class CPython writes in C names itself so */
 };
 #define IS_CLASS(v)    IS_KIND(v, OBJ_CLASS)
 #define AS_CLASS(v)    ((Class *)AS_OBJ(v))

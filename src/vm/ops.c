@@ -30,7 +30,8 @@ Class *vm_type_of(VM *vm, Value v)
 
 const char *vm_type_name(VM *vm, Value v)
 {
-    return vm_type_of(vm, v)->name->data;
+    const Class *c = vm_type_of(vm, v);
+    return (c->tp_name ? c->tp_name : c->name)->data;
 }
 
 bool vm_is_subclass(const Class *c, const Class *base)
@@ -862,6 +863,14 @@ kind_specific:
         if (strcmp(n, "co_freevars") == 0) return names_tuple(vm, c->cellnames + p->ncells, p->nfrees);
         if (strcmp(n, "co_names") == 0) return names_tuple(vm, c->names, p->nnames);
         if (strcmp(n, "co_consts") == 0) return VOBJ(tuple_from(vm, c->consts, (size_t)p->nconsts));
+        if (strcmp(n, "co_flags") == 0) {
+            /* CPython's CO_* bits that inspect reads (CO_NESTED left out) */
+            if (p->flags & (PROTO_MODULE | PROTO_CLASSBODY))
+                return VINT(0);
+            return VINT(0x3 | (p->flags & PROTO_VARARGS ? 0x4 : 0) | (p->flags & PROTO_VARKEYWORDS ? 0x8 : 0) |
+                        (p->flags & PROTO_ASYNC_GENERATOR ? 0x200 :
+                         p->flags & PROTO_COROUTINE ? 0x80 : p->flags & PROTO_GENERATOR ? 0x20 : 0));
+        }
         break;
     }
     case OBJ_NATIVE: {
@@ -887,6 +896,8 @@ kind_specific:
             break;
         if (strcmp(n + 3, "running") == 0 && g->gkind != GEN_ASYNC_GENERATOR)
             return VBOOL(g->state == GEN_RUNNING);
+        if (strcmp(n + 3, "suspended") == 0 && g->gkind != GEN_ASYNC_GENERATOR)
+            return VBOOL(g->state == GEN_SUSPENDED);
         if (strcmp(n + 3, "code") == 0 && g->frame)
             return VOBJ(g->frame->code);
         if (g->gkind == GEN_COROUTINE && strcmp(n, "cr_await") == 0)

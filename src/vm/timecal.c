@@ -140,12 +140,13 @@ static Value st_repr(VM *vm, Value *a, int n, Tuple *k)
     return vm_str(vm, buf);
 }
 
-/* time.struct_time(seq): a 9-sequence made a struct_time */
+/* time.struct_time(seq): a 9-sequence made a struct_time (args[0] is the
+ * class, as for every constructor) */
 static Value st_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
-    if (vm_check_nargs(vm, "struct_time", nargs, kwnames, 1, 1) < 0)
+    if (vm_check_nargs(vm, "struct_time", nargs - 1, kwnames, 1, 1) < 0)
         return VNULL;
-    Value l = vm_call1(vm, VOBJ(TYPE(vm, tuple)), args[0]);
+    Value l = vm_call1(vm, VOBJ(TYPE(vm, tuple)), args[1]);
     if (IS_NULL(l))
         return VNULL;
     Tuple *t = AS_TUPLE(l);

@@ -255,6 +255,10 @@ for _n, _f in (("monotonic", _v_monotonic), ("perf_counter", _v_monotonic),
 
 os.cpu_count = lambda: VCPUS
 
+# datetime's C module reads the system clock itself; with it out of the way,
+# datetime is its pure-Python twin (_pydatetime), whose now() reads time.time()
+sys.modules["_datetime"] = None
+
 # ---------------------------------------------------------------- threads
 import threading
 

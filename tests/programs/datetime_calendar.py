@@ -1,0 +1,20 @@
+# datetime's calendar arithmetic, formats and parsing, away from the clock.
+import datetime as dtm
+from datetime import datetime, date, time, timedelta, timezone
+d = date(2024, 2, 28)
+print(d + timedelta(days=1), d + timedelta(days=2), d.weekday(), d.isoweekday(), d.isocalendar(), d.ctime(), d.strftime("%A %d %B %Y %j %U %W"))
+td = timedelta(days=1, hours=25, minutes=61, seconds=3.5, milliseconds=7)
+print(td, repr(td), -td, repr(-td), abs(-td), td * 2, td / 2, td // 3, td / timedelta(hours=1), td % timedelta(hours=5), divmod(td, timedelta(hours=5)))
+print(timedelta(microseconds=-1), timedelta(weeks=1.5), timedelta(seconds=0.1) * 3, sum([timedelta(seconds=1)] * 3, timedelta()))
+print(datetime(2023, 1, 1) < datetime(2023, 1, 2), datetime(2023, 1, 1) == date(2023, 1, 1), date(2023,1,1) == datetime(2023,1,1))
+print(sorted([date(2023, 5, 1), date(2020, 1, 1), date(2021, 3, 3)]))
+print(time(12, 30), repr(time(12, 30, 15, 100)), time(1, 2, 3).strftime("%I:%M %p"), format(time(23, 5), "%H.%M"))
+x = datetime(2023, 11, 14, 22, 13, 20, 123456)
+print(x.date(), x.time(), x.replace(year=2000), x.ctime(), x.timetuple())
+print(datetime.combine(date(2020, 1, 2), time(3, 4)), datetime.fromisoformat("2023-11-14T22:13:20+01:00"), date.fromisoformat("2023-11-14"))
+print(datetime.strptime("2023-11-14 22:13:20", "%Y-%m-%d %H:%M:%S"), repr(datetime.strptime("14/Nov/23 10:13 PM", "%d/%b/%y %I:%M %p")))
+print(timezone(timedelta(hours=5, minutes=30)), repr(timezone(timedelta(hours=-3), 'BRT')), datetime(2023,1,1,tzinfo=timezone(timedelta(hours=1))).astimezone(timezone.utc))
+print({timedelta(seconds=60): 1}[timedelta(minutes=1)], hash(date(2020,1,1)) == hash(date(2020,1,1)), bool(timedelta(0)))
+print(dtm.MINYEAR, dtm.MAXYEAR, datetime.min, datetime.max, timedelta.max, timedelta.min, timedelta.resolution, date.max)
+print(x.strftime("%Y-%m-%dT%H:%M:%S.%f%z|%Z|"), datetime(2023,1,1,tzinfo=timezone.utc).strftime("%z %Z %:z"))
+print(isinstance(x, date), type(x), type(x).__name__, datetime.__module__, timedelta(days=3).days, x.year, x.microsecond)
