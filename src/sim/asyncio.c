@@ -58,6 +58,7 @@ struct SimFuture {
     union {
         struct {            /* is_task */
             bool must_cancel;
+            uint8_t coro_src;       /* its coroutine's Code.hidden: 0 for the program's own */
             int cancels_requested;
             size_t reg_index;       /* the slot in Sim.tasks while pending */
             Value coro;
@@ -841,11 +842,16 @@ static void callback_failed(SimLoop *loop, SimHandle *h, Value exc)
     report(vm, message->data, "exception", exc, "handle", VOBJ(h), exc);
 }
 
-static const ExtFrame *ext_frame_of(VM *vm, const Code *hidden, int line)
+static const ExtFrame *ext_frame_at(VM *vm, uint8_t src, int line)
 {
     Sim *s = sim_of(vm);
-    const ExtFrame *f = sim_stdframes_find(s->stdframes, hidden->hidden, line);
-    return f ? f : sim_stdframes_find(s->thread_stdframes, hidden->hidden, line);
+    const ExtFrame *f = sim_stdframes_find(s->stdframes, src, line);
+    return f ? f : sim_stdframes_find(s->thread_stdframes, src, line);
+}
+
+static const ExtFrame *ext_frame_of(VM *vm, const Code *hidden, int line)
+{
+    return ext_frame_at(vm, hidden->hidden, line);
 }
 
 /* A fresh loop (one per asyncio.run), wired to the trace. */
@@ -1043,6 +1049,7 @@ static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager)
         return vm_raise(vm, EXC_TypeError, "an instance of Context was expected");
     SimFuture *t = future_new_kind(vm, s->task_cls, FK_TASK);
     t->coro = coro;
+    t->coro_src = AS_GEN(coro)->frame ? AS_GEN(coro)->frame->code->hidden : 0;
     t->ctx = IS_NULL(ctx) || IS_NONE(ctx) ? sim_ctx_capture(vm) : ctx;
     if (IS_NULL(name) || IS_NONE(name))
         t->name = VINT(++s->task_counter);
@@ -1790,8 +1797,11 @@ static Value loop_default_exception_handler(VM *vm, Value *a, int n, Tuple *k)
 
 static Value loop_run_until_complete(VM *vm, Value *a, int n, Tuple *k)
 {
-    if (vm_check_nargs(vm, "run_until_complete", n - 1, k, 1, 1) < 0)
+    static const char *const params[] = { "future", NULL };
+    Value p[1];
+    if (vm_bind_args_py(vm, "BaseEventLoop.run_until_complete", 1, a + 1, n - 1, k, params, 1, 1, p) < 0)
         return VNULL;
+    a[1] = p[0];
     if (!loop_is_current(vm, a[0]))
         return raise_dropping_coro(vm, NULL, EXC_RuntimeError, "Event loop is closed");
     return loop_run(vm, a[1]);
@@ -2104,6 +2114,12 @@ static void put_callback(VM *vm, NfBuf *b, Value cb)
         char line[16];
         put_str(b, f->qualname->data);
         put_str(b, "() at ");
+        /* one of asyncio's own: where CPython's library defines it */
+        const ExtFrame *x = f->code->hidden ? ext_frame_at(vm, f->code->hidden, f->code->proto->firstline) : NULL;
+        if (x) {
+            put_stdlib_place(vm, b, x->file, x->line);
+            return;
+        }
         put_str(b, vm->cfg.filename);
         snprintf(line, sizeof line, ":%d", f->code->proto->firstline);
         put_str(b, line);
@@ -2153,7 +2169,7 @@ static void put_callbacks(VM *vm, NfBuf *b, SimFuture *f)
 
 /* A coroutine as asyncio names it: where it is suspended, or where it was
  * defined once it has finished. */
-static void put_coro(VM *vm, NfBuf *b, Value coro)
+static void put_coro(VM *vm, NfBuf *b, Value coro, uint8_t src)
 {
     char place[64];
     if (!IS_GEN(coro)) {
@@ -2169,6 +2185,13 @@ static void put_coro(VM *vm, NfBuf *b, Value coro)
     int line = !fr ? g->firstline
              : g->state == GEN_CREATED ? fr->code->proto->firstline : vm_frame_line(fr);
     put_str(b, fr ? "() running at " : "() done, defined at ");
+    /* one of asyncio's own (a task that runs asyncio.sleep() itself): the
+     * place in CPython's library its marked line stands for */
+    const ExtFrame *x = src ? ext_frame_at(vm, src, line) : NULL;
+    if (x) {
+        put_stdlib_place(vm, b, x->file, x->line);
+        return;
+    }
     put_str(b, vm->cfg.filename);
     snprintf(place, sizeof place, ":%d", line);
     put_str(b, place);
@@ -2192,7 +2215,7 @@ static Str *future_repr(VM *vm, SimFuture *f)
             nf_buf_append(&b, name->data, name->len);
         if (!IS_NONE(f->coro)) {
             put_str(&b, " coro=<");
-            put_coro(vm, &b, f->coro);
+            put_coro(vm, &b, f->coro, f->coro_src);
             put_str(&b, ">");
         }
         if (!IS_NULL(f->fut_waiter) && f->state == FUT_PENDING) {
@@ -2239,7 +2262,8 @@ static Value loop_time(VM *vm, Value *a, int n, Tuple *k)
 static Value loop_create_future(VM *vm, Value *a, int n, Tuple *k)
 {
     (void)a;
-    if (vm_check_nargs(vm, "create_future", n - 1, k, 0, 0) < 0)
+    static const char *const params[] = { NULL };
+    if (vm_bind_args_py(vm, "BaseEventLoop.create_future", 1, a + 1, n - 1, k, params, 0, 0, NULL) < 0)
         return VNULL;
     return VOBJ(future_new(vm, sim_of(vm)->future_cls));
 }
@@ -2248,7 +2272,7 @@ static Value loop_create_task(VM *vm, Value *a, int n, Tuple *k)
 {
     static const char *const params[] = { "coro", "name", "context", NULL };
     Value p[3];
-    if (vm_bind_args(vm, "create_task", a + 1, n - 1, k, params, 1, 1, p) < 0)
+    if (vm_bind_args_py(vm, "BaseEventLoop.create_task", 1, a + 1, n - 1, k, params, 1, 1, p) < 0)
         return VNULL;
     return create_task_via_loop(vm, p[0], p[1], p[2]);   /* with a name and no factory: no number used */
 }
@@ -2259,12 +2283,24 @@ static SimHandle *schedule_handle(VM *vm, Value *a, int n, int kind, int first, 
 static Value schedule(VM *vm, Value *a, int n, Tuple *k, int kind)
 {
     static const char *const names[] = { "call_soon", "call_later", "call_at", "call_soon_threadsafe" };
+    static const char *const qualnames[] = { "BaseEventLoop.call_soon", "BaseEventLoop.call_later",
+                                             "BaseEventLoop.call_at", "BaseEventLoop.call_soon_threadsafe" };
+    static const char *const soon_params[] = { "callback", "context", NULL };
+    static const char *const later_params[] = { "delay", "callback", "context", NULL };
+    static const char *const at_params[] = { "when", "callback", "context", NULL };
     const char *name = names[kind];
     int first = kind == 0 || kind == 3 ? 1 : 2;   /* index of the callback */
+    /* (self, [delay or when,] callback, *args, context=None): the leading
+     * ones and context= are bound as CPython's would be, for its messages */
+    const char *const *params = kind == 1 ? later_params : kind == 2 ? at_params : soon_params;
+    Value p[3];
+    int nlead = n - 1 < first ? n - 1 : first;
+    if (vm_bind_args_py(vm, qualnames[kind], 1, a + 1, nlead, NULL, params, first, first, p) < 0)
+        return VNULL;
     Value ctx = VNULL;
     for (int i = 0; k && i < (int)k->len; i++) {
         if (strcmp(AS_STR(k->items[i])->data, "context") != 0)
-            return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", name,
+            return vm_raise(vm, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", qualnames[kind],
                             AS_STR(k->items[i])->data);
         ctx = a[n + i];
     }
@@ -2284,14 +2320,13 @@ static Value schedule(VM *vm, Value *a, int n, Tuple *k, int kind)
 /* schedule()'s handle, for the callback at a[first] and its arguments */
 static SimHandle *schedule_handle(VM *vm, Value *a, int n, int kind, int first, const char *name)
 {
-    if (n < first + 1) {
-        vm_raise(vm, EXC_TypeError, "%s() missing required positional argument", name);
-        return NULL;
-    }
     Value cb = a[first];
-    if (!IS_OBJ(cb) || IS_STR(cb)) {
+    /* only a loop in debug mode checks the callback now (CPython's
+     * _check_callback); otherwise it fails when it runs */
+    if (((LoopObj *)AS_OBJ(sim_of(vm)->loop_obj))->debug && !vm_is_callable(vm, cb)) {
         Str *r = vm_repr(vm, cb);
-        vm_raise(vm, EXC_TypeError, "a callable object was expected by %s(), got %s", name, r ? r->data : "?");
+        vm_raise(vm, EXC_TypeError, "a callable object was expected by %s(), got %s",
+                 kind == 1 ? "call_at" : name, r ? r->data : "?");
         return NULL;
     }
     Value args = VOBJ(tuple_from(vm, a + first + 1, (size_t)(n - first - 1)));
@@ -2304,6 +2339,15 @@ static SimHandle *schedule_handle(VM *vm, Value *a, int n, int kind, int first, 
         return h;
     }
     double t;
+    if (!IS_INT(a[1]) && !IS_FLOAT(a[1]) && !IS_BOOL(a[1])) {
+        /* CPython computes self.time() + delay */
+        if (kind == 1)
+            vm_raise(vm, EXC_TypeError, "unsupported operand type(s) for +: 'float' and '%s'",
+                     vm_type_name(vm, a[1]));
+        else
+            vm_raise(vm, EXC_TypeError, "must be real number, not %s", vm_type_name(vm, a[1]));
+        return NULL;
+    }
     if (vm_to_double(vm, a[1], &t) < 0)
         return NULL;
     return kind == 1 ? sim_call_later(loop, t, NULL, cb, args) : sim_call_at(loop, t, NULL, cb, args);

@@ -10,10 +10,10 @@
 from collections import deque as _deque
 
 
-async def sleep(delay, result=None):
+async def sleep(delay, result=None):  #@ asyncio/tasks.py:653 sleep | async def sleep(delay, result=None):
     """Suspend the calling task for `delay` seconds of virtual time."""
     if delay <= 0:
-        await _yield_once()
+        await _yield_once()  #@ asyncio/tasks.py:656 sleep | await __sleep0()
         return result
     loop = get_running_loop()
     future = loop.create_future()
@@ -77,13 +77,13 @@ class Event:
     def clear(self):
         self._value = False
 
-    async def wait(self):
+    async def wait(self):  #@ asyncio/locks.py:199 wait | async def wait(self):
         if self._value:
             return True
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
-            await fut
+            await fut  #@ asyncio/locks.py:212 wait | await fut
             return True
         finally:
             self._waiters.remove(fut)
@@ -105,7 +105,7 @@ class Lock:
     def locked(self):
         return self._locked
 
-    async def acquire(self):
+    async def acquire(self):  #@ asyncio/locks.py:92 acquire | async def acquire(self):
         if not self._locked and all(w.cancelled() for w in self._waiters):
             self._locked = True
             return True
@@ -113,7 +113,7 @@ class Lock:
         self._waiters.append(fut)
         try:
             try:
-                await fut
+                await fut  #@ asyncio/locks.py:113 acquire | await fut
             finally:
                 self._waiters.remove(fut)
         except CancelledError:
@@ -156,7 +156,7 @@ class Semaphore:
     def locked(self):
         return self._value == 0 or any(not w.cancelled() for w in self._waiters)
 
-    async def acquire(self):
+    async def acquire(self):  #@ asyncio/locks.py:363 acquire | async def acquire(self):
         if not self.locked():
             self._value -= 1
             return True
@@ -164,7 +164,7 @@ class Semaphore:
         self._waiters.append(fut)
         try:
             try:
-                await fut
+                await fut  #@ asyncio/locks.py:386 acquire | await fut
             finally:
                 self._waiters.remove(fut)
         except CancelledError:
@@ -278,12 +278,12 @@ class Queue:
                 waiter.set_result(None)
                 break
 
-    async def put(self, item):
+    async def put(self, item):  #@ asyncio/queues.py:110 put | async def put(self, item):
         while self.full():
             putter = get_running_loop().create_future()
             self._putters.append(putter)
             try:
-                await putter
+                await putter  #@ asyncio/queues.py:120 put | await putter
             except:
                 putter.cancel()
                 try:
@@ -303,12 +303,12 @@ class Queue:
         self._finished.clear()
         self._wakeup_next(self._getters)
 
-    async def get(self):
+    async def get(self):  #@ asyncio/queues.py:149 get | async def get(self):
         while self.empty():
             getter = get_running_loop().create_future()
             self._getters.append(getter)
             try:
-                await getter
+                await getter  #@ asyncio/queues.py:158 get | await getter
             except:
                 getter.cancel()
                 try:
@@ -334,9 +334,9 @@ class Queue:
         if self._unfinished_tasks == 0:
             self._finished.set()
 
-    async def join(self):
+    async def join(self):  #@ asyncio/queues.py:206 join | async def join(self):
         if self._unfinished_tasks > 0:
-            await self._finished.wait()
+            await self._finished.wait()  #@ asyncio/queues.py:215 join | await self._finished.wait()
 
 
 class LifoQueue(Queue):
@@ -465,7 +465,7 @@ async def _cancel_and_wait(fut):
         fut.remove_done_callback(release)
 
 
-async def wait_for(fut, timeout):
+async def wait_for(fut, timeout):  #@ asyncio/tasks.py:472 wait_for | async def wait_for(fut, timeout):
     """Wait for `fut` at most `timeout` seconds; then cancel it and raise
     TimeoutError."""
     if timeout is not None and timeout <= 0:
@@ -648,7 +648,7 @@ def _is_coroutine(obj):
     return type(obj).__name__ == 'coroutine'
 
 
-async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):  #@ asyncio/tasks.py:435 wait | async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     """Wait until the futures or tasks in `fs` meet `return_when` (or the
     timeout passes); returns the sets (done, pending)."""
     if isinstance(fs, Future) or _is_coroutine(fs):
@@ -680,7 +680,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     for f in fs:
         f.add_done_callback(one_done)
     try:
-        await waiter
+        await waiter  #@ asyncio/tasks.py:464 wait | return ^await _wait(fs, timeout, return_when, loop)^
     finally:
         if timer is not None:
             timer.cancel()
@@ -764,7 +764,7 @@ class Condition:
     async def __aexit__(self, exc_type, exc, tb):
         self._lock.release()
 
-    async def wait(self):
+    async def wait(self):  #@ asyncio/locks.py:247 wait | async def wait(self):
         if not self.locked():
             raise RuntimeError('cannot wait on un-acquired lock')
         self.release()
@@ -772,7 +772,7 @@ class Condition:
             fut = get_running_loop().create_future()
             self._waiters.append(fut)
             try:
-                await fut
+                await fut  #@ asyncio/locks.py:266 wait | await fut
                 return True
             finally:
                 self._waiters.remove(fut)
@@ -781,7 +781,7 @@ class Condition:
             postponed = None
             while True:
                 try:
-                    await self.acquire()
+                    await self.acquire()  #@ asyncio/locks.py:276 wait | await self.acquire()
                     break
                 except CancelledError as e:
                     postponed = e
@@ -791,10 +791,10 @@ class Condition:
                 finally:
                     postponed = None
 
-    async def wait_for(self, predicate):
+    async def wait_for(self, predicate):  #@ asyncio/locks.py:284 wait_for | async def wait_for(self, predicate):
         result = predicate()
         while not result:
-            await self.wait()
+            await self.wait()  #@ asyncio/locks.py:293 wait_for | await self.wait()
             result = predicate()
         return result
 
@@ -953,6 +953,8 @@ class Runner:
             set_event_loop(self._loop)
             if self._debug is not None:
                 self._loop.set_debug(self._debug)
+            # every run() without context= runs in this one copy
+            self._context = _copy_context()
 
     def get_loop(self):
         self._lazy_init()
@@ -968,7 +970,9 @@ class Runner:
         else:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
-        task = self._loop.create_task(coro)
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
         return self._loop.run_until_complete(task)  #@ asyncio/runners.py:118 run | return ^self._loop.run_until_complete(task)^
 
     def close(self):

@@ -898,6 +898,10 @@ def _run_in_executor(self, executor, func, *args):
     return wrap_future(executor.submit(func, *args), loop=self)
 
 
+_run_in_executor.__name__ = "run_in_executor"
+_run_in_executor.__qualname__ = "BaseEventLoop.run_in_executor"
+
+
 def _set_default_executor(self, executor):
     if not isinstance(executor, _ThreadPoolExecutor):
         raise TypeError('executor must be ThreadPoolExecutor')
@@ -971,7 +975,7 @@ def _chain_future(source, destination):
         else:
             _set_concurrent_future_state(future, other)
 
-    def _call_check_cancel(destination):
+    def _call_check_cancel(destination):  #@ asyncio/futures.py:387 _call_check_cancel | def _call_check_cancel(destination):
         if destination.cancelled():
             if source_loop is None or source_loop is dest_loop:
                 source.cancel()
@@ -1024,7 +1028,7 @@ def wrap_future(future, *, loop=None):
     return new_future
 
 
-async def to_thread(func, /, *args, **kwargs):
+async def to_thread(func, /, *args, **kwargs):  #@ asyncio/threads.py:12 to_thread | async def to_thread(func, /, *args, **kwargs):
     """Run func(*args, **kwargs) on a worker thread of the default executor."""
     loop = get_running_loop()
     ctx = _copy_context()

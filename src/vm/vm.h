@@ -420,6 +420,12 @@ Iter *iter_new(VM *vm, IterNextFn next, Value a);
  * be given. out[i] is VNULL for a parameter not given. Returns 0 or -1. */
 int vm_bind_args(VM *vm, const char *fname, Value *args, int nargs, Tuple *kwnames,
                  const char *const *params, int nrequired, int npos_max, Value *out);
+/* The same for a native that stands for a Python function or method
+ * (qualname "BaseEventLoop.call_later"), with the messages CPython gives
+ * for those: nself leading arguments (self) that args does not hold are
+ * counted in "takes 2 positional arguments but 3 were given". */
+int vm_bind_args_py(VM *vm, const char *qualname, int nself, Value *args, int nargs, Tuple *kwnames,
+                    const char *const *params, int nrequired, int npos_max, Value *out);
 /* Shorthands for the common case of positional-only natives. */
 int vm_check_nargs(VM *vm, const char *fname, int nargs, Tuple *kwnames, int min, int max);
 
