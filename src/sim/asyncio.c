@@ -2066,30 +2066,177 @@ static const char *state_name(SimFuture *f)
     return "pending";
 }
 
-/* reprlib.repr, which Future reprs use for results: a repr longer than the
- * limit for its type keeps its two ends around "...". */
-static void put_short_repr(VM *vm, NfBuf *b, Value v)
+/* reprlib.repr, which Future reprs use for results (reprlib.Repr's
+ * defaults): chosen by the name of the value's type; containers show their
+ * first few items ("[1, 2, 3, 4, 5, 6, ...]"), sets and dicts sorted when
+ * they can be, six levels deep; a long str, int or any other repr keeps its
+ * two ends around "...". */
+enum { REPR_LEVELS = 6, REPR_ITEMS = 6, REPR_DICT_ITEMS = 4, REPR_STRING = 30, REPR_LONG = 40, REPR_OTHER = 30 };
+
+static void put_str(NfBuf *b, const char *s) { nf_buf_append(b, s, strlen(s)); }
+
+/* text as its first and last characters around "...", limit in all;
+ * with only_long, text no longer than that is kept whole */
+static void put_cut(NfBuf *b, const char *s, size_t len, size_t limit, bool only_long)
 {
-    Str *r = vm_repr(vm, v);
-    if (!r) {
-        vm->exc = VNULL;
-        nf_buf_append(b, "...", 3);
-        return;
-    }
-    size_t limit = IS_INT(v) ? 40 : 30;   /* maxlong; maxstring and maxother */
-    size_t n = nf_utf8_count(r->data, r->len);
-    if (n <= limit) {
-        nf_buf_append(b, r->data, r->len);
+    size_t n = nf_utf8_count(s, len);
+    if (only_long && n <= limit) {
+        nf_buf_append(b, s, len);
         return;
     }
     size_t head = (limit - 3) / 2, tail = limit - 3 - head;
-    nf_buf_append(b, r->data, nf_utf8_offset(r->data, r->len, head));
-    nf_buf_append(b, "...", 3);
-    size_t from = nf_utf8_offset(r->data, r->len, n - tail);
-    nf_buf_append(b, r->data + from, r->len - from);
+    nf_buf_append(b, s, nf_utf8_offset(s, len, head < n ? head : n));
+    put_str(b, "...");
+    size_t from = nf_utf8_offset(s, len, n > tail ? n - tail : 0);
+    nf_buf_append(b, s + from, len - from);
 }
 
-static void put_str(NfBuf *b, const char *s) { nf_buf_append(b, s, strlen(s)); }
+/* sorted(x), or list(x) if its items do not sort; VNULL if it raised */
+static Value possibly_sorted(VM *vm, Value x)
+{
+    Value sorted = dict_get_str(vm->builtins, str_intern(vm, "sorted", 6));
+    Value r = IS_NULL(sorted) ? VNULL : vm_call1(vm, sorted, x);
+    if (!IS_NULL(r))
+        return r;
+    vm->exc = VNULL;
+    Value list = dict_get_str(vm->builtins, str_intern(vm, "list", 4));
+    return IS_NULL(list) ? VNULL : vm_call1(vm, list, x);
+}
+
+static void put_reprlib(VM *vm, NfBuf *b, Value v, int level);
+
+static void put_reprlib_items(VM *vm, NfBuf *b, Value v, int level, const char *left, const char *right,
+                              bool tuple, bool sort)
+{
+    Value items = sort ? possibly_sorted(vm, v) : v;
+    Value lenv = IS_NULL(items) ? VNULL : vm_len(vm, items);
+    if (!IS_INT(lenv)) {
+        vm->exc = VNULL;
+        return;
+    }
+    int64_t n = lenv.as.i;
+    vm_push_root(vm, &items);
+    put_str(b, left);
+    if (level <= 0 && n > 0) {
+        put_str(b, "...");
+    } else {
+        Value it = vm_iter(vm, items), x;
+        vm_push_root(vm, &it);
+        for (int i = 0; i < REPR_ITEMS && !IS_NULL(it) && vm_next(vm, it, &x) == 1; i++) {
+            if (i)
+                put_str(b, ", ");
+            vm_push_root(vm, &x);
+            put_reprlib(vm, b, x, level - 1);
+            vm_pop_root(vm);
+        }
+        vm_pop_root(vm);
+        vm->exc = VNULL;
+        if (n > REPR_ITEMS)
+            put_str(b, ", ...");
+        if (n == 1 && tuple)
+            put_str(b, ",");
+    }
+    put_str(b, right);
+    vm_pop_root(vm);
+}
+
+static void put_reprlib_dict(VM *vm, NfBuf *b, Value d, int level)
+{
+    Value keys = possibly_sorted(vm, d);
+    if (!IS_LIST(keys)) {
+        vm->exc = VNULL;
+        return;
+    }
+    vm_push_root(vm, &keys);
+    List *l = AS_LIST(keys);
+    if (l->len == 0) {
+        put_str(b, "{}");
+    } else if (level <= 0) {
+        put_str(b, "{...}");
+    } else {
+        put_str(b, "{");
+        for (size_t i = 0; i < l->len && i < REPR_DICT_ITEMS; i++) {
+            if (i)
+                put_str(b, ", ");
+            put_reprlib(vm, b, l->items[i], level - 1);
+            put_str(b, ": ");
+            Value val = vm_getitem(vm, d, l->items[i]);
+            vm_push_root(vm, &val);
+            if (!IS_NULL(val))
+                put_reprlib(vm, b, val, level - 1);
+            vm->exc = VNULL;
+            vm_pop_root(vm);
+        }
+        if (l->len > REPR_DICT_ITEMS)
+            put_str(b, ", ...");
+        put_str(b, "}");
+    }
+    vm_pop_root(vm);
+}
+
+/* repr(x[:30]) if that is short enough, else the repr of x's two ends,
+ * itself cut around "..." (reprlib.Repr.repr_str) */
+static void put_reprlib_str(VM *vm, NfBuf *b, Str *x)
+{
+    size_t n = nf_utf8_count(x->data, x->len);
+    size_t cut = nf_utf8_offset(x->data, x->len, n < REPR_STRING ? n : REPR_STRING);
+    Str *r = vm_repr(vm, VOBJ(str_new(vm, x->data, cut)));
+    if (r && nf_utf8_count(r->data, r->len) <= REPR_STRING) {
+        nf_buf_append(b, r->data, r->len);
+        return;
+    }
+    size_t head = (REPR_STRING - 3) / 2, tail = REPR_STRING - 3 - head;
+    size_t h = nf_utf8_offset(x->data, x->len, head < n ? head : n);
+    size_t f = nf_utf8_offset(x->data, x->len, n > tail ? n - tail : 0);
+    if (f < h)
+        f = h;
+    char *ends = malloc(h + (x->len - f) + 1);
+    if (!ends)
+        return;
+    memcpy(ends, x->data, h);
+    memcpy(ends + h, x->data + f, x->len - f);
+    r = vm_repr(vm, VOBJ(str_new(vm, ends, h + (x->len - f))));
+    free(ends);
+    if (!r) {
+        vm->exc = VNULL;
+        return;
+    }
+    put_cut(b, r->data, r->len, REPR_STRING, false);   /* cut again, whatever its length */
+}
+
+static void put_reprlib(VM *vm, NfBuf *b, Value v, int level)
+{
+    const char *t = vm_type_name(vm, v);
+    bool set = strcmp(t, "set") == 0, fset = strcmp(t, "frozenset") == 0;
+    if (strcmp(t, "tuple") == 0) {
+        put_reprlib_items(vm, b, v, level, "(", ")", true, false);
+    } else if (strcmp(t, "list") == 0) {
+        put_reprlib_items(vm, b, v, level, "[", "]", false, false);
+    } else if (strcmp(t, "deque") == 0) {
+        put_reprlib_items(vm, b, v, level, "deque([", "])", false, false);
+    } else if (set || fset) {
+        Value n = vm_len(vm, v);
+        if (IS_INT(n) && n.as.i == 0)
+            put_str(b, set ? "set()" : "frozenset()");
+        else
+            put_reprlib_items(vm, b, v, level, set ? "{" : "frozenset({", set ? "}" : "})", false, true);
+    } else if (strcmp(t, "dict") == 0) {
+        put_reprlib_dict(vm, b, v, level);
+    } else if (strcmp(t, "str") == 0 && IS_STR(v)) {
+        put_reprlib_str(vm, b, AS_STR(v));
+    } else {
+        Str *r = vm_repr(vm, v);
+        if (!r) {
+            vm->exc = VNULL;
+            return;
+        }
+        put_cut(b, r->data, r->len, strcmp(t, "int") == 0 ? REPR_LONG : REPR_OTHER, true);
+    }
+    vm->exc = VNULL;
+}
+
+static void put_short_repr(VM *vm, NfBuf *b, Value v) { put_reprlib(vm, b, v, REPR_LEVELS); }
+
 
 /* Where CPython's own asyncio functions live, for reprs and tracebacks that
  * name them (see sim_stdlib_file). */
