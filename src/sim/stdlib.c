@@ -199,7 +199,7 @@ static Value std_metatype(VM *vm, Value *args, int nargs, Tuple *kwnames)
     Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, TYPE(vm, type));
     c->name = c->qualname = AS_STR(args[0]);
     c->module = str_intern(vm, "enum", 4);
-    c->dict = dict_new(vm);
+    class_set_dict(vm, c, dict_new(vm));
     Value cv = VOBJ(c);
     vm_push_root(vm, &cv);
     Dict *d = AS_DICT(args[1]);

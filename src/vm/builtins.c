@@ -598,7 +598,7 @@ static Value type_new(VM *vm, Value *args, int nargs, Tuple *kw)
             return vm_raise(vm, EXC_TypeError, "type() takes no keyword arguments");
         return vm_raise(vm, EXC_TypeError, "type() takes 1 or 3 arguments");
     }
-    return vm_raise(vm, EXC_TypeError, "type() with 3 arguments is not supported by loopscope");
+    return class_from_type_call(vm, args, kw);
 }
 
 /* ===== numbers =============================================================== */

@@ -27,7 +27,7 @@ static void finish_raw(VM *vm, Class *c, const char *name, Class *base, ObjKind 
     c->qualname = c->name;
     c->module = str_intern(vm, "builtins", 8);
     c->base = base;
-    c->dict = dict_new(vm);
+    class_set_dict(vm, c, dict_new(vm));
     c->inst_kind = k;
     c->cflags = CLASS_BUILTIN;
     c->depth = base ? base->depth + 1 : 0;
@@ -160,7 +160,7 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
 
     Class *base = builtin_base(c);
     Value self;
-    Value newm = class_lookup(c, vm->sn[SN_new]);
+    Value newm = class_lookup_cached(vm, c, vm->sn[SN_new]);
     if (!IS_NULL(newm) && IS_KIND(newm, OBJ_WRAPPER))
         newm = AS_OBJ(newm)->flags == WRAP_STATICMETHOD ? ((Wrapper *)AS_OBJ(newm))->a : newm;
     if (!IS_NULL(newm) && IS_FUNCTION(newm)) {
@@ -185,7 +185,7 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
         return vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", base->name->data);
     }
 
-    Value init = class_lookup(c, vm->sn[SN_init]);
+    Value init = class_lookup_cached(vm, c, vm->sn[SN_init]);
     if (!IS_NULL(init) && !is_object_native(vm, init)) {
         Value buf[17];
         Value *a = buf;
@@ -312,10 +312,18 @@ static Tuple *c3_mro(VM *vm, Class *c, Tuple *bases)
     return result;
 }
 
+void class_set_dict(VM *vm, Class *c, Dict *ns)
+{
+    ns->hdr.flags |= DICT_CLASS_NS;
+    c->dict = ns;
+    vm->class_epoch++;
+}
+
 /* Gives c the bases and linearized MRO; sets base to the one whose layout
  * its instances use. Returns -1 after raising. */
 int class_set_bases(VM *vm, Class *c, Tuple *bases)
 {
+    vm->class_epoch++;   /* a new MRO */
     Class *solid = NULL;
     for (size_t i = 0; i < bases->len; i++) {
         Class *b = AS_CLASS(bases->items[i]);
@@ -371,6 +379,13 @@ static Value finish_class(VM *vm, Class *c, Value *kw, Tuple *kwnames)
         if (IS_FUNCTION(f))
             dict_set_str(vm, c->dict, implicit[i], wrapper_new(vm, TYPE(vm, classmethod), WRAP_CLASSMETHOD, f));
     }
+    /* a property learns its name in the class body that defines it (what
+     * its "has no setter" errors say; one assigned later stays nameless) */
+    for (size_t i = 0; i < c->dict->nentries; i++) {
+        Value v = c->dict->entries[i].value;
+        if (IS_KIND(v, OBJ_WRAPPER) && AS_OBJ(v)->flags == WRAP_PROPERTY)
+            ((Wrapper *)AS_OBJ(v))->name = c->dict->entries[i].key;
+    }
     Str *set_name = str_intern(vm, "__set_name__", 12);
     List *items = list_new(vm, 0);
     Value itemsv = VOBJ(items);
@@ -415,59 +430,46 @@ static Value finish_class(VM *vm, Class *c, Value *kw, Tuple *kwnames)
     return IS_NULL(r) ? VNULL : cv;
 }
 
-/* __build_class__(body, name, *bases, **kw) */
-Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
+/* The bases a class statement or type() names, checked: classes, none
+ * final, none a builtin loopscope cannot subclass. NULL after raising. */
+static Tuple *checked_bases(VM *vm, Value *items, size_t n)
 {
-    if (nargs < 2 || !IS_FUNCTION(args[0]) || !IS_STR(args[1]))
-        return vm_raise(vm, EXC_TypeError, "__build_class__: bad arguments");
-    if (kwnames)
-        for (size_t i = 0; i < kwnames->len; i++)
-            if (strcmp(AS_STR(kwnames->items[i])->data, "metaclass") == 0)
-                return vm_raise(vm, EXC_TypeError, "metaclasses are not supported by loopscope");
-    Function *body = AS_FUNCTION(args[0]);
-    Str *name = AS_STR(args[1]);
-    Tuple *bases;
-    if (nargs == 2) {
-        Value o = VOBJ(TYPE(vm, object));
-        bases = tuple_from(vm, &o, 1);
-    } else {
-        bases = tuple_from(vm, args + 2, (size_t)(nargs - 2));
+    Value object = VOBJ(TYPE(vm, object));
+    if (n == 0) {
+        items = &object;
+        n = 1;
     }
-    Value basesv = VOBJ(bases);
-    vm_push_root(vm, &basesv);
-    for (size_t i = 0; i < bases->len; i++) {
-        Value b = bases->items[i];
+    for (size_t i = 0; i < n; i++) {
+        Value b = items[i];
         if (!IS_CLASS(b)) {
-            vm_pop_root(vm);
-            return vm_raise(vm, EXC_TypeError, "bases must be types");
+            vm_raise(vm, EXC_TypeError, "bases must be types");
+            return NULL;
         }
         Class *bc = AS_CLASS(b);
         if (bc->cflags & CLASS_FINAL) {
-            vm_pop_root(vm);
-            return vm_raise(vm, EXC_TypeError, "type '%s' is not an acceptable base type", bc->name->data);
+            vm_raise(vm, EXC_TypeError, "type '%s' is not an acceptable base type", bc->name->data);
+            return NULL;
         }
         Class *bb = builtin_base(bc);
         if (bb != TYPE(vm, object) && bb->inst_kind != OBJ_EXCEPTION) {
-            vm_pop_root(vm);
-            return vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", bb->name->data);
+            vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", bb->name->data);
+            return NULL;
         }
     }
+    return tuple_from(vm, items, n);
+}
 
-    Dict *ns = dict_new(vm);
-    Value nsv = VOBJ(ns);
+/* A new class named `name` with these bases, taking ns as its namespace
+ * (a class body's, or type()'s copy of its third argument); kw are the
+ * class keywords for __init_subclass__. */
+static Value class_from_namespace(VM *vm, Str *name, Tuple *bases, Dict *ns, Value *kw, Tuple *kwnames)
+{
+    Value basesv = VOBJ(bases), nsv = VOBJ(ns);
+    vm_push_root(vm, &basesv);
     vm_push_root(vm, &nsv);
-    Frame *f = frame_new(vm, body, ns);
-    Value result;
-    ExecStatus st = vm_execute(vm, f, &result);
-    if (st != EXEC_RETURN) {
-        vm_pop_root(vm);
-        vm_pop_root(vm);
-        return VNULL;
-    }
-
     Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, TYPE(vm, type));
     c->name = name;
-    c->dict = ns;
+    class_set_dict(vm, c, ns);
     Value cv = VOBJ(c);
     vm_push_root(vm, &cv);
     Value q = dict_get_str(ns, vm->sn[SN_qualname]);
@@ -476,17 +478,14 @@ Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
         dict_del(vm, ns, VOBJ(vm->sn[SN_qualname]));
     Value m = dict_get_str(ns, vm->sn[SN_module]);
     c->module = IS_STR(m) ? AS_STR(m) : vm->sn[SN_main];
-    if (class_set_bases(vm, c, bases) < 0) {
-        vm_pop_root(vm);
-        vm_pop_root(vm);
-        vm_pop_root(vm);
+    int ok = class_set_bases(vm, c, bases);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    if (ok < 0)
         return VNULL;
-    }
     c->inst_kind = builtin_base(c->base)->inst_kind;
     c->cflags |= c->base->cflags & CLASS_EXCEPTION;
-    vm_pop_root(vm);
-    vm_pop_root(vm);
-    vm_pop_root(vm);
     if (IS_NULL(dict_get_str(ns, vm->sn[SN_doc])))
         dict_set(vm, ns, VOBJ(vm->sn[SN_doc]), VNONE);
     /* defining __eq__ without __hash__ makes instances unhashable */
@@ -504,7 +503,66 @@ Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
         if (IS_FUNCTION(v))
             AS_FUNCTION(v)->owner = c;
     }
-    return finish_class(vm, c, args + nargs, kwnames);
+    return finish_class(vm, c, kw, kwnames);
+}
+
+/* __build_class__(body, name, *bases, **kw) */
+Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (nargs < 2 || !IS_FUNCTION(args[0]) || !IS_STR(args[1]))
+        return vm_raise(vm, EXC_TypeError, "__build_class__: bad arguments");
+    if (kwnames)
+        for (size_t i = 0; i < kwnames->len; i++)
+            if (strcmp(AS_STR(kwnames->items[i])->data, "metaclass") == 0)
+                return vm_raise(vm, EXC_TypeError, "metaclasses are not supported by loopscope");
+    Function *body = AS_FUNCTION(args[0]);
+    Str *name = AS_STR(args[1]);
+    Tuple *bases = checked_bases(vm, args + 2, (size_t)(nargs - 2));
+    if (!bases)
+        return VNULL;
+    Value basesv = VOBJ(bases);
+    vm_push_root(vm, &basesv);
+    Dict *ns = dict_new(vm);
+    Value nsv = VOBJ(ns);
+    vm_push_root(vm, &nsv);
+    Frame *f = frame_new(vm, body, ns);
+    Value result;
+    ExecStatus st = vm_execute(vm, f, &result);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    if (st != EXEC_RETURN)
+        return VNULL;
+    return class_from_namespace(vm, name, bases, ns, args + nargs, kwnames);
+}
+
+/* type(name, bases, dict, **kw): a class made as a class statement makes
+ * it, from a copy of dict; __module__ is the calling module's name. */
+Value class_from_type_call(VM *vm, Value *args, Tuple *kwnames)
+{
+    Value name = args[0], bases = args[1], dict = args[2];
+    if (!IS_STR(name))
+        return vm_raise(vm, EXC_TypeError, "type.__new__() argument 1 must be str, not %s", vm_type_name(vm, name));
+    if (!IS_TUPLE(bases))
+        return vm_raise(vm, EXC_TypeError, "type.__new__() argument 2 must be tuple, not %s", vm_type_name(vm, bases));
+    if (!IS_DICT(dict))
+        return vm_raise(vm, EXC_TypeError, "type.__new__() argument 3 must be dict, not %s", vm_type_name(vm, dict));
+    Tuple *checked = checked_bases(vm, AS_TUPLE(bases)->items, AS_TUPLE(bases)->len);
+    if (!checked)
+        return VNULL;
+    Value checkedv = VOBJ(checked);
+    vm_push_root(vm, &checkedv);
+    Dict *ns = dict_copy(vm, AS_DICT(dict));
+    Value nsv = VOBJ(ns);
+    vm_push_root(vm, &nsv);
+    if (IS_NULL(dict_get_str(ns, vm->sn[SN_module])) && vm->frame) {
+        Value modname = dict_get_str(frame_globals(vm->frame), vm->sn[SN_name]);
+        if (IS_STR(modname))
+            dict_set(vm, ns, VOBJ(vm->sn[SN_module]), modname);
+    }
+    Value r = class_from_namespace(vm, AS_STR(name), checked, ns, args + 3, kwnames);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return r;
 }
 
 /* ---- natives on object, type and the wrappers ------------------------------- */
@@ -570,12 +628,11 @@ static Value object_setattr(VM *vm, Value *args, int nargs, Tuple *kwnames)
     Dict *d = IS_KIND(args[0], OBJ_INSTANCE) ? ((Instance *)AS_OBJ(args[0]))->dict : NULL;
     if (!d)
         return vm_setattr(vm, args[0], AS_STR(args[1]), args[2]) < 0 ? VNULL : VNONE;
-    Value attr = class_lookup(vm_type_of(vm, args[0]), AS_STR(args[1]));
+    Value attr = class_lookup_cached(vm, vm_type_of(vm, args[0]), AS_STR(args[1]));
     if (IS_KIND(attr, OBJ_WRAPPER) && AS_OBJ(attr)->flags == WRAP_PROPERTY) {
         Wrapper *w = (Wrapper *)AS_OBJ(attr);
         if (IS_NONE(w->b))
-            return vm_raise(vm, EXC_AttributeError, "property '%s' of '%s' object has no setter",
-                            AS_STR(args[1])->data, vm_type_name(vm, args[0]));
+            return property_missing(vm, w, args[0], "setter");
         Value a[2] = { args[0], args[2] };
         return IS_NULL(vm_call(vm, w->b, a, 2, NULL)) ? VNULL : VNONE;
     }
@@ -630,6 +687,7 @@ static Value wrapper_new(VM *vm, Class *cls, int kind, Value a)
     w->hdr.flags = (uint16_t)kind;
     w->a = a;
     w->b = w->c = w->d = VNONE;
+    w->name = VNULL;
     return VOBJ(w);
 }
 
@@ -673,6 +731,7 @@ static Value property_with(VM *vm, Value *args, int nargs, int slot)
     p->b = old->b;
     p->c = old->c;
     p->d = old->d;
+    p->name = old->name;
     if (slot == 0) p->a = args[1];
     if (slot == 1) p->b = args[1];
     if (slot == 2) p->c = args[1];

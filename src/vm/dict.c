@@ -166,6 +166,13 @@ Value dict_get_str(Dict *d, Str *key)
     return ix >= 0 ? d->entries[ix].value : VNULL;
 }
 
+/* A class's namespace changed: every remembered class lookup is stale. */
+static inline void changed(VM *vm, Dict *d)
+{
+    if (d->hdr.flags & DICT_CLASS_NS)
+        vm->class_epoch++;
+}
+
 int dict_set(VM *vm, Dict *d, Value key, Value value)
 {
     int64_t h;
@@ -175,6 +182,7 @@ int dict_set(VM *vm, Dict *d, Value key, Value value)
     int64_t ix = lookup(vm, d, key, h, &slot);
     if (ix == -2)
         return -1;
+    changed(vm, d);
     if (ix >= 0) {
         d->entries[ix].value = value;
         return 0;
@@ -217,6 +225,7 @@ int dict_del(VM *vm, Dict *d, Value key)
                     return -1;
             }
             if (eq) {
+                changed(vm, d);
                 d->index[i] = IX_DELETED;
                 d->entries[ix].key = VNULL;
                 d->entries[ix].value = VNULL;
@@ -236,6 +245,7 @@ int dict_del(VM *vm, Dict *d, Value key)
 
 void dict_clear(VM *vm, Dict *d)
 {
+    changed(vm, d);
     dict_free_storage(vm, d);
     d->version++;
 }

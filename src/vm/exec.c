@@ -1279,7 +1279,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             if (IS_OBJ(obj) && obj.as.o->kind != OBJ_CLASS && obj.as.o->kind != OBJ_MODULE &&
                 !(obj.as.o->kind == OBJ_WRAPPER && obj.as.o->flags == WRAP_SUPER)) {
                 Class *type = obj.as.o->cls;
-                Value attr = class_lookup(type, name);
+                Value attr = class_lookup_cached(vm, type, name);
                 if (IS_FUNCTION(attr) || IS_NATIVE(attr)) {
                     Dict *d = obj.as.o->kind == OBJ_INSTANCE ? ((Instance *)obj.as.o)->dict : NULL;
                     if (!d || IS_NULL(dict_get_str(d, name))) {
@@ -1289,7 +1289,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     }
                 }
             } else if (!IS_OBJ(obj)) {
-                Value attr = class_lookup(vm_type_of(vm, obj), name);
+                Value attr = class_lookup_cached(vm, vm_type_of(vm, obj), name);
                 if (IS_NATIVE(attr)) {
                     TOP() = attr;
                     PUSH(obj);

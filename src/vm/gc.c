@@ -202,6 +202,7 @@ static void blacken(VM *vm, Obj *o)
         vm_mark_value(vm, w->b);
         vm_mark_value(vm, w->c);
         vm_mark_value(vm, w->d);
+        vm_mark_value(vm, w->name);
         break;
     }
     case OBJ_NATIVE_DATA: {
@@ -322,6 +323,9 @@ void vm_free_object(VM *vm, Obj *o)
             frame_free(vm, g->frame);
         break;
     }
+    case OBJ_CLASS:
+        vm->class_epoch++;   /* its address may come back as another class */
+        break;
     case OBJ_NATIVE_DATA: {
         NativeData *n = (NativeData *)o;
         if (n->type->finalize)

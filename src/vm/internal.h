@@ -203,6 +203,9 @@ void types_init(VM *vm);                     /* creates every builtin class */
 void class_methods_init(VM *vm);             /* object/type/wrapper natives */
 Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames);
 Value class_lookup(Class *c, Str *name);     /* along the MRO; VNULL if none */
+Value class_lookup_cached(VM *vm, Class *c, Str *name);  /* the same, remembered */
+Value property_missing(VM *vm, const Wrapper *prop, Value obj, const char *what);  /* raises */
+void class_set_dict(VM *vm, Class *c, Dict *ns);         /* c's namespace from now on */
 Tuple *class_mro(VM *vm, Class *c);          /* __mro__ (made on demand for builtins) */
 Tuple *class_bases(VM *vm, Class *c);        /* __bases__ */
 int class_set_bases(VM *vm, Class *c, Tuple *bases);  /* C3 MRO; -1 after raising */

@@ -369,7 +369,7 @@ Class *class_new_builtin(VM *vm, const char *name, Class *base, ObjKind inst_kin
     c->qualname = c->name;
     c->module = str_intern(vm, "builtins", 8);
     c->base = base;
-    c->dict = dict_new(vm);
+    class_set_dict(vm, c, dict_new(vm));
     c->inst_kind = inst_kind;
     c->cflags = CLASS_BUILTIN | (base ? (base->cflags & CLASS_EXCEPTION) : 0);
     c->depth = base ? base->depth + 1 : 0;

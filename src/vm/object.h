@@ -119,6 +119,10 @@ typedef struct DictEntry {
     Value value;
 } DictEntry;
 
+/* Dict hdr.flags: a class's namespace; any change to it moves the VM's
+ * class_epoch on (the attribute-lookup cache's validity) */
+#define DICT_CLASS_NS 1
+
 struct Dict {
     Obj hdr;
     size_t used;       /* live entries */
@@ -342,6 +346,7 @@ typedef struct View {      /* dict_keys / dict_values / dict_items */
 typedef struct Wrapper {   /* staticmethod, classmethod, property, super */
     Obj hdr;
     Value a, b, c, d;
+    Value name;        /* a property's name, once a class body named it; else VNULL */
 } Wrapper;
 
 /* ---- C structs with hooks (asyncio's futures, tasks, loop, locks) ---- */

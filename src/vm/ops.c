@@ -72,9 +72,39 @@ Value class_lookup(Class *c, Str *name)
     return VNULL;
 }
 
+/* class_lookup, remembered by (class, interned name) until any class
+ * namespace or MRO changes (vm->class_epoch): an attribute load on an
+ * instance asks its class first, along the whole MRO, and mostly misses. */
+Value class_lookup_cached(VM *vm, Class *c, Str *name)
+{
+    if (!name->interned)
+        return class_lookup(c, name);
+    uintptr_t h = ((uintptr_t)c >> 4) ^ ((uintptr_t)name >> 3) * 31u;
+    AttrCacheEntry *e = &vm->attr_cache[h & (ATTR_CACHE_SIZE - 1)];
+    if (e->type == c && e->name == name && e->epoch == vm->class_epoch)
+        return e->attr;
+    Value attr = class_lookup(c, name);
+    e->type = c;
+    e->name = name;
+    e->epoch = vm->class_epoch;
+    e->attr = attr;
+    return attr;
+}
+
+/* A property used for what it has no function for ("getter", "setter",
+ * "deleter"): named when a class body named it. */
+Value property_missing(VM *vm, const Wrapper *prop, Value obj, const char *what)
+{
+    if (IS_STR(prop->name))
+        return vm_raise(vm, EXC_AttributeError, "property '%s' of '%s' object has no %s",
+                        AS_STR(prop->name)->data, vm_type_of(vm, obj)->qualname->data, what);
+    return vm_raise(vm, EXC_AttributeError, "property of '%s' object has no %s",
+                    vm_type_of(vm, obj)->qualname->data, what);
+}
+
 Value vm_lookup_special(VM *vm, Value obj, Str *name)
 {
-    return class_lookup(vm_type_of(vm, obj), name);
+    return class_lookup_cached(vm, vm_type_of(vm, obj), name);
 }
 
 /* Calls a special method found on the type with obj as self. */
@@ -360,12 +390,12 @@ static Value try_compare(VM *vm, Value a, Value b, CmpKind op)
             break;
         }
     }
-    Value m = class_lookup(ca, vm->sn[cmp_special[op]]);
+    Value m = class_lookup_cached(vm, ca, vm->sn[cmp_special[op]]);
     if (!IS_NULL(m) && !(IS_NATIVE(m) && AS_NATIVE(m)->owner == TYPE(vm, object)))
         return call_special(vm, m, a, &b, 1);
     if (op == CMP_NE) {
         /* default __ne__ inverts a user __eq__ */
-        Value eq = class_lookup(ca, vm->sn[SN_eq]);
+        Value eq = class_lookup_cached(vm, ca, vm->sn[SN_eq]);
         if (!IS_NULL(eq) && !(IS_NATIVE(eq) && AS_NATIVE(eq)->owner == TYPE(vm, object))) {
             Value r = call_special(vm, eq, a, &b, 1);
             if (IS_NULL(r) || (IS_OBJ(r) && r.as.o == vm->not_implemented.as.o))
@@ -490,7 +520,7 @@ int vm_hash(VM *vm, Value v, int64_t *out)
         break;
     }
     Class *c = o->cls;
-    Value h = class_lookup(c, vm->sn[SN_hash]);
+    Value h = class_lookup_cached(vm, c, vm->sn[SN_hash]);
     if (IS_NONE(h)) {
         vm_raise(vm, EXC_TypeError, "unhashable type: '%s'", c->name->data);
         return -1;
@@ -709,7 +739,7 @@ Value bind_descriptor(VM *vm, Value attr, Value obj, Class *type)
             if (IS_NULL(obj))
                 return attr;
             if (IS_NONE(w->a) || IS_NULL(w->a))
-                return vm_raise(vm, EXC_AttributeError, "property object has no getter");
+                return property_missing(vm, w, obj, "getter");
             return vm_call1(vm, w->a, obj);
         default:
             return attr;
@@ -974,7 +1004,7 @@ static Value getattr_impl(VM *vm, Value obj, Str *name, bool keep_error)
         return super_getattr(vm, (Wrapper *)obj.as.o, name);
     if (IS_CLASS(obj)) {
         Class *c = AS_CLASS(obj);
-        Value attr = class_lookup(c, name);
+        Value attr = class_lookup_cached(vm, c, name);
         if (!IS_NULL(attr)) {
             if (IS_KIND(attr, OBJ_WRAPPER)) {
                 int k = attr.as.o->flags;
@@ -986,7 +1016,7 @@ static Value getattr_impl(VM *vm, Value obj, Str *name, bool keep_error)
         return special_attr(vm, obj, name);
     }
     Class *type = vm_type_of(vm, obj);
-    Value attr = class_lookup(type, name);
+    Value attr = class_lookup_cached(vm, type, name);
     if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY)
         return bind_descriptor(vm, attr, obj, type);
     Dict *d = instance_dict(obj);
@@ -1001,7 +1031,7 @@ static Value getattr_impl(VM *vm, Value obj, Str *name, bool keep_error)
     if (!IS_NULL(attr))
         return bind_descriptor(vm, attr, obj, type);
     if (!(type->cflags & CLASS_BUILTIN)) {
-        Value ga = class_lookup(type, vm->sn[SN_getattr]);
+        Value ga = class_lookup_cached(vm, type, vm->sn[SN_getattr]);
         if (!IS_NULL(ga)) {
             Value nm = VOBJ(name);
             Value r = call_special(vm, ga, obj, &nm, 1);
@@ -1060,19 +1090,18 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
             AS_CLASS(obj)->module = AS_STR(v);   /* and in the dict, below */
         return dict_set(vm, AS_CLASS(obj)->dict, VOBJ(name), v);
     }
-    Value attr = class_lookup(type, name);
+    Value attr = class_lookup_cached(vm, type, name);
     if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY) {
         Wrapper *w = (Wrapper *)attr.as.o;
         if (IS_NONE(w->b) || IS_NULL(w->b)) {
-            vm_raise(vm, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->data,
-                     type->name->data);
+            property_missing(vm, w, obj, "setter");
             return -1;
         }
         Value args[2] = { obj, v };
         return IS_NULL(vm_call(vm, w->b, args, 2, NULL)) ? -1 : 0;
     }
     if (!(type->cflags & CLASS_BUILTIN)) {
-        Value sa = class_lookup(type, vm->sn[SN_setattr]);
+        Value sa = class_lookup_cached(vm, type, vm->sn[SN_setattr]);
         if (!IS_NULL(sa) && !IS_NATIVE(sa)) {
             Value args[2] = { VOBJ(name), v };
             return IS_NULL(call_special(vm, sa, obj, args, 2)) ? -1 : 0;
@@ -1122,19 +1151,18 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
 int vm_delattr(VM *vm, Value obj, Str *name)
 {
     if (!IS_CLASS(obj)) {
-        Value attr = class_lookup(vm_type_of(vm, obj), name);
+        Value attr = class_lookup_cached(vm, vm_type_of(vm, obj), name);
         if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY) {
             Wrapper *w = (Wrapper *)attr.as.o;
             if (IS_NONE(w->c) || IS_NULL(w->c)) {
-                vm_raise(vm, EXC_AttributeError, "property '%s' of '%s' object has no deleter", name->data,
-                         vm_type_name(vm, obj));
+                property_missing(vm, w, obj, "deleter");
                 return -1;
             }
             return IS_NULL(vm_call1(vm, w->c, obj)) ? -1 : 0;
         }
         Class *type = vm_type_of(vm, obj);
         if (!(type->cflags & CLASS_BUILTIN)) {
-            Value da = class_lookup(type, vm->sn[SN_delattr]);
+            Value da = class_lookup_cached(vm, type, vm->sn[SN_delattr]);
             if (!IS_NULL(da) && !IS_NATIVE(da)) {
                 Value nm = VOBJ(name);
                 return IS_NULL(call_special(vm, da, obj, &nm, 1)) ? -1 : 0;
@@ -1181,7 +1209,7 @@ Value vm_getitem(VM *vm, Value obj, Value key)
     if (is_builtin_container(obj))
         return container_getitem(vm, obj, key);
     if (IS_CLASS(obj)) {
-        Value cg = class_lookup(AS_CLASS(obj), str_intern(vm, "__class_getitem__", 17));
+        Value cg = class_lookup_cached(vm, AS_CLASS(obj), str_intern(vm, "__class_getitem__", 17));
         if (!IS_NULL(cg))
             return vm_call1(vm, bind_descriptor(vm, cg, VNULL, AS_CLASS(obj)), key);
         if (is_generic_builtin(AS_CLASS(obj))) {

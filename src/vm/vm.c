@@ -48,6 +48,7 @@ VM *vm_new(const VMConfig *cfg)
         vm->cfg.filename = "<string>";
     vm->next_gc = (size_t)8 << 20;
     vm->exc = VNULL;
+    vm->class_epoch = 1;   /* the cache's empty entries (epoch 0) never match */
     types_init(vm);
     vm->builtins = dict_new(vm);
     vm->modules = dict_new(vm);

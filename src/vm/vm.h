@@ -127,6 +127,16 @@ typedef struct VMConfig {
 
 typedef enum LimitKind { LIMIT_NONE, LIMIT_STEPS, LIMIT_MEMORY } LimitKind;
 
+/* One remembered class lookup (class_lookup_cached): what `name` finds
+ * along `type`'s MRO, valid while vm->class_epoch is `epoch`. */
+typedef struct AttrCacheEntry {
+    const Class *type;
+    const Str *name;           /* interned: never freed, so never reused */
+    uint64_t epoch;
+    Value attr;                /* VNULL: the MRO has no such name */
+} AttrCacheEntry;
+#define ATTR_CACHE_SIZE 1024   /* a power of two */
+
 struct VM {
     VMConfig cfg;
 
@@ -163,6 +173,11 @@ struct VM {
     Tuple *empty_tuple;
     Str *single_chars[128];
     Str *sn[64];               /* interned special names (internal.h SPECIAL_NAMES) */
+
+    /* class lookups remembered (ops.c): class_epoch moves on with any
+     * change to a class's namespace, its MRO, or a class freed */
+    uint64_t class_epoch;
+    AttrCacheEntry attr_cache[ATTR_CACHE_SIZE];
 
     void *frame_cache[32];     /* recycled frames by size class (exec.c) */
     uint32_t frame_cached[32]; /* how many each class holds */
@@ -315,6 +330,7 @@ int set_update(VM *vm, Set *s, Value iterable);            /* in CPython's order
 Value int_from_bigint(VM *vm, BigInt *b);                  /* takes ownership; demotes to V_INT when it fits */
 Native *native_new(VM *vm, const char *name, NativeFn fn, Class *owner);
 Class *class_new_builtin(VM *vm, const char *name, Class *base, ObjKind inst_kind);
+Value class_from_type_call(VM *vm, Value *args, Tuple *kwnames);  /* type(name, bases, dict, **kw) */
 void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn);
 /* The same, for a method that reads a C struct from self: calling it on
  * anything but an instance of c (Future.done(5)) is a TypeError. */
