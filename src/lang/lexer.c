@@ -77,7 +77,7 @@ static void push_tok(Lexer *lx, TokKind k, int start, int line, int col)
 {
     TokenList *o = lx->out;
     if (o->n == o->cap) {
-        int cap = o->cap ? o->cap * 2 : 256;
+        int cap = o->cap ? o->cap * 2 : lx->fexpr ? 8 : 256;   /* a field is a few tokens */
         o->toks = arena_grow(&lx->c->arena, o->toks, sizeof(Token) * (size_t)o->n,
                              sizeof(Token) * (size_t)cap);
         o->cap = cap;
@@ -157,9 +157,20 @@ typedef struct StrScan {
     const char *s;
     int limit;
     int line;        /* current line, updated across newlines */
-    int start_line, start_col;
+    int start_line;
+    int start;       /* offset of the literal's opening quote */
     int depth;       /* recursion depth of nested f-strings */
 } StrScan;
+
+/* The literal's column, for an error: found only when one is reported, so
+ * that many literals on one long line cost no more than one each. */
+static int start_col(const StrScan *sc)
+{
+    int ls = sc->start;
+    while (ls > 0 && sc->s[ls - 1] != '\n')
+        ls--;
+    return sc->start - ls;
+}
 
 static int scan_str(StrScan *sc, int p, bool is_f, bool is_raw);
 
@@ -171,10 +182,10 @@ static _Noreturn void unterminated(StrScan *sc, bool triple)
         if (sc->limit > 0 && (sc->s[sc->limit - 1] == '\n' || sc->s[sc->limit - 1] == '\r') &&
             line > sc->start_line)
             line--;
-        lang_fail(sc->c, LANG_ERR_SYNTAX, sc->start_line, sc->start_col,
+        lang_fail(sc->c, LANG_ERR_SYNTAX, sc->start_line, start_col(sc),
                   "unterminated triple-quoted string literal (detected at line %d)", line);
     }
-    lang_fail(sc->c, LANG_ERR_SYNTAX, sc->start_line, sc->start_col,
+    lang_fail(sc->c, LANG_ERR_SYNTAX, sc->start_line, start_col(sc),
               "unterminated string literal (detected at line %d)", sc->line);
 }
 
@@ -185,7 +196,7 @@ static int scan_field(StrScan *sc, int p, char q, bool triple)
     int depth = 0;
     bool spec = false;
     if (++sc->depth > LANG_MAX_NESTING)
-        lang_fail(sc->c, LANG_ERR_LIMIT, sc->start_line, sc->start_col,
+        lang_fail(sc->c, LANG_ERR_LIMIT, sc->start_line, start_col(sc),
                   "f-string: expressions nested too deeply");
     while (p < sc->limit) {
         char ch = sc->s[p];
@@ -303,11 +314,7 @@ static int scan_str(StrScan *sc, int p, bool is_f, bool is_raw)
 
 int lex_scan_string(LangCtx *c, int p, int limit, bool is_f, bool is_raw, int *line)
 {
-    StrScan sc = {c, c->src, limit, *line, *line, 0, 0};
-    int ls = p;
-    while (ls > 0 && c->src[ls - 1] != '\n')
-        ls--;
-    sc.start_col = p - ls;
+    StrScan sc = {c, c->src, limit, *line, *line, p, 0};
     int end = scan_str(&sc, p, is_f, is_raw);
     *line = sc.line;
     return end;
@@ -795,7 +802,7 @@ void lex_file(LangCtx *c, TokenList *out)
     c->bail = outer;
 }
 
-void lex_fstring_expr(LangCtx *c, int start, int limit, int line, TokenList *out, int *stop)
+void lex_fstring_expr(LangCtx *c, int start, int limit, int line, int line_start, TokenList *out, int *stop)
 {
     Lexer lx = {0};
     lx.c = c;
@@ -805,10 +812,7 @@ void lex_fstring_expr(LangCtx *c, int start, int limit, int line, TokenList *out
     lx.line = line;
     lx.fexpr = true;
     lx.out = out;
-    int ls = start;
-    while (ls > 0 && c->src[ls - 1] != '\n' && c->src[ls - 1] != '\r')
-        ls--;
-    lx.line_start = ls;
+    lx.line_start = line_start;
     for (;;) {
         skip_space(&lx, true);
         int ch = cur(&lx);

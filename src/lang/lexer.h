@@ -67,12 +67,12 @@ const char *lex_kind_name(TokKind k);
 void lex_file(LangCtx *c, TokenList *out);
 
 /* Lexes one f-string replacement field's expression starting at byte offset
- * `start` (line `line`): tokens up to, not including, the first '}', ':',
+ * `start` (line `line`, which starts at offset `line_start`): tokens up to, not including, the first '}', ':',
  * '!' (not '!=') or '=' (not '==') at bracket depth 0, which is stored in
  * *stop (its byte offset). Newlines are insignificant. `limit` bounds the
  * scan (the end of the enclosing string body). Ends with T_ENDMARKER. */
-void lex_fstring_expr(LangCtx *c, int start, int limit, int line, TokenList *out,
-                      int *stop);
+void lex_fstring_expr(LangCtx *c, int start, int limit, int line, int line_start,
+                      TokenList *out, int *stop);
 
 /* Scans a string literal at `p` (prefix already skipped; `p` at the quote);
  * returns the offset just past the closing quote. Used by the lexer, and by

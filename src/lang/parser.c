@@ -22,6 +22,9 @@ typedef struct Parser {
     bool fexpr;          /* parsing an f-string expression */
     TokenList *tl;       /* for the deferred token error */
     bool token_error;    /* the error being raised came from the lexer */
+    /* the last place inside a string token that line_at found: the next
+     * one further on starts from there (an f-string's fields, in order) */
+    struct { int tstart, off, line, line_start; } at;
 } Parser;
 
 static Node *expression(Parser *P);
@@ -295,8 +298,31 @@ static Node *number(Parser *P, Token *t)
         n->value.as.f = strtod(clean, NULL);
         return n;
     }
-    /* integer: accumulate into a decimal digit array (little-endian) */
     int nd = (int)strlen(digits);
+    if (base != 10) {
+        /* a power-of-two base: the bits as they come; past 63 of them the
+         * literal stays text with its prefix, and the loader reads it in
+         * linear time (decimal text would cost a quadratic conversion) */
+        uint64_t v = 0;
+        int i = 0;
+        while (i < nd && v <= (uint64_t)INT64_MAX / (uint64_t)base)
+            v = v * (uint64_t)base + (uint64_t)hexval((unsigned char)digits[i++]);
+        if (i == nd && v <= (uint64_t)INT64_MAX) {
+            n->value.kind = K_INT;
+            n->value.as.i = (int64_t)v;
+            return n;
+        }
+        n->value.kind = K_BIGINT;
+        n->value.as.str.s = clean;
+        n->value.as.str.len = (size_t)k;
+        return n;
+    }
+    if (nd > 4300)
+        lang_fail(P->c, LANG_ERR_SYNTAX, t->line, t->col,
+                  "Exceeds the limit (4300 digits) for integer string conversion: value has %d digits; "
+                  "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge "
+                  "integer literals to avoid decimal conversion limits.", nd);
+    /* decimal: accumulate into a decimal digit array (little-endian) */
     int cap = nd * 2 + 4;
     unsigned char *dec = arena_alloc(&P->c->arena, (size_t)cap);
     int used = 0;
@@ -382,18 +408,40 @@ static void buf_utf8(Parser *P, Buf *b, unsigned cp)
 }
 
 /* Line number at byte offset `off`, counting from token t. */
+/* The line of offset off inside token t. It remembers where it got to, so
+ * that the fields of one long f-string are found in one pass, not one
+ * pass each; col_at then answers for the same offset at once. */
 static int line_at(Parser *P, const Token *t, int off)
 {
-    int line = t->line;
     const char *s = P->c->src;
-    for (int i = t->start; i < off; i++)
-        if (s[i] == '\n' || (s[i] == '\r' && !(i + 1 < off && s[i + 1] == '\n')))
+    int i = t->start, line = t->line, ls = -1;
+    if (P->at.tstart == t->start && off >= P->at.line_start) {
+        /* on the remembered line or after it: from there */
+        i = off < P->at.off ? off : P->at.off;
+        line = P->at.line;
+        ls = P->at.line_start;
+    }
+    for (; i < off; i++)
+        if (s[i] == '\n' || (s[i] == '\r' && !(i + 1 < off && s[i + 1] == '\n'))) {
             line++;
+            ls = i + 1;
+        }
+    if (ls < 0) {   /* still on the token's first line */
+        ls = t->start;
+        while (ls > 0 && s[ls - 1] != '\n' && s[ls - 1] != '\r')
+            ls--;
+    }
+    P->at.tstart = t->start;
+    P->at.off = off;
+    P->at.line = line;
+    P->at.line_start = ls;
     return line;
 }
 
 static int col_at(Parser *P, int off)
 {
+    if (P->at.tstart >= 0 && P->at.off == off)
+        return off - P->at.line_start;
     int ls = off;
     while (ls > 0 && P->c->src[ls - 1] != '\n' && P->c->src[ls - 1] != '\r')
         ls--;
@@ -498,13 +546,14 @@ static int fstring_field(Parser *P, const Token *t, int p, int end, bool raw, St
     int stop;
     if (P->depth + 1 > LANG_MAX_DEPTH)
         lang_fail(c, LANG_ERR_LIMIT, t->line, t->col, "f-string: expressions nested too deeply");
-    lex_fstring_expr(c, p, end, line_at(P, t, p), &tl, &stop);
+    int line = line_at(P, t, p);
+    lex_fstring_expr(c, p, end, line, p - col_at(P, p), &tl, &stop);
     if (tl.n == 1) {
         int l = line_at(P, t, stop);
         lang_fail(c, LANG_ERR_SYNTAX, l, col_at(P, stop),
                   "f-string: valid expression required before '%c'", c->src[stop]);
     }
-    Parser sub = {c, tl.toks, tl.n, 0, P->depth + 1, true, NULL, false};
+    Parser sub = {c, tl.toks, tl.n, 0, P->depth + 1, true, NULL, false, {-1, 0, 0, 0}};
     Node *e = star_expressions(&sub);   /* a misplaced yield is reported later */
     if (!at(&sub, T_ENDMARKER))
         syntax_error(&sub);
@@ -1132,7 +1181,7 @@ static Node *fold_unary(Parser *P, Node *u)
         } else {
             r.as.i = -k->as.i;
         }
-    } else {   /* K_BIGINT: decimal text */
+    } else {   /* K_BIGINT: its text (decimal, or a 0x/0o/0b literal) */
         if (u->op == UOP_INVERT)
             return u;
         const char *s = k->as.str.s;
@@ -2170,6 +2219,7 @@ Node *parse_file(LangCtx *c)
     P->t = tl->toks;
     P->n = tl->n;
     P->tl = tl;
+    P->at.tstart = -1;
     Node *mod = arena_alloc(&c->arena, sizeof(Node));
     mod->kind = S_PASS;
     mod->lineno = 1;

@@ -78,7 +78,7 @@ typedef enum CmpKind {
 typedef enum ConstKind {
     K_NONE, K_TRUE, K_FALSE, K_ELLIPSIS,
     K_INT,      /* fits int64 */
-    K_BIGINT,   /* decimal digits, optional leading '-', in str */
+    K_BIGINT,   /* decimal digits or a 0x/0o/0b literal, optional leading '-', in str */
     K_FLOAT,
     K_STR,      /* UTF-8, may contain NUL: use len */
     K_CODE,     /* a nested Proto */

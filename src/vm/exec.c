@@ -40,7 +40,8 @@ static Value const_value(VM *vm, const Const *k)
         return VOBJ(str_new(vm, k->as.str.s, k->as.str.len));
     case K_BIGINT: {
         BigInt b = BI_INIT;
-        if (bi_from_str(&b, k->as.str.s, k->as.str.len, 10, 0, NULL) != BI_OK) {
+        /* decimal digits, or a 0x / 0o / 0b literal's text; either with '-' */
+        if (bi_from_str(&b, k->as.str.s, k->as.str.len, 0, 0, NULL) != BI_OK) {
             bi_free(&b);
             return VINT(0);
         }

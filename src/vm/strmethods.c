@@ -2007,6 +2007,24 @@ static int fill_arg(VM *vm, Value v, uint32_t *fill)
     return 0;
 }
 
+/* Appends n copies of the fill character (its UTF-8 in fb, fn bytes) to a
+ * buffer already reserved for them: one memset, or copies that double. */
+static void fill_repeat(NfBuf *b, const char *fb, size_t fn, int64_t n)
+{
+    if (n <= 0)
+        return;
+    char *at = b->data + b->len;
+    size_t total = (size_t)n * fn;
+    if (fn == 1) {
+        memset(at, fb[0], total);
+    } else {
+        memcpy(at, fb, fn);
+        for (size_t done = fn; done < total; done *= 2)
+            memcpy(at + done, at, done < total - done ? done : total - done);
+    }
+    b->len += total;
+}
+
 static Value pad(VM *vm, Value self, Str *s, int64_t left, int64_t right, uint32_t fill)
 {
     if (left <= 0 && right <= 0)
@@ -2018,9 +2036,9 @@ static Value pad(VM *vm, Value self, Str *s, int64_t left, int64_t right, uint32
     NfBuf b = NF_BUF_INIT;
     if (nf_buf_reserve(&b, s->len + (size_t)(left + right) * fn + 1) < 0)
         return vm_raise(vm, EXC_MemoryError, "%s", "");
-    for (int64_t i = 0; i < left; i++) nf_buf_append(&b, fb, fn);
+    fill_repeat(&b, fb, fn, left);
     nf_buf_append(&b, s->data, s->len);
-    for (int64_t i = 0; i < right; i++) nf_buf_append(&b, fb, fn);
+    fill_repeat(&b, fb, fn, right);
     return buf_str(vm, &b);
 }
 

@@ -213,7 +213,7 @@ static void test_fstring_expr(void **state)
     TokenList tl = {0};
     int stop = -1;
     if (setjmp(r->bail) == 0) {
-        lex_fstring_expr(&r->c, 3, (int)strlen(src) - 1, 1, &tl, &stop);
+        lex_fstring_expr(&r->c, 3, (int)strlen(src) - 1, 1, 0, &tl, &stop);
     } else {
         fail_msg("%s", r->err.message);
     }

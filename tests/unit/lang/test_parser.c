@@ -252,7 +252,13 @@ static void test_atoms(void **state)
     expect_expr("(y := 10)", "(:= y 10)");
     expect_expr("x = 0xff + 0o17 + 0b101 + 1_000", "(+ (+ (+ 255 15) 5) 1000)");
     expect_expr("123456789012345678901234567890", "big:123456789012345678901234567890");
-    expect_expr("0xffffffffffffffffffff", "big:1208925819614629174706175");
+    /* past 63 bits a power-of-two literal keeps its text (read in linear time) */
+    expect_expr("0xffffffffffffffffffff", "big:0xffffffffffffffffffff");
+    expect_expr("0x_ffff_ffff_ffff_ffff", "big:0xffffffffffffffff");
+    expect_expr("0x7fff_ffff_ffff_ffff", "9223372036854775807");
+    expect_expr("0o777777777777777777777", "9223372036854775807");
+    expect_expr("0b1" "000000000000000000000000000000000000000000000000000000000000000", "big:0b1"
+                "000000000000000000000000000000000000000000000000000000000000000");
     expect_expr("9223372036854775807", "9223372036854775807");
     expect_expr("9223372036854775808", "big:9223372036854775808");
     expect_expr("1e-3", "0.001");

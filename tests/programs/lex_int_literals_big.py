@@ -1,0 +1,9 @@
+# Integer literals past 64 bits in every base, negated and with underscores.
+a = 0xffffffffffffffffff
+b = -0x8000000000000000
+c = 0o7777777777777777777777777
+d = -0b1111111111111111111111111111111111111111111111111111111111111111111111
+e = 0x7fffffffffffffff
+f = -0x_8000_0000_0000_0001
+print(a, b, c, d, e, f, type(b), b == -2**63)
+print(0x10000000000000000 == 18446744073709551616)
