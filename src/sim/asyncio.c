@@ -2803,14 +2803,14 @@ static void export_thread_modules(VM *vm, Module *asyncio)
                      dict_get_str(asyncio->dict, str_intern(vm, methods[i].fn, strlen(methods[i].fn))));
 }
 
-/* Interpreter shutdown: executors finish their jobs, threads are joined. */
+/* Interpreter shutdown: executors finish their jobs, threads are joined,
+ * then atexit's functions run. */
 static void sim_at_exit(VM *vm)
 {
     Value fn = dict_get_str(sim_of(vm)->asyncio->dict, str_intern(vm, "_at_exit", 8));
-    if (!sim_threads_alive(sim_of(vm)->sched) || IS_NULL(fn))
-        return;
-    if (IS_NULL(vm_call(vm, fn, NULL, 0, NULL)))
+    if (sim_threads_alive(sim_of(vm)->sched) && !IS_NULL(fn) && IS_NULL(vm_call(vm, fn, NULL, 0, NULL)))
         vm_print_exception(vm, vm_exc_take(vm));
+    sim_stdlib_at_exit(vm);
 }
 
 void sim_init(VM *vm, const SimConfig *cfg)

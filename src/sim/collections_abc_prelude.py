@@ -4,9 +4,11 @@
 # first imports it). They subscript for annotations
 # (AsyncIterator[int] is a types.GenericAlias, printed as CPython prints
 # it), and isinstance/issubclass answer structurally, as CPython's
-# __subclasshook__s do, through ABCMeta's __instancecheck__ (the type of
-# each ABC, set by the native _set_type).
+# __subclasshook__s do, through abc.ABCMeta's __instancecheck__ (the type
+# of each ABC, set by the native _set_type).
 _types = _import('types')
+_abcmod = _import('abc')
+ABCMeta = _abcmod.ABCMeta
 
 
 def _has(cls, names):
@@ -21,32 +23,6 @@ def _has(cls, names):
         if not found:
             return False
     return True
-
-
-def _subclasscheck(abc, cls):
-    if abc in cls.__mro__:
-        return True
-    for r in abc._ls_registered:
-        if r in cls.__mro__:
-            return True
-    return bool(abc._ls_methods) and _has(cls, abc._ls_methods)
-
-
-def _instancecheck(abc, obj):
-    if _subclasscheck(abc, type(obj)):
-        return True
-    probe = _probes.get(abc)
-    return probe is not None and probe(obj)
-
-
-def _repr(cls):
-    return f"<class '{cls.__module__}.{cls.__qualname__}'>"
-
-
-ABCMeta = _metatype('ABCMeta', {
-    '__instancecheck__': _instancecheck, '__subclasscheck__': _subclasscheck, '__repr__': _repr,
-})
-ABCMeta.__module__ = 'abc'
 
 
 def _iterable(x):
@@ -68,12 +44,23 @@ def _gen_like(x):
     return type(x).__name__ == 'generator'
 
 
-_probes = {}
-
-
 class _Base:
+    _ls_methods = ()
+
     def __class_getitem__(cls, params):
         return _types.GenericAlias(cls, params)
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        # the structural answer: C has the methods (ABCMeta then asks the
+        # MRO and the registry)
+        if cls._ls_methods and _has(C, cls._ls_methods):
+            return True
+        return NotImplemented
+
+    @classmethod
+    def register(cls, subclass):
+        return _abcmod._register(cls, subclass)
 
 
 def _abc(name, methods=(), registered=(), probe=None, bases=()):
@@ -91,9 +78,9 @@ def _abc(name, methods=(), registered=(), probe=None, bases=()):
     _ABC.__name__ = _ABC.__qualname__ = name
     _ABC.__module__ = 'collections.abc'
     _ABC._ls_methods = methods
-    _ABC._ls_registered = registered
+    _ABC._abc_registry = registered
     if probe is not None:
-        _probes[_ABC] = probe
+        _ABC._ls_probe = probe
     _set_type(_ABC, ABCMeta)
     return _ABC
 

@@ -257,6 +257,24 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
         pass
 
 
+class redirect_stdout(AbstractContextManager):
+    """Context manager for temporarily redirecting stdout to another file."""
+
+    _stream = 'stdout'
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        self._old_targets = []
+
+    def __enter__(self):
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        setattr(sys, self._stream, self._old_targets.pop())
+
+
 def _not_a_cm(cls, what):
     return TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does not support the {what} protocol")
 

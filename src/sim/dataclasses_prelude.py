@@ -264,7 +264,11 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
     if init:
         _set_method(cls, '__init__', _wrap(_dc_init, '__init__'))
     if repr:
-        _set_method(cls, '__repr__', _wrap(_dc_repr, '__repr__'))
+        # CPython's __repr__ is wrapped (reprlib's recursion guard): pprint
+        # knows a dataclass's own repr by its __wrapped__
+        r = _wrap(_dc_repr, '__repr__')
+        r.__wrapped__ = _dc_repr
+        _set_method(cls, '__repr__', r)
     if eq:
         _set_method(cls, '__eq__', _wrap(_dc_eq, '__eq__'))
     if order:

@@ -564,6 +564,8 @@ def _signature(obj, follow_wrapped=True, skip_first=False):
                     f = base.__dict__[name]
                     if name == '__new__' and isinstance(f, staticmethod):
                         f = f.__func__
+                    if base.__module__ == 'abc':
+                        continue    # CPython's ABC has no __new__ or __init__
                     if isfunction(f):
                         return _function_signature(f, True)
         raise ValueError(f'no signature found for builtin type {obj!r}')

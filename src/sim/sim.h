@@ -35,6 +35,7 @@ const char *sim_stdlib_dir(VM *vm);
 
 void sim_init(VM *vm, const SimConfig *cfg);   /* after vm_new */
 void sim_stdlib_init(VM *vm);                   /* stdlib.c: the small modules written in Python */
+void sim_stdlib_at_exit(VM *vm);                /* stdlib.c: atexit's functions, if it was imported */
 /* Runs an embedded Python source as module NAME, its globals holding the
  * given natives first (stdlib.c). */
 Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_t len,

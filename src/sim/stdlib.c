@@ -40,6 +40,13 @@
 #include "inspect_prelude.h"
 #include "os_prelude.h"
 #include "os_path_prelude.h"
+#include "abc_prelude.h"
+#include "copy_prelude.h"
+#include "io_prelude.h"
+#include "textwrap_prelude.h"
+#include "queue_prelude.h"
+#include "atexit_prelude.h"
+#include "pprint_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
 static Value std_tb_len(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -129,6 +136,9 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
     Module *m = module_new(vm, name);
     for (int i = 0; i < nnatives; i++)
         dict_set_str(vm, m->dict, natives[i], VOBJ(native_new(vm, natives[i], fns[i], NULL)));
+    /* the number vm_run_internal gives this source: taken now, as running
+     * it may compile others (a prelude that imports another) */
+    uint8_t source = (uint8_t)(vm->internal_sources + 1);
     if (vm_run_internal(vm, (const char *)src, len, m->dict) < 0) {
         /* a bug in loopscope, not in the scenario */
         vm_print_exception(vm, vm_exc_take(vm));
@@ -137,7 +147,7 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
     if (strstr((const char *)src, "#@ ")) {
         LibFrames *lf = vm_alloc_obj(vm, sizeof(LibFrames), OBJ_NATIVE_DATA, TYPE(vm, object));
         lf->hdr.type = &lib_frames_type;
-        lf->source = vm->internal_sources;
+        lf->source = source;
         lf->frames = sim_stdframes_new((const char *)src, len, lf->source);
         dict_set_str(vm, m->dict, "_ls_frames", VOBJ(lf));
         vm->lib_frame = lib_frame;
@@ -149,7 +159,8 @@ Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_
 const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
     "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", "json", "statistics", "collections.abc",
-    "datetime", "warnings", "inspect", "os", "os.path", NULL
+    "datetime", "warnings", "inspect", "os", "os.path", "abc", "copy", "io",
+    "textwrap", "queue", "atexit", "pprint", NULL
 };
 
 /* The modules that load when first imported: a prelude, or a native
@@ -183,6 +194,13 @@ static const LateModule late[] = {
     PRELUDE("inspect", inspect_prelude),
     PRELUDE("os", os_prelude),
     PRELUDE("os.path", os_path_prelude),
+    PRELUDE("abc", abc_prelude),
+    PRELUDE("copy", copy_prelude),
+    PRELUDE("io", io_prelude),
+    PRELUDE("textwrap", textwrap_prelude),
+    PRELUDE("queue", queue_prelude),
+    PRELUDE("atexit", atexit_prelude),
+    PRELUDE("pprint", pprint_prelude),
 };
 #define NLATE (sizeof late / sizeof late[0])
 
@@ -351,6 +369,16 @@ static Value std_import(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (IS_NULL(m) && IS_NULL(vm->exc))
         return vm_raise(vm, EXC_ModuleNotFoundError, "No module named '%s'", AS_STR(args[0])->data);
     return m;
+}
+
+void sim_stdlib_at_exit(VM *vm)
+{
+    Value m = dict_get_str(vm->modules, str_intern(vm, "atexit", 6));
+    if (!IS_KIND(m, OBJ_MODULE))
+        return;
+    Value fn = dict_get_str(((Module *)AS_OBJ(m))->dict, str_intern(vm, "_run_exitfuncs", 14));
+    if (!IS_NULL(fn) && IS_NULL(vm_call(vm, fn, NULL, 0, NULL)))
+        vm_print_exception(vm, vm_exc_take(vm));
 }
 
 void sim_stdlib_init(VM *vm)

@@ -281,6 +281,11 @@ static Value b_print(VM *vm, Value *args, int nargs, Tuple *kw)
     if (IS_STR(end)) { endp = AS_STR(end)->data; endn = AS_STR(end)->len; }
 
     if (IS_NULL(file) || IS_NONE(file)) {
+        file = vm_stdout_replacement(vm);
+        if (IS_NONE(file))
+            return VNONE;   /* sys.stdout = None: print writes nothing */
+    }
+    if (IS_NULL(file)) {
         NfBuf b = NF_BUF_INIT;
         for (int i = 0; i < nargs; i++) {
             if (i > 0)

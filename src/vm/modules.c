@@ -55,6 +55,21 @@ static Value stream_write(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return VINT((int64_t)text->ncp);
 }
 
+/* What print() without file= writes to: VNULL for the program's standard
+ * output, else what the program put in sys.stdout instead (a StringIO,
+ * sys.stderr, None). */
+Value vm_stdout_replacement(VM *vm)
+{
+    Value sys = dict_get_str(vm->modules, vm->sn[SN_sys]);
+    if (!IS_KIND(sys, OBJ_MODULE))
+        return VNULL;
+    Value out = dict_get_str(((Module *)AS_OBJ(sys))->dict, vm->sn[SN_stdout]);
+    if (IS_KIND(out, OBJ_NATIVE_DATA) && ((NativeData *)AS_OBJ(out))->type == &stream_type &&
+        ((Stream *)AS_OBJ(out))->which == 1)
+        return VNULL;
+    return out;
+}
+
 static Value stream_flush(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     (void)vm; (void)args; (void)nargs; (void)kwnames;

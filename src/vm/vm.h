@@ -447,6 +447,7 @@ int vm_check_nargs(VM *vm, const char *fname, int nargs, Tuple *kwnames, int min
 
 /* ---- output ----------------------------------------------------------- */
 void vm_write_out(VM *vm, const char *s, size_t n);
+Value vm_stdout_replacement(VM *vm);    /* sys.stdout when the program replaced it, else VNULL */
 void vm_write_err(VM *vm, const char *s, size_t n);
 
 /* ---- module initialisers: each registers its natives on vm's types ------ */
