@@ -2043,6 +2043,131 @@ static Value tm_get_context(VM *vm, Value *a, int n, Tuple *k)
     return sim_ctx_object(vm, &FUT(a[0])->ctx);
 }
 
+/* Task.get_stack(*, limit=None): the frame of its coroutine while it has
+ * one (CPython's suspended frames have no f_back: one frame), else the
+ * frames its exception's traceback went through, outermost first */
+static Value task_stack(VM *vm, SimFuture *t, Value limitv)
+{
+    int64_t limit = -1;
+    if (!IS_NULL(limitv) && !IS_NONE(limitv)) {
+        if (!IS_INT(limitv))
+            return vm_raise(vm, EXC_TypeError, "'<=' not supported between instances of '%s' and 'int'",
+                            vm_type_name(vm, limitv));
+        limit = limitv.as.i < 0 ? 0 : limitv.as.i;
+    }
+    List *frames = list_new(vm, 0);
+    Value fl = VOBJ(frames);
+    vm_push_root(vm, &fl);
+    if (IS_GEN(t->coro) && AS_GEN(t->coro)->frame) {
+        if (limit != 0) {
+            Gen *g = AS_GEN(t->coro);
+            list_append(vm, frames, vm_frame_object(vm, t->coro, g->frame->code, g->firstline));
+        }
+    } else if (t->state == FUT_FINISHED && !IS_NULL(t->exception)) {
+        Exception *e = AS_EXC(t->exception);
+        for (uint32_t i = e->ntb; i-- > 0 && limit != 0;) {   /* tb[] holds the innermost first */
+            if (!e->tb[i].code || e->tb[i].code->hidden)
+                continue;
+            list_append(vm, frames, vm_frame_object(vm, VNULL, e->tb[i].code,
+                                                    code_line_at(e->tb[i].code, e->tb[i].instr)));
+            if (limit > 0)
+                limit--;
+        }
+    }
+    vm_pop_root(vm);
+    return fl;
+}
+
+static Value tm_get_stack(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "limit", NULL };
+    Value p[1];
+    if (vm_bind_args(vm, "get_stack", a + 1, n - 1, k, params, 0, 0, p) < 0)
+        return VNULL;
+    return task_stack(vm, FUT(a[0]), p[0]);
+}
+
+/* text to file (None: to stdout, or with to_err to stderr), as print() and
+ * traceback.print_list() write */
+static int write_to(VM *vm, Value file, bool to_err, const char *text, size_t len)
+{
+    if (IS_NULL(file) || IS_NONE(file)) {
+        if (to_err)
+            vm_write_err(vm, text, len);
+        else
+            vm_write_out(vm, text, len);
+        return 0;
+    }
+    Value sv = VOBJ(str_new(vm, text, len));
+    vm_push_root(vm, &sv);
+    Value r = vm_call_method(vm, file, str_intern(vm, "write", 5), &sv, 1);
+    vm_pop_root(vm);
+    return IS_NULL(r) ? -1 : 0;
+}
+
+/* Task.print_stack(*, limit=None, file=None): the header and the
+ * exception go where print() would (stdout), the frames where
+ * traceback.print_list() would (stderr), unless file= is given */
+static Value tm_print_stack(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "limit", "file", NULL };
+    Value p[2];
+    if (vm_bind_args(vm, "print_stack", a + 1, n - 1, k, params, 0, 0, p) < 0)
+        return VNULL;
+    SimFuture *t = FUT(a[0]);
+    Value frames = task_stack(vm, t, p[0]);
+    if (IS_NULL(frames))
+        return VNULL;
+    vm_push_root(vm, &frames);
+    List *fl = AS_LIST(frames);
+    Value exc = t->state == FUT_FINISHED ? t->exception : VNULL;
+    Str *r = future_repr(vm, t);
+    NfBuf b;
+    nf_buf_init(&b);
+    put_str(&b, fl->len == 0 ? "No stack for " : !IS_NULL(exc) ? "Traceback for " : "Stack for ");
+    if (r)
+        nf_buf_append(&b, r->data, r->len);
+    put_str(&b, fl->len == 0 ? "\n" : " (most recent call last):\n");
+    int rc = write_to(vm, p[1], false, b.data, b.len);
+    for (size_t i = 0; rc == 0 && i < fl->len; i++) {
+        Value fline = vm_getattr(vm, fl->items[i], str_intern(vm, "f_lineno", 8));
+        Value fcode = vm_getattr(vm, fl->items[i], str_intern(vm, "f_code", 6));
+        if (!IS_INT(fline) || IS_NULL(fcode)) {
+            rc = -1;
+            break;
+        }
+        Code *code = (Code *)AS_OBJ(fcode);
+        char head[512];
+        snprintf(head, sizeof head, "  File \"%s\", line %lld, in %s\n", vm->cfg.filename,
+                 (long long)fline.as.i, code->name->data);
+        b.len = 0;
+        put_str(&b, head);
+        const char *src;
+        size_t len;
+        if (vm_source_line(vm, (int)fline.as.i, &src, &len)) {
+            while (len && (*src == ' ' || *src == '\t'))
+                src++, len--;
+            while (len && (src[len - 1] == ' ' || src[len - 1] == '\t' || src[len - 1] == '\r'))
+                len--;
+            if (len) {
+                put_str(&b, "    ");
+                nf_buf_append(&b, src, len);
+                put_str(&b, "\n");
+            }
+        }
+        rc = write_to(vm, p[1], true, b.data, b.len);
+    }
+    if (rc == 0 && fl->len > 0 && !IS_NULL(exc)) {
+        VmReportOptions opt = { .what = VM_REPORT_ONLY, .top = exc };
+        List *lines = vm_format_exception(vm, exc, &opt);
+        for (size_t i = 0; rc == 0 && lines && i < lines->len; i++)
+            rc = write_to(vm, p[1], false, AS_STR(lines->items[i])->data, AS_STR(lines->items[i])->len);
+    }
+    nf_buf_free(&b);
+    vm_pop_root(vm);
+    return rc < 0 ? VNULL : VNONE;
+}
+
 static Value tm_get_coro(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return FUT(a[0])->coro; }
 static Value tm_cancelling(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return VINT(FUT(a[0])->cancels_requested); }
 
@@ -2877,7 +3002,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
         class_add_checked_method(vm, s->future_cls, fmethods[i].name, fmethods[i].fn);
     struct { const char *name; NativeFn fn; } tmethods[] = {
         { "get_name", tm_get_name }, { "set_name", tm_set_name }, { "get_coro", tm_get_coro },
-        { "get_context", tm_get_context },
+        { "get_context", tm_get_context }, { "get_stack", tm_get_stack }, { "print_stack", tm_print_stack },
         { "cancelling", tm_cancelling }, { "uncancel", tm_uncancel },
         { "_Task__step", task_step }, { "_Task__wakeup", task_wakeup },
     };

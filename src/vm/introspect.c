@@ -92,8 +92,80 @@ static Value b_dir(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return VOBJ(l);
 }
 
+/* ---- frame objects ------------------------------------------------------
+ * What cr_frame / gi_frame / ag_frame and a task's get_stack() give: the
+ * frame of a generator (its line read while the generator has a frame), or
+ * a place a traceback went through (code and line fixed). Only the
+ * outermost frame of a parked chain is reachable this way, as in CPython,
+ * whose suspended frames have no f_back. */
+typedef struct FrameObj {
+    NativeData hdr;
+    Value gen;      /* the generator whose frame it is, or VNULL */
+    Code *code;
+    int line;
+} FrameObj;
+
+static void frame_obj_mark(VM *vm, Obj *o)
+{
+    FrameObj *f = (FrameObj *)o;
+    vm_mark_value(vm, f->gen);
+    vm_mark_obj(vm, (Obj *)f->code);
+}
+
+static const NativeType frame_obj_type = { .name = "frame", .size = sizeof(FrameObj), .mark = frame_obj_mark };
+
+Value vm_frame_object(VM *vm, Value gen, Code *code, int line)
+{
+    FrameObj *f = vm_alloc_obj(vm, sizeof(FrameObj), OBJ_NATIVE_DATA, TYPE(vm, frame));
+    f->hdr.type = &frame_obj_type;
+    f->gen = gen;
+    f->code = code;
+    f->line = line;
+    return VOBJ(f);
+}
+
+static FrameObj *frame_obj(Value v) { return (FrameObj *)AS_OBJ(v); }
+
+/* the line now: a generator's current one while it still has its frame */
+static int frame_obj_line(FrameObj *f)
+{
+    if (IS_GEN(f->gen) && AS_GEN(f->gen)->frame) {
+        Gen *g = AS_GEN(f->gen);
+        f->line = g->state == GEN_CREATED ? g->frame->code->proto->firstline : vm_frame_line(g->frame);
+    }
+    return f->line;
+}
+
+static Value fo_code(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return VOBJ(frame_obj(a[0])->code); }
+static Value fo_lineno(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return VINT(frame_obj_line(frame_obj(a[0]))); }
+static Value fo_back(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)a; (void)n; (void)k; return VNONE; }
+
+static Value fo_globals(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)n; (void)k;
+    FrameObj *f = frame_obj(a[0]);
+    if (IS_GEN(f->gen) && AS_GEN(f->gen)->frame)
+        return VOBJ(frame_globals(AS_GEN(f->gen)->frame));
+    return VOBJ(vm->main->dict);
+}
+
+static Value fo_repr(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)n; (void)k;
+    FrameObj *f = frame_obj(a[0]);
+    return VOBJ(str_printf(vm, "<frame at 0x%llx, file '%s', line %d, code %s>",
+                           (unsigned long long)vm_obj_address(vm, AS_OBJ(a[0])), vm->cfg.filename,
+                           frame_obj_line(f), f->code->name->data));
+}
+
 void introspect_init(VM *vm)
 {
+    Class *fr = TYPE(vm, frame);
+    class_add_property(vm, fr, "f_code", fo_code);
+    class_add_property(vm, fr, "f_lineno", fo_lineno);
+    class_add_property(vm, fr, "f_back", fo_back);
+    class_add_property(vm, fr, "f_globals", fo_globals);
+    class_add_method(vm, fr, "__repr__", fo_repr);
     dict_set_str(vm, vm->builtins, "globals", VOBJ(native_new(vm, "globals", b_globals, NULL)));
     dict_set_str(vm, vm->builtins, "locals", VOBJ(native_new(vm, "locals", b_locals, NULL)));
     dict_set_str(vm, vm->builtins, "dir", VOBJ(native_new(vm, "dir", b_dir, NULL)));

@@ -926,6 +926,8 @@ kind_specific:
             break;
         if (strcmp(n + 3, "running") == 0 && g->gkind != GEN_ASYNC_GENERATOR)
             return VBOOL(g->state == GEN_RUNNING);
+        if (strcmp(n + 3, "frame") == 0)
+            return g->frame ? vm_frame_object(vm, obj, g->frame->code, g->firstline) : VNONE;
         if (strcmp(n + 3, "suspended") == 0 && g->gkind != GEN_ASYNC_GENERATOR)
             return VBOOL(g->state == GEN_SUSPENDED);
         if (strcmp(n + 3, "code") == 0 && g->frame)

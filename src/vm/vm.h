@@ -102,7 +102,7 @@ typedef enum ExcKind {
     X(async_generator_asend) X(async_generator_athrow) X(asyncgen_hooks) X(struct_time) X(coroutine_wrapper) \
     X(dict_keys) X(dict_values) X(dict_items) \
     X(staticmethod) X(classmethod) X(property) X(super) \
-    X(ellipsis) X(NotImplementedType) X(deque)
+    X(ellipsis) X(NotImplementedType) X(deque) X(frame)
 
 typedef enum TypeKind {
 #define X(name) T_##name,
@@ -390,6 +390,9 @@ int vm_setitem(VM *vm, Value obj, Value key, Value v);
 int vm_delitem(VM *vm, Value obj, Value key);
 Value vm_lookup_special(VM *vm, Value obj, Str *name);     /* on the type only; VNULL if none */
 Value vm_len(VM *vm, Value v);
+/* A frame object (introspect.c): gen's frame (its line read live) or, with
+ * gen VNULL, a fixed place of code */
+Value vm_frame_object(VM *vm, Value gen, struct Code *code, int line);
 bool vm_is_callable(VM *vm, Value v);                      /* callable(v) (builtins.c) */
 int vm_index(VM *vm, Value v, int64_t *out);               /* __index__ of ints (OverflowError if big) */
 
