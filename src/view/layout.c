@@ -458,6 +458,17 @@ static void loop_contents(Lay *L, const ViewScene *sc, const TraceState *s, View
     size_t n;
     /* the running slot: what holds the loop's thread */
     float slot_h = 2.0f * u;
+    /* a short panel (big text on a projector): a slimmer slot, and the
+     * threads as one GIL chip, so the queue and the timers keep a row each */
+    size_t nw = s->nworkers;
+    float sub_h = 0.62f * u * 1.25f + 0.2f * u;
+    float full_threads_h = (ch + gap) * (float)(nw ? (nw > 4 ? 5 : nw + 1) : 1) + sub_h;
+    bool tight = r.h < slot_h + 0.5f * u + 2 * (sub_h + ch + gap + 0.5f * u) + full_threads_h;
+    if (tight)
+        slot_h = 1.5f * u;
+    /* shorter still: no "empty"/"none" rows (the headings count), and the
+     * GIL chip only when there are workers to share it with */
+    bool very_tight = tight && r.h < slot_h + 0.3f * u + 2 * (sub_h + ch + gap + 0.3f * u) + (ch + gap);
     ViewRole role = VR_IDLE, trole = VR_TEXT;
     uint32_t tag = 0;
     switch (s->loop.status) {
@@ -519,20 +530,25 @@ static void loop_contents(Lay *L, const ViewScene *sc, const TraceState *s, View
         t->what = VW_LOOP_STATUS;
         t->tag = tag;
     }
-    y += slot_h + 0.5f * u;
+    y += slot_h + (tight ? 0.3f : 0.5f) * u;
 
     /* the threads take the bottom: the GIL and each worker */
-    size_t nw = s->nworkers;
-    float threads_h = (ch + gap) * (float)(nw ? (nw > 4 ? 5 : nw + 1) : 1) + 0.62f * u * 1.25f + 0.2f * u;
+    bool gil_chip = !very_tight || nw > 0 || s->gil != 0;
+    float threads_h = !gil_chip ? 0 : tight ? ch + gap : full_threads_h;
     float bottom = r.y + r.h - threads_h;
 
     /* the ready queue: front first, flowing left to right, wrapping */
     y += subheading(L, r.x, y, r.w, "READY QUEUE (%zu)  front first", s->nready);
     float x = r.x, qtop = y;
-    float rem_h = bottom - y;
+    /* the queue's share of what is left, the timers' heading and a row
+     * of them kept below it */
+    float rem_h = bottom - y - (sub_h + ch + 0.5f * u);
     float qmax = rem_h * (s->ntimers ? 0.5f : 1.0f);
+    if (qmax < ch)
+        qmax = ch;
+    float lim = qtop + qmax, right = r.x + r.w, more_w = 3.0f * u;
     size_t shown = 0;
-    if (!s->nready) {
+    if (!s->nready && !very_tight) {
         lay_text(L, VF_SANS, 0.62f * u, VR_TEXT_DIM, x, y, r.w, "empty", 5);
         y += ch + gap;
     }
@@ -547,12 +563,22 @@ static void loop_contents(Lay *L, const ViewScene *sc, const TraceState *s, View
         float w = lay_measure(L, VF_BOLD, 0.66f * u, lab, ln) + 0.7f * u;
         if (w > r.w)
             w = r.w;
-        if (x + w > r.x + r.w + 0.5f && x > r.x) {
+        float px = x, py = y;
+        if (x + w > right + 0.5f && x > r.x) {
             x = r.x;
             y += ch + gap;
         }
-        if (y + ch > qtop + qmax) {
-            lay_textf(L, VF_BOLD, 0.62f * u, VR_TEXT_DIM, r.x, y, r.w, "+%zu more", s->nready - shown)->what = VW_MORE;
+        /* on the last row that fits, a chip that is not the last leaves
+         * room after it for the count of the rest ("+N") */
+        bool fits = y + ch <= lim;
+        bool last_row = y + 2 * ch + gap > lim;
+        if (!fits || (last_row && i + 1 < s->nready && x + w + gap + more_w > right)) {
+            if (!fits && x == r.x && y > qtop) {   /* at the end of the row above, where room was left */
+                x = px;
+                y = py;
+            }
+            lay_textf(L, VF_BOLD, 0.62f * u, VR_TEXT_DIM, x, y + (ch - 0.62f * u * 1.25f) / 2, right - x,
+                      x > r.x ? "+%zu" : "+%zu more", s->nready - shown)->what = VW_MORE;
             y += ch;
             break;
         }
@@ -564,16 +590,24 @@ static void loop_contents(Lay *L, const ViewScene *sc, const TraceState *s, View
         y += ch;
     y += 0.5f * u;
 
-    /* the timers, soonest first */
-    y += subheading(L, r.x, y, r.w, "TIMERS (%zu)  soonest first", s->ntimers);
-    if (!s->ntimers) {
+    if (very_tight)
+        y -= 0.3f * u;
+
+    /* the timers, soonest first (when even their heading does not fit,
+     * nothing: the panel is too short for them at this text size) */
+    if (y + sub_h <= bottom)
+        y += subheading(L, r.x, y, r.w, "TIMERS (%zu)  soonest first", s->ntimers);
+    else
+        y = bottom;
+    if (!s->ntimers && !very_tight && y + ch <= bottom) {
         lay_text(L, VF_SANS, 0.62f * u, VR_TEXT_DIM, r.x, y, r.w, "none", 4);
         y += ch;
     }
-    for (size_t i = 0; i < s->ntimers; i++) {
+    float more_h = 0.62f * u * 1.25f;
+    for (size_t i = 0; i < s->ntimers && y + more_h <= bottom; i++) {
         const TraceTimerItem *tm = &s->timers[i];
         /* a chip that is not the last leaves room for the "+N more" line */
-        if (y + ch > bottom || (i + 1 < s->ntimers && y + ch + gap + 0.62f * u * 1.25f > bottom)) {
+        if (y + ch > bottom || (i + 1 < s->ntimers && y + ch + gap + more_h > bottom)) {
             lay_textf(L, VF_BOLD, 0.62f * u, VR_TEXT_DIM, r.x, y, r.w, "+%zu more", s->ntimers - i)->what = VW_MORE;
             break;
         }
@@ -594,14 +628,23 @@ static void loop_contents(Lay *L, const ViewScene *sc, const TraceState *s, View
     }
 
     /* threads: who holds the GIL, and each worker */
-    y = bottom;
-    y += subheading(L, r.x, y, r.w, "THREADS", 0);
+    if (!gil_chip)
+        return;
+    y = bottom + (tight ? gap : 0);
+    if (!tight)
+        y += subheading(L, r.x, y, r.w, "THREADS", 0);
     if (s->gil == 0)
         n = (size_t)snprintf(buf, sizeof buf, "GIL: the loop's thread");
     else
         n = (size_t)snprintf(buf, sizeof buf, "GIL: worker %u", s->gil);
+    if (tight && nw)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "  (%zu worker%s)", nw, nw == 1 ? "" : "s");
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
     chip(L, VR_ACCENT, VR_ON_CHIP, r.x, y, ch, r.w, buf, n, VW_GIL, s->gil, false);
     y += ch + gap;
+    if (tight)
+        return;
     for (size_t i = 0; i < nw; i++) {
         if (i == 3 && nw > 4) {
             lay_textf(L, VF_BOLD, 0.62f * u, VR_TEXT_DIM, r.x, y, r.w, "+%zu more workers", nw - i)->what = VW_MORE;
@@ -920,7 +963,10 @@ static void timeline_panel(Lay *L, const ViewScene *sc, ViewRect area)
         if (shown > 0)
             shown--;   /* room for "+N more" */
     }
-    bool labels = rh >= 0.6f * u;
+    /* names whenever a row can hold legible text (smaller than the
+     * other labels when rows are thin): a timeline without them is a
+     * puzzle on a projector */
+    bool labels = rh >= 10;
     float now_x = x0 + (float)((shown_seconds(L, sc) - t0) * scale);
 
     /* rows: labels and a faint rule each */

@@ -175,6 +175,102 @@ static void await_marks_never_cover_code(void **state)
     fixture_free(&f);
 }
 
+/* The loop panel at any size and text scale: every item inside the panel,
+ * and no two texts on top of each other (sections that do not fit shrink
+ * to their heading's count instead of spilling over the next). */
+static void loop_panel_sections_never_overlap(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_build(&f);
+    const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 }, { 1024, 768 }, { 3840, 2160 } };
+    const float scales[] = { 1, 1.6f, 2.0f, 2.5f };
+    const size_t steps[] = { f.queued3, f.running_b, f.suspended_b, f.last };
+    for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++) {
+        for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
+            for (size_t st = 0; st < sizeof steps / sizeof steps[0]; st++) {
+                ViewScene sc = fixture_scene(&f, steps[st]);
+                ViewParams p = params(sizes[si][0], sizes[si][1]);
+                p.font_scale = scales[k];
+                ViewList l;
+                view_list_init(&l);
+                view_layout(&l, &sc, &p);
+                ViewRect panel = l.panels[VP_LOOP];
+                const ViewItem *texts[256];
+                size_t nt = 0;
+                for (size_t i = 0; i < l.len; i++) {
+                    const ViewItem *it = &l.items[i];
+                    if (it->panel != VP_LOOP || it->kind == VI_CLIP)
+                        continue;
+                    if (!rect_inside(panel, it->x, it->y, it->w, it->h)) {
+                        print_message("%dx%d scale %.1f step %zu: '%s' (%.0f,%.0f %.0fx%.0f) leaves the loop panel "
+                                      "(%.0f,%.0f %.0fx%.0f)\n", sizes[si][0], sizes[si][1], (double)scales[k],
+                                      steps[st], it->kind == VI_TEXT ? view_item_text(&l, it) : "(shape)",
+                                      (double)it->x, (double)it->y, (double)it->w, (double)it->h, (double)panel.x,
+                                      (double)panel.y, (double)panel.w, (double)panel.h);
+                        fail();
+                    }
+                    if (it->kind == VI_TEXT && nt < 256)
+                        texts[nt++] = it;
+                }
+                for (size_t i = 0; i < nt; i++)
+                    for (size_t j = i + 1; j < nt; j++) {
+                        ViewRect a = { texts[i]->x, texts[i]->y, texts[i]->w, texts[i]->h };
+                        ViewRect b = { texts[j]->x, texts[j]->y, texts[j]->w, texts[j]->h };
+                        if (rects_overlap(a, b)) {
+                            print_message("%dx%d scale %.1f step %zu: '%s' overlaps '%s'\n", sizes[si][0],
+                                          sizes[si][1], (double)scales[k], steps[st], view_item_text(&l, texts[i]),
+                                          view_item_text(&l, texts[j]));
+                            fail();
+                        }
+                    }
+                view_list_free(&l);
+            }
+        }
+    }
+    fixture_free(&f);
+}
+
+/* Big text on a projector squeezes the timeline's rows: as long as a row
+ * can hold legible text (10 px), it keeps its task's name. */
+static void timeline_rows_keep_their_names_at_big_text(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_build(&f);
+    const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 } };
+    const float scales[] = { 1, 1.6f, 2.0f, 2.5f };
+    for (size_t si = 0; si < 2; si++) {
+        for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
+            ViewScene sc = fixture_scene(&f, f.suspended_b);
+            ViewParams p = params(sizes[si][0], sizes[si][1]);
+            p.font_scale = scales[k];
+            ViewList l;
+            view_list_init(&l);
+            view_layout(&l, &sc, &p);
+            const ViewItem *rows[16];
+            size_t n = find_items(&l, VI_TEXT, VW_TL_ROW, rows, 16);
+            /* the rows' height: the timeline's area below its heading, less the axis */
+            float rh = 0;
+            const ViewItem *segs[64];
+            size_t ns = find_items(&l, VI_RECT, VW_TL_SEGMENT, segs, 64);
+            float top = 1e9f, bot = 0;
+            for (size_t i = 0; i < ns; i++) {
+                top = segs[i]->y < top ? segs[i]->y : top;
+                bot = segs[i]->y + segs[i]->h > bot ? segs[i]->y + segs[i]->h : bot;
+            }
+            rh = ns ? (bot - top) / (float)(f.tl->nrows - 1) : 0;   /* a rough figure: segments span the rows */
+            if (rh >= 12 && n < f.tl->nrows) {
+                print_message("%dx%d scale %.1f: rows %.0f px tall but %zu names for %zu rows\n", sizes[si][0],
+                              sizes[si][1], (double)scales[k], (double)rh, n, f.tl->nrows);
+                fail();
+            }
+            view_list_free(&l);
+        }
+    }
+    fixture_free(&f);
+}
+
 /* Every item lies inside the window and inside its own panel, and the
  * panels do not overlap. */
 static void check_fits(const ViewList *l, int w, int h)
@@ -433,6 +529,8 @@ int main(void)
         cmocka_unit_test(tasks_glide_between_slots),
         cmocka_unit_test(long_names_end_in_an_ellipsis),
         cmocka_unit_test(await_marks_never_cover_code),
+        cmocka_unit_test(loop_panel_sections_never_overlap),
+        cmocka_unit_test(timeline_rows_keep_their_names_at_big_text),
         cmocka_unit_test(two_hundred_tasks_still_lay_out),
         cmocka_unit_test(a_rejected_file_shows_its_error_line),
         cmocka_unit_test(the_timeline_maps_time_to_x),
