@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <SDL.h>
 #include "trace.h"
 #include "replay.h"
@@ -62,6 +63,9 @@ typedef struct App {
     SDL_Renderer *ren;
     Backend *be;
     ViewList list;
+    ViewList ahead;           /* the next step's list, to render its texts ahead */
+    size_t prepared_for;      /* the step whose texts were (0: none) */
+    bool no_prepare;          /* LOOPSCOPE_NO_PREPARE: not ahead (to measure what it saves) */
     int w, h;
 
     const char *path;         /* the file on disk, or NULL for a bundled lesson */
@@ -104,6 +108,11 @@ typedef struct App {
     bool report;
     const char *shot_on_exit;
     double *frame_ms;
+    struct FrameNote {         /* what one frame did, to tell the slow ones apart */
+        float layout_ms, draw_ms, present_ms, cpu_ms;   /* cpu: this thread's CPU time */
+        uint32_t rendered, items;
+        uint32_t step;
+    } *notes;
     size_t nframes, frame_cap;
     bool frame_stats;
 } App;
@@ -144,6 +153,7 @@ static void take_run(App *a)
         a->step = n ? n - 1 : 0;
     a->in_step = a->step ? 10 : 0;
     a->tl_from = a->tl_to = 0;
+    a->prepared_for = 0;
 }
 
 static void leave_job(App *a)
@@ -319,46 +329,78 @@ static bool showing_progress(const App *a)
     return a->job && (!a->have_run || a->job_from_gallery || job_seconds(a) > PROGRESS_AFTER);
 }
 
-static void frame(App *a, double anim)
+/* The display list of what the window shows, at `step` of the run (when it
+ * shows the run). */
+static void lay_out(App *a, ViewList *out, size_t step, double anim, float between_steps)
 {
-    SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
     bool gallery = showing_gallery(a);
     ViewParams p = {
         .width = a->w, .height = a->h, .font_scale = a->font_scale, .theme = a->theme,
-        .anim = (float)anim, .between = between(a), .tl_from = a->tl_from, .tl_to = a->tl_to, .speed = speeds[a->speed],
-        .playing = a->playing, .help = a->help, .measure = backend_measure, .measure_ud = a->be,
+        .anim = (float)anim, .between = between_steps, .tl_from = a->tl_from, .tl_to = a->tl_to,
+        .speed = speeds[a->speed], .playing = a->playing, .help = a->help, .measure = backend_measure,
+        .measure_ud = a->be,
     };
     if (gallery) {
-        view_layout_gallery(&a->list, a->lessons, a->nlessons, a->sel, &p);
+        view_layout_gallery(out, a->lessons, a->nlessons, a->sel, &p);
     } else if (showing_progress(a)) {
         RunProgress pr = run_job_progress(a->job);
         ViewProgress vp = { .title = pr.part && a->other_path ? a->other_path : a->job_title, .events = pr.events, .virtual_s = (double)pr.t_ns * 1e-9,
                             .elapsed_s = job_seconds(a), .stopping = pr.stopping };
-        view_layout_progress(&a->list, &vp, &p);
+        view_layout_progress(out, &vp, &p);
     } else if (a->have_other) {
-        ViewScene sc = run_scene(&a->run, a->step);
+        ViewScene sc = run_scene(&a->run, step);
         /* both playheads at the first run's moment, gliding with it */
         size_t n = run_len(&a->run);
-        int64_t t = n ? run_t_at(&a->run, a->step) : 0;
+        int64_t t = n ? run_t_at(&a->run, step) : 0;
         double shown = (double)t * 1e-9;
-        if (a->step + 1 < n && p.between > 0)
-            shown += (p.between < 1 ? p.between : 1) * (double)(run_t_at(&a->run, a->step + 1) - t) * 1e-9;
+        if (step + 1 < n && p.between > 0)
+            shown += (p.between < 1 ? p.between : 1) * (double)(run_t_at(&a->run, step + 1) - t) * 1e-9;
         ViewParams q = p;
         q.between = 0;
         q.clock = shown;
         ViewScene other = run_scene(&a->other, run_step_at_ns(&a->other, (int64_t)(shown * 1e9)));
-        view_layout_compare(&a->list, &sc, &other, &q);
+        view_layout_compare(out, &sc, &other, &q);
     } else {
-        ViewScene sc = run_scene(&a->run, a->step);
-        view_layout(&a->list, &sc, &p);
+        ViewScene sc = run_scene(&a->run, step);
+        view_layout(out, &sc, &p);
     }
+}
+
+static void frame(App *a, double anim)
+{
+    SDL_GetRendererOutputSize(a->ren, &a->w, &a->h);
+    lay_out(a, &a->list, a->step, anim, between(a));
     a->t_layout = SDL_GetPerformanceCounter();
     backend_draw(a->be, &a->list);
     a->t_draw = SDL_GetPerformanceCounter();
 }
 
+static double thread_cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
+}
+
+/* The next step's texts (the sentence, the header, new cards and lines)
+ * rendered ahead, in the time left before the next frame is due (the
+ * benchmark, which does not wait between frames, gives it a few ms between
+ * two frames), so the frame that reaches the step only copies them: the
+ * slow frames were the ones that rendered a step's new texts
+ * (docs/performance.md). Once per step. */
+static void prepare_next_step(App *a, double budget_ms)
+{
+    size_t n = a->have_run ? run_len(&a->run) : 0;
+    if (budget_ms < 0.5 || a->gallery || a->job || a->run.rejected || a->step + 1 >= n
+        || a->prepared_for == a->step + 1)
+        return;
+    a->prepared_for = a->step + 1;
+    lay_out(a, &a->ahead, a->step + 1, 1, 0);
+    backend_prepare(a->be, &a->ahead, budget_ms);
+}
+
 /* A frame's layout + draw + present time, for LOOPSCOPE_FRAME_STATS. */
-static void count_frame(App *a, Uint64 t0)
+static void count_frame(App *a, Uint64 t0, double cpu0)
 {
     Uint64 t1 = SDL_GetPerformanceCounter();
     if (!a->first_frame_ms && !a->job && !a->gallery)   /* the run's first frame */
@@ -367,11 +409,21 @@ static void count_frame(App *a, Uint64 t0)
         if (a->nframes == a->frame_cap) {
             a->frame_cap = a->frame_cap ? a->frame_cap * 2 : 1024;
             double *g = realloc(a->frame_ms, a->frame_cap * sizeof *g);
-            if (!g)
+            struct FrameNote *h = realloc(a->notes, a->frame_cap * sizeof *h);
+            if (!g || !h)
                 abort();
             a->frame_ms = g;
+            a->notes = h;
         }
         double f = (double)SDL_GetPerformanceFrequency();
+        BackendStats bs = backend_stats(a->be);
+        a->notes[a->nframes] = (struct FrameNote){
+            .layout_ms = (float)((double)(a->t_layout - t0) * 1000.0 / f),
+            .draw_ms = (float)((double)(a->t_draw - a->t_layout) * 1000.0 / f),
+            .present_ms = (float)((double)(t1 - a->t_draw) * 1000.0 / f),
+            .cpu_ms = (float)(thread_cpu_ms() - cpu0),
+            .rendered = (uint32_t)bs.texts_rendered, .items = (uint32_t)a->list.len, .step = (uint32_t)a->step,
+        };
         a->frame_ms[a->nframes++] = (double)(t1 - t0) * 1000.0 / f;
         a->sum_layout += (double)(a->t_layout - t0) / f;
         a->sum_draw += (double)(a->t_draw - a->t_layout) / f;
@@ -392,6 +444,26 @@ static void print_frame_stats(App *a)
     /* the first frame renders every text once and first touches the
      * framebuffer: reported apart, the figures are the frames after it */
     double first = a->frame_ms[0];
+    /* the slowest frames after the first, before sorting loses which is which */
+    if (getenv("LOOPSCOPE_SLOW_FRAMES")) {
+        for (int k = 0; k < 8 && a->nframes > 1; k++) {
+            size_t worst = 1;
+            for (size_t i = 1; i < a->nframes; i++)
+                if (a->frame_ms[i] > a->frame_ms[worst])
+                    worst = i;
+            if (a->frame_ms[worst] < 0)
+                break;
+            struct FrameNote *fn = &a->notes[worst];
+            fprintf(stderr, "loopscope: slow frame %zu (step %u): %.2f ms (CPU %.2f ms) = layout %.2f + draw %.2f + present %.2f; "
+                            "%u items, %u texts rendered\n", worst, fn->step, a->frame_ms[worst], (double)fn->cpu_ms,
+                    (double)fn->layout_ms,
+                    (double)fn->draw_ms, (double)fn->present_ms, fn->items, fn->rendered);
+            a->frame_ms[worst] = -a->frame_ms[worst];
+        }
+        for (size_t i = 1; i < a->nframes; i++)
+            if (a->frame_ms[i] < 0)
+                a->frame_ms[i] = -a->frame_ms[i];
+    }
     double *rest = a->nframes > 1 ? a->frame_ms + 1 : a->frame_ms;
     size_t k = a->nframes > 1 ? a->nframes - 1 : 1;
     qsort(rest, k, sizeof *rest, cmp_double);
@@ -399,6 +471,17 @@ static void print_frame_stats(App *a)
                     "99th percentile %.2f ms, max %.2f ms (after the first), first %.2f ms; "
                     "first frame on screen %.1f ms after start\n",
             a->nframes, a->w, a->h, rest[k / 2], rest[k * 99 / 100], rest[k - 1], first, a->first_frame_ms);
+    /* the window thread's CPU time per frame: less at the mercy of the
+     * machine's load than the wall clock (but without the X server's share) */
+    double *cpu = malloc(k * sizeof *cpu);
+    if (cpu) {
+        for (size_t i = 0; i < k; i++)
+            cpu[i] = a->notes[a->nframes > 1 ? i + 1 : i].cpu_ms;
+        qsort(cpu, k, sizeof *cpu, cmp_double);
+        fprintf(stderr, "loopscope: CPU time per frame (this thread): median %.2f ms, 99th percentile %.2f ms, "
+                        "max %.2f ms\n", cpu[k / 2], cpu[k * 99 / 100], cpu[k - 1]);
+        free(cpu);
+    }
     fprintf(stderr, "loopscope: start-up: SDL, the window and the renderer %.1f ms, then the first frame %.1f ms\n",
             a->window_ms, first);
     SDL_RendererInfo info = { 0 };
@@ -466,6 +549,7 @@ static void reload(App *a)
 
 static void key(App *a, const SDL_KeyboardEvent *k)
 {
+    a->prepared_for = 0;   /* the theme, the text size, the step may change: prepare again */
     SDL_Keycode c = k->keysym.sym;
     bool ctrl = k->keysym.mod & KMOD_CTRL, shift = k->keysym.mod & KMOD_SHIFT;
     if (c == SDLK_q || c == SDLK_ESCAPE) {
@@ -748,6 +832,7 @@ int window_main(const char *file, const WindowOptions *opt, const char *compare)
         a->speed = NSPEEDS - 1;
     }
     a->report = env_long("LOOPSCOPE_REPORT_ON_EXIT") > 0;
+    a->no_prepare = env_long("LOOPSCOPE_NO_PREPARE") > 0;
     const char *theme = getenv("LOOPSCOPE_THEME");
     a->theme = theme && strcmp(theme, "dark") == 0 ? VIEW_THEME_DARK : VIEW_THEME_LIGHT;
     load_gallery(a);
@@ -828,6 +913,7 @@ int window_main(const char *file, const WindowOptions *opt, const char *compare)
     SDL_SetWindowMinimumSize(a->win, 640, 400);
     a->window_ms = (double)(SDL_GetPerformanceCounter() - a->started) * 1000.0 / (double)SDL_GetPerformanceFrequency();
     view_list_init(&a->list);
+    view_list_init(&a->ahead);
 
     Uint64 last = SDL_GetPerformanceCounter();
     double since_check = 0;
@@ -903,18 +989,23 @@ int window_main(const char *file, const WindowOptions *opt, const char *compare)
         }
         double anim = a->in_step / (BEAT_SECONDS * VIEW_GLIDE / speeds[a->speed]);
         Uint64 f0 = SDL_GetPerformanceCounter();
+        double cpu0 = a->frame_stats ? thread_cpu_ms() : 0;
         frame(a, anim > 1 ? 1 : anim);
         frames++;
         bool last_frame = a->quit_after && frames >= a->quit_after;
         if (last_frame && a->shot_on_exit)
             save_png(a, a->shot_on_exit);   /* before present: the back buffer still holds it */
         SDL_RenderPresent(a->ren);
-        count_frame(a, f0);
+        count_frame(a, f0, cpu0);
         if (last_frame)
             a->quit = true;
-        /* without vsync (a software renderer, Xvfb) keep to about 60 frames a second */
+        /* without vsync (a software renderer, Xvfb) keep to about 60 frames
+         * a second; the time left first renders the next step's texts */
         Uint64 spent = SDL_GetPerformanceCounter() - now;
         double ms = (double)spent * 1000.0 / (double)SDL_GetPerformanceFrequency();
+        if (!a->no_prepare)
+            prepare_next_step(a, a->bench ? 4 : 14 - ms);
+        ms = (double)(SDL_GetPerformanceCounter() - now) * 1000.0 / (double)SDL_GetPerformanceFrequency();
         if (ms < 16 && !a->bench)
             SDL_Delay((Uint32)(16 - ms));
     }
@@ -930,7 +1021,9 @@ int window_main(const char *file, const WindowOptions *opt, const char *compare)
      * computation without one is not waited for beyond this */
     run_jobs_wait(2);
     free(a->frame_ms);
+    free(a->notes);
     view_list_free(&a->list);
+    view_list_free(&a->ahead);
     backend_free(a->be);
     SDL_DestroyRenderer(a->ren);
     SDL_DestroyWindow(a->win);

@@ -31,6 +31,11 @@ float backend_measure(void *backend, ViewFont font, float size, const char *s, s
  * (entries unused for a while are freed). */
 void backend_draw(Backend *b, const ViewList *l);
 
+/* Renders ahead the text runs of a list that is not drawn yet (the next
+ * step's), so the frame that shows it need not: until about budget_ms
+ * have gone; returns how many it rendered. */
+size_t backend_prepare(Backend *b, const ViewList *l, double budget_ms);
+
 /* Text cache statistics since the last call (for the frame-time notes). */
 typedef struct BackendStats {
     size_t texts_drawn, texts_rendered, cache_entries;

@@ -325,28 +325,55 @@ static void draw_line(Backend *b, SDL_Color c, float x0, float y0, float x1, flo
     SDL_RenderGeometry(b->r, NULL, v, 4, idx, 6);
 }
 
+/* A text item's cache entry with its texture, rendered now if it has none
+ * yet (and `render` allows); NULL when it cannot be drawn. */
+static Entry *text_entry(Backend *b, const ViewList *l, const ViewItem *it, SDL_Color c, bool render)
+{
+    uint32_t key = 0xff000000u | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b;
+    Entry *e = lookup(b, it->font, it->r, key, view_item_text(l, it), it->len);
+    if (!e || e->tex || !render)
+        return e;
+    TTF_Font *f = get_font(b, e->font, e->px);
+    SDL_Surface *s = f ? TTF_RenderUTF8_Blended(f, e->text, (SDL_Color){ c.r, c.g, c.b, 255 }) : NULL;
+    if (!s)
+        return NULL;
+    e->tex = SDL_CreateTextureFromSurface(b->r, s);
+    SDL_FreeSurface(s);
+    if (!e->tex)
+        return NULL;
+    SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+    b->stats.texts_rendered++;
+    return e;
+}
+
+size_t backend_prepare(Backend *b, const ViewList *l, double budget_ms)
+{
+    Uint64 t0 = SDL_GetPerformanceCounter(), f = SDL_GetPerformanceFrequency();
+    size_t n = 0;
+    for (size_t i = 0; i < l->len; i++) {
+        const ViewItem *it = &l->items[i];
+        if (it->kind != VI_TEXT || !it->len)
+            continue;
+        Entry *e = text_entry(b, l, it, color(l, it), false);
+        if (!e || e->tex)
+            continue;
+        if ((double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)f >= budget_ms)
+            break;
+        if (text_entry(b, l, it, color(l, it), true))
+            n++;
+    }
+    return n;
+}
+
 static void draw_text(Backend *b, const ViewList *l, const ViewItem *it)
 {
     if (!it->len)
         return;
     b->stats.texts_drawn++;
     SDL_Color c = color(l, it);
-    uint32_t key = 0xff000000u | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b;
-    Entry *e = lookup(b, it->font, it->r, key, view_item_text(l, it), it->len);
+    Entry *e = text_entry(b, l, it, c, true);
     if (!e)
         return;
-    if (!e->tex) {
-        TTF_Font *f = get_font(b, e->font, e->px);
-        SDL_Surface *s = f ? TTF_RenderUTF8_Blended(f, e->text, (SDL_Color){ c.r, c.g, c.b, 255 }) : NULL;
-        if (!s)
-            return;
-        e->tex = SDL_CreateTextureFromSurface(b->r, s);
-        SDL_FreeSurface(s);
-        if (!e->tex)
-            return;
-        SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
-        b->stats.texts_rendered++;
-    }
     SDL_SetTextureAlphaMod(e->tex, c.a);   /* 255 (most text): no modulation at all */
     int tw, th;
     SDL_QueryTexture(e->tex, NULL, NULL, &tw, &th);

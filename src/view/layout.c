@@ -93,23 +93,36 @@ static void header(Lay *L, const ViewScene *sc, ViewRect r)
     L->l->panels[VP_HEADER] = r;
     lay_rect(L, VR_HEADER_BG, r.x, r.y, r.w, r.h);
     float s = 0.8f * L->u, y = r.y + (r.h - s * 1.25f) / 2, pad = PAD(L);
-    char right[256];
+    /* the clock is a text run of its own: it changes every frame while
+     * playback glides, and a short run is quick to render anew; the rest
+     * changes once a step */
+    char clock[64] = "", right[256];
     const TraceState *st = sc->state;
     if (sc->error)
         snprintf(right, sizeof right, "not run: the file has an error%s", L->p->still ? "" : "    ? help");
     else if (st && st->applied && L->p->still)
-        snprintf(right, sizeof right, "t = %.3f s    step %zu / %zu", shown_seconds(L, sc),
-                 st->step + 1, trace_len(sc->trace));
+        snprintf(right, sizeof right, "step %zu / %zu", st->step + 1, trace_len(sc->trace));
     else if (st && st->applied)
-        snprintf(right, sizeof right, "t = %.3f s    step %zu / %zu    %s %gx    ? help",
-                 shown_seconds(L, sc), st->step + 1, trace_len(sc->trace),
+        snprintf(right, sizeof right, "step %zu / %zu    %s %gx    ? help", st->step + 1, trace_len(sc->trace),
                  L->p->playing ? "playing" : "paused", L->p->speed > 0 ? L->p->speed : 1.0);
     else
         snprintf(right, sizeof right, "%s", L->p->still ? "" : "? help");
-    float rw = lay_measure(L, VF_MONO, s, right, strlen(right));
-    if (rw > r.w * 0.6f)
-        rw = r.w * 0.6f;
-    lay_text(L, VF_MONO, s, VR_HEADER_TEXT, r.x + r.w - pad - rw, y, rw, right, strlen(right));
+    if (!sc->error && st && st->applied)
+        snprintf(clock, sizeof clock, "t = %.3f s", shown_seconds(L, sc));
+    size_t cn = strlen(clock), rn = strlen(right);
+    float sep = lay_measure(L, VF_MONO, s, "    ", 4);
+    float cw = cn ? lay_measure(L, VF_MONO, s, clock, cn) + sep : 0, rw = lay_measure(L, VF_MONO, s, right, rn);
+    if (cw + rw > r.w * 0.6f) {   /* too wide: the clock keeps its room, the rest is cut */
+        if (cw > r.w * 0.6f)
+            cw = r.w * 0.6f;
+        rw = r.w * 0.6f - cw;
+    }
+    float rx = r.x + r.w - pad - rw;
+    if (cn)
+        lay_text(L, VF_MONO, s, VR_HEADER_TEXT, rx - cw, y, cw - sep, clock, cn);
+    if (rw > 0)
+        lay_text(L, VF_MONO, s, VR_HEADER_TEXT, rx, y, rw, right, rn);
+    rw += cw;
     float lw = r.w - rw - 3 * pad;
     ViewItem *t = lay_text(L, VF_BOLD, s, VR_HEADER_TEXT, r.x + pad, y, lw, "loopscope  ", 11);
     float x = r.x + pad + (t ? t->w : 0);

@@ -179,14 +179,16 @@ static void the_clock_moves_the_playhead(void **state)
     view_layout(&l, &sc, &p);
     assert_true(playhead_t(&l, 0) < 0.01);
     char want[64];
-    snprintf(want, sizeof want, "t = 0.000 s    step %zu / %zu", f.suspended_b + 3, trace_len(f.t));
+    /* the clock and the step are two text runs (the clock changes every frame) */
+    snprintf(want, sizeof want, "step %zu / %zu", f.suspended_b + 3, trace_len(f.t));
     assert_true(has_text(&l, want));
+    assert_true(has_text(&l, "t = 0.000 s"));
     p.clock = 1.5;
     view_layout(&l, &sc, &p);
     double t = playhead_t(&l, 0);
     assert_true(t > 1.49 && t < 1.51);
-    snprintf(want, sizeof want, "t = 1.500 s    step %zu / %zu", f.suspended_b + 3, trace_len(f.t));
     assert_true(has_text(&l, want));
+    assert_true(has_text(&l, "t = 1.500 s"));
     /* a clock behind the step's own time changes nothing */
     ViewScene end = fixture_scene(&f, f.last);
     ViewList ref;
