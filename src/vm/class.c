@@ -460,6 +460,58 @@ static Tuple *checked_bases(VM *vm, Value *items, size_t n)
     return tuple_from(vm, items, n);
 }
 
+/* Does __slots__ (a name or an iterable of names) list `name`? With
+ * name NULL: does it list '__dict__'? Anything else than strs: no. */
+static bool slots_list(VM *vm, Value slots, const char *name)
+{
+    const char *want = name ? name : "__dict__";
+    if (IS_STR(slots))
+        return strcmp(AS_STR(slots)->data, want) == 0;
+    const Value *items;
+    size_t n;
+    if (IS_TUPLE(slots)) {
+        items = AS_TUPLE(slots)->items;
+        n = AS_TUPLE(slots)->len;
+    } else if (IS_LIST(slots)) {
+        items = AS_LIST(slots)->items;
+        n = AS_LIST(slots)->len;
+    } else {
+        (void)vm;
+        return false;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (IS_STR(items[i]) && strcmp(AS_STR(items[i])->data, want) == 0)
+            return true;
+    return false;
+}
+
+/* Are c's instances limited to the names its classes' __slots__ list:
+ * every class of the MRO but object defines __slots__, none '__dict__'. */
+static bool slots_only(VM *vm, Class *c)
+{
+    Tuple *mro = class_mro(vm, c);
+    for (size_t i = 0; i < mro->len; i++) {
+        Class *k = AS_CLASS(mro->items[i]);
+        if (k == TYPE(vm, object))
+            continue;
+        Value slots = dict_get_str(k->dict, vm->sn[SN_slots]);
+        if (IS_NULL(slots) || slots_list(vm, slots, NULL))
+            return false;
+    }
+    return true;
+}
+
+bool class_slot_allows(VM *vm, Class *c, Str *name)
+{
+    Tuple *mro = class_mro(vm, c);
+    for (size_t i = 0; i < mro->len; i++) {
+        Value slots = dict_get_str(AS_CLASS(mro->items[i])->dict, vm->sn[SN_slots]);
+        if (!IS_NULL(slots) && slots_list(vm, slots, name->data))
+            return true;
+    }
+    return false;
+}
+
 /* A new class named `name` with these bases, taking ns as its namespace
  * (a class body's, or type()'s copy of its third argument); kw are the
  * class keywords for __init_subclass__. */
@@ -487,6 +539,8 @@ static Value class_from_namespace(VM *vm, Str *name, Tuple *bases, Dict *ns, Val
         return VNULL;
     c->inst_kind = builtin_base(c->base)->inst_kind;
     c->cflags |= c->base->cflags & CLASS_EXCEPTION;
+    if (c->inst_kind == OBJ_INSTANCE && slots_only(vm, c))
+        c->cflags |= CLASS_SLOTS;
     if (IS_NULL(dict_get_str(ns, vm->sn[SN_doc])))
         dict_set(vm, ns, VOBJ(vm->sn[SN_doc]), VNONE);
     /* defining __eq__ without __hash__ makes instances unhashable */

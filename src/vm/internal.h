@@ -87,7 +87,7 @@ typedef enum ExecStatus {
     X(qualname, "__qualname__") X(module, "__module__") X(doc, "__doc__") X(dict, "__dict__") \
     X(class, "__class__") X(main, "__main__") X(reversed, "__reversed__") X(round, "__round__") \
     X(set_name, "__set_name__") X(init_subclass, "__init_subclass__") X(builtins, "__builtins__") \
-    X(file, "__file__") X(args, "args") X(sys, "sys") X(stdout, "stdout")
+    X(file, "__file__") X(args, "args") X(sys, "sys") X(stdout, "stdout") X(slots, "__slots__")
 
 enum {
 #define X(id, text) SN_##id,
@@ -95,6 +95,7 @@ enum {
 #undef X
     SN__COUNT
 };
+_Static_assert(SN__COUNT <= 64, "VM.sn holds 64 special names");
 
 /* exec.c */
 Frame *frame_new(VM *vm, Function *fn, Dict *ns);
@@ -206,6 +207,7 @@ Value class_lookup(Class *c, Str *name);     /* along the MRO; VNULL if none */
 Value class_lookup_cached(VM *vm, Class *c, Str *name);  /* the same, remembered */
 Value property_missing(VM *vm, const Wrapper *prop, Value obj, const char *what);  /* raises */
 void class_set_dict(VM *vm, Class *c, Dict *ns);         /* c's namespace from now on */
+bool class_slot_allows(VM *vm, Class *c, Str *name);    /* CLASS_SLOTS: may instances have it? */
 Tuple *class_mro(VM *vm, Class *c);          /* __mro__ (made on demand for builtins) */
 Tuple *class_bases(VM *vm, Class *c);        /* __bases__ */
 int class_set_bases(VM *vm, Class *c, Tuple *bases);  /* C3 MRO; -1 after raising */

@@ -242,6 +242,8 @@ typedef struct Cell {
 #define CLASS_FINAL        0x2u   /* cannot be subclassed (bool, ...) */
 #define CLASS_EXCEPTION    0x4u   /* derives from BaseException */
 #define CLASS_MI           0x8u   /* its MRO is not just the chain of bases */
+#define CLASS_SLOTS        0x10u  /* it and every base but object define __slots__,
+                                     none with '__dict__': instances take only those names */
 
 struct Class {
     Obj hdr;

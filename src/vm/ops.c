@@ -1143,7 +1143,7 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
             fn->dict = dict_new(vm);
     }
     Dict *d = instance_dict(obj);
-    if (!d) {
+    if (!d || ((type->cflags & CLASS_SLOTS) && !class_slot_allows(vm, type, name))) {
         vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute '%s'", type->name->data, name->data);
         return -1;
     }
