@@ -1065,6 +1065,28 @@ Value vm_getattr_cstr(VM *vm, Value obj, const char *name)
     return vm_getattr(vm, obj, str_intern(vm, name, strlen(name)));
 }
 
+/* obj.__class__ = v: between classes defined in Python whose instances
+ * have the same C layout (plain instances, or exceptions). */
+static int set_class(VM *vm, Value obj, Value v)
+{
+    if (!IS_CLASS(v)) {
+        vm_raise(vm, EXC_TypeError, "__class__ must be set to a class, not '%s' object", vm_type_name(vm, v));
+        return -1;
+    }
+    Class *from = vm_type_of(vm, obj), *to = AS_CLASS(v);
+    if ((from->cflags & CLASS_BUILTIN) || (to->cflags & CLASS_BUILTIN) || !IS_OBJ(obj)) {
+        vm_raise(vm, EXC_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    if (from->inst_kind != to->inst_kind || (from->cflags & CLASS_SLOTS) != (to->cflags & CLASS_SLOTS)) {
+        vm_raise(vm, EXC_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+                 to->name->data, from->name->data);
+        return -1;
+    }
+    obj.as.o->cls = to;
+    return 0;
+}
+
 int vm_setattr(VM *vm, Value obj, Str *name, Value v)
 {
     Class *type = vm_type_of(vm, obj);
@@ -1092,6 +1114,8 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
             AS_CLASS(obj)->module = AS_STR(v);   /* and in the dict, below */
         return dict_set(vm, AS_CLASS(obj)->dict, VOBJ(name), v);
     }
+    if (name == vm->sn[SN_class] || (name->data[0] == '_' && strcmp(name->data, "__class__") == 0))
+        return set_class(vm, obj, v);
     Value attr = class_lookup_cached(vm, type, name);
     if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY) {
         Wrapper *w = (Wrapper *)attr.as.o;
