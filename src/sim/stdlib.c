@@ -47,6 +47,7 @@
 #include "queue_prelude.h"
 #include "atexit_prelude.h"
 #include "pprint_prelude.h"
+#include "re_prelude.h"
 
 /* _tb_len(exc): how many frames its traceback has now. */
 static Value std_tb_len(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -160,7 +161,7 @@ const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
     "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", "json", "statistics", "collections.abc",
     "datetime", "warnings", "inspect", "os", "os.path", "abc", "copy", "io",
-    "textwrap", "queue", "atexit", "pprint", NULL
+    "textwrap", "queue", "atexit", "pprint", "re", NULL
 };
 
 /* The modules that load when first imported: a prelude, or a native
@@ -201,6 +202,7 @@ static const LateModule late[] = {
     PRELUDE("queue", queue_prelude),
     PRELUDE("atexit", atexit_prelude),
     PRELUDE("pprint", pprint_prelude),
+    PRELUDE("re", re_prelude),
 };
 #define NLATE (sizeof late / sizeof late[0])
 
