@@ -700,7 +700,7 @@ static Value object_getattribute(VM *vm, Value *args, int nargs, Tuple *kwnames)
         return VNULL;
     if (!IS_STR(args[1]))
         return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", vm_type_name(vm, args[1]));
-    return vm_getattr(vm, args[0], AS_STR(args[1]));
+    return vm_generic_getattr(vm, args[0], AS_STR(args[1]));
 }
 
 static Value object_delattr(VM *vm, Value *args, int nargs, Tuple *kwnames)

@@ -1281,7 +1281,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 !(obj.as.o->kind == OBJ_WRAPPER && obj.as.o->flags == WRAP_SUPER)) {
                 Class *type = obj.as.o->cls;
                 Value attr = class_lookup_cached(vm, type, name);
-                if (IS_FUNCTION(attr) || IS_NATIVE(attr)) {
+                if ((IS_FUNCTION(attr) || IS_NATIVE(attr)) && !vm_has_user_getattribute(vm, type)) {
                     Dict *d = obj.as.o->kind == OBJ_INSTANCE ? ((Instance *)obj.as.o)->dict : NULL;
                     if (!d || IS_NULL(dict_get_str(d, name))) {
                         TOP() = attr;

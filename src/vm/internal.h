@@ -206,6 +206,18 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames);
 Value class_lookup(Class *c, Str *name);     /* along the MRO; VNULL if none */
 Value class_lookup_cached(VM *vm, Class *c, Str *name);  /* the same, remembered */
 Value property_missing(VM *vm, const Wrapper *prop, Value obj, const char *what);  /* raises */
+bool class_find_user_getattribute(VM *vm, Class *type);
+/* A __getattribute__ written in Python along type's MRO (object's is not):
+ * looked up again only after a class has changed (every attribute load asks) */
+static inline bool vm_has_user_getattribute(VM *vm, Class *type)
+{
+    if (type->cflags & CLASS_BUILTIN)
+        return false;
+    if (type->ga_epoch == vm->class_epoch)
+        return type->user_getattribute;
+    return class_find_user_getattribute(vm, type);
+}
+Value vm_generic_getattr(VM *vm, Value obj, Str *name);  /* object.__getattribute__ */
 void class_set_dict(VM *vm, Class *c, Dict *ns);         /* c's namespace from now on */
 bool class_slot_allows(VM *vm, Class *c, Str *name);    /* CLASS_SLOTS: may instances have it? */
 Tuple *class_mro(VM *vm, Class *c);          /* __mro__ (made on demand for builtins) */

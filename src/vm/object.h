@@ -261,6 +261,8 @@ struct Class {
                               (instances of user subclasses are made by the core) */
     Str *tp_name;          /* NULL, or what messages call it ("datetime.date"):
                               a class CPython writes in C names itself so */
+    uint64_t ga_epoch;     /* the VM's class_epoch when user_getattribute was found */
+    bool user_getattribute;   /* a __getattribute__ written in Python along the MRO */
 };
 #define IS_CLASS(v)    IS_KIND(v, OBJ_CLASS)
 #define AS_CLASS(v)    ((Class *)AS_OBJ(v))

@@ -996,8 +996,46 @@ static Value super_getattr(VM *vm, Wrapper *w, Str *name)
     return vm_raise(vm, EXC_AttributeError, "'super' object has no attribute '%s'", name->data);
 }
 
-/* keep_error: an AttributeError that __getattr__ raised stays set (what
- * obj.name reports, with its own message); otherwise it means "absent". */
+bool class_find_user_getattribute(VM *vm, Class *type)
+{
+    type->user_getattribute = IS_FUNCTION(class_lookup_cached(vm, type, vm->sn[SN_getattribute]));
+    type->ga_epoch = vm->class_epoch;
+    return type->user_getattribute;
+}
+
+/* What object.__getattribute__ finds: a property on the type, the
+ * instance's dict, the object's own special attributes, the type's
+ * attributes (bound). VNULL with no exception set when none has it. */
+static Value generic_getattr(VM *vm, Value obj, Class *type, Str *name)
+{
+    Value attr = class_lookup_cached(vm, type, name);
+    if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY)
+        return bind_descriptor(vm, attr, obj, type);
+    Dict *d = instance_dict(obj);
+    if (d) {
+        Value v = dict_get_str(d, name);
+        if (!IS_NULL(v))
+            return v;
+    }
+    Value sp = special_attr(vm, obj, name);
+    if (!IS_NULL(sp) || !IS_NULL(vm->exc))
+        return sp;
+    if (!IS_NULL(attr))
+        return bind_descriptor(vm, attr, obj, type);
+    return VNULL;
+}
+
+Value vm_generic_getattr(VM *vm, Value obj, Str *name)
+{
+    Value v = generic_getattr(vm, obj, vm_type_of(vm, obj), name);
+    if (IS_NULL(v) && IS_NULL(vm->exc))
+        return attr_error(vm, obj, name);
+    return v;
+}
+
+/* keep_error: an AttributeError that __getattribute__ or __getattr__
+ * raised stays set (what obj.name reports, with its own message);
+ * otherwise it means "absent". */
 static Value getattr_impl(VM *vm, Value obj, Str *name, bool keep_error)
 {
     if (IS_KIND(obj, OBJ_MODULE))
@@ -1018,24 +1056,25 @@ static Value getattr_impl(VM *vm, Value obj, Str *name, bool keep_error)
         return special_attr(vm, obj, name);
     }
     Class *type = vm_type_of(vm, obj);
-    Value attr = class_lookup_cached(vm, type, name);
-    if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY)
-        return bind_descriptor(vm, attr, obj, type);
-    Dict *d = instance_dict(obj);
-    if (d) {
-        Value v = dict_get_str(d, name);
-        if (!IS_NULL(v))
+    Value nm = VOBJ(name);
+    if (vm_has_user_getattribute(vm, type)) {
+        Value r = call_special(vm, class_lookup_cached(vm, type, vm->sn[SN_getattribute]), obj, &nm, 1);
+        if (!IS_NULL(r) || !vm_exc_matches(vm, EXC_AttributeError))
+            return r;
+        if (IS_NULL(class_lookup_cached(vm, type, vm->sn[SN_getattr]))) {
+            if (!keep_error)
+                vm_exc_take(vm);
+            return VNULL;
+        }
+        vm_exc_take(vm);   /* __getattr__ gets its turn */
+    } else {
+        Value v = generic_getattr(vm, obj, type, name);
+        if (!IS_NULL(v) || !IS_NULL(vm->exc))
             return v;
     }
-    Value sp = special_attr(vm, obj, name);
-    if (!IS_NULL(sp) || !IS_NULL(vm->exc))
-        return sp;
-    if (!IS_NULL(attr))
-        return bind_descriptor(vm, attr, obj, type);
     if (!(type->cflags & CLASS_BUILTIN)) {
         Value ga = class_lookup_cached(vm, type, vm->sn[SN_getattr]);
         if (!IS_NULL(ga)) {
-            Value nm = VOBJ(name);
             Value r = call_special(vm, ga, obj, &nm, 1);
             if (IS_NULL(r) && !keep_error && vm_exc_matches(vm, EXC_AttributeError)) {
                 vm_exc_take(vm);
