@@ -132,6 +132,8 @@ def m_byteflip(b, r, other):
         return b
     b = bytearray(b)
     for _ in range(r.randint(1, 4)):
+        if not b:       # a deletion emptied it
+            break
         i = r.randrange(len(b))
         op = r.random()
         if op < .4:
