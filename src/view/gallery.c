@@ -34,6 +34,8 @@ static const char *copy_line(const char *s, const char *e, char *buf, size_t cap
         s++;
     while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
         e--;
+    if (*at >= cap)
+        return "";   /* the buffer is full (a title as long as it) */
     char *out = buf + *at;
     size_t n = (size_t)(e - s);
     if (*at + n + 1 > cap)
@@ -63,7 +65,9 @@ bool view_docstring(const char *src, size_t len, char *buf, size_t cap, const ch
     if (!e)
         e = close;
     *title = copy_line(p, e, buf, cap, &at);
-    /* the blurb: the first non-empty line after the title */
+    /* the blurb: the first paragraph after the title, its lines joined
+     * (the card cuts it with an ellipsis, rather than mid-sentence where
+     * the source's line happened to end) */
     p = e;
     while (p < close) {
         p++;
@@ -75,6 +79,21 @@ bool view_docstring(const char *src, size_t len, char *buf, size_t cap, const ch
             s++;
         if (s < le) {
             *blurb = copy_line(s, le, buf, cap, &at);
+            /* the paragraph's next lines, each after a space, in place of
+             * the terminating NUL */
+            for (p = le; p < close && at < cap;) {
+                const char *ns = p + 1, *ne = memchr(ns, '\n', (size_t)(close - ns));
+                if (!ne)
+                    ne = close;
+                const char *t = ns;
+                while (t < ne && (*t == ' ' || *t == '\t' || *t == '\r'))
+                    t++;
+                if (t >= ne)
+                    break;   /* a blank line ends the paragraph */
+                buf[at - 1] = ' ';
+                copy_line(t, ne, buf, cap, &at);
+                p = ne;
+            }
             break;
         }
         p = le;

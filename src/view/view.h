@@ -274,7 +274,7 @@ void view_layout_compare(ViewList *out, const ViewScene *a, const ViewScene *b, 
 typedef struct ViewLesson {
     const char *file;         /* 02_sequential_vs_gather.py */
     const char *title;        /* the docstring's first line */
-    const char *blurb;        /* the first line of its body */
+    const char *blurb;        /* the first paragraph of its body, its lines joined */
 } ViewLesson;
 
 void view_layout_gallery(ViewList *out, const ViewLesson *lessons, size_t n, size_t selected,

@@ -81,7 +81,19 @@ static void docstrings_give_title_and_blurb(void **state)
     const char *title, *blurb;
     assert_true(view_docstring(src, sizeof src - 1, buf, sizeof buf, &title, &blurb));
     assert_string_equal(title, "Sequential vs gather");
-    assert_string_equal(blurb, "What to watch for: the waits add up.");
+    /* the first paragraph, its lines joined (the card cuts it with an ellipsis) */
+    assert_string_equal(blurb, "What to watch for: the waits add up. More.");
+    static const char two[] = "\"\"\"T\n\n  First line\n  goes on.\n\n  Second paragraph.\n\"\"\"\n";
+    assert_true(view_docstring(two, sizeof two - 1, buf, sizeof buf, &title, &blurb));
+    assert_string_equal(blurb, "First line goes on.");
+    /* a small buffer: cut, still terminated */
+    char small[16];
+    assert_true(view_docstring(two, sizeof two - 1, small, sizeof small, &title, &blurb));
+    assert_true(strlen(blurb) < sizeof small);
+    /* a title that fills the buffer: the blurb is empty, nothing overruns */
+    static const char longtitle[] = "\"\"\"A title longer than the buffer\n\nBody.\n\"\"\"\n";
+    assert_true(view_docstring(longtitle, sizeof longtitle - 1, small, sizeof small, &title, &blurb));
+    assert_string_equal(blurb, "");
     assert_false(view_docstring("import asyncio\n", 15, buf, sizeof buf, &title, &blurb));
     /* a one-line docstring */
     assert_true(view_docstring("'''Hello'''\n", 12, buf, sizeof buf, &title, &blurb));
