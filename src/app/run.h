@@ -31,7 +31,7 @@ typedef struct Run {
     ViewTimeline *tl;
     bool rejected;
     ViewError err;
-    char errmsg[256];
+    char errmsg[640];
     bool stopped;             /* the user stopped it (run_job_stop) */
     char banner[400];         /* view_limit_banner: "" when the run ended by itself */
 } Run;

@@ -24,7 +24,8 @@ typedef struct LangError {
     LangErrorKind kind;
     int line;               /* 1-based */
     int col;                /* 1-based, in characters (code points) of that line */
-    char message[256];      /* "invalid syntax", "'match' statements are not supported by loopscope" */
+    char message[640];      /* "invalid syntax", "'match' statements are not supported by loopscope";
+                               the longest lists every module loopscope has */
 } LangError;
 
 /* Compiles `src` (UTF-8, `len` bytes, need not be NUL-terminated). On success

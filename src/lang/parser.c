@@ -1610,25 +1610,39 @@ static void parameters(Parser *P, Arguments *a, TokKind close, bool lambda)
 
 /* ---- statements --------------------------------------------------------- */
 
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* An import of a module loopscope does not have: the error lists, in
+ * alphabetical order, every module it has (not submodules: "concurrent"
+ * stands for "concurrent.futures"). */
 static void check_modules(Parser *P, const Token *t, const char *name)
 {
     const char *const *m = P->c->modules;
-    for (int i = 0; m && m[i]; i++)
-        if (strcmp(m[i], name) == 0)
+    int n = 0;
+    for (; m && m[n]; n++)
+        if (strcmp(m[n], name) == 0)
             return;
-    char avail[200] = "";
+    const char **sorted = arena_alloc(&P->c->arena, sizeof(char *) * (size_t)(n + 1));
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (!strchr(m[i], '.'))
+            sorted[k++] = m[i];
+    qsort(sorted, (size_t)k, sizeof(char *), cmp_cstr);
+    char avail[512] = "";
     size_t used = 0;
-    for (int i = 0; m && m[i]; i++) {
-        int w = snprintf(avail + used, sizeof avail - used, "%s%s", i ? ", " : "", m[i]);
+    for (int i = 0; i < k; i++) {
+        int w = snprintf(avail + used, sizeof avail - used, "%s%s", i ? ", " : "", sorted[i]);
         if (w < 0 || (size_t)w >= sizeof avail - used) {
-            if (used + 4 < sizeof avail)
-                strcpy(avail + used, ", ...");
+            snprintf(avail + used, sizeof avail - used, ", ...");
             break;
         }
         used += (size_t)w;
     }
     lang_fail(P->c, LANG_ERR_UNSUPPORTED, t->line, t->col,
-              "module '%s' is not available in loopscope (available: %s)", name, avail);
+              "module '%s' is not available in loopscope; it has %s", name, avail);
 }
 
 static char *dotted_name(Parser *P)
