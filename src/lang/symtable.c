@@ -9,6 +9,7 @@
 typedef struct ST {
     LangCtx *c;
     Scope *cur;
+    int comp_iter;   /* inside a comprehension's iterable (a lambda there too) */
 } ST;
 
 static void visit_stmts(ST *st, PtrVec *v);
@@ -139,7 +140,9 @@ static void visit_comprehension(ST *st, Node *e)
 {
     PtrVec *gens = &e->l1;
     Node *g0 = NODE_AT(*gens, 0);
+    st->comp_iter++;
     visit_expr(st, g0->b);   /* first iterable: evaluated in the enclosing scope */
+    st->comp_iter--;
     static const char *const names[] = {"<listcomp>", "<setcomp>", "<genexp>", "<dictcomp>"};
     int idx = e->kind == E_LISTCOMP ? 0 : e->kind == E_SETCOMP ? 1 : e->kind == E_GENEXP ? 2 : 3;
     Scope *s = new_scope(st, e->kind == E_GENEXP ? SC_GENEXP : SC_COMPREHENSION,
@@ -152,8 +155,11 @@ static void visit_comprehension(ST *st, Node *e)
         Node *g = NODE_AT(*gens, i);
         if (g->flag)
             s->is_async_comp = true;
-        if (i > 0)
+        if (i > 0) {
+            st->comp_iter++;
             visit_expr(st, g->b);
+            st->comp_iter--;
+        }
         visit_expr(st, g->a);
         visit_list(st, &g->l1);
     }
@@ -291,6 +297,9 @@ static void visit_expr(ST *st, Node *e)
         return;
     }
     case E_NAMEDEXPR:
+        if (st->comp_iter)
+            lang_fail(st->c, LANG_ERR_SYNTAX, e->lineno, e->col,
+                      "assignment expression cannot be used in a comprehension iterable expression");
         visit_expr(st, e->b);
         named_target(st, e->a);
         return;
@@ -609,7 +618,7 @@ static void analyze(LangCtx *c, Scope *s, const NameSet *bound, const NameSet *g
         if (s->kind == SC_MODULE)
             continue;
         if (!y) {
-            y = add_sym(&(ST){c, s}, s, n, 0, 0, 0);
+            y = add_sym(&(ST){c, s, 0}, s, n, 0, 0, 0);
         }
         if (y->scope == SYM_GLOBAL_IMPLICIT || y->scope == SYM_UNKNOWN) {
             /* passes through: free here too (a class keeps its own name lookups
@@ -625,7 +634,7 @@ static void analyze(LangCtx *c, Scope *s, const NameSet *bound, const NameSet *g
 
 Scope *sym_build(LangCtx *c, Node *module)
 {
-    ST st = {c, NULL};
+    ST st = {c, NULL, 0};
     Scope *top = new_scope(&st, SC_MODULE, "<module>", module);
     st.cur = top;
     visit_stmts(&st, &module->l1);
