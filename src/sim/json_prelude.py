@@ -86,19 +86,27 @@ class JSONEncoder:
     def iterencode(self, o, _one_shot=False):
         return iter([self.encode(o)])
 
+    def _scalar(self, o):
+        """The JSON text of None, a bool, an int or a float; None for
+        anything else (keys and values write these alike)."""
+        if o is None:
+            return 'null'
+        if o is True:
+            return 'true'
+        if o is False:
+            return 'false'
+        if isinstance(o, int):
+            return repr(o)
+        if isinstance(o, float):
+            return _float_text(o, self.allow_nan)
+        return None
+
     def _key(self, k):
         if isinstance(k, str):
             return k
-        if k is True:
-            return 'true'
-        if k is False:
-            return 'false'
-        if k is None:
-            return 'null'
-        if isinstance(k, float):
-            return _float_text(k, self.allow_nan)
-        if isinstance(k, int):
-            return repr(k)
+        text = self._scalar(k)
+        if text is not None:
+            return text
         if self.skipkeys:
             return None
         raise TypeError(f'keys must be str, int, float, bool or None, not {k.__class__.__name__}')
@@ -106,16 +114,8 @@ class JSONEncoder:
     def _enc(self, o, level, seen):
         if isinstance(o, str):
             yield _encode_str(o, self.ensure_ascii)
-        elif o is None:
-            yield 'null'
-        elif o is True:
-            yield 'true'
-        elif o is False:
-            yield 'false'
-        elif isinstance(o, int):
-            yield repr(o)
-        elif isinstance(o, float):
-            yield _float_text(o, self.allow_nan)
+        elif (text := self._scalar(o)) is not None:
+            yield text
         elif isinstance(o, (list, tuple, dict)):
             if self.check_circular:
                 if id(o) in seen:
