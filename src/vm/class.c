@@ -462,7 +462,7 @@ static Tuple *checked_bases(VM *vm, Value *items, size_t n)
 
 /* Does __slots__ (a name or an iterable of names) list `name`? With
  * name NULL: does it list '__dict__'? Anything else than strs: no. */
-static bool slots_list(VM *vm, Value slots, const char *name)
+static bool slots_list(Value slots, const char *name)
 {
     const char *want = name ? name : "__dict__";
     if (IS_STR(slots))
@@ -476,7 +476,6 @@ static bool slots_list(VM *vm, Value slots, const char *name)
         items = AS_LIST(slots)->items;
         n = AS_LIST(slots)->len;
     } else {
-        (void)vm;
         return false;
     }
     for (size_t i = 0; i < n; i++)
@@ -495,7 +494,7 @@ static bool slots_only(VM *vm, Class *c)
         if (k == TYPE(vm, object))
             continue;
         Value slots = dict_get_str(k->dict, vm->sn[SN_slots]);
-        if (IS_NULL(slots) || slots_list(vm, slots, NULL))
+        if (IS_NULL(slots) || slots_list(slots, NULL))
             return false;
     }
     return true;
@@ -506,7 +505,7 @@ bool class_slot_allows(VM *vm, Class *c, Str *name)
     Tuple *mro = class_mro(vm, c);
     for (size_t i = 0; i < mro->len; i++) {
         Value slots = dict_get_str(AS_CLASS(mro->items[i])->dict, vm->sn[SN_slots]);
-        if (!IS_NULL(slots) && slots_list(vm, slots, name->data))
+        if (!IS_NULL(slots) && slots_list(slots, name->data))
             return true;
     }
     return false;

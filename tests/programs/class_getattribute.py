@@ -60,3 +60,19 @@ try:
 except AttributeError as e:
     print("AttributeError:", e)
 print(getattr(Strict(), "x", "default"))
+
+
+class Late:
+    def __init__(self):
+        self.v = "plain"
+
+    def show(self):
+        return "show"
+
+
+late = Late()
+print(late.v, late.show())
+Late.__getattribute__ = lambda self, name: f"<{name} intercepted>"
+print(late.v, late.show)
+del Late.__getattribute__
+print(late.v, late.show())
