@@ -23,6 +23,7 @@
 #include "loop.h"
 #include "threads.h"
 #include "stdframes.h"
+#include "fastpath.h"
 #include "internal.h"
 #include "numfmt.h"
 #include "asyncio_prelude.h"
@@ -116,6 +117,8 @@ typedef struct Sim {
     Value step_fn, wakeup_fn, gather_done_fn;   /* Task.__step, Task.__wakeup, the gather callback */
     Value cur_ctx;          /* the current contextvars context (contextvars.c) */
     Value ctx_classes;      /* contextvars.c's classes */
+    Value set_result_unless_cancelled;   /* the native sleep's timers call */
+    FastPath *fast;         /* the prelude's C stand-ins (fastpath.c) */
 } Sim;
 
 static Sim *sim_of(VM *vm) { return (Sim *)vm->sim; }
@@ -1296,8 +1299,16 @@ static int sleep_await_state(VM *vm, Obj *o, Value *out)
     return 1;
 }
 
+/* what is thrown in comes out of CPython's __sleep0() generator */
+static void sleep_await_throw(VM *vm, Obj *o)
+{
+    (void)o;
+    exc_add_ext_frame(vm, vm->exc, &sim_frame_sleep0);
+}
+
 static const NativeType sleep_type = {
     .name = "sleep", .mark = sleep_mark, .size = sizeof(Sleep), .await_state = sleep_await_state,
+    .await_throw = sleep_await_throw,
 };
 
 /* _yield_once(): an awaitable that suspends the task for one iteration (a
@@ -1323,6 +1334,73 @@ static Value m_set_result_unless_cancelled(VM *vm, Value *args, int nargs, Tuple
     if (f->state == FUT_PENDING)
         future_set_result(vm, f, args[1]);
     return VNONE;
+}
+
+/* ---- for the prelude's C stand-ins (fastpath.c) --------------------------------- */
+
+static Value schedule(VM *vm, Value *a, int n, Tuple *k, int kind);
+
+FastPath *sim_fastpath(VM *vm)
+{
+    return sim_of(vm)->fast;
+}
+
+bool sim_loop_running(VM *vm)
+{
+    return sim_of(vm)->running;
+}
+
+Value sim_future_new_plain(VM *vm)
+{
+    return VOBJ(future_new(vm, sim_of(vm)->future_cls));
+}
+
+SimFutState sim_future_state(VM *vm, Value v)
+{
+    (void)vm;
+    if (!IS_KIND(v, OBJ_NATIVE_DATA))
+        return SIM_FUT_NONE;
+    const NativeType *type = ((NativeData *)AS_OBJ(v))->type;
+    if (type != &future_type && type != &task_or_gather_type)
+        return SIM_FUT_NONE;
+    switch ((FutState)FUT(v)->state) {
+    case FUT_PENDING: return SIM_FUT_PENDING;
+    case FUT_CANCELLED: return SIM_FUT_CANCELLED;
+    case FUT_FINISHED: break;
+    }
+    return SIM_FUT_FINISHED;
+}
+
+void sim_future_set_result(VM *vm, Value fut, Value v)
+{
+    future_set_result(vm, FUT(fut), v);
+}
+
+void sim_future_cancel(VM *vm, Value fut)
+{
+    future_cancel(vm, FUT(fut), VNONE);
+}
+
+int sim_future_outcome(VM *vm, Value fut, Value *out)
+{
+    return future_result(vm, FUT(fut), out);
+}
+
+bool sim_is_cancelled_error(VM *vm, Value exc)
+{
+    return vm_isinstance(vm, exc, sim_of(vm)->cancelled_error);
+}
+
+Value sim_sleep_timer(VM *vm, Value delay, Value fut, Value result)
+{
+    Sim *s = sim_of(vm);
+    Value a[5] = { s->loop_obj, delay, s->set_result_unless_cancelled, fut, result };
+    return schedule(vm, a, 5, NULL, 1);
+}
+
+void sim_timer_cancel(Value handle)
+{
+    sim_handle_cancel((SimHandle *)AS_OBJ(handle));
 }
 
 /* ---- the loop: asyncio.run --------------------------------------------------- */
@@ -2877,6 +2955,8 @@ static void sim_mark(VM *vm)
     vm_mark_obj(vm, (Obj *)s->timer_handle_cls);
     vm_mark_obj(vm, (Obj *)s->cancelled_error);
     vm_mark_obj(vm, (Obj *)s->invalid_state_error);
+    vm_mark_value(vm, s->set_result_unless_cancelled);
+    sim_fastpath_mark(vm, s->fast);
 }
 
 static Class *asyncio_class(VM *vm, Module *m, const char *name, Class *base, ObjKind kind)
@@ -3074,6 +3154,8 @@ void sim_init(VM *vm, const SimConfig *cfg)
     dict_set_str(vm, vm->builtins, "anext", dict_get_str(m->dict, str_intern(vm, "_anext", 6)));
     s->stdframes = sim_stdframes_new((const char *)asyncio_prelude, sizeof asyncio_prelude - 1,
                                      vm->internal_sources);
+    s->set_result_unless_cancelled = dict_get_str(m->dict, str_intern(vm, "_set_result_unless_cancelled", 28));
+    s->fast = sim_fastpath_new(vm, m, s->stdframes);
     vm->ext_frame = ext_frame_of;
     vm->stdlib_dir = sim_stdlib_dir(vm);
     vm->exit_hook = sim_at_exit;
@@ -3097,6 +3179,7 @@ void sim_free(VM *vm)
     sim_sched_free(s->sched);
     sim_stdframes_free(s->stdframes);
     sim_stdframes_free(s->thread_stdframes);
+    sim_fastpath_free(s->fast);
     free(s->agens);
     free(s->tasks);
     free(s);

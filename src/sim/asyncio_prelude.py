@@ -12,7 +12,7 @@ from collections import deque as _deque
 
 async def sleep(delay, result=None):  #@ asyncio/tasks.py:653 sleep | async def sleep(delay, result=None):
     """Suspend the calling task for `delay` seconds of virtual time."""
-    if delay <= 0:
+    if delay <= 0:  #@ asyncio/tasks.py:655 sleep | if ^delay <= 0^:
         await _yield_once()  #@ asyncio/tasks.py:656 sleep | await __sleep0()
         return result
     loop = get_running_loop()
@@ -130,7 +130,7 @@ class Lock:
         _wake_first(self._waiters)
 
     async def __aenter__(self):
-        await self.acquire()
+        await self.acquire()  #@ asyncio/locks.py:14 __aenter__ | await self.acquire()
         return None
 
     async def __aexit__(self, exc_type, exc, tb):
@@ -192,7 +192,7 @@ class Semaphore:
         self._wake_next()
 
     async def __aenter__(self):
-        await self.acquire()
+        await self.acquire()  #@ asyncio/locks.py:14 __aenter__ | await self.acquire()
         return None
 
     async def __aexit__(self, exc_type, exc, tb):

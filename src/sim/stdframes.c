@@ -25,6 +25,10 @@ const ExtFrame sim_frame_handle_run = {
     "asyncio/events.py", 84, "_run", "self._context.run(self._callback, *self._args)", -1, -1,
 };
 
+const ExtFrame sim_frame_sleep0 = {
+    "asyncio/tasks.py", 650, "__sleep0", "yield", -1, -1,
+};
+
 const ExtFrame sim_frame_call_exception_handler = {
     "asyncio/base_events.py", 1855, "call_exception_handler",
     "ctx.run(self._exception_handler, self, context)", -1, -1,
@@ -128,6 +132,14 @@ void sim_stdframes_free(SimStdFrames *t)
         free(t->marks[i].text);
     free(t->marks);
     free(t);
+}
+
+const ExtFrame *sim_stdframes_at(const SimStdFrames *t, const char *file, int line)
+{
+    for (size_t i = 0; t && i < t->n; i++)
+        if (t->marks[i].frame.line == line && strcmp(t->marks[i].frame.file, file) == 0)
+            return &t->marks[i].frame;
+    return NULL;
 }
 
 const ExtFrame *sim_stdframes_find(const SimStdFrames *t, uint8_t source, int line)

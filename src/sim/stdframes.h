@@ -22,6 +22,7 @@ extern const ExtFrame sim_frame_asyncio_run;        /* runners.py:194 */
 extern const ExtFrame sim_frame_runner_run;         /* runners.py:118 */
 extern const ExtFrame sim_frame_run_until_complete; /* base_events.py:684 */
 extern const ExtFrame sim_frame_handle_run;         /* events.py:84 */
+extern const ExtFrame sim_frame_sleep0;             /* tasks.py:650, sleep(0)'s bare yield */
 extern const ExtFrame sim_frame_call_exception_handler; /* base_events.py:1855 */
 extern const ExtFrame sim_frame_run_nested;         /* runners.py:190, asyncio.run in a running loop */
 extern const ExtFrame sim_frame_create_task;        /* tasks.py:417, create_task with no running loop */
@@ -32,6 +33,10 @@ typedef struct SimStdFrames SimStdFrames;
  * gave it). NULL on out of memory. */
 SimStdFrames *sim_stdframes_new(const char *src, size_t len, uint8_t source);
 void sim_stdframes_free(SimStdFrames *t);
+
+/* The frame of CPython's file (under the library directory) and line
+ * that some mark stands for, or NULL. */
+const ExtFrame *sim_stdframes_at(const SimStdFrames *t, const char *file, int line);
 
 /* The frame a line of hidden code stands for, or NULL. */
 const ExtFrame *sim_stdframes_find(const SimStdFrames *t, uint8_t source, int line);

@@ -258,6 +258,31 @@ int deque_contains(VM *vm, Deque *d, Value x)
     return i == -2 ? -1 : i >= 0;
 }
 
+void deque_append(VM *vm, Deque *d, Value v)
+{
+    push_back(vm, d, v);
+}
+
+Value deque_popleft(VM *vm, Deque *d)
+{
+    return pop_front(vm, d);
+}
+
+int deque_remove(VM *vm, Deque *d, Value x)
+{
+    int64_t at = find(vm, d, x, 0, d->len);
+    if (at == -2)
+        return -1;
+    if (at < 0) {
+        Str *r = vm_repr(vm, x);
+        if (r)
+            vm_raise(vm, EXC_ValueError, "%s is not in deque", r->data);
+        return -1;
+    }
+    remove_at(vm, d, (size_t)at);
+    return 0;
+}
+
 /* ---- methods ------------------------------------------------------------------ */
 
 #define SELF(a) ((Deque *)AS_OBJ((a)[0]))
@@ -403,16 +428,7 @@ static Value dm_remove(VM *vm, Value *a, int n, Tuple *k)
 {
     if (vm_check_nargs(vm, "remove", n - 1, k, 1, 1) < 0)
         return VNULL;
-    Deque *d = SELF(a);
-    int64_t at = find(vm, d, a[1], 0, d->len);
-    if (at == -2)
-        return VNULL;
-    if (at < 0) {
-        Str *r = vm_repr(vm, a[1]);
-        return r ? vm_raise(vm, EXC_ValueError, "%s is not in deque", r->data) : VNULL;
-    }
-    remove_at(vm, d, (size_t)at);
-    return VNONE;
+    return deque_remove(vm, SELF(a), a[1]) < 0 ? VNULL : VNONE;
 }
 
 static Value dm_reverse(VM *vm, Value *a, int n, Tuple *k)

@@ -1818,6 +1818,25 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             if (IS_FUNCTION(callable)) {
                 Function *fn = AS_FUNCTION(callable);
                 uint32_t flags = fn->code->proto->flags;
+                if (fn->code->fast && !kw) {
+                    /* a coroutine only when awaited at once: then nothing
+                     * but this await can see it */
+                    bool awaited = INSTR_OP(ip[0]) == OP_GET_AWAITABLE && INSTR_OP(ip[1]) == OP_AWAIT;
+                    if (awaited || !(flags & PROTO_COROUTINE)) {
+                        SYNC();
+                        Value out;
+                        int k = fn->code->fast(vm, args, nargs, &out);
+                        if (k < 0)
+                            goto error;
+                        if (k != FAST_DECLINED) {
+                            sp = base;
+                            PUSH(out);
+                            if (k == FAST_VALUE && awaited)
+                                ip += 2;
+                            DISPATCH();
+                        }
+                    }
+                }
                 if (!(flags & (PROTO_GENERATOR | PROTO_COROUTINE | PROTO_ASYNC_GENERATOR))) {
                     /* a Python call: push a frame and go on in the same loop */
                     if (vm->gc_requested) {
@@ -2126,6 +2145,19 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 LOAD();
                 DISPATCH();
             }
+            if (async && IS_FUNCTION(enter) && AS_FUNCTION(enter)->code->fast &&
+                INSTR_OP(ip[0]) == OP_GET_AWAITABLE && INSTR_OP(ip[1]) == OP_AWAIT) {
+                Value out;
+                int k = AS_FUNCTION(enter)->code->fast(vm, &mgr, 1, &out);
+                if (k < 0)
+                    goto error;
+                if (k != FAST_DECLINED) {
+                    TOP() = out;
+                    if (k == FAST_VALUE)
+                        ip += 2;
+                    DISPATCH();
+                }
+            }
             Value bound_enter = bind_descriptor(vm, enter, mgr, vm_type_of(vm, mgr));
             CHECK(bound_enter);
             Value r = vm_call0(vm, bound_enter);
@@ -2238,13 +2270,16 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             if (is_await && IS_KIND(sub, OBJ_NATIVE_DATA) && ((NativeData *)AS_OBJ(sub))->type->await_state) {
                 /* a C future: done, raised, or park the chain on it */
                 SYNC();
+                const NativeType *type = ((NativeData *)AS_OBJ(sub))->type;
                 if (frame->xfer_kind == XFER_THROWN) {
                     vm->exc = frame_take_xfer(frame);
+                    if (type->await_throw)
+                        type->await_throw(vm, AS_OBJ(sub));
                     sp--;
                     goto error;
                 }
                 Value out = VNULL;
-                int st = ((NativeData *)AS_OBJ(sub))->type->await_state(vm, AS_OBJ(sub), &out);
+                int st = type->await_state(vm, AS_OBJ(sub), &out);
                 if (st < 0) {
                     sp--;
                     goto error;

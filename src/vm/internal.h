@@ -276,6 +276,9 @@ Value deque_getitem(VM *vm, Deque *d, Value key);
 int deque_setitem(VM *vm, Deque *d, Value key, Value v);
 int deque_delitem(VM *vm, Deque *d, Value key);
 int deque_contains(VM *vm, Deque *d, Value x);
+void deque_append(VM *vm, Deque *d, Value v);
+Value deque_popleft(VM *vm, Deque *d);       /* of a non-empty deque */
+int deque_remove(VM *vm, Deque *d, Value x); /* remove(): 0, or -1 with ValueError (or what == raised) */
 void deque_free_storage(VM *vm, Deque *d);
 void collections_init(VM *vm);               /* the collections module */
 void time_calendar_init(VM *vm, Module *m);  /* time's struct_time, gmtime, strftime... (timecal.c) */

@@ -174,6 +174,19 @@ typedef struct GlobalCache {
     uint8_t in_builtins;
 } GlobalCache;
 
+/* A C stand-in for a function of loopscope's own Python (asyncio's sleep,
+ * its locks' and queues' methods), which the VM tries before calling it
+ * where it is cheaper: at a CALL whose coroutine is awaited right away
+ * (CALL; GET_AWAITABLE; AWAIT), or at any CALL of a plain function, and at
+ * `async with`'s __aenter__. args[0..nargs) are the positional arguments
+ * (self first). Returns FAST_DECLINED to have the Python run instead (an
+ * unusual argument, a subclass, anything the C does not cover), FAST_VALUE
+ * with *out the call's result (for an awaited coroutine, the await's: the
+ * coroutine finished without suspending), FAST_AWAIT with *out an awaitable
+ * C object to await in the coroutine's place, or -1 with an exception set. */
+enum { FAST_DECLINED = 0, FAST_VALUE = 1, FAST_AWAIT = 2 };
+typedef int (*FastCallFn)(VM *vm, Value *args, int nargs, Value *out);
+
 typedef struct Code {
     Obj hdr;
     Proto *proto;      /* owned by the VM's program, not by this object */
@@ -190,6 +203,7 @@ typedef struct Code {
     uint8_t simple;    /* positional parameters only, no cells, not a generator:
                           a call with exactly argcount positional args just copies them */
     GlobalCache *gcache;  /* one per instruction, or NULL without LOAD_GLOBAL */
+    FastCallFn fast;      /* a C fast path standing in for this hidden function, or NULL */
 } Code;
 
 typedef struct Function {
@@ -365,6 +379,10 @@ typedef struct NativeType {
      * *out, or the object itself if *out is left VNULL (as Future.__await__
      * yields itself). When the chain is resumed, the await asks again. */
     int (*await_state)(VM *vm, Obj *o, Value *out);
+    /* Optional, with await_state: an exception (vm->exc) is being thrown
+     * into the await parked on o (a task's cancellation, coro.throw()). It
+     * may clean up as a finally clause would, and replace vm->exc. */
+    void (*await_throw)(VM *vm, Obj *o);
     /* CPython's tp_finalize, for objects that have something to say when
      * they become garbage (a task destroyed while pending, an exception
      * never retrieved). wants_last_word is asked during a collection about

@@ -249,11 +249,17 @@ static Str *default_repr(VM *vm, Value v)
 
 /* coroutine.cr_await: what a suspended coroutine awaits. Known when it
  * owns its parked chain (a task's coroutine): the coroutine whose frame is
- * next down the chain, or the future the innermost frame waits on. */
+ * next down the chain, or the C awaitable (a future, a stand-in for one of
+ * asyncio's coroutines) the innermost frame waits on. */
 static Value gen_awaiting(Gen *g)
 {
-    if (g->state != GEN_SUSPENDED || !g->frame || !g->resume)
+    if (g->state != GEN_SUSPENDED || !g->frame)
         return VNONE;
+    if (!g->resume) {
+        /* its own frame parked on a C awaitable, which stays on its stack */
+        Frame *f = g->frame;
+        return f->resuming && f->sp > frame_stack(f) ? f->sp[-1] : VNONE;
+    }
     for (Frame *f = g->resume; f; f = f->parent) {
         if (f == g->frame)
             return f->sp > frame_stack(f) ? f->sp[-1] : VNONE;

@@ -1,0 +1,37 @@
+/*
+ * fastpath.h - C stand-ins for the busiest functions of asyncio_prelude.py
+ * (fastpath.c), and what they need of asyncio.c's futures and loop.
+ */
+#ifndef LOOPSCOPE_FASTPATH_H
+#define LOOPSCOPE_FASTPATH_H
+
+#include <stdbool.h>
+#include "vm.h"
+#include "stdframes.h"
+
+typedef struct FastPath FastPath;
+
+/* Called once the prelude has run in the asyncio module: finds its
+ * functions and sets their Code.fast. NULL on out of memory (the Python
+ * then runs everywhere). */
+FastPath *sim_fastpath_new(VM *vm, Module *asyncio, const SimStdFrames *frames);
+void sim_fastpath_mark(VM *vm, FastPath *fp);
+void sim_fastpath_free(FastPath *fp);
+
+/* ---- asyncio.c, for the fast paths ---------------------------------------- */
+
+FastPath *sim_fastpath(VM *vm);
+bool sim_loop_running(VM *vm);                     /* get_running_loop() would succeed */
+Value sim_future_new_plain(VM *vm);                /* loop.create_future() */
+typedef enum SimFutState { SIM_FUT_NONE = -1, SIM_FUT_PENDING, SIM_FUT_CANCELLED, SIM_FUT_FINISHED } SimFutState;
+SimFutState sim_future_state(VM *vm, Value v);     /* SIM_FUT_NONE: not a future */
+void sim_future_set_result(VM *vm, Value fut, Value v);   /* of a pending future */
+void sim_future_cancel(VM *vm, Value fut);         /* fut.cancel() */
+int sim_future_outcome(VM *vm, Value fut, Value *out);    /* result(): 1, or -1 raised */
+bool sim_is_cancelled_error(VM *vm, Value exc);
+/* loop.call_later(delay, _set_result_unless_cancelled, fut, result), as
+ * sleep() arms its timer; VNULL with an exception set if that fails */
+Value sim_sleep_timer(VM *vm, Value delay, Value fut, Value result);
+void sim_timer_cancel(Value handle);               /* handle.cancel() */
+
+#endif
