@@ -4,9 +4,10 @@
 # imports it). loopscope has no metaclasses: the members are made by
 # Enum.__init_subclass__, and each enum class gets EnumType as its type
 # (_metatype and _set_type are natives of stdlib.c) so that iterating it,
-# len(), `in` and its repr go through EnumType as in CPython. IntEnum and
-# StrEnum cannot subclass int or str here: their members compare, hash,
-# format and compute as their values do.
+# len(), `in` and its repr go through EnumType as in CPython. The members
+# of an enum with a data type (IntEnum, StrEnum, class Color(str, Enum))
+# are instances of that type, made by its __new__ as in CPython. IntFlag's
+# members are not ints here: they compare, hash and format as their values.
 
 
 def _m_iter(cls):
@@ -46,6 +47,7 @@ EnumType = _metatype('EnumType', {
 })
 EnumMeta = EnumType
 Flag = None
+ReprEnum = None
 
 
 class auto:
@@ -97,6 +99,9 @@ class Enum:
             if base.__dict__.get('_member_names_'):
                 raise TypeError(f"<enum {cls.__name__!r}> cannot extend {_m_repr(base)}")
         _set_type(cls, EnumType)
+        cls._member_type_ = _find_member_type(cls)
+        if cls._member_type_ is not object:
+            _adopt_methods(cls)
         cls._member_names_ = []
         cls._member_map_ = {}
         cls._value2member_map_ = {}
@@ -144,11 +149,19 @@ class Enum:
                 pass
             setattr(cls, name, member)
         cls.__members__ = dict(cls._member_map_)
+        if cls._member_type_ is not object and '__new__' not in cls.__dict__:
+            cls.__new__ = Enum.__new__   # Color('red') looks the member up
 
     @classmethod
     def _ls_new_member(cls, value):
-        member = object.__new__(cls)
-        member._value_ = _NOVALUE
+        mtype = cls._member_type_
+        if mtype is object:
+            member = object.__new__(cls)
+            member._value_ = _NOVALUE
+            return member
+        args = value if isinstance(value, tuple) else (value,)
+        member = mtype.__new__(cls, *args)
+        member._value_ = mtype(*args)
         return member
 
     def __new__(cls, value):
@@ -209,6 +222,33 @@ class Enum:
         return self._value_
 
 
+def _find_member_type(cls):
+    for base in cls.__mro__[1:]:
+        if base is not object and not issubclass(base, Enum) and '__new__' in base.__dict__:
+            return base
+    return object
+
+
+def _adopt_methods(cls):
+    # what EnumType.__new__ does for an enum with a data type: ReprEnum's
+    # subclasses take str() and format() from the data type, and Enum's
+    # repr, str and format replace the data type's (or object's)
+    mtype = cls._member_type_
+    if ReprEnum is not None and ReprEnum in cls.__bases__:
+        if '__format__' not in cls.__dict__:
+            cls.__format__ = mtype.__format__
+        if '__str__' not in cls.__dict__:
+            method = mtype.__str__
+            cls.__str__ = mtype.__repr__ if method is object.__str__ else method
+    first_enum = [b for b in cls.__bases__ if issubclass(b, Enum)][-1]
+    for name in ('__repr__', '__str__', '__format__'):
+        if name in cls.__dict__:
+            continue
+        found = [k for k in cls.__mro__ if name in k.__dict__][0]
+        if found is mtype or found is object:
+            setattr(cls, name, getattr(first_enum, name))
+
+
 class _NoValue:
     pass
 
@@ -224,98 +264,16 @@ def _v(x):
     return x._value_ if isinstance(x, Enum) else x
 
 
-class _ValueOps:
-    """IntEnum's and StrEnum's members: their values' comparisons,
-    hashing, formatting and arithmetic."""
-
-    def __eq__(self, other):
-        return self._value_ == _v(other)
-
-    def __ne__(self, other):
-        return self._value_ != _v(other)
-
-    def __lt__(self, other):
-        return self._value_ < _v(other)
-
-    def __le__(self, other):
-        return self._value_ <= _v(other)
-
-    def __gt__(self, other):
-        return self._value_ > _v(other)
-
-    def __ge__(self, other):
-        return self._value_ >= _v(other)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __str__(self):
-        return str(self._value_)
-
-    def __format__(self, format_spec):
-        return format(self._value_, format_spec)
-
-    def __add__(self, other):
-        return self._value_ + _v(other)
-
-    def __radd__(self, other):
-        return _v(other) + self._value_
-
-    def __mul__(self, other):
-        return self._value_ * _v(other)
-
-    def __rmul__(self, other):
-        return _v(other) * self._value_
-
-
-class IntEnum(_ValueOps, ReprEnum):
+class IntEnum(int, ReprEnum):
     """Enum where members are also (and must be) ints"""
 
-    def __sub__(self, other):
-        return self._value_ - _v(other)
 
-    def __rsub__(self, other):
-        return _v(other) - self._value_
-
-    def __truediv__(self, other):
-        return self._value_ / _v(other)
-
-    def __floordiv__(self, other):
-        return self._value_ // _v(other)
-
-    def __mod__(self, other):
-        return self._value_ % _v(other)
-
-    def __neg__(self):
-        return -self._value_
-
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
-
-    def __float__(self):
-        return float(self._value_)
-
-    def __bool__(self):
-        return bool(self._value_)
-
-
-class StrEnum(_ValueOps, ReprEnum):
+class StrEnum(str, ReprEnum):
     """Enum where members are also (and must be) strings"""
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
-
-    def __len__(self):
-        return len(self._value_)
-
-    def __getattr__(self, name):
-        if name.startswith('_'):
-            raise AttributeError(name)
-        return getattr(self._value_, name)
 
 
 class Flag(Enum):

@@ -96,7 +96,7 @@ class JSONEncoder:
         if o is False:
             return 'false'
         if isinstance(o, int):
-            return repr(o)
+            return int.__repr__(o)
         if isinstance(o, float):
             return _float_text(o, self.allow_nan)
         return None

@@ -627,7 +627,7 @@ static Value b_abs(VM *vm, Value *args, int nargs, Tuple *kw)
         return VFLOAT(fabs(v.as.f));
     if (IS_BIGINT(v)) {
         if (AS_BIGINT(v)->neg == 0)
-            return v;
+            return subclass_plain(vm, v);
         BigInt b = BI_INIT;
         int rc = bi_abs(&b, AS_BIGINT(v));
         if (rc) { bi_free(&b); return raise_bi(vm, rc); }
@@ -1637,7 +1637,7 @@ static Value int_from_str(VM *vm, Str *s, int base, Value orig)
 static Value int_of(VM *vm, Value x)
 {
     if (IS_INT(x) || IS_BIGINT(x))
-        return x;
+        return subclass_plain(vm, x);
     if (IS_BOOL(x))
         return VINT(x.as.i);
     if (IS_FLOAT(x)) {
@@ -1753,6 +1753,8 @@ static Value str_new_native(VM *vm, Value *args, int nargs, Tuple *kw)
         return VNULL;
     if (IS_NULL(a[0]))
         return VOBJ(vm->empty_str ? vm->empty_str : str_new(vm, "", 0));
+    if ((!IS_NULL(a[1]) || !IS_NULL(a[2])) && IS_STR(a[0]))
+        return vm_raise(vm, EXC_TypeError, "decoding str is not supported");
     if (!IS_NULL(a[1]) || !IS_NULL(a[2]))
         return vm_raise(vm, EXC_TypeError, "decoding to str: need a bytes-like object, %s found", tname(vm, a[0]));
     Str *s = vm_to_str(vm, a[0]);
@@ -1951,6 +1953,51 @@ static Value set_like_new(VM *vm, Value *args, int nargs, Tuple *kw, const char 
 
 static Value set_new_native(VM *vm, Value *a, int n, Tuple *k) { return set_like_new(vm, a, n, k, "set", TYPE(vm, set)); }
 static Value frozenset_new_native(VM *vm, Value *a, int n, Tuple *k) { return set_like_new(vm, a, n, k, "frozenset", TYPE(vm, frozenset)); }
+
+/* list.__init__, dict.__init__, set.__init__: how an instance of a
+ * subclass, which __new__ made empty, is filled (super().__init__(...) or
+ * no __init__ of its own): from the constructor's arguments, cleared first
+ * as in CPython. */
+static int clear_as(VM *vm, Class *c, Value self)
+{
+    Value clear = dict_get_str(c->dict, str_intern(vm, "clear", 5));
+    return IS_NULL(vm_call(vm, clear, &self, 1, NULL)) ? -1 : 0;
+}
+
+static Value list_init(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (arg_nokw(vm, "list", kw) < 0 || arg_count(vm, "list", nargs - 1, 0, 1) < 0)
+        return VNULL;
+    Value items = nargs == 2 ? list_from_iterable(vm, args[1]) : VNULL;
+    if ((nargs == 2 && IS_NULL(items)) || clear_as(vm, TYPE(vm, list), args[0]) < 0)
+        return VNULL;
+    for (size_t i = 0; nargs == 2 && i < AS_LIST(items)->len; i++)
+        list_append(vm, AS_LIST(args[0]), AS_LIST(items)->items[i]);
+    return VNONE;
+}
+
+static Value dict_init(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (arg_count(vm, "dict", nargs - 1, 0, 1) < 0 || clear_as(vm, TYPE(vm, dict), args[0]) < 0)
+        return VNULL;
+    Dict *d = AS_DICT(args[0]);
+    if (nargs == 2 && dict_fill(vm, d, args[1]) < 0)
+        return VNULL;
+    for (int k = 0; k < nkw(kw); k++)
+        if (dict_set(vm, d, kw->items[k], args[nargs + k]) < 0)
+            return VNULL;
+    return VNONE;
+}
+
+static Value set_init(VM *vm, Value *args, int nargs, Tuple *kw)
+{
+    if (arg_nokw(vm, "set", kw) < 0 || arg_count(vm, "set", nargs - 1, 0, 1) < 0 ||
+        clear_as(vm, TYPE(vm, set), args[0]) < 0)
+        return VNULL;
+    if (nargs == 2 && set_update(vm, AS_SET(args[0]), args[1]) < 0)
+        return VNULL;
+    return VNONE;
+}
 
 
 /* ===== int and float methods ===================================================
@@ -2241,6 +2288,9 @@ void builtins_init(VM *vm)
     def_class(vm, "frozenset", TYPE(vm, frozenset), frozenset_new_native);
     def_class(vm, "type", TYPE(vm, type), type_new);
     def_class(vm, "slice", TYPE(vm, slice), slice_new_native);
+    class_add_checked_method(vm, TYPE(vm, list), "__init__", list_init);
+    class_add_checked_method(vm, TYPE(vm, dict), "__init__", dict_init);
+    class_add_checked_method(vm, TYPE(vm, set), "__init__", set_init);
     number_methods_init(vm);
     if (TYPE(vm, object) && IS_NULL(dict_get_str(vm->builtins, str_intern(vm, "object", 6))))
         dict_set_str(vm, vm->builtins, "object", VOBJ(TYPE(vm, object)));

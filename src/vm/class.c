@@ -183,7 +183,9 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
         inst->dict = dict_new(vm);
         self = VOBJ(inst);
     } else {
-        return vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", base->name->data);
+        self = subclass_new(vm, c, base, args, nargs, kwnames);
+        if (IS_NULL(self))
+            return VNULL;
     }
 
     Value init = class_lookup_cached(vm, c, vm->sn[SN_init]);
@@ -432,7 +434,8 @@ static Value finish_class(VM *vm, Class *c, Value *kw, Tuple *kwnames)
 }
 
 /* The bases a class statement or type() names, checked: classes, none
- * final, none a builtin loopscope cannot subclass. NULL after raising. */
+ * final, none a builtin loopscope cannot subclass (subclass.c says which
+ * it can). NULL after raising. */
 static Tuple *checked_bases(VM *vm, Value *items, size_t n)
 {
     Value object = VOBJ(TYPE(vm, object));
@@ -452,7 +455,7 @@ static Tuple *checked_bases(VM *vm, Value *items, size_t n)
             return NULL;
         }
         Class *bb = builtin_base(bc);
-        if (bb != TYPE(vm, object) && bb->inst_kind != OBJ_EXCEPTION) {
+        if (bb != TYPE(vm, object) && bb->inst_kind != OBJ_EXCEPTION && !subclass_layout_ok(vm, bb)) {
             vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", bb->name->data);
             return NULL;
         }
@@ -491,7 +494,7 @@ static bool slots_only(VM *vm, Class *c)
     Tuple *mro = class_mro(vm, c);
     for (size_t i = 0; i < mro->len; i++) {
         Class *k = AS_CLASS(mro->items[i]);
-        if (k == TYPE(vm, object))
+        if (k == TYPE(vm, object) || subclass_layout_ok(vm, k))
             continue;
         Value slots = dict_get_str(k->dict, vm->sn[SN_slots]);
         if (IS_NULL(slots) || slots_list(slots, NULL))
@@ -538,7 +541,7 @@ static Value class_from_namespace(VM *vm, Str *name, Tuple *bases, Dict *ns, Val
         return VNULL;
     c->inst_kind = builtin_base(c->base)->inst_kind;
     c->cflags |= c->base->cflags & CLASS_EXCEPTION;
-    if (c->inst_kind == OBJ_INSTANCE && slots_only(vm, c))
+    if (c->inst_kind != OBJ_EXCEPTION && slots_only(vm, c))
         c->cflags |= CLASS_SLOTS;
     if (IS_NULL(dict_get_str(ns, vm->sn[SN_doc])))
         dict_set(vm, ns, VOBJ(vm->sn[SN_doc]), VNONE);
@@ -743,6 +746,11 @@ static Value wrapper_new(VM *vm, Class *cls, int kind, Value a)
     w->b = w->c = w->d = VNONE;
     w->name = VNULL;
     return VOBJ(w);
+}
+
+Value class_staticmethod(VM *vm, Value fn)
+{
+    return wrapper_new(vm, TYPE(vm, staticmethod), WRAP_STATICMETHOD, fn);
 }
 
 static Value staticmethod_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)

@@ -95,7 +95,7 @@ static inline bool is_setlike_view(VM *vm, Value v)
  * raised); -1: raised (a big int: IndexError, as CPython's subscripts). */
 static int subscript_index(VM *vm, Value key, int64_t *out)
 {
-    if (IS_INT(key) || IS_BOOL(key)) { *out = key.as.i; return 1; }
+    if (vm_small_int(key, out)) return 1;
     if (IS_BIGINT(key)) {
         vm_raise(vm, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
         return -1;
@@ -111,7 +111,7 @@ static int subscript_index(VM *vm, Value key, int64_t *out)
 /* A slice bound: None handled by the caller. Big ints clamp. */
 static int slice_bound(VM *vm, Value v, int64_t *out)
 {
-    if (IS_INT(v) || IS_BOOL(v)) { *out = v.as.i; return 0; }
+    if (vm_small_int(v, out)) return 0;
     if (IS_BIGINT(v)) {
         *out = bi_sign(AS_BIGINT(v)) < 0 ? INT64_MIN : INT64_MAX;
         return 0;
@@ -481,7 +481,7 @@ static bool buf_repr(VM *vm, Buf *b, Value v)
         buf_put(b, tmp, (size_t)n);
         return true;
     }
-    if (IS_STR(v)) {
+    if (IS_STR(v) && AS_OBJ(v)->cls == TYPE(vm, str)) {
         Str *r = str_repr(vm, AS_STR(v));
         if (!r) return false;
         buf_put(b, r->data, r->len);
@@ -929,7 +929,7 @@ static Value seq_repeat(VM *vm, Value seq, int64_t n)
 /* The repeat count for seq * x: 1 ok, 0 not ours (NotImplemented), -1 raised. */
 static int repeat_count(VM *vm, Value x, int64_t *n, const char *opname)
 {
-    if (IS_INT(x) || IS_BOOL(x)) { *n = x.as.i; return 1; }
+    if (vm_small_int(x, n)) return 1;
     if (IS_BIGINT(x)) {
         if (bi_sign(AS_BIGINT(x)) < 0) { *n = 0; return 1; }
         vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");

@@ -169,7 +169,7 @@ void frame_free(VM *vm, Frame *f)
 {
     size_t size = f->alloc_size;
     vm->bytes_allocated -= size;
-    vm_release_obj(vm, f, size);
+    vm_release_mem(vm, f, size);
 }
 
 /* ---- argument binding --------------------------------------------------------- */
@@ -604,7 +604,9 @@ static int seq_iter_next(VM *vm, Iter *it, Value *out)
 
 Value vm_iter(VM *vm, Value v)
 {
-    if (IS_STR(v))
+    bool builtin = !IS_OBJ(v) || (v.as.o->cls->cflags & CLASS_BUILTIN) ||
+                   (v.as.o->kind <= OBJ_SET && IS_NULL(vm_override(vm, v, vm->sn[SN_iter])));
+    if (IS_STR(v) && builtin)
         return str_iter(vm, AS_STR(v));
     if (IS_OBJ(v)) {
         Obj *o = v.as.o;
@@ -612,7 +614,7 @@ Value vm_iter(VM *vm, Value v)
             return v;
         if (o->kind == OBJ_GEN && ((Gen *)o)->gkind == GEN_GENERATOR)
             return v;
-        if (o->cls->cflags & CLASS_BUILTIN) {
+        if (builtin) {
             Value it = container_iter(vm, v);
             if (!IS_NULL(it) || !IS_NULL(vm->exc))
                 return it;
@@ -1727,7 +1729,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             case FMT_CONV_ASCII: s = vm_ascii(vm, v); if (!s) goto error; v = VOBJ(s); break;
             default: break;
             }
-            if (IS_STR(v) && (!spec || spec->len == 0)) {
+            if (IS_STR(v) && AS_OBJ(v)->cls == TYPE(vm, str) && (!spec || spec->len == 0)) {
                 TOP() = v;
                 DISPATCH();
             }

@@ -46,6 +46,15 @@ static Value object_format(VM *vm, Value *args, int nargs, Tuple *kw);
 
 /* ===== format(value, spec) ===================================================== */
 
+/* An int, or an instance of an int subclass that formats as one (no
+ * __format__ of its own, or int's: IntEnum's); with no spec, a subclass's
+ * instance formats as str() does (its __str__ or __repr__) */
+static bool int_formats_itself(VM *vm, Value v)
+{
+    Value m = vm_override(vm, v, str_intern(vm, "__format__", 10));
+    return IS_NULL(m) || (IS_NATIVE(m) && AS_NATIVE(m)->fn == object_format);
+}
+
 static int format_into(VM *vm, NfBuf *out, Value v, const char *spec, size_t speclen)
 {
     NfError err;
@@ -59,7 +68,7 @@ static int format_into(VM *vm, NfBuf *out, Value v, const char *spec, size_t spe
         k = nf_format_i64(out, v.as.i, spec, speclen, "bool", &err);
     } else if (IS_INT(v)) {
         k = nf_format_i64(out, v.as.i, spec, speclen, "int", &err);
-    } else if (IS_BIGINT(v)) {
+    } else if (IS_BIGINT(v) && int_formats_itself(vm, v) && (speclen || AS_OBJ(v)->cls == TYPE(vm, int))) {
         k = nf_format_int(out, AS_BIGINT(v), spec, speclen, "int", &err);
     } else if (IS_FLOAT(v)) {
         k = nf_format_float(out, v.as.f, spec, speclen, "float", &err);

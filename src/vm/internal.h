@@ -226,6 +226,18 @@ int class_set_bases(VM *vm, Class *c, Tuple *bases);  /* C3 MRO; -1 after raisin
 Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames);
 Value bind_descriptor(VM *vm, Value attr, Value obj, Class *type);
 
+/* subclass.c: instances of Python classes deriving from builtin types */
+void subclass_init(VM *vm);                  /* the builtins' __new__ */
+bool subclass_layout_ok(VM *vm, const Class *bb);   /* may a Python class derive from bb? */
+Dict *subclass_attrs(VM *vm, Obj *o, bool create);   /* its __dict__ (NULL: none yet) */
+void subclass_forget(VM *vm, Obj *o);                 /* o is being freed: drop its attributes */
+Value subclass_rebrand(VM *vm, Class *c, Value plain);
+Value subclass_new(VM *vm, Class *c, Class *bb, Value *args, int nargs, Tuple *kwnames);
+Value class_staticmethod(VM *vm, Value fn);  /* staticmethod(fn) */
+Value subclass_dict_getitem(VM *vm, Value obj, Value key);   /* d[key] with __missing__ */
+/* list.__repr__, str.__repr__...: the builtin's repr of self */
+Value subclass_builtin_repr(VM *vm, Value *args, int nargs, Tuple *kwnames);
+
 /* exc.c */
 void exc_types_init(VM *vm);
 void exc_group_init(VM *vm);                 /* ExceptionGroup's constructor and methods */
@@ -261,6 +273,7 @@ void dict_free_storage(VM *vm, Dict *d);
 
 /* object.c */
 void vm_release_obj(VM *vm, void *p, size_t size);   /* memory of a dead object */
+void vm_release_mem(VM *vm, void *p, size_t size);   /* memory from vm_small_alloc (frames) */
 void *vm_small_alloc(VM *vm, size_t size);           /* uncounted, not zeroed: frames */
 void vm_small_free_all(VM *vm);
 

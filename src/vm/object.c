@@ -114,7 +114,7 @@ static void *small_alloc(VM *vm, size_t size)
     return p;
 }
 
-void vm_release_obj(VM *vm, void *p, size_t size)
+void vm_release_mem(VM *vm, void *p, size_t size)
 {
     if (size > SMALL_MAX) {
         free(p);
@@ -123,6 +123,14 @@ void vm_release_obj(VM *vm, void *p, size_t size)
     size_t cls = (size + SMALL_GRAIN - 1) / SMALL_GRAIN;
     *(void **)p = vm->small_free[cls];
     vm->small_free[cls] = p;
+}
+
+void vm_release_obj(VM *vm, void *p, size_t size)
+{
+    Obj *o = p;
+    if (o->kind <= OBJ_SET && (o->flags & OBJ_HAS_ATTRS))
+        subclass_forget(vm, o);
+    vm_release_mem(vm, p, size);
 }
 
 void vm_small_free_all(VM *vm)

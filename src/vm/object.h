@@ -59,6 +59,10 @@ typedef struct Obj {
     uint32_t seq;      /* 0, or the deterministic serial behind id() and "at 0x..." */
 } Obj;
 
+/* In hdr.flags of the kinds up to OBJ_SET: an instance of a subclass that
+ * has instance attributes (kept by subclass.c) */
+#define OBJ_HAS_ATTRS 0x2000u
+
 #define OBJ_KIND(v)    ((ObjKind)AS_OBJ(v)->kind)
 #define IS_KIND(v, k)  (IS_OBJ(v) && AS_OBJ(v)->kind == (k))
 
@@ -256,7 +260,7 @@ typedef struct Cell {
 #define CLASS_FINAL        0x2u   /* cannot be subclassed (bool, ...) */
 #define CLASS_EXCEPTION    0x4u   /* derives from BaseException */
 #define CLASS_MI           0x8u   /* its MRO is not just the chain of bases */
-#define CLASS_SLOTS        0x10u  /* it and every base but object define __slots__,
+#define CLASS_SLOTS        0x10u  /* it and every base but object (and list, str...) define __slots__,
                                      none with '__dict__': instances take only those names */
 
 struct Class {

@@ -131,6 +131,18 @@ static bool is_user_instance(Value v)
     return IS_OBJ(v) && (!(v.as.o->cls->cflags & CLASS_BUILTIN) || v.as.o->kind == OBJ_NATIVE_DATA);
 }
 
+/* An instance of a Python class deriving from a builtin (subclass.c). */
+static bool is_builtin_subclass(Value v)
+{
+    return IS_OBJ(v) && v.as.o->kind <= OBJ_SET && !(v.as.o->cls->cflags & CLASS_BUILTIN);
+}
+
+/* Does v's class define special method `sn` in Python over its builtin's? */
+static bool overrides(VM *vm, Value v, int sn)
+{
+    return is_builtin_subclass(v) && !IS_NULL(vm_override(vm, v, vm->sn[sn]));
+}
+
 /* ---- truth -------------------------------------------------------------------- */
 
 int vm_truthy(VM *vm, Value v)
@@ -144,7 +156,8 @@ int vm_truthy(VM *vm, Value v)
     case V_OBJ: break;
     }
     Obj *o = v.as.o;
-    switch ((ObjKind)o->kind) {
+    bool builtin = !overrides(vm, v, SN_bool) && !overrides(vm, v, SN_len);
+    switch (builtin ? (ObjKind)o->kind : OBJ__COUNT) {
     case OBJ_STR: return ((Str *)o)->len != 0;
     case OBJ_BIGINT: return 1;
     case OBJ_TUPLE: return ((Tuple *)o)->len != 0;
@@ -280,13 +293,23 @@ Str *vm_repr(VM *vm, Value v)
     case V_OBJ: break;
     }
     Obj *o = v.as.o;
+    /* a builtin named tuple (sys.asyncgen_hooks) has a __repr__ of its own */
+    Value own = (o->cls->cflags & CLASS_BUILTIN) ? dict_get_str(o->cls->dict, vm->sn[SN_repr]) : VNULL;
+    bool builtin = (o->cls->cflags & CLASS_BUILTIN)
+                       ? IS_NULL(own) || (IS_NATIVE(own) && AS_NATIVE(own)->fn == subclass_builtin_repr)
+                       : !overrides(vm, v, SN_repr);
     switch ((ObjKind)o->kind) {
-    case OBJ_STR: return str_repr(vm, (Str *)o);
-    case OBJ_BIGINT: return num_repr(vm, v);
+    case OBJ_STR:
+        if (builtin)
+            return str_repr(vm, (Str *)o);
+        break;
+    case OBJ_BIGINT:
+        if (builtin)
+            return num_repr(vm, v);
+        break;
     case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_RANGE: case OBJ_VIEW:
     case OBJ_DEQUE:
-        /* a builtin named tuple (sys.asyncgen_hooks) has a __repr__ of its own */
-        if ((o->cls->cflags & CLASS_BUILTIN) && IS_NULL(dict_get_str(o->cls->dict, vm->sn[SN_repr])))
+        if (builtin)
             return container_repr(vm, v);
         break;
     case OBJ_CLASS:
@@ -323,9 +346,9 @@ Str *vm_repr(VM *vm, Value v)
 
 Str *vm_to_str(VM *vm, Value v)
 {
-    if (IS_STR(v))
-        return AS_STR(v);
-    if (!IS_OBJ(v) || IS_BIGINT(v))
+    if (IS_STR(v) && !overrides(vm, v, SN_str))
+        return AS_STR(subclass_plain(vm, v));
+    if (!IS_OBJ(v) || (IS_BIGINT(v) && !overrides(vm, v, SN_str)))
         return vm_repr(vm, v);
     Value m = vm_lookup_special(vm, v, vm->sn[SN_str]);
     if (!IS_NULL(m) && !(IS_NATIVE(m) && AS_NATIVE(m)->owner == TYPE(vm, object))) {
@@ -366,12 +389,13 @@ static Value cmp_result(int c, CmpKind op)
  * Returns not_implemented when this side has no answer. */
 static Value try_compare(VM *vm, Value a, Value b, CmpKind op)
 {
-    if (num_is_number(a)) {
+    bool builtin = !overrides(vm, a, cmp_special[op]) && (op != CMP_NE || !overrides(vm, a, SN_eq));
+    if (num_is_number(a) && builtin) {
         if (num_is_number(b))
             return cmp_result(num_cmp(a, b), op);
         return vm->not_implemented;
     }
-    if (IS_STR(a)) {
+    if (IS_STR(a) && builtin) {
         if (IS_STR(b))
             return str_compare(vm, AS_STR(a), AS_STR(b), op);
         return vm->not_implemented;
@@ -387,7 +411,7 @@ static Value try_compare(VM *vm, Value a, Value b, CmpKind op)
                     (x->self.tag == V_OBJ ? x->self.as.o == y->self.as.o : x->self.as.i == y->self.as.i);
         return VBOOL(op == CMP_EQ ? same : !same);
     }
-    if (ca->cflags & CLASS_BUILTIN) {
+    if ((ca->cflags & CLASS_BUILTIN) || builtin) {
         switch ((ObjKind)a.as.o->kind) {
         case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_RANGE: case OBJ_VIEW:
         case OBJ_DEQUE:
@@ -472,7 +496,7 @@ int vm_eq(VM *vm, Value a, Value b)
 {
     if (a.tag == V_OBJ && b.tag == V_OBJ && a.as.o == b.as.o)
         return 1;   /* identity implies equality for containers' purposes */
-    if (IS_STR(a) && IS_STR(b))
+    if (IS_STR(a) && IS_STR(b) && (a.as.o->cls->cflags & b.as.o->cls->cflags & CLASS_BUILTIN))
         return str_eq(AS_STR(a), AS_STR(b));
     Value r = vm_compare(vm, a, b, CMP_EQ);
     if (IS_NULL(r))
@@ -514,12 +538,12 @@ int vm_hash(VM *vm, Value v, int64_t *out)
         break;
     }
     Obj *o = v.as.o;
-    switch ((ObjKind)o->kind) {
+    switch (overrides(vm, v, SN_hash) ? OBJ__COUNT : (ObjKind)o->kind) {
     case OBJ_STR: *out = str_hash((Str *)o); return 0;
     case OBJ_BIGINT: *out = num_hash(v); return 0;
     case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_VIEW: case OBJ_RANGE:
     case OBJ_DEQUE:
-        if (o->cls->cflags & CLASS_BUILTIN)
+        if ((o->cls->cflags & CLASS_BUILTIN) || is_builtin_subclass(v))
             return container_hash(vm, v, out);
         break;
     default:
@@ -583,7 +607,7 @@ static Value user_binop(VM *vm, Value obj, const char *prefix, BinOpKind op, Val
     char name[32];
     snprintf(name, sizeof name, "__%s%s__", prefix, binop_name[op]);
     Str *s = str_intern(vm, name, strlen(name));
-    Value m = vm_lookup_special(vm, obj, s);
+    Value m = is_builtin_subclass(obj) ? vm_override(vm, obj, s) : vm_lookup_special(vm, obj, s);
     if (IS_NULL(m))
         return vm->not_implemented;
     return call_special(vm, m, obj, &other, 1);
@@ -595,7 +619,7 @@ static Value builtin_binop(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
         return num_binary(vm, a, b, op);
     if (IS_STR(a) || (IS_STR(b) && op == BINOP_MUL))
         return str_binary(vm, a, b, op);
-    if (IS_OBJ(a) && (a.as.o->cls->cflags & CLASS_BUILTIN)) {
+    if (IS_OBJ(a) && ((a.as.o->cls->cflags & CLASS_BUILTIN) || is_builtin_subclass(a))) {
         switch ((ObjKind)a.as.o->kind) {
         case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_VIEW:
             return container_binary(vm, a, b, op, inplace);
@@ -603,7 +627,8 @@ static Value builtin_binop(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
             break;
         }
     }
-    if (IS_OBJ(b) && (b.as.o->cls->cflags & CLASS_BUILTIN) && op == BINOP_MUL && num_is_int(a)) {
+    if (IS_OBJ(b) && ((b.as.o->cls->cflags & CLASS_BUILTIN) || is_builtin_subclass(b)) && op == BINOP_MUL &&
+        num_is_int(a)) {
         switch ((ObjKind)b.as.o->kind) {
         case OBJ_TUPLE: case OBJ_LIST:
             return container_binary(vm, a, b, op, false);
@@ -661,12 +686,21 @@ Value vm_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
         if (IS_NULL(r) || !is_notimpl(vm, r))
             return r;
     }
+    /* a builtin's subclass: its own method before the builtin's */
+    bool a_first = is_builtin_subclass(a);
+    if (a_first) {
+        r = user_binop(vm, a, "", op, b);
+        if (IS_NULL(r) || !is_notimpl(vm, r))
+            return r;
+    }
     r = builtin_binop(vm, a, b, op, inplace);
     if (IS_NULL(r) || !is_notimpl(vm, r))
         return r;
-    r = user_binop(vm, a, "", op, b);
-    if (IS_NULL(r) || !is_notimpl(vm, r))
-        return r;
+    if (!a_first) {
+        r = user_binop(vm, a, "", op, b);
+        if (IS_NULL(r) || !is_notimpl(vm, r))
+            return r;
+    }
     if (!b_first && ta != tb) {
         r = user_binop(vm, b, "r", op, a);
         if (IS_NULL(r) || !is_notimpl(vm, r))
@@ -704,7 +738,7 @@ Value vm_unary(VM *vm, Value a, int which)
 {
     /* which: 0 = +, 1 = ~ */
     if (which == 0 && num_is_number(a))
-        return a.tag == V_BOOL ? VINT(a.as.i) : a;
+        return a.tag == V_BOOL ? VINT(a.as.i) : subclass_plain(vm, a);
     if (which == 1 && num_is_int(a))
         return num_invert(vm, a);
     Value m = vm_lookup_special(vm, a, vm->sn[which == 0 ? SN_pos : SN_invert]);
@@ -774,15 +808,20 @@ static Value attr_error(VM *vm, Value obj, Str *name)
     return VNULL;
 }
 
-static Dict *instance_dict(Value obj)
+/* obj's __dict__, or NULL; an instance of a builtin's subclass gets its
+ * own when `create` asks */
+static Dict *instance_dict(VM *vm, Value obj, bool create)
 {
     if (!IS_OBJ(obj))
         return NULL;
-    switch ((ObjKind)obj.as.o->kind) {
-    case OBJ_INSTANCE: return ((Instance *)obj.as.o)->dict;
-    case OBJ_EXCEPTION: return ((Exception *)obj.as.o)->dict;
-    case OBJ_FUNCTION: return ((Function *)obj.as.o)->dict;
-    case OBJ_MODULE: return ((Module *)obj.as.o)->dict;
+    Obj *o = obj.as.o;
+    switch ((ObjKind)o->kind) {
+    case OBJ_INSTANCE: return ((Instance *)o)->dict;
+    case OBJ_EXCEPTION: return ((Exception *)o)->dict;
+    case OBJ_FUNCTION: return ((Function *)o)->dict;
+    case OBJ_MODULE: return ((Module *)o)->dict;
+    case OBJ_STR: case OBJ_BIGINT: case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET:
+        return (o->cls->cflags & CLASS_BUILTIN) ? NULL : subclass_attrs(vm, o, create);
     default: return NULL;
     }
 }
@@ -810,7 +849,7 @@ static Value special_attr(VM *vm, Value obj, Str *name)
     if (strcmp(n, "__class__") == 0)
         return VOBJ(vm_type_of(vm, obj));
     if (strcmp(n, "__dict__") == 0) {
-        Dict *d = instance_dict(obj);
+        Dict *d = instance_dict(vm, obj, true);
         if (d)
             return VOBJ(d);
         if (IS_CLASS(obj))
@@ -1017,7 +1056,7 @@ static Value generic_getattr(VM *vm, Value obj, Class *type, Str *name)
     Value attr = class_lookup_cached(vm, type, name);
     if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY)
         return bind_descriptor(vm, attr, obj, type);
-    Dict *d = instance_dict(obj);
+    Dict *d = instance_dict(vm, obj, false);
     if (d) {
         Value v = dict_get_str(d, name);
         if (!IS_NULL(v))
@@ -1211,8 +1250,9 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
         if (!fn->dict)
             fn->dict = dict_new(vm);
     }
-    Dict *d = instance_dict(obj);
-    if (!d || ((type->cflags & CLASS_SLOTS) && !class_slot_allows(vm, type, name))) {
+    Dict *d = (type->cflags & CLASS_SLOTS) && !class_slot_allows(vm, type, name) ? NULL
+            : instance_dict(vm, obj, true);
+    if (!d) {
         vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute '%s'", type->name->data, name->data);
         return -1;
     }
@@ -1240,7 +1280,7 @@ int vm_delattr(VM *vm, Value obj, Str *name)
             }
         }
     }
-    Dict *d = IS_CLASS(obj) ? AS_CLASS(obj)->dict : instance_dict(obj);
+    Dict *d = IS_CLASS(obj) ? AS_CLASS(obj)->dict : instance_dict(vm, obj, false);
     if (d) {
         int r = dict_del(vm, d, VOBJ(name));
         if (r != 0)
@@ -1252,9 +1292,10 @@ int vm_delattr(VM *vm, Value obj, Str *name)
 
 /* ---- items, length, membership -------------------------------------------------- */
 
-static bool is_builtin_container(Value v)
+/* A container that behaves as its builtin for special method sn. */
+static bool is_builtin_container(VM *vm, Value v, int sn)
 {
-    if (!IS_OBJ(v) || !(v.as.o->cls->cflags & CLASS_BUILTIN))
+    if (!IS_OBJ(v) || (!(v.as.o->cls->cflags & CLASS_BUILTIN) && (!is_builtin_subclass(v) || overrides(vm, v, sn))))
         return false;
     switch ((ObjKind)v.as.o->kind) {
     case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET: case OBJ_RANGE: case OBJ_VIEW:
@@ -1267,7 +1308,7 @@ static bool is_builtin_container(Value v)
 
 Value vm_getitem(VM *vm, Value obj, Value key)
 {
-    if (IS_LIST(obj) && IS_INT(key)) {
+    if (IS_LIST(obj) && IS_INT(key) && (obj.as.o->cls->cflags & CLASS_BUILTIN)) {
         List *l = AS_LIST(obj);
         int64_t i = key.as.i;
         if (i < 0)
@@ -1275,10 +1316,13 @@ Value vm_getitem(VM *vm, Value obj, Value key)
         if (i >= 0 && i < (int64_t)l->len)
             return l->items[i];
     }
-    if (IS_STR(obj))
+    if (IS_STR(obj) && !overrides(vm, obj, SN_getitem))
         return str_getitem(vm, AS_STR(obj), key);
-    if (is_builtin_container(obj))
+    if (is_builtin_container(vm, obj, SN_getitem)) {
+        if (IS_DICT(obj) && is_builtin_subclass(obj))
+            return subclass_dict_getitem(vm, obj, key);
         return container_getitem(vm, obj, key);
+    }
     if (IS_CLASS(obj)) {
         Value cg = class_lookup_cached(vm, AS_CLASS(obj), str_intern(vm, "__class_getitem__", 17));
         if (!IS_NULL(cg))
@@ -1298,7 +1342,7 @@ Value vm_getitem(VM *vm, Value obj, Value key)
 
 int vm_setitem(VM *vm, Value obj, Value key, Value v)
 {
-    if (IS_LIST(obj) && IS_INT(key)) {
+    if (IS_LIST(obj) && IS_INT(key) && (obj.as.o->cls->cflags & CLASS_BUILTIN)) {
         List *l = AS_LIST(obj);
         int64_t i = key.as.i;
         if (i < 0)
@@ -1310,7 +1354,7 @@ int vm_setitem(VM *vm, Value obj, Value key, Value v)
     }
     if (IS_DICT(obj) && (AS_OBJ(obj)->cls->cflags & CLASS_BUILTIN))
         return dict_set(vm, AS_DICT(obj), key, v);
-    if (is_builtin_container(obj))
+    if (is_builtin_container(vm, obj, SN_setitem))
         return container_setitem(vm, obj, key, v);
     Value m = vm_lookup_special(vm, obj, vm->sn[SN_setitem]);
     if (!IS_NULL(m) && !IS_STR(obj)) {
@@ -1323,7 +1367,7 @@ int vm_setitem(VM *vm, Value obj, Value key, Value v)
 
 int vm_delitem(VM *vm, Value obj, Value key)
 {
-    if (is_builtin_container(obj))
+    if (is_builtin_container(vm, obj, SN_delitem))
         return container_delitem(vm, obj, key);
     Value m = vm_lookup_special(vm, obj, vm->sn[SN_delitem]);
     if (!IS_NULL(m) && !IS_STR(obj))
@@ -1334,9 +1378,9 @@ int vm_delitem(VM *vm, Value obj, Value key)
 
 Value vm_len(VM *vm, Value v)
 {
-    if (IS_STR(v))
+    if (IS_STR(v) && !overrides(vm, v, SN_len))
         return VINT((int64_t)AS_STR(v)->ncp);
-    if (is_builtin_container(v))
+    if (is_builtin_container(vm, v, SN_len))
         return VINT(container_len(vm, v));
     Value m = vm_lookup_special(vm, v, vm->sn[SN_len]);
     if (!IS_NULL(m) && is_user_instance(v)) {
@@ -1357,9 +1401,9 @@ Value vm_len(VM *vm, Value v)
 
 int vm_contains(VM *vm, Value container, Value item)
 {
-    if (IS_STR(container))
+    if (IS_STR(container) && !overrides(vm, container, SN_contains))
         return str_contains(vm, AS_STR(container), item);
-    if (is_builtin_container(container))
+    if (is_builtin_container(vm, container, SN_contains))
         return container_contains(vm, container, item);
     Value m = vm_lookup_special(vm, container, vm->sn[SN_contains]);
     if (!IS_NULL(m)) {
@@ -1402,6 +1446,9 @@ int vm_index(VM *vm, Value v, int64_t *out)
         return 0;
     }
     if (IS_BIGINT(v)) {
+        /* an int subclass's instance may hold a small value */
+        if (bi_to_i64(AS_BIGINT(v), out) == BI_OK)
+            return 0;
         vm_raise(vm, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
         return -1;
     }

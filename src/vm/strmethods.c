@@ -2339,11 +2339,9 @@ Value str_getitem(VM *vm, Str *s, Value key)
         }
         return buf_str(vm, &b);
     }
-    if (IS_INT(key) || IS_BOOL(key)) {
-        i = key.as.i;
-    } else if (IS_BIGINT(key)) {
+    if (IS_BIGINT(key) && !vm_small_int(key, &i)) {
         return vm_raise(vm, EXC_IndexError, "cannot fit 'int' into an index-sized integer");
-    } else {
+    } else if (!vm_small_int(key, &i)) {
         Value m = vm_lookup_special(vm, key, str_intern(vm, "__index__", 9));
         if (IS_NULL(m))
             return vm_raise(vm, EXC_TypeError, "string indices must be integers, not '%s'", tname(vm, key));
@@ -2373,14 +2371,12 @@ static bool has_reflected(VM *vm, Value b, const char *name)
 static Value str_repeat(VM *vm, Str *s, Value nv, Value self)
 {
     int64_t n;
-    if (IS_INT(nv) || IS_BOOL(nv)) {
-        n = nv.as.i;
-    } else if (IS_BIGINT(nv)) {
+    if (IS_BIGINT(nv) && !vm_small_int(nv, &n)) {
         if (AS_BIGINT(nv)->neg)
             n = 0;
         else
             return vm_raise(vm, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
-    } else {
+    } else if (!vm_small_int(nv, &n)) {
         if (vm_index(vm, nv, &n) < 0)
             return VNULL;
     }

@@ -49,6 +49,7 @@ VM *vm_new(const VMConfig *cfg)
     vm->next_gc = (size_t)8 << 20;
     vm->exc = VNULL;
     vm->class_epoch = 1;   /* the cache's empty entries (epoch 0) never match */
+    vm_push_root(vm, &vm->inst_attrs);   /* for good: nothing pops below it */
     types_init(vm);
     vm->builtins = dict_new(vm);
     vm->modules = dict_new(vm);
@@ -67,6 +68,7 @@ VM *vm_new(const VMConfig *cfg)
     container_methods_init(vm);
     gen_methods_init(vm);
     introspect_init(vm);
+    subclass_init(vm);
     adopt_constructors(vm);
     modules_init(vm);
     vm->main = module_new(vm, "__main__");
@@ -80,6 +82,7 @@ void vm_free(VM *vm)
 {
     if (!vm)
         return;
+    vm->inst_attrs = VNULL;   /* freed in no particular order: nothing to forget */
     Obj *o = vm->objects;
     while (o) {
         Obj *next = o->gc_next;

@@ -158,6 +158,7 @@ struct VM {
     Native *build_class;       /* __build_class__ */
     uint64_t steps;            /* instructions executed */
     Value **roots;             /* vm_push_root stack (grows) */
+    Value inst_attrs;          /* subclass.c: the attributes of builtin subclasses' instances */
     int nroots, cap_roots;
 
     /* the world */
@@ -389,6 +390,23 @@ Value vm_getitem(VM *vm, Value obj, Value key);
 int vm_setitem(VM *vm, Value obj, Value key, Value v);
 int vm_delitem(VM *vm, Value obj, Value key);
 Value vm_lookup_special(VM *vm, Value obj, Str *name);     /* on the type only; VNULL if none */
+/* A special method that v's class (deriving from a builtin: subclass.c)
+ * defines in Python before the builtin along its MRO; VNULL: v behaves as
+ * its builtin does (always for the builtins' own instances). */
+Value vm_override(VM *vm, Value v, Str *name);
+/* An int that fits 64 bits (an int subclass's instance is a big-int object
+ * whatever its value): *out set. */
+static inline bool vm_small_int(Value v, int64_t *out)
+{
+    if (v.tag == V_INT || v.tag == V_BOOL) {
+        *out = v.as.i;
+        return true;
+    }
+    return v.tag == V_OBJ && v.as.o->kind == OBJ_BIGINT &&
+           bi_to_i64(&((ObjBigInt *)v.as.o)->b, out) == BI_OK;
+}
+/* v as its builtin base: v itself, or a plain copy of a subclass's instance */
+Value subclass_plain(VM *vm, Value v);
 Value vm_len(VM *vm, Value v);
 /* A frame object (introspect.c): gen's frame (its line read live) or, with
  * gen VNULL, a fixed place of code */
