@@ -16,6 +16,7 @@
 static Class *raw_class(VM *vm, TypeKind t)
 {
     Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, NULL);
+    c->cflags = CLASS_BUILTIN;   /* already: the strs made meanwhile are plain strs */
     vm->types[t] = c;
     return c;
 }

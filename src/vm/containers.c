@@ -236,7 +236,16 @@ static int list_append_values(VM *vm, List *l, const Value *src, size_t n)
     return 0;
 }
 
-int list_extend(VM *vm, List *l, Value it)
+/* Iterating it walks its items: not a subclass's own __iter__. */
+static bool iterates_as_builtin(VM *vm, Value it)
+{
+    return !IS_OBJ(it) || (AS_OBJ(it)->cls->cflags & CLASS_BUILTIN) ||
+           IS_NULL(vm_override(vm, it, str_intern(vm, "__iter__", 8)));
+}
+
+/* list_extend from the builtin containers, without iterators: 0 done, -1
+ * raised, 1 not one of those. */
+static int extend_known(VM *vm, List *l, Value it)
 {
     if (IS_LIST(it)) {
         List *o = AS_LIST(it);
@@ -270,6 +279,15 @@ int list_extend(VM *vm, List *l, Value it)
             if (!IS_NULL(e->key) && e->hash != -1) l->items[l->len++] = e->key;
         }
         return 0;
+    }
+    return 1;
+}
+
+int list_extend(VM *vm, List *l, Value it)
+{
+    if (iterates_as_builtin(vm, it)) {
+        int known = extend_known(vm, l, it);
+        if (known <= 0) return known;
     }
     Value iter = vm_iter(vm, it);
     if (IS_NULL(iter)) return -1;

@@ -26,6 +26,13 @@ void dict_free_storage(VM *vm, Dict *d)
     d->cap = d->index_size = d->used = d->nentries = 0;
 }
 
+/* A str of str's own (not of a subclass, which may define __eq__ and
+ * __hash__); the first strs are made before their class. */
+static inline bool plain_str(const Obj *o)
+{
+    return o->kind == OBJ_STR && (!o->cls || (o->cls->cflags & CLASS_BUILTIN));
+}
+
 /* Fast equality for the common key kinds; -2 means "ask vm_eq". */
 static inline int quick_eq(Value a, Value b)
 {
@@ -33,7 +40,7 @@ static inline int quick_eq(Value a, Value b)
         if (a.tag == V_OBJ) {
             if (a.as.o == b.as.o)
                 return 1;
-            if (a.as.o->kind == OBJ_STR && b.as.o->kind == OBJ_STR)
+            if (plain_str(a.as.o) && plain_str(b.as.o))
                 return str_eq((Str *)a.as.o, (Str *)b.as.o);
             return -2;
         }
@@ -144,7 +151,7 @@ static void grow(VM *vm, Dict *d)
 
 static int key_hash(VM *vm, Value key, int64_t *h)
 {
-    if (IS_STR(key)) {
+    if (IS_OBJ(key) && plain_str(AS_OBJ(key))) {
         *h = str_hash(AS_STR(key));
         return 0;
     }

@@ -279,6 +279,53 @@ static Value builtin_iter(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return IS_STR(args[0]) ? str_iter(vm, AS_STR(args[0])) : container_iter(vm, args[0]);
 }
 
+/* str.__eq__, list.__lt__, ...: the builtin comparison of self with other,
+ * NotImplemented when other is not of a kind it compares with */
+static Value builtin_compare(VM *vm, Value *args, int nargs, Tuple *kwnames, CmpKind op)
+{
+    static const char *const names[] = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
+    if (vm_check_nargs(vm, names[op], nargs, kwnames, 2, 2) < 0)
+        return VNULL;
+    Value a = args[0], b = args[1];
+    if (IS_STR(a))
+        return IS_STR(b) ? str_compare(vm, AS_STR(a), AS_STR(b), op) : vm->not_implemented;
+    if (num_is_int(a)) {
+        if (!num_is_number(b))
+            return vm->not_implemented;
+        int c = num_cmp(a, b);
+        bool r = op == CMP_LT ? c < 0 : op == CMP_LE ? c <= 0 : op == CMP_EQ ? c == 0
+               : op == CMP_NE ? c != 0 : op == CMP_GT ? c == 1 : c == 0 || c == 1;
+        return VBOOL(c == 2 ? op == CMP_NE : r);
+    }
+    return container_compare(vm, a, b, op);
+}
+
+#define BUILTIN_COMPARE(name, op) \
+    static Value builtin_##name(VM *vm, Value *args, int nargs, Tuple *kwnames) \
+    { return builtin_compare(vm, args, nargs, kwnames, op); }
+BUILTIN_COMPARE(lt, CMP_LT)
+BUILTIN_COMPARE(le, CMP_LE)
+BUILTIN_COMPARE(eq, CMP_EQ)
+BUILTIN_COMPARE(ne, CMP_NE)
+BUILTIN_COMPARE(gt, CMP_GT)
+BUILTIN_COMPARE(ge, CMP_GE)
+#undef BUILTIN_COMPARE
+
+/* str.__hash__, int.__hash__, tuple.__hash__...; list's raises */
+static Value builtin_hash(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (vm_check_nargs(vm, "__hash__", nargs, kwnames, 1, 1) < 0)
+        return VNULL;
+    int64_t h;
+    if (IS_STR(args[0]))
+        h = str_hash(AS_STR(args[0]));
+    else if (num_is_int(args[0]))
+        h = num_hash(args[0]);
+    else if (container_hash(vm, args[0], &h) < 0)
+        return VNULL;
+    return VINT(h);
+}
+
 void subclass_init(VM *vm)
 {
     static const struct { const char *name; NativeFn fn; const char *on; } dunders[] = {
@@ -290,10 +337,18 @@ void subclass_init(VM *vm)
         { "__len__", builtin_len, "stldgf" },
         { "__contains__", builtin_contains, "stldgf" },
         { "__iter__", builtin_iter, "stldgf" },
+        { "__eq__", builtin_eq, "sitldgf" }, { "__ne__", builtin_ne, "sitldgf" },
+        { "__lt__", builtin_lt, "sitlgf" }, { "__le__", builtin_le, "sitlgf" },
+        { "__gt__", builtin_gt, "sitlgf" }, { "__ge__", builtin_ge, "sitlgf" },
+        { "__hash__", builtin_hash, "sitf" },
     };
     /* s: str, i: int, t: tuple, l: list, d: dict, g: set, f: frozenset */
     const TypeKind kinds[] = { ['s'] = T_str, ['i'] = T_int, ['t'] = T_tuple, ['l'] = T_list,
                                ['d'] = T_dict, ['g'] = T_set, ['f'] = T_frozenset };
+    /* mutable builtins are unhashable, and say so as CPython's do */
+    dict_set(vm, TYPE(vm, list)->dict, VOBJ(vm->sn[SN_hash]), VNONE);
+    dict_set(vm, TYPE(vm, dict)->dict, VOBJ(vm->sn[SN_hash]), VNONE);
+    dict_set(vm, TYPE(vm, set)->dict, VOBJ(vm->sn[SN_hash]), VNONE);
     for (size_t i = 0; i < sizeof dunders / sizeof dunders[0]; i++)
         for (const char *k = dunders[i].on; *k; k++)
             class_add_checked_method(vm, vm->types[kinds[(unsigned char)*k]], dunders[i].name, dunders[i].fn);
