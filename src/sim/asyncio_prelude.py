@@ -501,6 +501,7 @@ class TaskGroup:
         self._errors = []
         self._base_error = None
         self._on_completed = None
+        self._on_done = None
 
     def __repr__(self):
         info = ['']
@@ -564,14 +565,17 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is finished")  #@ asyncio/taskgroups.py:157 create_task | raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")  #@ asyncio/taskgroups.py:159 create_task | raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = create_task(coro)
+        task = create_task(coro, context=context)
         if name is not None:
             task.set_name(name)
         if task.done():
             self._on_task_done(task)
         else:
             self._tasks[task] = None
-            task.add_done_callback(self._on_task_done)
+            # one bound method for all its tasks: 50,000 tasks, 50,000 fewer objects
+            if self._on_done is None:
+                self._on_done = self._on_task_done
+            task.add_done_callback(self._on_done)
         return task
 
     def _abort(self):
