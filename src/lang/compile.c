@@ -144,7 +144,7 @@ static bool const_eq(const Const *a, const Const *b)
     case K_NONE: case K_TRUE: case K_FALSE: case K_ELLIPSIS: return true;
     case K_INT: return a->as.i == b->as.i;
     case K_FLOAT: return memcmp(&a->as.f, &b->as.f, sizeof(double)) == 0;
-    case K_STR: case K_BIGINT:
+    case K_STR: case K_BYTES: case K_BIGINT:
         return a->as.str.len == b->as.str.len && memcmp(a->as.str.s, b->as.str.s, a->as.str.len) == 0;
     case K_CODE: return a->as.code == b->as.code;
     case K_TUPLE:
@@ -164,7 +164,7 @@ static uint32_t const_hash(const Const *k)
     switch (k->kind) {
     case K_INT: return lang_hash(&k->as.i, sizeof k->as.i, h);
     case K_FLOAT: return lang_hash(&k->as.f, sizeof k->as.f, h);
-    case K_STR: case K_BIGINT: return lang_hash(k->as.str.s, k->as.str.len, h);
+    case K_STR: case K_BYTES: case K_BIGINT: return lang_hash(k->as.str.s, k->as.str.len, h);
     case K_TUPLE:
         for (int i = 0; i < k->as.tuple.n; i++)
             h = (h ^ const_hash(&k->as.tuple.items[i])) * 16777619u;
@@ -458,7 +458,7 @@ static char **heap_strs(PtrVec *v)
 static void heap_const(Const *dst, const Const *src)
 {
     *dst = *src;
-    if (src->kind == K_STR || src->kind == K_BIGINT) {
+    if (src->kind == K_STR || src->kind == K_BYTES || src->kind == K_BIGINT) {
         dst->as.str.s = malloc(src->as.str.len + 1);
         if (!dst->as.str.s) abort();
         memcpy(dst->as.str.s, src->as.str.s, src->as.str.len);
@@ -835,6 +835,7 @@ static const char *literal_type(Node *e)
         case K_INT: case K_BIGINT: return "int";
         case K_FLOAT: return "float";
         case K_STR: return "str";
+        case K_BYTES: return "bytes";
         default: return NULL;   /* None, True, False, ... are fine */
         }
     }
@@ -2053,9 +2054,12 @@ static void unparse(C *c, SBuf *b, const Node *e, bool in_subscript)
         case K_TRUE: sb_str(c, b, "True"); return;
         case K_FALSE: sb_str(c, b, "False"); return;
         case K_ELLIPSIS: sb_str(c, b, "..."); return;
+        case K_BYTES:
         case K_STR: {
             const char *s = e->value.as.str.s;
             size_t n = e->value.as.str.len;
+            if (e->value.kind == K_BYTES)
+                sb_put(c, b, "b", 1);
             bool sq = memchr(s, '\'', n) != NULL, dq = memchr(s, '"', n) != NULL;
             char q = sq && !dq ? '"' : '\'';
             sb_put(c, b, &q, 1);

@@ -517,6 +517,51 @@ static void escape(Parser *P, const Token *t, Buf *b, int *pi, int end)
     *pi = i + 1;
 }
 
+/* The bytes a bytes literal's body s[i..end) stands for, into b: ASCII
+ * characters, and the escapes that make bytes (\x, octal) or keep their
+ * text (\u, \U, \N, unknown ones). */
+static void bytes_body(Parser *P, const Token *t, int i, int end, bool raw, Buf *b)
+{
+    const char *s = P->c->src;
+    while (i < end) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80)
+            lang_fail(P->c, LANG_ERR_SYNTAX, t->line, t->col, "bytes can only contain ASCII literal characters");
+        if (ch != '\\' || raw || i + 1 >= end) {
+            buf_put(P, b, s + i++, 1);
+            continue;
+        }
+        char e = s[++i];
+        unsigned v = 0;
+        if (e == 'x') {
+            for (int k = 1; k <= 2; k++) {
+                int h = i + k < end ? hexval((unsigned char)s[i + k]) : -1;
+                if (h < 0)
+                    lang_fail(P->c, LANG_ERR_SYNTAX, t->line, t->col,
+                              "(value error) invalid \\x escape at position %d", (int)b->n);
+                v = v * 16 + (unsigned)h;
+            }
+            i += 3;
+        } else if (e >= '0' && e <= '7') {
+            int k = 0;
+            while (k < 3 && i + k < end && s[i + k] >= '0' && s[i + k] <= '7')
+                v = v * 8 + (unsigned)(s[i + k++] - '0');
+            if (v > 0377)
+                lang_warn(P->c, t->line, "invalid octal escape sequence '\\%.3s'", s + i);
+            i += k;
+        } else if (e == 'u' || e == 'U' || e == 'N') {
+            lang_warn(P->c, t->line, "invalid escape sequence '\\%c'", e);
+            buf_put(P, b, "\\", 1);
+            continue;
+        } else {
+            escape(P, t, b, &i, end);
+            continue;
+        }
+        char byte = (char)(v & 0xff);
+        buf_put(P, b, &byte, 1);
+    }
+}
+
 typedef struct StrParts {
     PtrVec parts;       /* E_CONST / E_FORMATTED */
     Buf lit;            /* pending literal text */
@@ -703,11 +748,10 @@ static Node *strings(Parser *P)
             if (ch == 'b') b = true;
             p++;
         }
-        if (b) {
-            any_bytes = true;
-            unsupported(P, t, "bytes literals");
-        }
-        any_str = true;
+        if (b ? any_str : any_bytes)
+            lang_fail(P->c, LANG_ERR_SYNTAX, first->line, first->col, "cannot mix bytes and nonbytes literals");
+        any_bytes |= b;
+        any_str |= !b;
         char q = s[p];
         bool triple = p + 2 < t->end && s[p + 1] == q && s[p + 2] == q && t->end - p >= 6;
         int body = p + (triple ? 3 : 1);
@@ -715,14 +759,15 @@ static Node *strings(Parser *P)
         if (f)
             any_f = true;
         sp.is_f = f;
-        fstring_body(P, t, body, end, raw, &sp, false);
+        if (b)
+            bytes_body(P, t, body, end, raw, &sp.lit);
+        else
+            fstring_body(P, t, body, end, raw, &sp, false);
     }
-    (void)any_bytes;
-    (void)any_str;
     Node *n;
     if (!any_f) {
         n = new_node(P, E_CONST, first);
-        n->value.kind = K_STR;
+        n->value.kind = any_bytes ? K_BYTES : K_STR;
         n->value.as.str.s = sp.lit.s ? sp.lit.s : arena_strndup(&P->c->arena, "", 0);
         n->value.as.str.len = sp.lit.n;
         return fin(P, n);

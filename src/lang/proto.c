@@ -23,6 +23,7 @@ static void const_free(Const *k, bool deep)
 {
     switch (k->kind) {
     case K_STR:
+    case K_BYTES:
     case K_BIGINT:
         free(k->as.str.s);
         break;
@@ -97,8 +98,10 @@ static void const_repr(const Const *k, char *buf, size_t cap)
     case K_INT: snprintf(buf, cap, "%lld", (long long)k->as.i); break;
     case K_BIGINT: snprintf(buf, cap, "%.*s", (int)k->as.str.len, k->as.str.s); break;
     case K_FLOAT: snprintf(buf, cap, "%.17g", k->as.f); break;
+    case K_BYTES:
     case K_STR: {
         size_t j = 0;
+        if (k->kind == K_BYTES && j + 1 < cap) buf[j++] = 'b';
         if (j + 1 < cap) buf[j++] = '\'';
         for (size_t i = 0; i < k->as.str.len && j + 5 < cap; i++) {
             unsigned char ch = (unsigned char)k->as.str.s[i];

@@ -81,6 +81,7 @@ typedef enum ConstKind {
     K_BIGINT,   /* decimal digits or a 0x/0o/0b literal, optional leading '-', in str */
     K_FLOAT,
     K_STR,      /* UTF-8, may contain NUL: use len */
+    K_BYTES,    /* a bytes literal's bytes, in str */
     K_CODE,     /* a nested Proto */
     K_TUPLE     /* of constants (e.g. KW_NAMES, default tuples) */
 } ConstKind;
@@ -92,7 +93,7 @@ typedef struct Const {
     union {
         int64_t i;
         double f;
-        struct { char *s; size_t len; } str;   /* K_STR, K_BIGINT */
+        struct { char *s; size_t len; } str;   /* K_STR, K_BYTES, K_BIGINT */
         Proto *code;
         struct { struct Const *items; int n; } tuple;
     } as;

@@ -1755,6 +1755,8 @@ static Value str_new_native(VM *vm, Value *args, int nargs, Tuple *kw)
         return VOBJ(vm->empty_str ? vm->empty_str : str_new(vm, "", 0));
     if ((!IS_NULL(a[1]) || !IS_NULL(a[2])) && IS_STR(a[0]))
         return vm_raise(vm, EXC_TypeError, "decoding str is not supported");
+    if (vm_is_bytes(a[0]) && (!IS_NULL(a[1]) || !IS_NULL(a[2])))
+        return bytes_decode(vm, a[0], a[1], a[2]);
     if (!IS_NULL(a[1]) || !IS_NULL(a[2]))
         return vm_raise(vm, EXC_TypeError, "decoding to str: need a bytes-like object, %s found", tname(vm, a[0]));
     Str *s = vm_to_str(vm, a[0]);

@@ -89,6 +89,7 @@ void types_init(VM *vm)
         { T_NotImplementedType, "NotImplementedType", T_object, OBJ_INSTANCE },
         { T_deque, "deque", T_object, OBJ_DEQUE },
         { T_frame, "frame", T_object, OBJ_NATIVE_DATA },
+        { T_bytes, "bytes", T_object, OBJ_NATIVE_DATA },
     };
     for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++)
         vm->types[rest[i].t] = class_new_builtin(vm, rest[i].name, vm->types[rest[i].base], rest[i].kind);

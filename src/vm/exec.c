@@ -38,6 +38,8 @@ static Value const_value(VM *vm, const Const *k)
         if (k->as.str.len <= 40)
             return VOBJ(str_intern(vm, k->as.str.s, k->as.str.len));
         return VOBJ(str_new(vm, k->as.str.s, k->as.str.len));
+    case K_BYTES:
+        return bytes_new(vm, k->as.str.s, k->as.str.len);
     case K_BIGINT: {
         BigInt b = BI_INIT;
         /* decimal digits, or a 0x / 0o / 0b literal's text; either with '-' */

@@ -226,6 +226,18 @@ int class_set_bases(VM *vm, Class *c, Tuple *bases);  /* C3 MRO; -1 after raisin
 Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames);
 Value bind_descriptor(VM *vm, Value attr, Value obj, Class *type);
 
+/* ops.c: a three-way comparison's answer to op (c: -1, 0, 1, or 2 for unordered) */
+Value vm_cmp_result(int c, CmpKind op);
+/* The six comparison natives prefix_lt ... prefix_ge, each
+ * impl(vm, args, nargs, kwnames, op) */
+#define DEFINE_COMPARE_NATIVES(prefix, impl) \
+    static Value prefix##_lt(VM *vm, Value *a, int n, Tuple *k) { return impl(vm, a, n, k, CMP_LT); } \
+    static Value prefix##_le(VM *vm, Value *a, int n, Tuple *k) { return impl(vm, a, n, k, CMP_LE); } \
+    static Value prefix##_eq(VM *vm, Value *a, int n, Tuple *k) { return impl(vm, a, n, k, CMP_EQ); } \
+    static Value prefix##_ne(VM *vm, Value *a, int n, Tuple *k) { return impl(vm, a, n, k, CMP_NE); } \
+    static Value prefix##_gt(VM *vm, Value *a, int n, Tuple *k) { return impl(vm, a, n, k, CMP_GT); } \
+    static Value prefix##_ge(VM *vm, Value *a, int n, Tuple *k) { return impl(vm, a, n, k, CMP_GE); }
+
 /* subclass.c: instances of Python classes deriving from builtin types */
 void subclass_init(VM *vm);                  /* the builtins' __new__ */
 bool subclass_layout_ok(VM *vm, const Class *bb);   /* may a Python class derive from bb? */

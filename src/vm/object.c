@@ -277,21 +277,24 @@ Str *str_concat(VM *vm, Str *a, Str *b)
 
 /* A fixed-key hash: deterministic across runs (CPython randomises str
  * hashes, so no program can depend on their values, only on equality). */
-int64_t str_hash(Str *s)
+int64_t hash_bytes(const void *p, size_t n)
 {
-    if (s->hash != -1)
-        return s->hash;
+    const unsigned char *d = p;
     uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < s->len; i++) {
-        h ^= (unsigned char)s->data[i];
+    for (size_t i = 0; i < n; i++) {
+        h ^= d[i];
         h *= 0x100000001b3ull;
     }
     h ^= h >> 29;
     int64_t r = (int64_t)(h & 0x1fffffffffffffffull);
-    if (r == -1)
-        r = -2;
-    s->hash = r;
-    return r;
+    return r == -1 ? -2 : r;
+}
+
+int64_t str_hash(Str *s)
+{
+    if (s->hash == -1)
+        s->hash = hash_bytes(s->data, s->len);
+    return s->hash;
 }
 
 bool str_eq(const Str *a, const Str *b)

@@ -370,7 +370,7 @@ static const char *const cmp_symbol[] = { "<", "<=", "==", "!=", ">", ">=" };
 static const int cmp_reflect[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
 static const int cmp_special[] = { SN_lt, SN_le, SN_eq, SN_ne, SN_gt, SN_ge };
 
-static Value cmp_result(int c, CmpKind op)
+Value vm_cmp_result(int c, CmpKind op)
 {
     if (c == 2)   /* unordered (nan) */
         return VBOOL(op == CMP_NE);
@@ -392,7 +392,7 @@ static Value try_compare(VM *vm, Value a, Value b, CmpKind op)
     bool builtin = !overrides(vm, a, cmp_special[op]) && (op != CMP_NE || !overrides(vm, a, SN_eq));
     if (num_is_number(a) && builtin) {
         if (num_is_number(b))
-            return cmp_result(num_cmp(a, b), op);
+            return vm_cmp_result(num_cmp(a, b), op);
         return vm->not_implemented;
     }
     if (IS_STR(a) && builtin) {
@@ -464,7 +464,7 @@ Value vm_compare(VM *vm, Value a, Value b, CmpKind op)
     }
     /* fast paths */
     if (a.tag == V_INT && b.tag == V_INT)
-        return cmp_result((a.as.i > b.as.i) - (a.as.i < b.as.i), op);
+        return vm_cmp_result((a.as.i > b.as.i) - (a.as.i < b.as.i), op);
 
     /* a subclass's reflected method goes first, as in CPython */
     Class *ta = vm_type_of(vm, a), *tb = vm_type_of(vm, b);
@@ -602,7 +602,7 @@ static const char *const binop_name[] = {
 
 static Value user_binop(VM *vm, Value obj, const char *prefix, BinOpKind op, Value other)
 {
-    if (!IS_OBJ(obj) || (obj.as.o->cls->cflags & CLASS_BUILTIN))
+    if (!is_user_instance(obj))
         return vm->not_implemented;
     char name[32];
     snprintf(name, sizeof name, "__%s%s__", prefix, binop_name[op]);
@@ -617,7 +617,8 @@ static Value builtin_binop(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
 {
     if (num_is_number(a) && num_is_number(b))
         return num_binary(vm, a, b, op);
-    if (IS_STR(a) || (IS_STR(b) && op == BINOP_MUL))
+    /* n * "ab"; an object with a __mul__ of its own has it asked first */
+    if (IS_STR(a) || (IS_STR(b) && op == BINOP_MUL && !is_user_instance(a)))
         return str_binary(vm, a, b, op);
     if (IS_OBJ(a) && ((a.as.o->cls->cflags & CLASS_BUILTIN) || is_builtin_subclass(a))) {
         switch ((ObjKind)a.as.o->kind) {

@@ -292,24 +292,12 @@ static Value builtin_compare(VM *vm, Value *args, int nargs, Tuple *kwnames, Cmp
     if (num_is_int(a)) {
         if (!num_is_number(b))
             return vm->not_implemented;
-        int c = num_cmp(a, b);
-        bool r = op == CMP_LT ? c < 0 : op == CMP_LE ? c <= 0 : op == CMP_EQ ? c == 0
-               : op == CMP_NE ? c != 0 : op == CMP_GT ? c == 1 : c == 0 || c == 1;
-        return VBOOL(c == 2 ? op == CMP_NE : r);
+        return vm_cmp_result(num_cmp(a, b), op);
     }
     return container_compare(vm, a, b, op);
 }
 
-#define BUILTIN_COMPARE(name, op) \
-    static Value builtin_##name(VM *vm, Value *args, int nargs, Tuple *kwnames) \
-    { return builtin_compare(vm, args, nargs, kwnames, op); }
-BUILTIN_COMPARE(lt, CMP_LT)
-BUILTIN_COMPARE(le, CMP_LE)
-BUILTIN_COMPARE(eq, CMP_EQ)
-BUILTIN_COMPARE(ne, CMP_NE)
-BUILTIN_COMPARE(gt, CMP_GT)
-BUILTIN_COMPARE(ge, CMP_GE)
-#undef BUILTIN_COMPARE
+DEFINE_COMPARE_NATIVES(builtin, builtin_compare)
 
 /* str.__hash__, int.__hash__, tuple.__hash__...; list's raises */
 static Value builtin_hash(VM *vm, Value *args, int nargs, Tuple *kwnames)

@@ -64,6 +64,7 @@ VM *vm_new(const VMConfig *cfg)
     dict_set_str(vm, vm->builtins, "NotImplemented", vm->not_implemented);
     builtins_init(vm);
     str_methods_init(vm);
+    bytes_init(vm);
     format_init(vm);
     container_methods_init(vm);
     gen_methods_init(vm);

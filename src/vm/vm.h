@@ -73,6 +73,8 @@
     X(TypeError, Exception) \
     X(ValueError, Exception) \
     X(UnicodeError, ValueError) \
+    X(UnicodeDecodeError, UnicodeError) \
+    X(UnicodeEncodeError, UnicodeError) \
     X(Warning, Exception) \
     X(BytesWarning, Warning) \
     X(DeprecationWarning, Warning) \
@@ -102,7 +104,7 @@ typedef enum ExcKind {
     X(async_generator_asend) X(async_generator_athrow) X(asyncgen_hooks) X(struct_time) X(coroutine_wrapper) \
     X(dict_keys) X(dict_values) X(dict_items) \
     X(staticmethod) X(classmethod) X(property) X(super) \
-    X(ellipsis) X(NotImplementedType) X(deque) X(frame)
+    X(ellipsis) X(NotImplementedType) X(deque) X(frame) X(bytes)
 
 typedef enum TypeKind {
 #define X(name) T_##name,
@@ -310,6 +312,7 @@ Str *str_printf(VM *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3
 Str *str_intern(VM *vm, const char *s, size_t len);
 Str *str_concat(VM *vm, Str *a, Str *b);
 int64_t str_hash(Str *s);
+int64_t hash_bytes(const void *p, size_t n);               /* str's hash of any bytes */
 bool str_eq(const Str *a, const Str *b);
 Value vm_str(VM *vm, const char *cstr);                    /* VOBJ(str_from_cstr) */
 
@@ -394,6 +397,12 @@ Value vm_lookup_special(VM *vm, Value obj, Str *name);     /* on the type only; 
  * defines in Python before the builtin along its MRO; VNULL: v behaves as
  * its builtin does (always for the builtins' own instances). */
 Value vm_override(VM *vm, Value v, Str *name);
+/* bytes (bytes.c) */
+Value bytes_new(VM *vm, const void *data, size_t len);    /* data NULL: zeroed */
+bool vm_is_bytes(Value v);
+Value bytes_decode(VM *vm, Value self, Value encoding, Value errors);   /* VNULL: not given */
+void bytes_init(VM *vm);
+
 /* An int that fits 64 bits (an int subclass's instance is a big-int object
  * whatever its value): *out set. */
 static inline bool vm_small_int(Value v, int64_t *out)

@@ -405,6 +405,8 @@ static void test_syntax_errors(void **state)
     expect_error("x = [1, 2, 3\nfor i in x:\n    pass\n", LANG_ERR_SYNTAX, 1, 5, "'[' was never closed");
     expect_error("def f(*):\n    pass\n", LANG_ERR_SYNTAX, 1, 7, "named arguments must follow bare *");
     expect_error("for i in range(3) print(i)\n", LANG_ERR_SYNTAX, 1, 19, "invalid syntax");
+    expect_error("x = b'a' 'b'\n", LANG_ERR_SYNTAX, 1, 5, "cannot mix bytes and nonbytes literals");
+    expect_error("x = b'\\x4'\n", LANG_ERR_SYNTAX, 1, 5, "(value error) invalid \\x escape at position 0");
 }
 
 static void test_unsupported(void **state)
@@ -412,7 +414,6 @@ static void test_unsupported(void **state)
     (void)state;
     expect_error("match x:\n    case 1:\n        pass\n", LANG_ERR_UNSUPPORTED, 1, 1,
                  "'match' statements are not supported by loopscope");
-    expect_error("x = b'abc'\n", LANG_ERR_UNSUPPORTED, 1, 5, "bytes literals are not supported by loopscope");
     expect_error("x = 1j\n", LANG_ERR_UNSUPPORTED, 1, 5, "complex numbers are not supported by loopscope");
     expect_error("from . import x\n", LANG_ERR_UNSUPPORTED, 1, 6, "relative imports are not supported by loopscope");
     expect_error("import os\n", LANG_ERR_UNSUPPORTED, 1, 8,

@@ -1,0 +1,4 @@
+# A bytes literal holds ASCII characters only (escapes for the rest).
+print("start")
+greeting = b"café"
+print(greeting)
