@@ -45,6 +45,41 @@ def _blank(cls):
     return object.__new__(cls)
 
 
+def _builtin_base(cls):
+    for base in cls.__mro__:
+        if base in (list, dict, set, str, int, tuple, frozenset):
+            return base
+    return None
+
+
+def _reconstruct(x, deep, memo):
+    # an instance of a class (perhaps deriving from a builtin) as CPython's
+    # copy._reconstruct makes it from object.__reduce_ex__(4): a blank one
+    # (an immutable builtin's made from the value), its state, then a list's
+    # items appended and a dict's items set one by one
+    cls = type(x)
+    base = _builtin_base(cls)
+    if base in (str, int, tuple, frozenset):
+        value = base(x)
+        if deep and base in (tuple, frozenset):
+            value = base(deepcopy(item, memo) for item in value)
+        y = cls.__new__(cls, value)
+    else:
+        y = _blank(cls)
+    if deep:
+        memo[id(x)] = y
+    _restore(y, _state_of(x), deep, memo)
+    if base is list:
+        for item in list.__iter__(x):
+            y.append(deepcopy(item, memo) if deep else item)
+    elif base is dict:
+        for k, v in dict.items(x):
+            y[deepcopy(k, memo) if deep else k] = deepcopy(v, memo) if deep else v
+    elif base is set:
+        set.update(y, (deepcopy(item, memo) if deep else item for item in set.__iter__(x)))
+    return y
+
+
 def _state_of(x):
     getstate = getattr(type(x), '__getstate__', None)
     if getstate is not None and getstate is not getattr(object, '__getstate__', None):
@@ -83,9 +118,7 @@ def copy(x):
         y = cls(*x.args)
         _restore(y, getattr(x, '__dict__', None), False, None)
         return y
-    y = _blank(cls)
-    _restore(y, _state_of(x), False, None)
-    return y
+    return _reconstruct(x, False, None)
 
 
 def deepcopy(x, memo=None, _nil=[]):
@@ -129,9 +162,7 @@ def deepcopy(x, memo=None, _nil=[]):
             memo[d] = y
             _restore(y, getattr(x, '__dict__', None), True, memo)
         else:
-            y = _blank(cls)
-            memo[d] = y
-            _restore(y, _state_of(x), True, memo)
+            y = _reconstruct(x, True, memo)
     if y is not x:
         memo[d] = y
         # keep x alive as CPython's memo does
