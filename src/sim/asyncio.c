@@ -117,7 +117,6 @@ typedef struct Sim {
     Value step_fn, wakeup_fn, gather_done_fn;   /* Task.__step, Task.__wakeup, the gather callback */
     Value cur_ctx;          /* the current contextvars context (contextvars.c) */
     Value ctx_classes;      /* contextvars.c's classes */
-    Value set_result_unless_cancelled;   /* the native sleep's timers call */
     FastPath *fast;         /* the prelude's C stand-ins (fastpath.c) */
 } Sim;
 
@@ -370,9 +369,12 @@ static void registry_remove(Sim *s, SimFuture *t)
 /* call_soon(fn, fut) for a callback entry, in its context */
 static void schedule_callback(VM *vm, Value entry, Value fut)
 {
-    SimHandle *h = sim_call_soon(&sim_of(vm)->loop, NULL, cb_fn(entry), VOBJ(tuple_from(vm, &fut, 1)));
+    SimHandle *h = sim_call_soon_internal(&sim_of(vm)->loop, NULL, cb_fn(entry), fut);
     h->ctx = cb_ctx(entry);
 }
+
+static int step_cb(VM *vm, SimHandle *h);
+static int wake_cb(VM *vm, SimHandle *h);
 
 /* Done: every callback is scheduled, in registration order, with the future. */
 static void schedule_callbacks(VM *vm, SimFuture *f)
@@ -385,9 +387,8 @@ static void schedule_callbacks(VM *vm, SimFuture *f)
         return;
     Value self = VOBJ(f);
     if (f->cb_wakeup) {
-        /* Task.__wakeup(task, fut), unbound: no method object per wake-up */
-        Value args[2] = { f->callbacks, self };
-        sim_call_soon(&sim_of(vm)->loop, NULL, sim_of(vm)->wakeup_fn, VOBJ(tuple_from(vm, args, 2)));
+        /* Task.__wakeup(task, fut) on an internal handle: nothing to collect */
+        sim_call_soon_internal(&sim_of(vm)->loop, wake_cb, f->callbacks, self);
     } else if (!f->cb_many) {
         schedule_callback(vm, f->callbacks, self);
     } else {
@@ -618,6 +619,10 @@ static bool task_method_call(VM *vm, Value cb, Value args)
            IS_TUPLE(args) && AS_TUPLE(args)->len > 0;
 }
 
+static int step_cb(VM *vm, SimHandle *h);
+static int wake_cb(VM *vm, SimHandle *h);
+static int sleep_done_cb(VM *vm, SimHandle *h);
+
 /* The loop's describe hook: which task a handle steps, and its callback. */
 static void describe_handle(SimLoop *loop, SimHandle *h, uint32_t *task, char *buf, size_t n)
 {
@@ -631,6 +636,10 @@ static void describe_handle(SimLoop *loop, SimHandle *h, uint32_t *task, char *b
         self = m->self;
     } else if (task_method_call(vm, cb, h->args)) {
         self = AS_TUPLE(h->args)->items[0];
+    } else if (h->cfn == step_cb || h->cfn == wake_cb) {
+        *task = FUT(h->callback)->id;
+        snprintf(buf, n, "%s %s", h->cfn == wake_cb ? "wake" : "step", task_name(vm, FUT(h->callback))->data);
+        return;
     }
     if (is_future(vm, self) && FUT(self)->is_task && IS_NATIVE(fn)) {
         SimFuture *t = FUT(self);
@@ -652,6 +661,8 @@ static void describe_handle(SimLoop *loop, SimHandle *h, uint32_t *task, char *b
         else
             snprintf(buf, n, "%s()", name);
     }
+    else if (h->cfn == sleep_done_cb)
+        snprintf(buf, n, "end of asyncio.sleep");
     else if (h->cfn)
         snprintf(buf, n, "loop internals");
 }
@@ -894,9 +905,8 @@ static Value native_value(VM *vm, const char *name, NativeFn fn, Class *owner)
 
 static void schedule_step(VM *vm, SimFuture *t, Value exc)
 {
-    /* Task.__step(task[, exc]), unbound: no method object per step */
-    Value args[2] = { VOBJ(t), exc };
-    sim_call_soon(&sim_of(vm)->loop, NULL, sim_of(vm)->step_fn, VOBJ(tuple_from(vm, args, IS_NULL(exc) ? 1 : 2)));
+    /* Task.__step(task[, exc]) on an internal handle: nothing to collect */
+    sim_call_soon_internal(&sim_of(vm)->loop, step_cb, VOBJ(t), exc);
 }
 
 static bool gather_cancel(VM *vm, SimFuture *outer, Value msg);
@@ -1028,6 +1038,21 @@ static Value task_wakeup(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (future_result(vm, FUT(args[1]), &out) < 0)
         step_args[1] = vm_exc_take(vm);
     return task_step(vm, step_args, IS_NULL(step_args[1]) ? 1 : 2, NULL);
+}
+
+/* The internal handles' callbacks: (task, exc or VNULL) and (task, future).
+ * A step fails only with what must leave the loop (SystemExit,
+ * KeyboardInterrupt): everything else ends up in the task. */
+static int step_cb(VM *vm, SimHandle *h)
+{
+    Value args[2] = { h->callback, h->args };
+    return IS_NULL(task_step(vm, args, IS_NULL(args[1]) ? 1 : 2, NULL)) ? -1 : 0;
+}
+
+static int wake_cb(VM *vm, SimHandle *h)
+{
+    Value args[2] = { h->callback, h->args };
+    return IS_NULL(task_wakeup(vm, args, 2, NULL)) ? -1 : 0;
 }
 
 static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager);
@@ -1338,7 +1363,6 @@ static Value m_set_result_unless_cancelled(VM *vm, Value *args, int nargs, Tuple
 
 /* ---- for the prelude's C stand-ins (fastpath.c) --------------------------------- */
 
-static Value schedule(VM *vm, Value *a, int n, Tuple *k, int kind);
 
 FastPath *sim_fastpath(VM *vm)
 {
@@ -1391,16 +1415,23 @@ bool sim_is_cancelled_error(VM *vm, Value exc)
     return vm_isinstance(vm, exc, sim_of(vm)->cancelled_error);
 }
 
-Value sim_sleep_timer(VM *vm, Value delay, Value fut, Value result)
+/* sleep()'s timer: _set_result_unless_cancelled(fut, result) */
+static int sleep_done_cb(VM *vm, SimHandle *h)
 {
-    Sim *s = sim_of(vm);
-    Value a[5] = { s->loop_obj, delay, s->set_result_unless_cancelled, fut, result };
-    return schedule(vm, a, 5, NULL, 1);
+    if (FUT(h->callback)->state == FUT_PENDING)
+        future_set_result(vm, FUT(h->callback), h->args);
+    return 0;
 }
 
-void sim_timer_cancel(Value handle)
+SimHandle *sim_sleep_timer(VM *vm, double delay, Value fut, Value result)
 {
-    sim_handle_cancel((SimHandle *)AS_OBJ(handle));
+    return sim_call_later_internal(&sim_of(vm)->loop, delay, sleep_done_cb, fut, result);
+}
+
+void sim_timer_cancel(SimHandle *h, uint32_t id)
+{
+    if (h->id == id)
+        sim_handle_cancel(h);
 }
 
 /* ---- the loop: asyncio.run --------------------------------------------------- */
@@ -2955,7 +2986,6 @@ static void sim_mark(VM *vm)
     vm_mark_obj(vm, (Obj *)s->timer_handle_cls);
     vm_mark_obj(vm, (Obj *)s->cancelled_error);
     vm_mark_obj(vm, (Obj *)s->invalid_state_error);
-    vm_mark_value(vm, s->set_result_unless_cancelled);
     sim_fastpath_mark(vm, s->fast);
 }
 
@@ -3154,7 +3184,6 @@ void sim_init(VM *vm, const SimConfig *cfg)
     dict_set_str(vm, vm->builtins, "anext", dict_get_str(m->dict, str_intern(vm, "_anext", 6)));
     s->stdframes = sim_stdframes_new((const char *)asyncio_prelude, sizeof asyncio_prelude - 1,
                                      vm->internal_sources);
-    s->set_result_unless_cancelled = dict_get_str(m->dict, str_intern(vm, "_set_result_unless_cancelled", 28));
     s->fast = sim_fastpath_new(vm, m, s->stdframes);
     vm->ext_frame = ext_frame_of;
     vm->stdlib_dir = sim_stdlib_dir(vm);

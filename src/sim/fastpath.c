@@ -45,7 +45,9 @@ typedef struct FastWait {
     uint8_t kind;          /* WaitKind */
     bool aenter;           /* acquire() for `async with`: the await gives None */
     bool yielded;          /* W_SLEEP0: the yield is behind it */
-    Value owner;           /* the Event, Lock, Semaphore or Queue; W_SLEEP: the timer handle */
+    uint32_t timer_id;     /* W_SLEEP: the timer's id while it is that timer */
+    SimHandle *timer;      /* W_SLEEP: the timer (an internal handle, see loop.h) */
+    Value owner;           /* the Event, Lock, Semaphore or Queue */
     Value fut;             /* the future it waits for (VNULL for W_SLEEP0) */
     Value value;           /* W_SLEEP0, W_SLEEP: the result; W_PUT: the item */
 } FastWait;
@@ -62,6 +64,7 @@ struct FastPath {
     Class *event, *lock, *sem, *bsem, *queue;
     Class *wait_cls;
     Str *names[N__COUNT];
+    uint32_t hints[N__COUNT];           /* where in its dict each was found last */
     const ExtFrame *frames[W__COUNT];   /* the await's traceback entry */
     const ExtFrame *aenter_frame;       /* the locks' __aenter__ awaiting acquire() */
 };
@@ -94,14 +97,38 @@ static bool is_exactly(Value v, Class *c)
     return c && IS_KIND(v, OBJ_INSTANCE) && AS_OBJ(v)->cls == c && dict_of(v);
 }
 
-static Value get(FastPath *fp, Value self, int name)
+/* The entry of self's dict that holds the attribute, or NULL. The prelude
+ * objects' dicts are filled in the same order by __init__, so the entry is
+ * nearly always where it was last time: that is tried first (a key is the
+ * interned name itself when STORE_ATTR put it there). */
+static DictEntry *entry(FastPath *fp, Value self, int name)
 {
-    return dict_get_str(dict_of(self), fp->names[name]);
+    Dict *d = dict_of(self);
+    Str *key = fp->names[name];
+    uint32_t hint = fp->hints[name];
+    if (hint < d->nentries && IS_OBJ(d->entries[hint].key) && AS_OBJ(d->entries[hint].key) == (Obj *)key)
+        return &d->entries[hint];
+    int64_t ix = dict_index_str(d, key);
+    if (ix < 0)
+        return NULL;
+    fp->hints[name] = (uint32_t)ix;
+    return &d->entries[ix];
 }
 
+static Value get(FastPath *fp, Value self, int name)
+{
+    DictEntry *e = entry(fp, self, name);
+    return e ? e->value : VNULL;
+}
+
+/* Replacing the value of a key the dict has changes nothing else of it. */
 static void put(VM *vm, FastPath *fp, Value self, int name, Value v)
 {
-    dict_set(vm, dict_of(self), VOBJ(fp->names[name]), v);
+    DictEntry *e = entry(fp, self, name);
+    if (e)
+        e->value = v;
+    else
+        dict_set(vm, dict_of(self), VOBJ(fp->names[name]), v);
 }
 
 static Deque *deque_attr(FastPath *fp, Value self, int name)
@@ -211,10 +238,11 @@ static int fast_sleep(VM *vm, Value *a, int n, Value *out)
         return FAST_DECLINED;
     charge(vm, COST_SLEEP);
     Value fut = sim_future_new_plain(vm);
-    Value timer = sim_sleep_timer(vm, a[0], fut, result);
-    if (IS_NULL(timer))
-        return -1;
-    *out = fast_wait_new(vm, fp, W_SLEEP, timer, fut, result);
+    SimHandle *timer = sim_sleep_timer(vm, delay, fut, result);
+    *out = fast_wait_new(vm, fp, W_SLEEP, VNONE, fut, result);
+    FastWait *w = (FastWait *)AS_OBJ(*out);
+    w->timer = timer;
+    w->timer_id = timer->id;
     return FAST_AWAIT;
 }
 
@@ -624,7 +652,7 @@ static int finish(VM *vm, FastPath *fp, FastWait *w, Value exc)
     Value self = w->owner;
     switch ((WaitKind)w->kind) {
     case W_SLEEP:
-        sim_timer_cancel(w->owner);
+        sim_timer_cancel(w->timer, w->timer_id);
         return 0;
     case W_EVENT:
         return remove_waiter(vm, fp, self, N_WAITERS, w->fut);

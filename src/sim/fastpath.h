@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include "vm.h"
 #include "stdframes.h"
+#include "loop.h"
 
 typedef struct FastPath FastPath;
 
@@ -29,9 +30,10 @@ void sim_future_set_result(VM *vm, Value fut, Value v);   /* of a pending future
 void sim_future_cancel(VM *vm, Value fut);         /* fut.cancel() */
 int sim_future_outcome(VM *vm, Value fut, Value *out);    /* result(): 1, or -1 raised */
 bool sim_is_cancelled_error(VM *vm, Value exc);
-/* loop.call_later(delay, _set_result_unless_cancelled, fut, result), as
- * sleep() arms its timer; VNULL with an exception set if that fails */
-Value sim_sleep_timer(VM *vm, Value delay, Value fut, Value result);
-void sim_timer_cancel(Value handle);               /* handle.cancel() */
+/* What sleep()'s loop.call_later(delay, _set_result_unless_cancelled, fut,
+ * result) arms, as an internal handle (loop.h): cancel it with the id it
+ * had, sim_timer_cancel(h, id), which does nothing once it has been reused. */
+SimHandle *sim_sleep_timer(VM *vm, double delay, Value fut, Value result);
+void sim_timer_cancel(SimHandle *h, uint32_t id);
 
 #endif

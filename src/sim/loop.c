@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <math.h>
+#include <string.h>
 #include "loop.h"
 #include "threads.h"
 #include "sim.h"
 #include "stdframes.h"
+#include "internal.h"
 
 static void handle_mark(VM *vm, Obj *o)
 {
@@ -33,6 +35,7 @@ void sim_loop_init(SimLoop *loop, VM *vm)
     loop->iteration = 0;
     loop->next_handle_id = 1;
     loop->stopping = false;
+    loop->spare = NULL;
     loop->handle_cls = loop->timer_handle_cls = NULL;
     loop->trace = NULL;
     loop->describe = NULL;
@@ -66,20 +69,33 @@ static void trace_handle(SimLoop *loop, TraceKind kind, SimHandle *h)
     sim_loop_trace(loop, kind, task, h->id, 0, kind == TR_TIMER_ARM ? h->when : 0, desc[0] ? desc : NULL, NULL);
 }
 
+/* The internal handles still queued, and the spare ones, live in the VM's
+ * small-object slabs, which the VM frees: they are forgotten here. */
 void sim_loop_free(SimLoop *loop)
 {
     free(loop->ready);
     loop->ready = NULL;
     loop->rlen = loop->rcap = 0;
     sim_heap_free(&loop->timers);
+    loop->spare = NULL;
+}
+
+/* A collected handle is marked; an internal one is no collected object, so
+ * what it holds is marked instead. */
+static void mark_handle(VM *vm, SimHandle *h)
+{
+    if (h->internal)
+        handle_mark(vm, (Obj *)h);
+    else
+        vm_mark_obj(vm, (Obj *)h);
 }
 
 void sim_loop_mark(VM *vm, SimLoop *loop)
 {
     for (size_t i = 0; i < loop->rlen; i++)
-        vm_mark_obj(vm, (Obj *)loop->ready[(loop->rhead + i) % loop->rcap]);
+        mark_handle(vm, loop->ready[(loop->rhead + i) % loop->rcap]);
     for (size_t i = 0; i < loop->timers.len; i++)
-        vm_mark_obj(vm, (Obj *)loop->timers.items[i].data);
+        mark_handle(vm, loop->timers.items[i].data);
 }
 
 static void ready_push(SimLoop *loop, SimHandle *h)
@@ -127,12 +143,66 @@ static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Va
     return h;
 }
 
+static SimHandle *internal_new(SimLoop *loop, SimCallbackFn fn, Value a, Value b)
+{
+    SimHandle *h = loop->spare;
+    if (h)
+        loop->spare = (SimHandle *)h->hdr.hdr.gc_next;
+    else
+        h = vm_small_alloc(loop->vm, sizeof(SimHandle));
+    memset(h, 0, sizeof *h);
+    h->hdr.hdr.kind = OBJ_NATIVE_DATA;
+    h->hdr.hdr.cls = loop->handle_cls ? loop->handle_cls : TYPE(loop->vm, object);
+    h->hdr.type = &handle_type;
+    h->loop = loop;
+    h->cfn = fn;
+    h->callback = a;
+    h->args = b;
+    h->data = VNULL;
+    h->id = loop->next_handle_id++;
+    h->internal = true;
+    return h;
+}
+
+/* An internal handle that has run or was dropped is kept for reuse. */
+static void recycle(SimLoop *loop, SimHandle *h)
+{
+    if (!h->internal)
+        return;
+    h->id = 0;
+    h->callback = h->args = h->data = VNULL;
+    h->hdr.hdr.gc_next = (Obj *)loop->spare;
+    loop->spare = h;
+}
+
+static void queue_soon(SimLoop *loop, SimHandle *h)
+{
+    ready_push(loop, h);
+    trace_handle(loop, TR_READY_PUSH, h);
+}
+
 SimHandle *sim_call_soon(SimLoop *loop, SimCallbackFn fn, Value callback, Value args)
 {
     SimHandle *h = handle_new(loop, fn, callback, args);
-    ready_push(loop, h);
-    trace_handle(loop, TR_READY_PUSH, h);
+    queue_soon(loop, h);
     return h;
+}
+
+SimHandle *sim_call_soon_internal(SimLoop *loop, SimCallbackFn fn, Value a, Value b)
+{
+    SimHandle *h = internal_new(loop, fn, a, b);
+    queue_soon(loop, h);
+    return h;
+}
+
+static void arm_timer(SimLoop *loop, SimHandle *h, double when)
+{
+    h->is_timer = true;
+    h->when = when;
+    h->in_heap = true;
+    SimTimer t = { when, h->id, h };
+    sim_heap_push(&loop->timers, t);
+    trace_handle(loop, TR_TIMER_ARM, h);
 }
 
 SimHandle *sim_call_at(SimLoop *loop, double when, SimCallbackFn fn, Value callback, Value args)
@@ -140,19 +210,21 @@ SimHandle *sim_call_at(SimLoop *loop, double when, SimCallbackFn fn, Value callb
     SimHandle *h = handle_new(loop, fn, callback, args);
     if (loop->timer_handle_cls)
         h->hdr.hdr.cls = loop->timer_handle_cls;
-    h->is_timer = true;
-    h->when = when;
-    h->in_heap = true;
-    SimTimer t = { when, h->id, h };
-    sim_heap_push(&loop->timers, t);
-    trace_handle(loop, TR_TIMER_ARM, h);
+    arm_timer(loop, h, when);
     return h;
 }
 
+/* call_at(time() + delay): the same double addition as CPython */
 SimHandle *sim_call_later(SimLoop *loop, double delay, SimCallbackFn fn, Value callback, Value args)
 {
-    /* call_at(time() + delay): the same double addition as CPython */
     return sim_call_at(loop, vm_clock(loop->vm) + delay, fn, callback, args);
+}
+
+SimHandle *sim_call_later_internal(SimLoop *loop, double delay, SimCallbackFn fn, Value a, Value b)
+{
+    SimHandle *h = internal_new(loop, fn, a, b);
+    arm_timer(loop, h, vm_clock(loop->vm) + delay);
+    return h;
 }
 
 void sim_handle_cancel(SimHandle *h)
@@ -180,6 +252,7 @@ static void purge_cancelled(SimLoop *loop)
             if (h->cancelled) {
                 h->in_heap = false;
                 sim_loop_trace(loop, TR_TIMER_DROP, 0, h->id, 0, 0, NULL, NULL);
+                recycle(loop, h);
             } else
                 heap->items[w++] = heap->items[r];
         }
@@ -193,7 +266,22 @@ static void purge_cancelled(SimLoop *loop)
         ((SimHandle *)t.data)->in_heap = false;
         loop->timer_cancelled_count--;
         sim_loop_trace(loop, TR_TIMER_DROP, 0, t.id, 0, 0, NULL, NULL);
+        recycle(loop, t.data);
     }
+}
+
+/* The collected handle the exception handler is shown for an internal one
+ * whose callback raised: the same callback, arguments, context and id. */
+static SimHandle *exposed(SimLoop *loop, SimHandle *h)
+{
+    Value args = VOBJ(tuple_from(loop->vm, &h->args, 1));
+    vm_push_root(loop->vm, &args);
+    SimHandle *e = handle_new(loop, NULL, h->callback, args);
+    vm_pop_root(loop->vm);
+    loop->next_handle_id--;
+    e->id = h->id;
+    e->ctx = h->ctx;
+    return e;
 }
 
 static int run_handle(SimLoop *loop, SimHandle *h)
@@ -201,13 +289,20 @@ static int run_handle(SimLoop *loop, SimHandle *h)
     VM *vm = loop->vm;
     if (h->cfn)
         return h->cfn(vm, h);
-    Value args = h->args;
-    Tuple *t = IS_TUPLE(args) ? AS_TUPLE(args) : NULL;
+    Value *argv = NULL;
+    int argc = 0;
+    if (h->internal) {
+        argv = &h->args;
+        argc = 1;
+    } else if (IS_TUPLE(h->args)) {
+        argv = AS_TUPLE(h->args)->items;
+        argc = (int)AS_TUPLE(h->args)->len;
+    }
     Value saved_ctx = VNULL;
     if (loop->contexts)
         saved_ctx = sim_ctx_enter(vm, h->ctx);
     vm_push_root(vm, &saved_ctx);
-    Value r = vm_call(vm, h->callback, t ? t->items : NULL, t ? (int)t->len : 0, NULL);
+    Value r = vm_call(vm, h->callback, argv, argc, NULL);
     vm_pop_root(vm);
     if (loop->contexts)
         sim_ctx_leave(vm, saved_ctx);
@@ -221,7 +316,10 @@ static int run_handle(SimLoop *loop, SimHandle *h)
         return -1;
     Value exc = vm_exc_take(vm);
     vm_push_root(vm, &exc);
-    loop->callback_failed(loop, h, exc);
+    Value shown = VOBJ(h->internal ? exposed(loop, h) : h);
+    vm_push_root(vm, &shown);
+    loop->callback_failed(loop, (SimHandle *)AS_OBJ(shown), exc);
+    vm_pop_root(vm);
     vm_pop_root(vm);
     return 0;
 }
@@ -281,9 +379,13 @@ int sim_run_once(SimLoop *loop, SimWait *wait)
     for (size_t i = 0; i < ntodo; i++) {
         SimHandle *h = ready_pop(loop);
         sim_loop_trace(loop, TR_READY_POP, 0, h->id, 0, h->cancelled, NULL, NULL);
-        if (h->cancelled)
+        if (h->cancelled) {
+            recycle(loop, h);
             continue;
-        if (run_handle(loop, h) < 0)
+        }
+        int r = run_handle(loop, h);
+        recycle(loop, h);
+        if (r < 0)
             return -1;
         /* between callbacks nothing is held in C: a requested collection
          * (a failed task nobody awaits, gc.collect) happens here */
