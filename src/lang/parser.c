@@ -2185,12 +2185,6 @@ static Node *classdef(Parser *P, Token *t, PtrVec *decos)
         leave(P);
         s->l3 = tmp.l1;
         s->l4 = tmp.l2;
-        for (int i = 0; i < s->l4.n; i++) {
-            Node *k = NODE_AT(s->l4, i);
-            if (k->str && strcmp(k->str, "metaclass") == 0)
-                lang_fail(P->c, LANG_ERR_UNSUPPORTED, k->lineno, k->col,
-                          "metaclasses are not supported by loopscope");
-        }
     }
     if (decos)
         s->l2 = *decos;

@@ -1,11 +1,10 @@
 # abc for loopscope: ABCMeta, ABC, abstractmethod, update_abstractmethods,
 # register and __subclasshook__, as CPython 3.12 documents them, written for
 # loopscope (stdlib.c runs this into the module "abc" when a program, or
-# collections.abc, first imports it). loopscope's class statement takes no
-# metaclass=: a class becomes an ABCMeta by deriving from ABC (its
-# __init_subclass__ sets the type with the native _set_type).
-# Instantiating a class with abstract methods fails in ABC.__new__ with
-# CPython's message (CPython checks in object.__new__).
+# collections.abc, first imports it). ABCMeta is a native _metatype whose
+# __init__ sets a new class up (deriving from ABC or metaclass=ABCMeta)
+# and whose __call__ refuses to instantiate a class with abstract methods,
+# with CPython's message (CPython checks in object.__new__).
 
 
 def abstractmethod(funcobj):
@@ -76,8 +75,28 @@ def _repr(cls):
     return f"<class '{cls.__module__}.{cls.__qualname__}'>"
 
 
+def _meta_init(cls, name, bases, namespace, **kwargs):
+    _abc_setup(cls)
+
+
+def _meta_call(cls, *args, **kwargs):
+    abstracts = getattr(cls, '__abstractmethods__', ())
+    if abstracts:
+        names = sorted(abstracts)
+        s = '' if len(names) == 1 else 's'
+        raise TypeError(f"Can't instantiate abstract class {cls.__name__} without an implementation "
+                        f"for abstract method{s} " + ', '.join(f"'{n}'" for n in names))
+    return type.__call__(cls, *args, **kwargs)
+
+
+def _no_hook(cls, subclass):
+    # object.__subclasshook__, for a class made with metaclass=ABCMeta
+    return NotImplemented
+
+
 ABCMeta = _metatype('ABCMeta', {
     '__instancecheck__': _instancecheck, '__subclasscheck__': _subclasscheck, '__repr__': _repr,
+    '__init__': _meta_init, '__call__': _meta_call, 'register': _register, '__subclasshook__': _no_hook,
 })
 ABCMeta.__module__ = 'abc'
 
@@ -98,10 +117,6 @@ class ABC:
 inheritance.
 """
 
-    def __init_subclass__(cls, /, **kwargs):
-        super().__init_subclass__(**kwargs)
-        _abc_setup(cls)
-
     @classmethod
     def __subclasshook__(cls, subclass):
         return NotImplemented
@@ -109,15 +124,6 @@ inheritance.
     @classmethod
     def register(cls, subclass):
         return _register(cls, subclass)
-
-    def __new__(cls, *args, **kwargs):
-        abstracts = cls.__abstractmethods__
-        if abstracts:
-            names = sorted(abstracts)
-            s = '' if len(names) == 1 else 's'
-            raise TypeError(f"Can't instantiate abstract class {cls.__name__} without an implementation "
-                            f"for abstract method{s} " + ', '.join(f"'{n}'" for n in names))
-        return object.__new__(cls)
 
 
 _abc_setup(ABC)

@@ -1,7 +1,7 @@
 # enum for loopscope: CPython 3.12's Enum, IntEnum, StrEnum, Flag, IntFlag,
 # auto and unique as the enum documentation describes them, written for
 # loopscope (stdlib.c runs this into the module "enum" when a program first
-# imports it). loopscope has no metaclasses: the members are made by
+# imports it). EnumType is a native _metatype: the members are made by
 # Enum.__init_subclass__, and each enum class gets EnumType as its type
 # (_metatype and _set_type are natives of stdlib.c) so that iterating it,
 # len(), `in` and its repr go through EnumType as in CPython. The members

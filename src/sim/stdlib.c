@@ -209,7 +209,8 @@ static const LateModule late[] = {
 static Value std_import(VM *vm, Value *args, int nargs, Tuple *kwnames);
 
 /* _metatype(name, methods): a subclass of type holding the given methods,
- * for enum's EnumType (loopscope has no metaclass= in class statements). */
+ * for enum's EnumType and abc's ABCMeta, written before class statements
+ * took metaclass=. */
 static Value std_metatype(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     if (vm_check_nargs(vm, "_metatype", nargs, kwnames, 2, 2) < 0)

@@ -603,7 +603,7 @@ static Value type_new(VM *vm, Value *args, int nargs, Tuple *kw)
             return vm_raise(vm, EXC_TypeError, "type() takes no keyword arguments");
         return vm_raise(vm, EXC_TypeError, "type() takes 1 or 3 arguments");
     }
-    return class_from_type_call(vm, args, kw);
+    return class_from_type_call(vm, TYPE(vm, type), args, kw);
 }
 
 /* ===== numbers =============================================================== */

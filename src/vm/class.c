@@ -139,7 +139,33 @@ static Class *builtin_base(Class *c)
     return c;
 }
 
-Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
+/* fn(first, *args, **kw), args holding the positional values and then the
+ * values of the keywords kwnames names. */
+static Value call_prepended(VM *vm, Value fn, Value first, Value *args, int nargs, Tuple *kwnames)
+{
+    int n = nargs + (kwnames ? (int)kwnames->len : 0);
+    Value buf[17];
+    Value *a = buf;
+    Value spill = VNULL;
+    if (n + 1 > 17) {
+        List *l = list_new(vm, (size_t)n + 1);
+        l->len = (size_t)n + 1;
+        spill = VOBJ(l);
+        a = l->items;
+    }
+    vm_push_root(vm, &first);
+    vm_push_root(vm, &spill);
+    a[0] = first;
+    if (n)
+        memcpy(a + 1, args, (size_t)n * sizeof(Value));
+    Value r = vm_call(vm, fn, a, nargs + 1, kwnames);
+    vm_pop_root(vm);
+    vm_pop_root(vm);
+    return r;
+}
+
+/* c(*args, **kw) as type.__call__ does it: __new__, then __init__. */
+static Value class_instantiate(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
 {
     int nkw = kwnames ? (int)kwnames->len : 0;
     if (c->cflags & CLASS_BUILTIN) {
@@ -167,13 +193,7 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
     if (!IS_NULL(newm) && IS_KIND(newm, OBJ_WRAPPER))
         newm = AS_OBJ(newm)->flags == WRAP_STATICMETHOD ? ((Wrapper *)AS_OBJ(newm))->a : newm;
     if (!IS_NULL(newm) && IS_FUNCTION(newm)) {
-        Value buf[17];
-        if (nargs + nkw + 1 > 17)
-            return vm_raise(vm, EXC_TypeError, "too many arguments to __new__");
-        buf[0] = VOBJ(c);
-        if (nargs + nkw)
-            memcpy(buf + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
-        self = vm_call(vm, newm, buf, nargs + 1, kwnames);
+        self = call_prepended(vm, newm, VOBJ(c), args, nargs, kwnames);
         if (IS_NULL(self))
             return VNULL;
         if (!vm_isinstance(vm, self, c))
@@ -184,6 +204,12 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
         Instance *inst = vm_alloc_obj(vm, sizeof(Instance), OBJ_INSTANCE, c);
         inst->dict = dict_new(vm);
         self = VOBJ(inst);
+    } else if (base == TYPE(vm, type)) {   /* a metaclass: type.__new__ */
+        if (nargs != 3)
+            return vm_raise(vm, EXC_TypeError, "type.__new__() takes exactly 3 arguments (%d given)", nargs);
+        self = class_from_type_call(vm, c, args, kwnames);
+        if (IS_NULL(self))
+            return VNULL;
     } else {
         self = subclass_new(vm, c, base, args, nargs, kwnames);
         if (IS_NULL(self))
@@ -192,23 +218,8 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
 
     Value init = class_lookup_cached(vm, c, vm->sn[SN_init]);
     if (!IS_NULL(init) && !is_object_native(vm, init)) {
-        Value buf[17];
-        Value *a = buf;
-        List *spill = NULL;
-        Value spill_root = VNULL;
-        if (nargs + nkw + 1 > 17) {
-            spill = list_new(vm, (size_t)(nargs + nkw + 1));
-            spill->len = (size_t)(nargs + nkw + 1);
-            spill_root = VOBJ(spill);
-            a = spill->items;
-        }
         vm_push_root(vm, &self);
-        vm_push_root(vm, &spill_root);
-        a[0] = self;
-        if (nargs + nkw)
-            memcpy(a + 1, args, (size_t)(nargs + nkw) * sizeof(Value));
-        Value r = vm_call(vm, init, a, nargs + 1, kwnames);
-        vm_pop_root(vm);
+        Value r = call_prepended(vm, init, self, args, nargs, kwnames);
         vm_pop_root(vm);
         if (IS_NULL(r))
             return VNULL;
@@ -218,6 +229,19 @@ Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
         return vm_raise(vm, EXC_TypeError, "%s() takes no arguments", c->name->data);
     }
     return self;
+}
+
+/* Calling a class: its metaclass's __call__ when one is written in Python
+ * (a singleton's), else type.__call__. */
+Value class_call(VM *vm, Class *c, Value *args, int nargs, Tuple *kwnames)
+{
+    Class *meta = c->hdr.cls;
+    if (!(meta->cflags & CLASS_BUILTIN)) {
+        Value call = class_lookup_cached(vm, meta, vm->sn[SN_call]);
+        if (IS_FUNCTION(call))
+            return call_prepended(vm, call, VOBJ(c), args, nargs, kwnames);
+    }
+    return class_instantiate(vm, c, args, nargs, kwnames);
 }
 
 Tuple *class_mro(VM *vm, Class *c)
@@ -457,7 +481,8 @@ static Tuple *checked_bases(VM *vm, Value *items, size_t n)
             return NULL;
         }
         Class *bb = builtin_base(bc);
-        if (bb != TYPE(vm, object) && bb->inst_kind != OBJ_EXCEPTION && !subclass_layout_ok(vm, bb)) {
+        if (bb != TYPE(vm, object) && bb != TYPE(vm, type) && bb->inst_kind != OBJ_EXCEPTION &&
+            !subclass_layout_ok(vm, bb)) {
             vm_raise(vm, EXC_TypeError, "loopscope cannot subclass the builtin type '%s'", bb->name->data);
             return NULL;
         }
@@ -516,15 +541,16 @@ bool class_slot_allows(VM *vm, Class *c, Str *name)
     return false;
 }
 
-/* A new class named `name` with these bases, taking ns as its namespace
- * (a class body's, or type()'s copy of its third argument); kw are the
- * class keywords for __init_subclass__. */
-static Value class_from_namespace(VM *vm, Str *name, Tuple *bases, Dict *ns, Value *kw, Tuple *kwnames)
+/* A new class named `name` with these bases and metaclass, taking ns as
+ * its namespace (a class body's, or type()'s copy of its third argument);
+ * kw are the class keywords for __init_subclass__. */
+static Value class_from_namespace(VM *vm, Class *meta, Str *name, Tuple *bases, Dict *ns, Value *kw,
+                                  Tuple *kwnames)
 {
     Value basesv = VOBJ(bases), nsv = VOBJ(ns);
     vm_push_root(vm, &basesv);
     vm_push_root(vm, &nsv);
-    Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, TYPE(vm, type));
+    Class *c = vm_alloc_obj(vm, sizeof(Class), OBJ_CLASS, meta);
     c->name = name;
     class_set_dict(vm, c, ns);
     Value cv = VOBJ(c);
@@ -565,20 +591,68 @@ static Value class_from_namespace(VM *vm, Str *name, Tuple *bases, Dict *ns, Val
     return finish_class(vm, c, kw, kwnames);
 }
 
-/* __build_class__(body, name, *bases, **kw) */
+/* The most derived of meta and the bases' metaclasses, as CPython picks
+ * it; NULL after raising when they are not in one line. */
+static Class *winner_metaclass(VM *vm, Class *meta, Tuple *bases)
+{
+    Class *winner = meta;
+    for (size_t i = 0; i < bases->len; i++) {
+        Class *t = AS_OBJ(bases->items[i])->cls;
+        if (vm_is_subclass(winner, t))
+            continue;
+        if (vm_is_subclass(t, winner)) {
+            winner = t;
+            continue;
+        }
+        vm_raise(vm, EXC_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
+                                    "(non-strict) subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* Does metaclass m make its classes with a __new__ or an __init__ written
+ * in Python? (Otherwise making one is type's work, done directly.) */
+static bool python_metaclass(VM *vm, Class *m)
+{
+    if (m->cflags & CLASS_BUILTIN)
+        return false;
+    Value n = class_lookup_cached(vm, m, vm->sn[SN_new]);
+    if (IS_KIND(n, OBJ_WRAPPER))
+        n = ((Wrapper *)AS_OBJ(n))->a;
+    return IS_FUNCTION(n) || IS_FUNCTION(class_lookup_cached(vm, m, vm->sn[SN_init]));
+}
+
+/* __build_class__(body, name, *bases, **kw): the body fills a namespace,
+ * then the metaclass (metaclass=, or the bases') makes the class from it;
+ * the other keywords go to the metaclass and on to __init_subclass__. */
 Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     if (nargs < 2 || !IS_FUNCTION(args[0]) || !IS_STR(args[1]))
         return vm_raise(vm, EXC_TypeError, "__build_class__: bad arguments");
-    if (kwnames)
-        for (size_t i = 0; i < kwnames->len; i++)
-            if (strcmp(AS_STR(kwnames->items[i])->data, "metaclass") == 0)
-                return vm_raise(vm, EXC_TypeError, "metaclasses are not supported by loopscope");
+    size_t nall = kwnames ? kwnames->len : 0, nkw = 0;
+    if (nall > 16)
+        return vm_raise(vm, EXC_TypeError, "too many class keyword arguments");
+    Value meta = VOBJ(TYPE(vm, type));
+    Value call[3 + 16], names[16];
+    for (size_t i = 0; i < nall; i++) {
+        if (strcmp(AS_STR(kwnames->items[i])->data, "metaclass") == 0) {
+            meta = args[nargs + i];
+            continue;
+        }
+        names[nkw] = kwnames->items[i];
+        call[3 + nkw++] = args[nargs + i];
+    }
+    Value kwn = nkw ? VOBJ(tuple_from(vm, names, nkw)) : VNULL;
+    vm_push_root(vm, &kwn);
     Function *body = AS_FUNCTION(args[0]);
     Str *name = AS_STR(args[1]);
     Tuple *bases = checked_bases(vm, args + 2, (size_t)(nargs - 2));
-    if (!bases)
+    Class *winner = bases && IS_CLASS(meta) ? winner_metaclass(vm, AS_CLASS(meta), bases) : NULL;
+    if (!bases || (IS_CLASS(meta) && !winner)) {
+        vm_pop_root(vm);
         return VNULL;
+    }
     Value basesv = VOBJ(bases);
     vm_push_root(vm, &basesv);
     Dict *ns = dict_new(vm);
@@ -587,16 +661,25 @@ Value build_class(VM *vm, Value *args, int nargs, Tuple *kwnames)
     Frame *f = frame_new(vm, body, ns);
     Value result;
     ExecStatus st = vm_execute(vm, f, &result);
+    Value r = VNULL;
+    Tuple *kwt = nkw ? AS_TUPLE(kwn) : NULL;
+    if (st == EXEC_RETURN && winner && !python_metaclass(vm, winner)) {
+        r = class_from_namespace(vm, winner, name, bases, ns, call + 3, kwt);
+    } else if (st == EXEC_RETURN) {
+        call[0] = VOBJ(name);
+        call[1] = VOBJ(tuple_from(vm, args + 2, (size_t)(nargs - 2)));   /* () stays () */
+        call[2] = nsv;
+        r = vm_call(vm, winner ? VOBJ(winner) : meta, call, 3, kwt);
+    }
     vm_pop_root(vm);
     vm_pop_root(vm);
-    if (st != EXEC_RETURN)
-        return VNULL;
-    return class_from_namespace(vm, name, bases, ns, args + nargs, kwnames);
+    vm_pop_root(vm);
+    return r;
 }
 
 /* type(name, bases, dict, **kw): a class made as a class statement makes
  * it, from a copy of dict; __module__ is the calling module's name. */
-Value class_from_type_call(VM *vm, Value *args, Tuple *kwnames)
+Value class_from_type_call(VM *vm, Class *meta, Value *args, Tuple *kwnames)
 {
     Value name = args[0], bases = args[1], dict = args[2];
     if (!IS_STR(name))
@@ -606,7 +689,7 @@ Value class_from_type_call(VM *vm, Value *args, Tuple *kwnames)
     if (!IS_DICT(dict))
         return vm_raise(vm, EXC_TypeError, "type.__new__() argument 3 must be dict, not %s", vm_type_name(vm, dict));
     Tuple *checked = checked_bases(vm, AS_TUPLE(bases)->items, AS_TUPLE(bases)->len);
-    if (!checked)
+    if (!checked || !(meta = winner_metaclass(vm, meta, checked)))
         return VNULL;
     Value checkedv = VOBJ(checked);
     vm_push_root(vm, &checkedv);
@@ -618,7 +701,7 @@ Value class_from_type_call(VM *vm, Value *args, Tuple *kwnames)
         if (IS_STR(modname))
             dict_set(vm, ns, VOBJ(vm->sn[SN_module]), modname);
     }
-    Value r = class_from_namespace(vm, AS_STR(name), checked, ns, args + 3, kwnames);
+    Value r = class_from_namespace(vm, meta, AS_STR(name), checked, ns, args + 3, kwnames);
     vm_pop_root(vm);
     vm_pop_root(vm);
     return r;
@@ -846,6 +929,27 @@ static Value type_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
 }
 
 
+/* type.__new__(meta, name, bases, namespace, **kw): what a metaclass's
+ * __new__ calls through super() */
+static Value type_new_method(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (nargs < 1 || !IS_CLASS(args[0]) || !vm_is_subclass(AS_CLASS(args[0]), TYPE(vm, type)))
+        return vm_raise(vm, EXC_TypeError, "type.__new__(X): X is not a type object (%s)",
+                        nargs ? vm_type_name(vm, args[0]) : "nothing");
+    if (nargs != 4)
+        return vm_raise(vm, EXC_TypeError, "type.__new__() takes exactly 3 arguments (%d given)", nargs - 1);
+    return class_from_type_call(vm, AS_CLASS(args[0]), args + 1, kwnames);
+}
+
+/* type.__call__(cls, *args, **kw): what a metaclass's __call__ calls
+ * through super() to make the instance */
+static Value type_call_method(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (nargs < 1 || !IS_CLASS(args[0]))
+        return vm_raise(vm, EXC_TypeError, "descriptor '__call__' requires a 'type' object");
+    return class_instantiate(vm, AS_CLASS(args[0]), args + 1, nargs - 1, kwnames);
+}
+
 static Value type_subclasses(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     (void)args; (void)nargs; (void)kwnames;
@@ -885,6 +989,9 @@ void class_methods_init(VM *vm)
              wrapper_new(vm, TYPE(vm, staticmethod), WRAP_STATICMETHOD, VOBJ(n)));
     TYPE(vm, type)->ctor = type_ctor;
     class_add_method(vm, TYPE(vm, type), "__subclasses__", type_subclasses);
+    class_add_method(vm, TYPE(vm, type), "__call__", type_call_method);
+    dict_set(vm, TYPE(vm, type)->dict, VOBJ(vm->sn[SN_new]),
+             class_staticmethod(vm, VOBJ(native_new(vm, "__new__", type_new_method, TYPE(vm, type)))));
     TYPE(vm, staticmethod)->ctor = staticmethod_ctor;
     TYPE(vm, classmethod)->ctor = classmethod_ctor;
     TYPE(vm, property)->ctor = property_ctor;

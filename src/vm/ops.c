@@ -1026,7 +1026,10 @@ static Value super_getattr(VM *vm, Wrapper *w, Str *name)
 {
     Class *after = AS_CLASS(w->a);
     Value obj = w->b;
-    Class *type = IS_CLASS(obj) && vm_is_subclass(AS_CLASS(obj), after) ? AS_CLASS(obj) : vm_type_of(vm, obj);
+    /* super() in a class method (obj a subclass of after), or in a method
+     * of a metaclass (obj a class, an instance of after) */
+    bool on_class = IS_CLASS(obj) && vm_is_subclass(AS_CLASS(obj), after);
+    Class *type = on_class ? AS_CLASS(obj) : vm_type_of(vm, obj);
     Tuple *mro = class_mro(vm, type);
     size_t i = 0;
     while (i < mro->len && AS_OBJ(mro->items[i]) != (Obj *)after)
@@ -1035,7 +1038,7 @@ static Value super_getattr(VM *vm, Wrapper *w, Str *name)
         Value attr = dict_get_str(AS_CLASS(mro->items[i])->dict, name);
         if (IS_NULL(attr))
             continue;
-        if (IS_CLASS(obj) && !IS_KIND(attr, OBJ_WRAPPER))
+        if (on_class && !IS_KIND(attr, OBJ_WRAPPER))
             return attr;
         return bind_descriptor(vm, attr, obj, type);
     }
@@ -1099,7 +1102,15 @@ static Value getattr_impl(VM *vm, Value obj, Str *name, bool keep_error)
             }
             return attr;
         }
-        return special_attr(vm, obj, name);
+        Value sp = special_attr(vm, obj, name);
+        if (!IS_NULL(sp) || !IS_NULL(vm->exc))
+            return sp;
+        /* then its metaclass's: a method written there, bound to the class */
+        Class *meta = c->hdr.cls;
+        if (meta->cflags & CLASS_BUILTIN)
+            return VNULL;
+        Value ma = class_lookup_cached(vm, meta, name);
+        return IS_NULL(ma) ? VNULL : bind_descriptor(vm, ma, obj, meta);
     }
     Class *type = vm_type_of(vm, obj);
     Value nm = VOBJ(name);

@@ -334,7 +334,8 @@ int set_update(VM *vm, Set *s, Value iterable);            /* in CPython's order
 Value int_from_bigint(VM *vm, BigInt *b);                  /* takes ownership; demotes to V_INT when it fits */
 Native *native_new(VM *vm, const char *name, NativeFn fn, Class *owner);
 Class *class_new_builtin(VM *vm, const char *name, Class *base, ObjKind inst_kind);
-Value class_from_type_call(VM *vm, Value *args, Tuple *kwnames);  /* type(name, bases, dict, **kw) */
+/* meta(name, bases, dict, **kw) as type.__new__ makes it */
+Value class_from_type_call(VM *vm, Class *meta, Value *args, Tuple *kwnames);
 void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn);
 /* The same, for a method that reads a C struct from self: calling it on
  * anything but an instance of c (Future.done(5)) is a TypeError. */
