@@ -606,11 +606,22 @@ static int fast_queue_task_done(VM *vm, Value *a, int n, Value *out)
 
 /* ---- FastWait: the rest of the Python, once its future is done ------------------- */
 
+/* The C went on from a queue whose state had the usual types when the
+ * wait began; a program that replaced them meanwhile (its _queue, _getters
+ * ...) is told so rather than having its queue misread. */
+static int queue_tampered(VM *vm)
+{
+    vm_raise(vm, EXC_RuntimeError, "asyncio.Queue: its internal state was replaced while a task waited on it");
+    return -1;
+}
+
 /* A woken put() or get() checks again (someone may have taken the room or
  * the item first) and waits anew, or finishes. */
 static int queue_retry(VM *vm, FastPath *fp, FastWait *w, Value *out)
 {
     Value self = w->owner;
+    if (!queue_ok(vm, self))
+        return queue_tampered(vm);
     if (w->kind == W_PUT) {
         if (queue_full(fp, self)) {
             w->fut = sim_future_new_plain(vm);
@@ -639,6 +650,8 @@ static void queue_abandon(VM *vm, FastPath *fp, FastWait *w)
 {
     int line = w->kind == W_PUT ? N_PUTTERS : N_GETTERS;
     sim_future_cancel(vm, w->fut);
+    if (!queue_ok(vm, w->owner))
+        return;
     discard(vm, deque_attr(fp, w->owner, line), w->fut);
     bool ready = w->kind == W_PUT ? !queue_full(fp, w->owner) : !queue_empty(fp, w->owner);
     if (ready && sim_future_state(vm, w->fut) != SIM_FUT_CANCELLED)
