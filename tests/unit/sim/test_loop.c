@@ -215,6 +215,74 @@ static void test_escaping_exception_stops_the_iteration(void **state)
     expect_order(after, 2);
 }
 
+/* internal handles: the tag rides in `callback` */
+static int record_internal(VM *vm, SimHandle *h)
+{
+    (void)vm;
+    order[norder++] = h->callback.as.i;
+    return 0;
+}
+
+static void test_internal_handles_run_in_order_with_the_others(void **state)
+{
+    (void)state;
+    soon(1);
+    sim_call_soon_internal(&loop, record_internal, VINT(2), VNULL);
+    soon(3);
+    sim_call_later_internal(&loop, 0.5, record_internal, VINT(5), VNULL);
+    later(0.25, 4);
+    SimWait w;
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(sim_run_once(&loop, &w), 0);
+    const int64_t expected[] = { 1, 2, 3, 4, 5 };
+    expect_order(expected, 5);
+    assert_true(vm->vtime == 0.5);
+}
+
+static void test_internal_handles_are_reused_with_new_ids(void **state)
+{
+    (void)state;
+    SimHandle *a = sim_call_soon_internal(&loop, record_internal, VINT(1), VNULL);
+    uint32_t a_id = a->id;
+    SimWait w;
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    /* it ran: the next internal handle is the same memory, under a new id */
+    SimHandle *b = sim_call_soon_internal(&loop, record_internal, VINT(2), VNULL);
+    assert_ptr_equal(a, b);
+    assert_true(b->id > a_id);
+    /* a handle made the collected way is never one of them */
+    SimHandle *c = soon(3);
+    assert_ptr_not_equal(c, b);
+    assert_false(c->internal);
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    const int64_t expected[] = { 1, 2, 3 };
+    expect_order(expected, 3);
+}
+
+static void test_cancelled_internal_timer_is_dropped_and_reused(void **state)
+{
+    (void)state;
+    SimHandle *t = sim_call_later_internal(&loop, 1.0, record_internal, VINT(1), VNULL);
+    SimHandle *t2 = sim_call_later_internal(&loop, 2.0, record_internal, VINT(2), VNULL);
+    uint32_t t2_id = t2->id;
+    sim_handle_cancel(t);
+    SimWait w;
+    assert_int_equal(sim_run_once(&loop, &w), 0);   /* drops the cancelled one, then waits */
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    const int64_t expected[] = { 2 };
+    expect_order(expected, 1);
+    /* both are spare now, the last one back first, each under a fresh id */
+    SimHandle *u = sim_call_soon_internal(&loop, record_internal, VINT(3), VNULL);
+    SimHandle *v = sim_call_soon_internal(&loop, record_internal, VINT(4), VNULL);
+    assert_ptr_equal(u, t2);
+    assert_ptr_equal(v, t);
+    assert_true(u->id > t2_id && v->id > u->id);
+    assert_false(v->cancelled);
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    const int64_t all[] = { 2, 3, 4 };
+    expect_order(all, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +296,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bulk_purge_needs_more_than_100_timers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bulk_purge_101_timers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_escaping_exception_stops_the_iteration, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_internal_handles_run_in_order_with_the_others, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_internal_handles_are_reused_with_new_ids, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancelled_internal_timer_is_dropped_and_reused, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
