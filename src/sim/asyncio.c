@@ -1410,6 +1410,11 @@ int sim_future_outcome(VM *vm, Value fut, Value *out)
     return future_result(vm, FUT(fut), out);
 }
 
+bool sim_future_failed(Value fut)
+{
+    return FUT(fut)->state == FUT_FINISHED && !IS_NULL(FUT(fut)->exception);
+}
+
 bool sim_is_cancelled_error(VM *vm, Value exc)
 {
     return vm_isinstance(vm, exc, sim_of(vm)->cancelled_error);

@@ -53,16 +53,21 @@ typedef struct FastWait {
 } FastWait;
 
 enum { N_VALUE, N_WAITERS, N_LOCKED, N_BOUND, N_MAXSIZE, N_QUEUE, N_GETTERS, N_PUTTERS, N_UNFINISHED,
-       N_FINISHED, N__COUNT };
+       N_FINISHED, N_ENTERED, N_EXITING, N_ABORTING, N_TASKS, N_ON_COMPLETED, N_ON_DONE, N__COUNT };
 
 static const char *const attr_names[N__COUNT] = {
     "_value", "_waiters", "_locked", "_bound_value", "_maxsize", "_queue", "_getters", "_putters",
-    "_unfinished_tasks", "_finished",
+    "_unfinished_tasks", "_finished", "_entered", "_exiting", "_aborting", "_tasks", "_on_completed",
+    "_on_done",
 };
 
 struct FastPath {
-    Class *event, *lock, *sem, *bsem, *queue;
+    Class *event, *lock, *sem, *bsem, *queue, *taskgroup;
     Class *wait_cls;
+    Dict *asyncio;                      /* the module: the prelude's globals */
+    Value create_task;                  /* asyncio.create_task as the prelude found it */
+    Tuple *context_kw;                  /* ("context",) */
+    Str *on_task_done;                  /* "_on_task_done" */
     Str *names[N__COUNT];
     uint32_t hints[N__COUNT];           /* where in its dict each was found last */
     const ExtFrame *frames[W__COUNT];   /* the await's traceback entry */
@@ -76,6 +81,7 @@ enum {
     COST_LOCK_ACQUIRE = 26, COST_LOCK_PARK = 34, COST_LOCK_RELEASE = 17, COST_SEM_ACQUIRE = 36,
     COST_SEM_PARK = 44, COST_SEM_RELEASE = 17, COST_AENTER = 8, COST_AEXIT = 8, COST_PUT = 66,
     COST_GET = 43, COST_PARK_QUEUE = 24, COST_TASK_DONE = 18, COST_RESUME = 12,
+    COST_TG_CREATE_TASK = 42, COST_TG_TASK_DONE = 28,
 };
 
 static void charge(VM *vm, int instructions)
@@ -604,6 +610,93 @@ static int fast_queue_task_done(VM *vm, Value *a, int n, Value *out)
     return FAST_VALUE;
 }
 
+/* ---- TaskGroup ------------------------------------------------------------------- */
+
+/* An exact TaskGroup with its flags bools and its tasks a plain dict (of
+ * creation order, where CPython has a set), or NULL */
+static FastPath *taskgroup_ok(VM *vm, Value self)
+{
+    FastPath *fp = sim_fastpath(vm);
+    if (!is_exactly(self, fp->taskgroup))
+        return NULL;
+    static const int flags[] = { N_ENTERED, N_EXITING, N_ABORTING };
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        if (!IS_BOOL(get(fp, self, flags[i])))
+            return NULL;
+    Value tasks = get(fp, self, N_TASKS);
+    return IS_KIND(tasks, OBJ_DICT) && AS_OBJ(tasks)->cls == TYPE(vm, dict) ? fp : NULL;
+}
+
+static Dict *group_tasks(FastPath *fp, Value self)
+{
+    return (Dict *)AS_OBJ(get(fp, self, N_TASKS));
+}
+
+/* create_task(self, coro) with no name or context, on an entered group that
+ * is neither finished nor shutting down (those raise: the Python does it) */
+static int fast_tg_create_task(VM *vm, Value *a, int n, Value *out)
+{
+    FastPath *fp = taskgroup_ok(vm, a[0]);
+    if (n != 2 || !fp)
+        return FAST_DECLINED;
+    Value self = a[0];
+    Value create = dict_get_str(fp->asyncio, str_intern(vm, "create_task", 11));
+    if (!get(fp, self, N_ENTERED).as.i || get(fp, self, N_ABORTING).as.i ||
+        (get(fp, self, N_EXITING).as.i && group_tasks(fp, self)->used == 0) ||
+        !IS_OBJ(create) || AS_OBJ(create) != AS_OBJ(fp->create_task))
+        return FAST_DECLINED;
+    charge(vm, COST_TG_CREATE_TASK);
+    /* task = create_task(coro, context=None) */
+    Value args[2] = { a[1], VNONE };
+    Value task = vm_call(vm, create, args, 1, fp->context_kw);
+    if (IS_NULL(task))
+        return -1;
+    vm_push_root(vm, &task);
+    Value r;
+    if (sim_future_state(vm, task) != SIM_FUT_PENDING) {
+        r = vm_call_method(vm, self, fp->on_task_done, &task, 1);   /* done already (eagerly) */
+    } else {
+        r = dict_set(vm, group_tasks(fp, self), task, VNONE) < 0 ? VNULL : VNONE;
+        Value on_done = get(fp, self, N_ON_DONE);
+        if (!IS_NULL(r) && (IS_NULL(on_done) || IS_NONE(on_done))) {
+            on_done = vm_getattr(vm, self, fp->on_task_done);
+            if (!IS_NULL(on_done))
+                put(vm, fp, self, N_ON_DONE, on_done);
+        }
+        r = IS_NULL(r) || IS_NULL(on_done) ? VNULL
+            : vm_call_method(vm, task, str_intern(vm, "add_done_callback", 17), &on_done, 1);
+    }
+    vm_pop_root(vm);
+    if (IS_NULL(r))
+        return -1;
+    *out = task;
+    return FAST_VALUE;
+}
+
+/* _on_task_done(self, task) for a task that was cancelled or returned (a
+ * failed one aborts the group: the Python does it) */
+static int fast_tg_task_done(VM *vm, Value *a, int n, Value *out)
+{
+    FastPath *fp = taskgroup_ok(vm, a[0]);
+    if (n != 2 || !fp)
+        return FAST_DECLINED;
+    Value self = a[0], task = a[1];
+    SimFutState st = sim_future_state(vm, task);
+    Value waiter = get(fp, self, N_ON_COMPLETED);
+    if (st == SIM_FUT_NONE || st == SIM_FUT_PENDING || (st == SIM_FUT_FINISHED && sim_future_failed(task)) ||
+        !(IS_NONE(waiter) || sim_future_state(vm, waiter) != SIM_FUT_NONE))
+        return FAST_DECLINED;
+    charge(vm, COST_TG_TASK_DONE);
+    Dict *tasks = group_tasks(fp, self);
+    if (dict_del(vm, tasks, task) < 0)
+        return -1;
+    /* the last one wakes __aexit__ */
+    if (!IS_NONE(waiter) && tasks->used == 0 && sim_future_state(vm, waiter) == SIM_FUT_PENDING)
+        sim_future_set_result(vm, waiter, VBOOL(true));
+    *out = VNONE;
+    return FAST_VALUE;
+}
+
 /* ---- FastWait: the rest of the Python, once its future is done ------------------- */
 
 /* The C went on from a queue whose state had the usual types when the
@@ -806,6 +899,12 @@ FastPath *sim_fastpath_new(VM *vm, Module *m, const SimStdFrames *frames)
     fp->sem = prelude_class(vm, m, "Semaphore");
     fp->bsem = prelude_class(vm, m, "BoundedSemaphore");
     fp->queue = prelude_class(vm, m, "Queue");
+    fp->taskgroup = prelude_class(vm, m, "TaskGroup");
+    fp->asyncio = m->dict;
+    fp->create_task = dict_get_str(m->dict, str_intern(vm, "create_task", 11));
+    Value context = VOBJ(str_intern(vm, "context", 7));
+    fp->context_kw = tuple_from(vm, &context, 1);
+    fp->on_task_done = str_intern(vm, "_on_task_done", 13);
     fp->wait_cls = class_new_builtin(vm, "coroutine", TYPE(vm, object), OBJ_NATIVE_DATA);
     /* the lines of the prelude that stand for these awaits */
     static const struct { WaitKind kind; const char *file; int line; } at[] = {
@@ -835,6 +934,8 @@ FastPath *sim_fastpath_new(VM *vm, Module *m, const SimStdFrames *frames)
     install(vm, m, fp->queue, "get", fast_queue_get);
     install(vm, m, fp->queue, "get_nowait", fast_queue_get_nowait);
     install(vm, m, fp->queue, "task_done", fast_queue_task_done);
+    install(vm, m, fp->taskgroup, "create_task", fast_tg_create_task);
+    install(vm, m, fp->taskgroup, "_on_task_done", fast_tg_task_done);
     return fp;
 }
 
@@ -842,10 +943,13 @@ void sim_fastpath_mark(VM *vm, FastPath *fp)
 {
     if (!fp)
         return;
-    Class *classes[] = { fp->event, fp->lock, fp->sem, fp->bsem, fp->queue, fp->wait_cls };
+    Class *classes[] = { fp->event, fp->lock, fp->sem, fp->bsem, fp->queue, fp->taskgroup, fp->wait_cls };
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
         if (classes[i])
             vm_mark_obj(vm, (Obj *)classes[i]);
+    vm_mark_obj(vm, (Obj *)fp->asyncio);
+    vm_mark_value(vm, fp->create_task);
+    vm_mark_obj(vm, (Obj *)fp->context_kw);
 }
 
 void sim_fastpath_free(FastPath *fp)

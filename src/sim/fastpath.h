@@ -29,6 +29,7 @@ SimFutState sim_future_state(VM *vm, Value v);     /* SIM_FUT_NONE: not a future
 void sim_future_set_result(VM *vm, Value fut, Value v);   /* of a pending future */
 void sim_future_cancel(VM *vm, Value fut);         /* fut.cancel() */
 int sim_future_outcome(VM *vm, Value fut, Value *out);    /* result(): 1, or -1 raised */
+bool sim_future_failed(Value fut);                 /* finished with an exception */
 bool sim_is_cancelled_error(VM *vm, Value exc);
 /* What sleep()'s loop.call_later(delay, _set_result_unless_cancelled, fut,
  * result) arms, as an internal handle (loop.h): cancel it with the id it

@@ -507,13 +507,19 @@ static int gen_iter_next(VM *vm, Gen *g, Value *out)
 
 static Value call_function(VM *vm, Function *fn, Value *args, int nargs, Tuple *kwnames)
 {
+    uint32_t flags = fn->code->proto->flags;
+    if (fn->code->fast && !kwnames && !(flags & (PROTO_GENERATOR | PROTO_COROUTINE | PROTO_ASYNC_GENERATOR))) {
+        Value out;
+        int k = fn->code->fast(vm, args, nargs, &out);
+        if (k != FAST_DECLINED)
+            return k < 0 ? VNULL : out;
+    }
     Frame *f = frame_new(vm, fn, NULL);
     f->parent = vm->frame;   /* reachable for the collector while binding */
     if (vm_bind_call(vm, fn, f, args, nargs, kwnames) < 0) {
         frame_free(vm, f);
         return VNULL;
     }
-    uint32_t flags = fn->code->proto->flags;
     if (flags & (PROTO_GENERATOR | PROTO_COROUTINE | PROTO_ASYNC_GENERATOR)) {
         f->parent = NULL;
         return VOBJ(gen_new(vm, fn, f));

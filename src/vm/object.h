@@ -181,8 +181,8 @@ typedef struct GlobalCache {
 /* A C stand-in for a function of loopscope's own Python (asyncio's sleep,
  * its locks' and queues' methods), which the VM tries before calling it
  * where it is cheaper: at a CALL whose coroutine is awaited right away
- * (CALL; GET_AWAITABLE; AWAIT), or at any CALL of a plain function, and at
- * `async with`'s __aenter__. args[0..nargs) are the positional arguments
+ * (CALL; GET_AWAITABLE; AWAIT), at any call of a plain function (from C
+ * too: vm_call), and at `async with`'s __aenter__. args[0..nargs) are the positional arguments
  * (self first). Returns FAST_DECLINED to have the Python run instead (an
  * unusual argument, a subclass, anything the C does not cover), FAST_VALUE
  * with *out the call's result (for an awaited coroutine, the await's: the
