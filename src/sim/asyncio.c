@@ -3009,9 +3009,9 @@ static void add_fn(VM *vm, Module *m, const char *name, NativeFn fn)
 
 /* loopscope's own Python, compiled into the asyncio module; a failure is
  * a bug in loopscope, not in the scenario */
-static void run_prelude(VM *vm, Module *m, const unsigned char *src, size_t len)
+static void run_prelude(VM *vm, Module *m, const unsigned char *frozen, size_t len)
 {
-    if (vm_run_internal(vm, (const char *)src, len, m->dict) < 0) {
+    if (vm_run_frozen(vm, frozen, len, m->dict) < 0) {
         vm_print_exception(vm, vm_exc_take(vm));
         abort();
     }
@@ -3181,11 +3181,11 @@ void sim_init(VM *vm, const SimConfig *cfg)
     sim_sched_install(vm, m);
     sim_contextvars_init(vm, m);
     sim_stdlib_init(vm);   /* contextlib, traceback, ...: stdlib.c */
-    run_prelude(vm, m, threads_prelude, sizeof threads_prelude - 1);
+    run_prelude(vm, m, threads_prelude_frozen, sizeof threads_prelude_frozen);
     s->thread_stdframes = sim_stdframes_new((const char *)threads_prelude, sizeof threads_prelude - 1,
                                             vm->internal_sources);
     export_thread_modules(vm, m);
-    run_prelude(vm, m, asyncio_prelude, sizeof asyncio_prelude - 1);
+    run_prelude(vm, m, asyncio_prelude_frozen, sizeof asyncio_prelude_frozen);
     dict_set_str(vm, vm->builtins, "anext", dict_get_str(m->dict, str_intern(vm, "_anext", 6)));
     s->stdframes = sim_stdframes_new((const char *)asyncio_prelude, sizeof asyncio_prelude - 1,
                                      vm->internal_sources);

@@ -300,7 +300,7 @@ static Value r_ceil(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return vm_int_from_double(vm, ceil(x));
 }
 
-void sim_random_init(VM *vm)
+Module *sim_random_module_new(VM *vm)
 {
     static const char *const names[] = {
         "_mt_new", "_mt_seed", "_mt_random", "_mt_getrandbits", "_mt_getstate", "_mt_setstate",
@@ -310,6 +310,6 @@ void sim_random_init(VM *vm)
         r_mt_new, r_mt_seed, r_mt_random, r_mt_getrandbits, r_mt_getstate, r_mt_setstate,
         r_log, r_exp, r_sqrt, r_cos, r_sin, r_acos, r_floor, r_ceil,
     };
-    sim_run_module(vm, "random", random_prelude, sizeof random_prelude - 1,
-                   names, fns, (int)(sizeof fns / sizeof fns[0]));
+    static const SimPrelude prelude = SIM_PRELUDE_INIT(random_prelude);
+    return sim_run_module(vm, "random", &prelude, names, fns, (int)(sizeof fns / sizeof fns[0]));
 }

@@ -34,13 +34,23 @@ typedef struct SimConfig {
 const char *sim_stdlib_dir(VM *vm);
 
 void sim_init(VM *vm, const SimConfig *cfg);   /* after vm_new */
-void sim_stdlib_init(VM *vm);                   /* stdlib.c: the small modules written in Python */
+void sim_stdlib_init(VM *vm);                   /* stdlib.c: collections' Python half; the rest when imported */
 void sim_stdlib_at_exit(VM *vm);                /* stdlib.c: atexit's functions, if it was imported */
-/* Runs an embedded Python source as module NAME, its globals holding the
- * given natives first (stdlib.c). */
-Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_t len,
+/* One of loopscope's Python preludes, from generated/NAME.h: its text (for
+ * its #@ marks) and its code, compiled when loopscope was built. */
+typedef struct SimPrelude {
+    const unsigned char *src;
+    size_t len;
+    const unsigned char *frozen;
+    size_t frozen_len;
+} SimPrelude;
+#define SIM_PRELUDE_INIT(p) { p, sizeof p - 1, p##_frozen, sizeof p##_frozen }
+
+/* Runs a prelude as module NAME, its globals holding the given natives
+ * first (stdlib.c). */
+Module *sim_run_module(VM *vm, const char *name, const SimPrelude *prelude,
                        const char *const *natives, const NativeFn *fns, int nnatives);
-void sim_random_init(VM *vm);                   /* random.c */
+Module *sim_random_module_new(VM *vm);          /* random.c: made when first imported */
 extern const char *const sim_module_names[];    /* stdlib.c: what a scenario may import (NULL-terminated) */
 
 /* contextvars (contextvars.c). The current context is *sim_ctx_current():

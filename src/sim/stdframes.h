@@ -29,7 +29,7 @@ extern const ExtFrame sim_frame_create_task;        /* tasks.py:417, create_task
 
 typedef struct SimStdFrames SimStdFrames;
 
-/* Reads the #@ marks of one internal source (the number vm_run_internal
+/* Reads the #@ marks of one internal source (the number vm_run_frozen
  * gave it). NULL on out of memory. */
 SimStdFrames *sim_stdframes_new(const char *src, size_t len, uint8_t source);
 void sim_stdframes_free(SimStdFrames *t);

@@ -4,13 +4,13 @@
  * (random.c), and asyncio, threading, concurrent.futures, contextvars (the
  * simulator's own).
  *
- * contextlib (contextlib_prelude.py) and traceback (traceback_prelude.py)
- * are written in Python and compiled at start-up; traceback's text is the
- * VM's own uncaught-exception report (vm_format_exception), so that it is
- * CPython's to the byte. The others (LATE below) load when a program first
- * imports them (vm->import_hook), so a program that does not pays nothing:
- * functools, typing, ... are Python preludes (*_prelude.py), math is
- * C (src/vm/mathmod.c).
+ * Only collections' Python half (collections_prelude.py, which asyncio
+ * builds on) runs at start-up. The others (LATE below) load when a program
+ * first imports them (vm->import_hook), so a program that does not pays
+ * nothing: contextlib, traceback, functools, typing, ... are Python preludes
+ * (*_prelude.py; traceback's text is the VM's own uncaught-exception report,
+ * vm_format_exception, so that it is CPython's to the byte), random is a
+ * prelude on C natives (random.c), math is C (src/vm/mathmod.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,25 +131,25 @@ static const ExtFrame *lib_frame(VM *vm, const Code *hidden, int line)
     return NULL;
 }
 
-Module *sim_run_module(VM *vm, const char *name, const unsigned char *src, size_t len,
+Module *sim_run_module(VM *vm, const char *name, const SimPrelude *prelude,
                        const char *const *natives, const NativeFn *fns, int nnatives)
 {
     Module *m = module_new(vm, name);
     for (int i = 0; i < nnatives; i++)
         dict_set_str(vm, m->dict, natives[i], VOBJ(native_new(vm, natives[i], fns[i], NULL)));
-    /* the number vm_run_internal gives this source: taken now, as running
-     * it may compile others (a prelude that imports another) */
+    /* the number vm_run_frozen gives this source: taken now, as running
+     * it may load others (a prelude that imports another) */
     uint8_t source = (uint8_t)(vm->internal_sources + 1);
-    if (vm_run_internal(vm, (const char *)src, len, m->dict) < 0) {
+    if (vm_run_frozen(vm, prelude->frozen, prelude->frozen_len, m->dict) < 0) {
         /* a bug in loopscope, not in the scenario */
         vm_print_exception(vm, vm_exc_take(vm));
         abort();
     }
-    if (strstr((const char *)src, "#@ ")) {
+    if (strstr((const char *)prelude->src, "#@ ")) {
         LibFrames *lf = vm_alloc_obj(vm, sizeof(LibFrames), OBJ_NATIVE_DATA, TYPE(vm, object));
         lf->hdr.type = &lib_frames_type;
         lf->source = source;
-        lf->frames = sim_stdframes_new((const char *)src, len, lf->source);
+        lf->frames = sim_stdframes_new((const char *)prelude->src, prelude->len, lf->source);
         dict_set_str(vm, m->dict, "_ls_frames", VOBJ(lf));
         vm->lib_frame = lib_frame;
     }
@@ -164,21 +164,40 @@ const char *const sim_module_names[] = {
     "textwrap", "queue", "atexit", "pprint", "re", NULL
 };
 
+/* contextlib and traceback: preludes with natives of their own. */
+static Module *contextlib_module_new(VM *vm)
+{
+    static const char *const names[] = { "_tb_len", "_tb_cut" };
+    static const NativeFn fns[] = { std_tb_len, std_tb_cut };
+    static const SimPrelude prelude = SIM_PRELUDE_INIT(contextlib_prelude);
+    return sim_run_module(vm, "contextlib", &prelude, names, fns, 2);
+}
+
+static Module *traceback_module_new(VM *vm)
+{
+    static const char *const names[] = { "_format" };
+    static const NativeFn fns[] = { std_format };
+    static const SimPrelude prelude = SIM_PRELUDE_INIT(traceback_prelude);
+    return sim_run_module(vm, "traceback", &prelude, names, fns, 1);
+}
+
 /* The modules that load when first imported: a prelude, or a native
  * module's constructor. */
 typedef struct LateModule {
     const char *name;
-    const unsigned char *src;
-    size_t len;
+    SimPrelude prelude;
     Module *(*make)(VM *vm);
 } LateModule;
 
-#define PRELUDE(name, p) { name, p, sizeof p - 1, NULL }
+#define PRELUDE(name, p) { name, SIM_PRELUDE_INIT(p), NULL }
 static const LateModule late[] = {
+    { "contextlib", { 0 }, contextlib_module_new },
+    { "traceback", { 0 }, traceback_module_new },
+    { "random", { 0 }, sim_random_module_new },
     PRELUDE("functools", functools_prelude),
     PRELUDE("types", types_prelude),
     PRELUDE("typing", typing_prelude),
-    { "math", NULL, 0, math_module_new },
+    { "math", { 0 }, math_module_new },
     PRELUDE("itertools", itertools_prelude),
     PRELUDE("dataclasses", dataclasses_prelude),
     PRELUDE("enum", enum_prelude),
@@ -348,7 +367,7 @@ static Value import_late(VM *vm, Str *name)
         if (strcmp(late[i].name, name->data) != 0)
             continue;
         Module *m = late[i].make ? late[i].make(vm)
-                                 : sim_run_module(vm, late[i].name, late[i].src, late[i].len, imp_names, imp_fns, (int)(sizeof imp_fns / sizeof imp_fns[0]));
+                                 : sim_run_module(vm, late[i].name, &late[i].prelude, imp_names, imp_fns, (int)(sizeof imp_fns / sizeof imp_fns[0]));
         /* collections.abc is also the attribute abc of collections */
         if (dot) {
             Value parent = dict_get_str(vm->modules, str_intern(vm, name->data, (size_t)(dot - name->data)));
@@ -386,13 +405,6 @@ void sim_stdlib_at_exit(VM *vm)
 
 void sim_stdlib_init(VM *vm)
 {
-    static const char *const cl_names[] = { "_tb_len", "_tb_cut" };
-    static const NativeFn cl_fns[] = { std_tb_len, std_tb_cut };
-    sim_run_module(vm, "contextlib", contextlib_prelude, sizeof contextlib_prelude - 1, cl_names, cl_fns, 2);
-    static const char *const tb_names[] = { "_format" };
-    static const NativeFn tb_fns[] = { std_format };
-    sim_run_module(vm, "traceback", traceback_prelude, sizeof traceback_prelude - 1, tb_names, tb_fns, 1);
-    sim_random_init(vm);
     /* defaultdict, Counter, ...: into the collections module deque.c made */
     Value coll = dict_get_str(vm->modules, str_intern(vm, "collections", 11));
     if (!IS_KIND(coll, OBJ_MODULE))
@@ -405,7 +417,7 @@ void sim_stdlib_init(VM *vm)
     Value aio = dict_get_str(vm->modules, str_intern(vm, "asyncio", 7));
     if (IS_KIND(aio, OBJ_MODULE))
         dict_set_str(vm, ((Module *)AS_OBJ(aio))->dict, "_import", imp);
-    if (vm_run_internal(vm, (const char *)collections_prelude, sizeof collections_prelude - 1, cd) < 0)
+    if (vm_run_frozen(vm, collections_prelude_frozen, sizeof collections_prelude_frozen, cd) < 0)
         abort();
     vm->import_hook = import_late;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "vm.h"
 #include "internal.h"
+#include "frozen.h"
 #include "lang.h"
 
 /* Builtin constructors are registered by builtins_init as functions named
@@ -129,7 +130,7 @@ static void keep_proto(VM *vm, Proto *p)
 }
 
 /* Marks loopscope's own code with the number of the internal source it
- * came from (1, 2, ...: see vm_run_internal), which also keeps it out of
+ * came from (1, 2, ...: see vm_run_frozen), which also keeps it out of
  * tracebacks. */
 static void hide_code(Code *c, uint8_t source)
 {
@@ -139,13 +140,11 @@ static void hide_code(Code *c, uint8_t source)
             hide_code((Code *)AS_OBJ(c->consts[i]), source);
 }
 
-int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals)
+int vm_run_frozen(VM *vm, const unsigned char *frozen, size_t len, Dict *globals)
 {
-    LangError err = { 0 };
-    Proto *p = lang_compile(src, len, vm_module_names, &err);
+    Proto *p = proto_thaw(frozen, len);
     if (!p) {
-        vm_raise(vm, EXC_RuntimeError, "loopscope: its own prelude does not compile: %d:%d: %s", err.line,
-                 err.col, err.message);
+        vm_raise(vm, EXC_RuntimeError, "loopscope: its own frozen prelude does not load");
         return -1;
     }
     keep_proto(vm, p);

@@ -225,7 +225,7 @@ struct VM {
      * imported) and returns it, or VNULL, with no exception set when it
      * knows no such module (NULL: none loads late) */
     Value (*import_hook)(VM *vm, Str *name);
-    uint8_t internal_sources;  /* vm_run_internal calls so far: Code.hidden says which */
+    uint8_t internal_sources;  /* vm_run_frozen calls so far: Code.hidden says which */
     /* when the program has ended (after an uncaught exception's report),
      * before the exit-time warnings: the simulator joins its threads */
     void (*exit_hook)(VM *vm);
@@ -291,12 +291,12 @@ void vm_free(VM *vm);
  * SystemExit's code. */
 int vm_run_main(VM *vm, Proto *module);
 
-/* Runs loopscope's own Python source (a prelude) with `globals` as its
- * namespace; its frames never appear in tracebacks. 0, or -1 with the
- * exception in vm->exc (a compile error is a RuntimeError). */
-/* Runs loopscope's own Python (a prelude) in globals; its code is hidden
- * from tracebacks and marked as internal source number vm->internal_sources. */
-int vm_run_internal(VM *vm, const char *src, size_t len, Dict *globals);
+/* Runs loopscope's own Python (a prelude), compiled when loopscope was
+ * built (src/app/freeze_prelude.c: FILE_frozen[]), with `globals` as its
+ * namespace. Its code is hidden from tracebacks and marked as internal
+ * source number vm->internal_sources. 0, or -1 with the exception in
+ * vm->exc (bytes that do not load are a RuntimeError). */
+int vm_run_frozen(VM *vm, const unsigned char *frozen, size_t len, Dict *globals);
 
 /* ---- allocation (object.c) ------------------------------------------- */
 void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls);
