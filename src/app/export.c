@@ -28,7 +28,6 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <SDL.h>
 #include "backend.h"
 #include "export.h"
 #include "gif.h"
@@ -676,6 +675,11 @@ static bool run_one(Run *r, const char *file, const WindowOptions *opt, const Ex
 
 int export_main(const char *file, const WindowOptions *run_opt, const ExportOptions *e)
 {
+    char why[256];
+    if (!sdl_api_load(why, sizeof why)) {
+        fprintf(stderr, "loopscope: cannot draw offscreen: %s\n", why);
+        return 2;
+    }
     bool stats = getenv("LOOPSCOPE_EXPORT_STATS") && atoi(getenv("LOOPSCOPE_EXPORT_STATS")) > 0;
     double t0 = now_ms();
     Job j = { .e = e, .compare = e->compare_path != NULL };

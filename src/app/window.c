@@ -42,7 +42,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <SDL.h>
 #include "trace.h"
 #include "replay.h"
 #include "view.h"
@@ -815,6 +814,12 @@ static long env_long(const char *name)
 
 int window_main(const char *file, const WindowOptions *opt, const char *compare)
 {
+    char why[256];
+    if (!sdl_api_load(why, sizeof why)) {
+        fprintf(stderr, "loopscope: cannot open a window: %s\n"
+                        "(run with --headless to see the program's output without one)\n", why);
+        return 2;
+    }
     App *a = calloc(1, sizeof *a);
     if (!a)
         return 2;

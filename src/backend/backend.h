@@ -14,7 +14,7 @@
 #ifndef LOOPSCOPE_BACKEND_H
 #define LOOPSCOPE_BACKEND_H
 
-#include <SDL.h>
+#include "sdl_api.h"
 #include "view.h"
 
 typedef struct Backend Backend;

@@ -15,7 +15,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <SDL_ttf.h>
 #include "backend.h"
 #include "png.h"
 #include "fonts.h"   /* generated: the embedded TTF files */
