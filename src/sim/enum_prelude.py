@@ -6,8 +6,7 @@
 # (_metatype and _set_type are natives of stdlib.c) so that iterating it,
 # len(), `in` and its repr go through EnumType as in CPython. The members
 # of an enum with a data type (IntEnum, StrEnum, class Color(str, Enum))
-# are instances of that type, made by its __new__ as in CPython. IntFlag's
-# members are not ints here: they compare, hash and format as their values.
+# are instances of that type, made by its __new__ as in CPython.
 
 
 def _m_iter(cls):
@@ -240,6 +239,11 @@ def _adopt_methods(cls):
         if '__str__' not in cls.__dict__:
             method = mtype.__str__
             cls.__str__ = mtype.__repr__ if method is object.__str__ else method
+    if Flag is not None and issubclass(cls, Flag):
+        # Flag's operators before the data type's (int's |, & ...)
+        for op in ('__or__', '__and__', '__xor__', '__ror__', '__rand__', '__rxor__', '__invert__'):
+            if op not in cls.__dict__:
+                setattr(cls, op, Flag.__dict__[op])
     first_enum = [b for b in cls.__bases__ if issubclass(b, Enum)][-1]
     for name in ('__repr__', '__str__', '__format__'):
         if name in cls.__dict__:
@@ -260,10 +264,6 @@ class ReprEnum(Enum):
     """Only changes the repr(), leaving str() and format() to the mixed-in type."""
 
 
-def _v(x):
-    return x._value_ if isinstance(x, Enum) else x
-
-
 class IntEnum(int, ReprEnum):
     """Enum where members are also (and must be) ints"""
 
@@ -274,6 +274,11 @@ class StrEnum(str, ReprEnum):
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
+
+
+def _bits(num, width):
+    # enum.bin's text of a non-negative number: '0b0' and width digits
+    return '0b0 ' + format(num, 'b').zfill(width)
 
 
 class Flag(Enum):
@@ -293,11 +298,17 @@ class Flag(Enum):
         all_bits = 0
         for m in cls._member_map_.values():
             all_bits |= m._value_
-        if value & ~all_bits or value < 0:
+        extra = value & ~all_bits
+        keep = cls._member_type_ is int   # IntFlag keeps unknown bits (boundary KEEP)
+        if extra and not keep and value > 0:
+            width = max(value.bit_length(), all_bits.bit_length())
+            raise ValueError(f"{_m_repr(cls)} invalid value {value!r}\n    given {_bits(value, width)}\n"
+                             f"  allowed {_bits(all_bits, width)}")
+        if value < 0:
             raise ValueError(f"{value!r} is not a valid {cls.__qualname__}")
-        pseudo = object.__new__(cls)
+        pseudo = object.__new__(cls) if cls._member_type_ is object else cls._member_type_.__new__(cls, value)
         pseudo._value_ = value
-        names = [m._name_ for m in cls._ls_decompose(value)]
+        names = [m._name_ for m in cls._ls_decompose(value)] + ([str(extra)] if extra else [])
         pseudo._name_ = '|'.join(names) if names else None
         cls._value2member_map_[value] = pseudo
         return pseudo
@@ -333,20 +344,29 @@ class Flag(Enum):
     def __bool__(self):
         return bool(self._value_)
 
+    def _ls_other(self, other):
+        # the value of the other operand: a member, or an int for IntFlag
+        if isinstance(other, type(self)):
+            return other._value_
+        if type(self)._member_type_ is int and isinstance(other, int):
+            return int(other)
+        return None
+
     def __or__(self, other):
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return type(self)(self._value_ | other._value_)
+        v = self._ls_other(other)
+        return NotImplemented if v is None else type(self)(self._value_ | v)
 
     def __and__(self, other):
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return type(self)(self._value_ & other._value_)
+        v = self._ls_other(other)
+        return NotImplemented if v is None else type(self)(self._value_ & v)
 
     def __xor__(self, other):
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return type(self)(self._value_ ^ other._value_)
+        v = self._ls_other(other)
+        return NotImplemented if v is None else type(self)(self._value_ ^ v)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
 
     def __invert__(self):
         all_bits = 0
@@ -355,26 +375,8 @@ class Flag(Enum):
         return type(self)(all_bits & ~self._value_)
 
 
-class IntFlag(Flag):
+class IntFlag(int, ReprEnum, Flag):
     """Support for integer-based Flags"""
-
-    def __str__(self):
-        return str(self._value_)
-
-    def __format__(self, format_spec):
-        return format(self._value_, format_spec)
-
-    def __eq__(self, other):
-        return self._value_ == _v(other)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
 
 
 def unique(enumeration):

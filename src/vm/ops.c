@@ -159,7 +159,7 @@ int vm_truthy(VM *vm, Value v)
     bool builtin = !overrides(vm, v, SN_bool) && !overrides(vm, v, SN_len);
     switch (builtin ? (ObjKind)o->kind : OBJ__COUNT) {
     case OBJ_STR: return ((Str *)o)->len != 0;
-    case OBJ_BIGINT: return 1;
+    case OBJ_BIGINT: return !bi_is_zero(&((ObjBigInt *)o)->b);   /* an int subclass's may be 0 */
     case OBJ_TUPLE: return ((Tuple *)o)->len != 0;
     case OBJ_LIST: return ((List *)o)->len != 0;
     case OBJ_DEQUE: return ((Deque *)o)->len != 0;
@@ -727,7 +727,7 @@ Value vm_binary(VM *vm, Value a, Value b, BinOpKind op, bool inplace)
 
 Value vm_unary_neg(VM *vm, Value a)
 {
-    if (num_is_number(a))
+    if (num_is_number(a) && !overrides(vm, a, SN_neg))
         return num_neg(vm, a);
     Value m = vm_lookup_special(vm, a, vm->sn[SN_neg]);
     if (!IS_NULL(m) && is_user_instance(a))
@@ -738,9 +738,9 @@ Value vm_unary_neg(VM *vm, Value a)
 Value vm_unary(VM *vm, Value a, int which)
 {
     /* which: 0 = +, 1 = ~ */
-    if (which == 0 && num_is_number(a))
+    if (which == 0 && num_is_number(a) && !overrides(vm, a, SN_pos))
         return a.tag == V_BOOL ? VINT(a.as.i) : subclass_plain(vm, a);
-    if (which == 1 && num_is_int(a))
+    if (which == 1 && num_is_int(a) && !overrides(vm, a, SN_invert))
         return num_invert(vm, a);
     Value m = vm_lookup_special(vm, a, vm->sn[which == 0 ? SN_pos : SN_invert]);
     if (!IS_NULL(m) && is_user_instance(a))
