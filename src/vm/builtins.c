@@ -644,7 +644,7 @@ static Value b_abs(VM *vm, Value *args, int nargs, Tuple *kw)
 static Value round_int(VM *vm, Value v, int64_t nd)
 {
     if (nd >= 0)
-        return IS_BOOL(v) ? VINT(v.as.i) : v;
+        return IS_BOOL(v) ? VINT(v.as.i) : subclass_plain(vm, v);
     BigInt x = BI_INIT, p = BI_INIT, q = BI_INIT, m = BI_INIT, two = BI_INIT, ten = BI_INIT;
     to_bi(v, &x);
     uint64_t e = nd < -100000 ? 100000 : (uint64_t)(-nd);
@@ -684,7 +684,7 @@ static Value b_round(VM *vm, Value *args, int nargs, Tuple *kw)
         nd = IS_BIGINT(ndv) && AS_BIGINT(ndv)->neg ? INT64_MIN / 2 : INT64_MAX / 2;
     }
     if (is_int_like(v))
-        return have_nd ? round_int(vm, v, nd) : (IS_BOOL(v) ? VINT(v.as.i) : v);
+        return round_int(vm, v, have_nd ? nd : 0);
     if (IS_FLOAT(v)) {
         NfError err;
         if (!have_nd) {
