@@ -67,7 +67,7 @@ struct FastPath {
     Dict *asyncio;                      /* the module: the prelude's globals */
     Value create_task;                  /* asyncio.create_task as the prelude found it */
     Tuple *context_kw;                  /* ("context",) */
-    Str *on_task_done;                  /* "_on_task_done" */
+    Str *on_task_done, *add_done_callback, *create_task_name;
     Str *names[N__COUNT];
     uint32_t hints[N__COUNT];           /* where in its dict each was found last */
     const ExtFrame *frames[W__COUNT];   /* the await's traceback entry */
@@ -640,7 +640,7 @@ static int fast_tg_create_task(VM *vm, Value *a, int n, Value *out)
     if (n != 2 || !fp)
         return FAST_DECLINED;
     Value self = a[0];
-    Value create = dict_get_str(fp->asyncio, str_intern(vm, "create_task", 11));
+    Value create = dict_get_str(fp->asyncio, fp->create_task_name);
     if (!get(fp, self, N_ENTERED).as.i || get(fp, self, N_ABORTING).as.i ||
         (get(fp, self, N_EXITING).as.i && group_tasks(fp, self)->used == 0) ||
         !IS_OBJ(create) || AS_OBJ(create) != AS_OBJ(fp->create_task))
@@ -664,7 +664,7 @@ static int fast_tg_create_task(VM *vm, Value *a, int n, Value *out)
                 put(vm, fp, self, N_ON_DONE, on_done);
         }
         r = IS_NULL(r) || IS_NULL(on_done) ? VNULL
-            : vm_call_method(vm, task, str_intern(vm, "add_done_callback", 17), &on_done, 1);
+            : vm_call_method(vm, task, fp->add_done_callback, &on_done, 1);
     }
     vm_pop_root(vm);
     if (IS_NULL(r))
@@ -901,7 +901,9 @@ FastPath *sim_fastpath_new(VM *vm, Module *m, const SimStdFrames *frames)
     fp->queue = prelude_class(vm, m, "Queue");
     fp->taskgroup = prelude_class(vm, m, "TaskGroup");
     fp->asyncio = m->dict;
-    fp->create_task = dict_get_str(m->dict, str_intern(vm, "create_task", 11));
+    fp->create_task_name = str_intern(vm, "create_task", 11);
+    fp->create_task = dict_get_str(m->dict, fp->create_task_name);
+    fp->add_done_callback = str_intern(vm, "add_done_callback", 17);
     Value context = VOBJ(str_intern(vm, "context", 7));
     fp->context_kw = tuple_from(vm, &context, 1);
     fp->on_task_done = str_intern(vm, "_on_task_done", 13);
