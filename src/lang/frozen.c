@@ -3,8 +3,9 @@
  *
  * The layout follows struct Proto field by field: counts and scalars as
  * they are in memory, strings as a length and their bytes, constants as a
- * kind byte and their value, nested code in place. Thawing allocates as
- * the compiler does (compile.c: leave_unit), so proto_free frees either.
+ * kind byte and their value, nested code in place. Thawing allocates the
+ * arrays as the compiler does (compile.c: leave_unit) and leaves the
+ * strings in the buffer (PROTO_BORROWED_TEXT), so proto_free frees either.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -39,10 +40,13 @@ static void put(Writer *w, const void *data, size_t n)
 
 static void put_int(Writer *w, int v) { put(w, &v, sizeof v); }
 
+/* a length, the bytes and a NUL, so that a thawed tree can use them in
+ * place */
 static void put_str(Writer *w, const char *s, size_t len)
 {
     put(w, &len, sizeof len);
     put(w, s, len);
+    put(w, "", 1);
 }
 
 static void put_strs(Writer *w, char *const *v, int n)
@@ -75,7 +79,8 @@ static void put_proto(Writer *w, const Proto *p)
 {
     put_str(w, p->name, strlen(p->name));
     put_str(w, p->qualname, strlen(p->qualname));
-    put(w, &p->flags, sizeof p->flags);
+    uint32_t flags = p->flags & ~PROTO_BORROWED_TEXT;   /* what thawing adds */
+    put(w, &flags, sizeof flags);
     const int scalars[] = { p->firstline, p->argcount, p->posonlycount, p->kwonlycount, p->nlocals,
                             p->ncells, p->nfrees, p->nnames, p->nconsts, p->ncode, p->max_stack };
     put(w, scalars, sizeof scalars);
@@ -148,14 +153,22 @@ static void *xalloc(size_t n)
     return p;
 }
 
+/* A string in place in the buffer (the tree is PROTO_BORROWED_TEXT); ""
+ * when the buffer is bad. */
 static char *get_str(Reader *r, size_t *len_out)
 {
     size_t len;
     get(r, &len, sizeof len);
-    len = get_count(r, len, 1);
-    char *s = xalloc(len + 1);
-    get(r, s, len);
-    s[len] = 0;
+    if (len >= r->left || r->p[len] != 0) {
+        r->bad = true;
+        r->left = 0;
+        if (len_out)
+            *len_out = 0;
+        return (char *)"";
+    }
+    char *s = (char *)r->p;
+    r->p += len + 1;
+    r->left -= len + 1;
     if (len_out)
         *len_out = len;
     return s;
@@ -211,6 +224,7 @@ static Proto *get_proto(Reader *r, int depth)
     p->name = get_str(r, NULL);
     p->qualname = get_str(r, NULL);
     get(r, &p->flags, sizeof p->flags);
+    p->flags |= PROTO_BORROWED_TEXT;
     int s[11];
     get(r, s, sizeof s);
     p->firstline = s[0], p->argcount = s[1], p->posonlycount = s[2], p->kwonlycount = s[3];

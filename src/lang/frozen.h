@@ -14,8 +14,10 @@
 /* The tree under p as a malloc'd buffer of *len bytes. */
 unsigned char *proto_freeze(const Proto *p, size_t *len);
 
-/* The tree proto_freeze wrote, equal field for field, owned by the caller
- * (proto_free); NULL if the bytes end early or do not all belong to it. */
+/* The tree proto_freeze wrote, equal field for field but for the flag
+ * PROTO_BORROWED_TEXT: its strings are in buf, which must outlive it. Owned
+ * by the caller (proto_free); NULL if the bytes end early or do not all
+ * belong to it. */
 Proto *proto_thaw(const unsigned char *buf, size_t len);
 
 #endif

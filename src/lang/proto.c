@@ -19,17 +19,18 @@ const char *opcode_name(Opcode op)
     return (unsigned)op < OP__COUNT ? op_names[op] : "<bad opcode>";
 }
 
-static void const_free(Const *k, bool deep)
+static void const_free(Const *k, bool deep, bool own_text)
 {
     switch (k->kind) {
     case K_STR:
     case K_BYTES:
     case K_BIGINT:
-        free(k->as.str.s);
+        if (own_text)
+            free(k->as.str.s);
         break;
     case K_TUPLE:
         for (int i = 0; i < k->as.tuple.n; i++)
-            const_free(&k->as.tuple.items[i], deep);
+            const_free(&k->as.tuple.items[i], deep, own_text);
         free(k->as.tuple.items);
         break;
     case K_CODE:
@@ -41,9 +42,9 @@ static void const_free(Const *k, bool deep)
     }
 }
 
-static void free_strs(char **v, int n)
+static void free_strs(char **v, int n, bool own_text)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; own_text && i < n; i++)
         free(v[i]);
     free(v);
 }
@@ -52,15 +53,18 @@ static void proto_free_impl(Proto *p, bool deep)
 {
     if (!p)
         return;
-    free(p->name);
-    free(p->qualname);
-    free_strs(p->localnames, p->nlocals);
-    free_strs(p->cellnames, p->ncells);
+    bool own_text = !(p->flags & PROTO_BORROWED_TEXT);
+    if (own_text) {
+        free(p->name);
+        free(p->qualname);
+    }
+    free_strs(p->localnames, p->nlocals, own_text);
+    free_strs(p->cellnames, p->ncells, own_text);
     free(p->cell2arg);
-    free_strs(p->freenames, p->nfrees);
-    free_strs(p->names, p->nnames);
+    free_strs(p->freenames, p->nfrees, own_text);
+    free_strs(p->names, p->nnames, own_text);
     for (int i = 0; i < p->nconsts; i++)
-        const_free(&p->consts[i], deep);
+        const_free(&p->consts[i], deep, own_text);
     free(p->consts);
     free(p->code);
     free(p->positions);
@@ -132,7 +136,7 @@ static void const_repr(const Const *k, char *buf, size_t cap)
 static void disasm(const Proto *p, Out *o)
 {
     say(o, "code %s (%s) flags=0x%x args=%d posonly=%d kwonly=%d locals=%d cells=%d frees=%d stack=%d\n",
-        p->name, p->qualname, p->flags, p->argcount, p->posonlycount, p->kwonlycount,
+        p->name, p->qualname, p->flags & ~PROTO_BORROWED_TEXT, p->argcount, p->posonlycount, p->kwonlycount,
         p->nlocals, p->ncells, p->nfrees, p->max_stack);
     for (int i = 0; i < p->ncode; i++) {
         Opcode op = INSTR_OP(p->code[i]);

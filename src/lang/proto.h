@@ -74,6 +74,9 @@ typedef enum CmpKind {
                                          3.12 inlines these (PEP 709), so the VM
                                          leaves this frame out of tracebacks */
 #define PROTO_LAMBDA          0x100u
+#define PROTO_BORROWED_TEXT   0x200u  /* its strings (names, str/bytes/int constants)
+                                         point into frozen bytes it does not own
+                                         (proto_thaw): never written nor freed */
 
 typedef enum ConstKind {
     K_NONE, K_TRUE, K_FALSE, K_ELLIPSIS,
