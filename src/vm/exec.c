@@ -729,8 +729,10 @@ static Value import_module(VM *vm, Str *name, bool leaf)
 
 static int unpack_iterable(VM *vm, Value seq, Value *out, int before, int after, bool star)
 {
-    /* fills out[0..before+after(+1)] in source order */
-    if (!star && (IS_TUPLE(seq) || IS_LIST(seq))) {
+    /* fills out[0..before+after(+1)] in source order; a subclass's own
+     * __iter__ has the items said through it */
+    if (!star && (IS_TUPLE(seq) || IS_LIST(seq)) &&
+        ((AS_OBJ(seq)->cls->cflags & CLASS_BUILTIN) || IS_NULL(vm_override(vm, seq, vm->sn[SN_iter])))) {
         size_t len = IS_TUPLE(seq) ? AS_TUPLE(seq)->len : AS_LIST(seq)->len;
         Value *items = IS_TUPLE(seq) ? AS_TUPLE(seq)->items : AS_LIST(seq)->items;
         if ((int64_t)len != before) {

@@ -40,3 +40,8 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(list.__hash__, str.__eq__("a", "a"), int.__lt__(1, 2), str.__eq__("a", 1))
+class Bag(list):
+    def __iter__(self):
+        return iter(["x", "y"])
+a, b = Bag([1, 2])
+print(a, b, [*Bag([1, 2])])
