@@ -286,23 +286,27 @@ static Value b_print(VM *vm, Value *args, int nargs, Tuple *kw)
             return VNONE;   /* sys.stdout = None: print writes nothing */
     }
     if (IS_NULL(file)) {
+        /* one write, unless an argument's __str__ writes too (PendingOut) */
         NfBuf b = NF_BUF_INIT;
+        PendingOut pending = { &b, vm->pending_out };
+        vm->pending_out = &pending;
+        Value r = VNONE;
         for (int i = 0; i < nargs; i++) {
             if (i > 0)
                 nf_buf_append(&b, sepp, sepn);
             Str *t = vm_to_str(vm, args[i]);
             if (!t) {
-                /* CPython has already written the earlier pieces. */
-                vm_write_out(vm, b.data ? b.data : "", b.len);
-                nf_buf_free(&b);
-                return VNULL;
+                r = VNULL;   /* CPython has already written the earlier pieces */
+                break;
             }
             nf_buf_append(&b, t->data, t->len);
         }
-        nf_buf_append(&b, endp, endn);
+        if (!IS_NULL(r))
+            nf_buf_append(&b, endp, endn);
+        vm->pending_out = pending.outer;
         vm_write_out(vm, b.data ? b.data : "", b.len);
         nf_buf_free(&b);
-        return VNONE;
+        return r;
     }
     /* A file object: one write() per piece, as CPython does. */
     Value write = vm_getattr_cstr(vm, file, "write");

@@ -12,6 +12,7 @@
 #include <string.h>
 #include "vm.h"
 #include "internal.h"
+#include "numfmt.h"
 
 static void *checked_alloc(size_t size)
 {
@@ -446,8 +447,24 @@ int dict_set_str(VM *vm, Dict *d, const char *key, Value value)
 
 /* ---- output ---------------------------------------------------------------- */
 
+static void flush_pending(VM *vm, PendingOut *p)
+{
+    if (!p)
+        return;
+    flush_pending(vm, p->outer);
+    if (p->buf->len && vm->cfg.out)
+        vm->cfg.out(vm->cfg.out_ud, p->buf->data, p->buf->len);
+    p->buf->len = 0;
+}
+
 void vm_write_out(VM *vm, const char *s, size_t n)
 {
+    PendingOut *p = vm->pending_out;
+    if (p) {
+        vm->pending_out = NULL;
+        flush_pending(vm, p);
+        vm->pending_out = p;
+    }
     if (vm->cfg.out)
         vm->cfg.out(vm->cfg.out_ud, s, n);
 }

@@ -139,6 +139,14 @@ typedef struct AttrCacheEntry {
 } AttrCacheEntry;
 #define ATTR_CACHE_SIZE 1024   /* a power of two */
 
+/* A print() that has converted some of its arguments but not written them
+ * yet: whatever else reaches stdout meanwhile (an argument's __str__ that
+ * prints) goes after that text, as in CPython, which writes piece by piece. */
+typedef struct PendingOut {
+    struct NfBuf *buf;
+    struct PendingOut *outer;   /* the print() whose argument this one is in */
+} PendingOut;
+
 struct VM {
     VMConfig cfg;
 
@@ -148,6 +156,8 @@ struct VM {
     bool gc_requested;
     bool gc_disabled;          /* gc.disable(): no automatic collection */
     uint32_t next_seq;         /* id() / address serials */
+
+    PendingOut *pending_out;   /* print()s converting their arguments */
 
     /* execution */
     Frame *frame;              /* innermost active frame (NULL when idle) */
