@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "vm.h"
 #include "internal.h"
 #include "numfmt.h"
@@ -46,19 +47,43 @@ static void note_growth(VM *vm, size_t size)
 
 /* Small objects come from per-size free lists: most objects are a few dozen
  * bytes and short-lived, and malloc/free would dominate their cost. New ones
- * are carved from 64 KB slabs, which saves malloc's header on each (a
- * program with 50,000 pending tasks holds half a million small objects) and
- * its bookkeeping. Slabs go back to malloc only when the VM ends. */
+ * are carved from slabs, which saves malloc's header on each (a program with
+ * 50,000 pending tasks holds half a million small objects) and its
+ * bookkeeping. Slabs go back to the system only when the VM ends. */
 #define SMALL_GRAIN 16
 #define SMALL_MAX 256
-#define SLAB_BYTES ((size_t)1 << 20)
+#define SLAB_BYTES ((size_t)2 << 20)
 #define SLAB_HEADER 16   /* the link to the next slab, keeping objects 16-aligned */
+
+/* A slab is one 2 MB huge page where the kernel offers them (madvise): the
+ * collector's walks over half a million objects then miss the TLB far less,
+ * and one fault maps 2 MB instead of 4 KB. Measured on asyncio_tasks.py:
+ * 41,000 page faults down to 9,700 and a third less CPU time
+ * (docs/performance.md). The mapping is trimmed to an aligned 2 MB so that
+ * the huge page can cover all of it; it comes zeroed. */
+static char *slab_map(void)
+{
+    char *raw = mmap(NULL, 2 * SLAB_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) {
+        fputs("loopscope: out of memory\n", stderr);
+        abort();
+    }
+    uintptr_t mask = SLAB_BYTES - 1;
+    char *slab = (char *)(((uintptr_t)raw + mask) & ~mask);
+    if (slab > raw)
+        munmap(raw, (size_t)(slab - raw));
+    munmap(slab + SLAB_BYTES, (size_t)(raw + SLAB_BYTES - slab));
+#ifdef MADV_HUGEPAGE
+    madvise(slab, SLAB_BYTES, MADV_HUGEPAGE);   /* a refusal only costs speed */
+#endif
+    return slab;
+}
 
 static void *slab_carve(VM *vm, size_t bytes)
 {
     if (vm->slab_left < bytes) {
         /* the old slab's tail (under SMALL_MAX bytes) is left unused */
-        char *slab = checked_alloc(SLAB_BYTES);
+        char *slab = slab_map();
         *(void **)slab = vm->slabs;
         vm->slabs = slab;
         vm->slab_next = slab + SLAB_HEADER;
@@ -67,7 +92,7 @@ static void *slab_carve(VM *vm, size_t bytes)
     void *p = vm->slab_next;
     vm->slab_next += bytes;
     vm->slab_left -= bytes;
-    return p;   /* zeroed: calloc'd with the slab, never used since */
+    return p;   /* zeroed: mapped fresh, never used since */
 }
 
 /* Frames share the small objects' classes (exec.c): not zeroed, since
@@ -140,7 +165,7 @@ void vm_small_free_all(VM *vm)
     while (vm->slabs) {
         void *slab = vm->slabs;
         vm->slabs = *(void **)slab;
-        free(slab);
+        munmap(slab, SLAB_BYTES);
     }
     vm->slab_next = NULL;
     vm->slab_left = 0;
