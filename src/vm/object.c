@@ -50,8 +50,8 @@ static void note_growth(VM *vm, size_t size)
  * are carved from slabs, which saves malloc's header on each (a program with
  * 50,000 pending tasks holds half a million small objects) and its
  * bookkeeping. Slabs go back to the system only when the VM ends. */
-#define SMALL_GRAIN 16
-#define SMALL_MAX 256
+#define SMALL_GRAIN VM_SMALL_GRAIN
+#define SMALL_MAX VM_SMALL_MAX
 #define SLAB_BYTES ((size_t)2 << 20)
 #define SLAB_HEADER 16   /* the link to the next slab, keeping objects 16-aligned */
 

@@ -115,6 +115,11 @@ typedef enum TypeKind {
 
 typedef void (*WriteFn)(void *ud, const char *s, size_t n);
 
+/* Objects and frames up to VM_SMALL_MAX bytes come from the VM's slabs, in
+ * VM_SMALL_GRAIN steps (object.c); bigger ones from malloc. */
+#define VM_SMALL_GRAIN 16
+#define VM_SMALL_MAX 512
+
 typedef struct VMConfig {
     const char *filename;      /* as given on the command line: tracebacks print it */
     const char *source;        /* the program text (kept for traceback lines) */
@@ -192,9 +197,8 @@ struct VM {
     uint64_t class_epoch;
     AttrCacheEntry attr_cache[ATTR_CACHE_SIZE];
 
-    void *frame_cache[32];     /* recycled frames by size class (exec.c) */
-    uint32_t frame_cached[32]; /* how many each class holds */
-    void *small_free[17];      /* recycled small objects by 16-byte class (object.c) */
+    void *small_free[VM_SMALL_MAX / VM_SMALL_GRAIN + 1];   /* recycled small objects and
+                                                             frames by size class (object.c) */
     void *slabs;               /* the blocks small objects are carved from (object.c) */
     char *slab_next;           /* the unused rest of the newest slab */
     size_t slab_left;
