@@ -82,7 +82,7 @@ static int init_hooks(VM *vm, Gen *g)
     if (g->hdr.flags & AG_HOOKS_INITED)
         return 0;
     g->hdr.flags |= AG_HOOKS_INITED;
-    g->finalizer = vm->agen_finalizer;
+    AS_ASYNC_GEN(g)->finalizer = vm->agen_finalizer;
     if (IS_NULL(vm->agen_firstiter))
         return 0;
     Value r = vm_call1(vm, vm->agen_firstiter, VOBJ(g));
@@ -91,14 +91,14 @@ static int init_hooks(VM *vm, Gen *g)
 
 bool agen_wants_finalizer(const Gen *g)
 {
-    return g->gkind == GEN_ASYNC_GENERATOR && g->frame && !IS_NULL(g->finalizer) &&
+    return g->gkind == GEN_ASYNC_GENERATOR && g->frame && !IS_NULL(AS_ASYNC_GEN(g)->finalizer) &&
            !(g->hdr.flags & AG_CLOSED);
 }
 
 void agen_finalize(VM *vm, Gen *g)
 {
-    Value fin = g->finalizer;
-    g->finalizer = VNULL;   /* once: the generator may outlive this call */
+    Value fin = AS_ASYNC_GEN(g)->finalizer;
+    AS_ASYNC_GEN(g)->finalizer = VNULL;   /* once: the generator may outlive this call */
     vm_push_root(vm, &fin);
     Value r = vm_call1(vm, fin, VOBJ(g));
     vm_pop_root(vm);

@@ -334,16 +334,18 @@ int vm_bind_call(VM *vm, Function *fn, Frame *f, Value *args, int nargs, Tuple *
 static Gen *gen_new(VM *vm, Function *fn, Frame *f)
 {
     uint32_t flags = fn->code->proto->flags;
-    Class *cls = (flags & PROTO_COROUTINE) ? TYPE(vm, coroutine)
-               : (flags & PROTO_ASYNC_GENERATOR) ? TYPE(vm, async_generator) : TYPE(vm, generator);
-    Gen *g = vm_alloc_obj(vm, sizeof(Gen), OBJ_GEN, cls);
+    GenKind kind = (flags & PROTO_COROUTINE) ? GEN_COROUTINE
+                 : (flags & PROTO_ASYNC_GENERATOR) ? GEN_ASYNC_GENERATOR : GEN_GENERATOR;
+    Class *cls = kind == GEN_COROUTINE ? TYPE(vm, coroutine)
+               : kind == GEN_ASYNC_GENERATOR ? TYPE(vm, async_generator) : TYPE(vm, generator);
+    Gen *g = vm_alloc_obj(vm, kind == GEN_ASYNC_GENERATOR ? sizeof(AsyncGen) : sizeof(Gen), OBJ_GEN, cls);
     g->frame = f;
     g->resume = NULL;
     g->name = fn->name;
     g->qualname = fn->qualname;
-    g->gkind = (flags & PROTO_COROUTINE) ? GEN_COROUTINE
-             : (flags & PROTO_ASYNC_GENERATOR) ? GEN_ASYNC_GENERATOR : GEN_GENERATOR;
-    g->finalizer = VNULL;
+    g->gkind = (uint8_t)kind;
+    if (kind == GEN_ASYNC_GENERATOR)
+        AS_ASYNC_GEN(g)->finalizer = VNULL;
     g->state = GEN_CREATED;
     g->firstline = fn->code->proto->firstline;
     if (g->gkind == GEN_COROUTINE)

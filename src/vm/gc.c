@@ -178,7 +178,8 @@ static void blacken(VM *vm, Obj *o)
         Gen *g = (Gen *)o;
         vm_mark_obj(vm, (Obj *)g->name);
         vm_mark_obj(vm, (Obj *)g->qualname);
-        vm_mark_value(vm, g->finalizer);
+        if (g->gkind == GEN_ASYNC_GENERATOR)
+            vm_mark_value(vm, AS_ASYNC_GEN(g)->finalizer);
         /* a parked await chain: from the innermost frame up to our own */
         for (Frame *f = g->resume; f && f != g->frame; f = f->parent)
             mark_frame(vm, f);
@@ -265,7 +266,7 @@ static size_t object_size(Obj *o)
     case OBJ_INSTANCE: return sizeof(Instance);
     case OBJ_EXCEPTION: return sizeof(Exception);
     case OBJ_MODULE: return sizeof(Module);
-    case OBJ_GEN: return sizeof(Gen);
+    case OBJ_GEN: return ((Gen *)o)->gkind == GEN_ASYNC_GENERATOR ? sizeof(AsyncGen) : sizeof(Gen);
     case OBJ_ITER: return sizeof(Iter);
     case OBJ_VIEW: return sizeof(View);
     case OBJ_WRAPPER: return sizeof(Wrapper);

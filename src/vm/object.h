@@ -335,11 +335,18 @@ typedef struct Gen {
     uint8_t gkind, state;
     uint8_t awaited;       /* ever started or awaited: no "never awaited" warning */
     int32_t firstline;     /* where its function is defined (reprs of finished ones) */
-    Value finalizer;       /* async generators: the asyncgen finalizer hook
-                              current at the first step (agen.c), or VNULL */
-} Gen;
+} Gen;   /* 64 bytes: a 16-byte size class below 80, for every pending coroutine */
+
+/* An async generator (gkind GEN_ASYNC_GENERATOR) is allocated as this:
+ * only it keeps a finalizer. */
+typedef struct AsyncGen {
+    Gen gen;
+    Value finalizer;       /* the asyncgen finalizer hook current at the first
+                              step (agen.c), or VNULL */
+} AsyncGen;
 #define IS_GEN(v)      IS_KIND(v, OBJ_GEN)
 #define AS_GEN(v)      ((Gen *)AS_OBJ(v))
+#define AS_ASYNC_GEN(g) ((AsyncGen *)(g))
 
 /* ---- builtin iterators ------------------------------------------------ */
 /* Returns 1 with *out set, 0 when exhausted, -1 with an exception set. */
