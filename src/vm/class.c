@@ -94,7 +94,8 @@ void types_init(VM *vm)
     for (size_t i = 0; i < sizeof rest / sizeof rest[0]; i++)
         vm->types[rest[i].t] = class_new_builtin(vm, rest[i].name, vm->types[rest[i].base], rest[i].kind);
     /* the objects made before their classes existed */
-    for (Obj *o = vm->objects; o; o = o->gc_next) {
+    for (size_t i = 0; i < vm->nobjects; i++) {
+        Obj *o = vm->objects[i];
         if (!o->cls) {
             if (o->kind == OBJ_STR) o->cls = str;
             else if (o->kind == OBJ_DICT) o->cls = dict;

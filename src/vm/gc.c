@@ -363,11 +363,12 @@ static void drain(VM *vm)
 
 /* Finds the unreachable objects that want a last word and keeps them (and
  * everything they reach) for one more cycle; they are queued in
- * vm->last_words, in the order of the heap's object list. */
+ * vm->last_words, newest first. */
 static void rescue_for_last_words(VM *vm)
 {
     vm->nlast_words = 0;
-    for (Obj *o = vm->objects; o; o = o->gc_next) {
+    for (size_t i = vm->nobjects; i-- > 0;) {
+        Obj *o = vm->objects[i];
         if (o->marked || !vm_wants_last_word(vm, o))
             continue;
         if (vm->nlast_words == vm->cap_last_words) {
@@ -432,17 +433,18 @@ void vm_collect(VM *vm)
     if (vm->sim_weak)
         vm->sim_weak(vm);
 
-    Obj **link = &vm->objects;
-    while (*link) {
-        Obj *o = *link;
+    /* an array, not a list: the walks' loads do not wait for each other */
+    size_t kept = 0;
+    for (size_t i = 0; i < vm->nobjects; i++) {
+        Obj *o = vm->objects[i];
         if (o->marked) {
             o->marked = 0;
-            link = &o->gc_next;
+            vm->objects[kept++] = o;
         } else {
-            *link = o->gc_next;
             vm_free_object(vm, o);
         }
     }
+    vm->nobjects = kept;
     vm->next_gc = vm->bytes_allocated * 2;
     if (vm->next_gc < (size_t)8 << 20)
         vm->next_gc = (size_t)8 << 20;

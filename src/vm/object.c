@@ -176,8 +176,17 @@ void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls)
     Obj *o = small_alloc(vm, size);
     o->kind = (uint8_t)kind;
     o->cls = cls;
-    o->gc_next = vm->objects;
-    vm->objects = o;
+    if (vm->nobjects == vm->cap_objects) {
+        size_t ncap = vm->cap_objects ? vm->cap_objects * 2 : 4096;
+        Obj **n = realloc(vm->objects, ncap * sizeof *n);
+        if (!n) {
+            fputs("loopscope: out of memory\n", stderr);
+            abort();
+        }
+        vm->objects = n;
+        vm->cap_objects = ncap;
+    }
+    vm->objects[vm->nobjects++] = o;
     note_growth(vm, size);
     return o;
 }

@@ -85,12 +85,9 @@ void vm_free(VM *vm)
     if (!vm)
         return;
     vm->inst_attrs = VNULL;   /* freed in no particular order: nothing to forget */
-    Obj *o = vm->objects;
-    while (o) {
-        Obj *next = o->gc_next;
-        vm_free_object(vm, o);
-        o = next;
-    }
+    for (size_t i = vm->nobjects; i-- > 0;)
+        vm_free_object(vm, vm->objects[i]);
+    free(vm->objects);
     vm_small_free_all(vm);
     free(vm->roots);
     free(vm->last_words);

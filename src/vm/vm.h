@@ -156,7 +156,8 @@ struct VM {
     VMConfig cfg;
 
     /* the heap */
-    Obj *objects;
+    Obj **objects;             /* every collected object, oldest first (gc.c walks it) */
+    size_t nobjects, cap_objects;
     size_t bytes_allocated, next_gc;
     bool gc_requested;
     bool gc_disabled;          /* gc.disable(): no automatic collection */

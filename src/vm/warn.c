@@ -87,21 +87,21 @@ void vm_warn_never_awaited(VM *vm, Gen *coro)
 
 void vm_warn_at_exit(VM *vm)
 {
-    /* the heap's list runs newest first; CPython frees module globals
-     * oldest first, so collect them and warn in creation order */
+    /* CPython frees module globals oldest first: warn in creation order,
+     * the heap's order */
     size_t n = 0;
-    for (Obj *o = vm->objects; o; o = o->gc_next)
-        if (o->kind == OBJ_GEN && gen_never_ran((Gen *)o))
+    for (size_t k = 0; k < vm->nobjects; k++)
+        if (vm->objects[k]->kind == OBJ_GEN && gen_never_ran((Gen *)vm->objects[k]))
             n++;
     if (n == 0)
         return;
     Gen **gens = malloc(n * sizeof *gens);
     if (!gens)
         return;
-    size_t i = n;
-    for (Obj *o = vm->objects; o; o = o->gc_next)
-        if (o->kind == OBJ_GEN && gen_never_ran((Gen *)o))
-            gens[--i] = (Gen *)o;
+    size_t i = 0;
+    for (size_t k = 0; k < vm->nobjects; k++)
+        if (vm->objects[k]->kind == OBJ_GEN && gen_never_ran((Gen *)vm->objects[k]))
+            gens[i++] = (Gen *)vm->objects[k];
     Frame *saved = vm->frame;
     vm->frame = NULL;
     for (i = 0; i < n; i++) {
