@@ -63,6 +63,8 @@ static void mark_dict(VM *vm, Dict *d)
 static void blacken(VM *vm, Obj *o)
 {
     vm_mark_obj(vm, (Obj *)o->cls);
+    if (o->kind <= OBJ_SET && (o->flags & OBJ_HAS_ATTRS))
+        vm_mark_obj(vm, (Obj *)subclass_attrs(vm, o, false));
     switch ((ObjKind)o->kind) {
     case OBJ_STR:
     case OBJ_BIGINT:
@@ -243,6 +245,10 @@ static void mark_roots(VM *vm)
         mark_frame(vm, f);
     if (vm->sim_mark)
         vm->sim_mark(vm);
+    /* builtin-subclass instances' attributes (subclass.c): the table itself
+     * lives on, each of its entries only as long as its object (blacken) */
+    if (!IS_NULL(vm->inst_attrs))
+        AS_OBJ(vm->inst_attrs)->marked = 1;
 }
 
 static size_t object_size(Obj *o)

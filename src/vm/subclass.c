@@ -10,11 +10,11 @@
  *    vm_override before they use the builtin behaviour;
  *  - instance attributes: the builtin layouts have no room for a __dict__,
  *    so an instance that gets one keeps it in vm->inst_attrs (its address
- *    -> its attributes), a dict rooted for good at the bottom of the root
- *    stack. The object carries OBJ_HAS_ATTRS meanwhile, and releasing it
- *    (vm_release_obj, when the collector frees it) drops its entry. The
- *    table holds the attributes strongly: an instance that its own
- *    attributes lead back to lives until the program ends.
+ *    -> its attributes). The object carries OBJ_HAS_ATTRS meanwhile, and
+ *    releasing it (vm_release_obj, when the collector frees it) drops its
+ *    entry. The collector keeps the table but not what it holds: an
+ *    object's attributes are marked when the object is (gc.c's blacken),
+ *    so an instance its own attributes lead back to goes like any other.
  * An instance of an int subclass is an OBJ_BIGINT whatever its value (the
  * one place where a big-int object may hold a value that fits 64 bits).
  */

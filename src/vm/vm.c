@@ -50,7 +50,6 @@ VM *vm_new(const VMConfig *cfg)
     vm->next_gc = (size_t)8 << 20;
     vm->exc = VNULL;
     vm->class_epoch = 1;   /* the cache's empty entries (epoch 0) never match */
-    vm_push_root(vm, &vm->inst_attrs);   /* for good: nothing pops below it */
     types_init(vm);
     vm->builtins = dict_new(vm);
     vm->modules = dict_new(vm);
