@@ -373,8 +373,10 @@ static void schedule_callback(VM *vm, Value entry, Value fut)
     h->ctx = cb_ctx(entry);
 }
 
+/* the internal handles' callbacks (below) */
 static int step_cb(VM *vm, SimHandle *h);
 static int wake_cb(VM *vm, SimHandle *h);
+static int sleep_done_cb(VM *vm, SimHandle *h);
 
 /* Done: every callback is scheduled, in registration order, with the future. */
 static void schedule_callbacks(VM *vm, SimFuture *f)
@@ -618,10 +620,6 @@ static bool task_method_call(VM *vm, Value cb, Value args)
     return IS_NATIVE(cb) && (AS_OBJ(cb) == AS_OBJ(s->step_fn) || AS_OBJ(cb) == AS_OBJ(s->wakeup_fn)) &&
            IS_TUPLE(args) && AS_TUPLE(args)->len > 0;
 }
-
-static int step_cb(VM *vm, SimHandle *h);
-static int wake_cb(VM *vm, SimHandle *h);
-static int sleep_done_cb(VM *vm, SimHandle *h);
 
 /* The loop's describe hook: which task a handle steps, and its callback. */
 static void describe_handle(SimLoop *loop, SimHandle *h, uint32_t *task, char *buf, size_t n)
@@ -1363,7 +1361,6 @@ static Value m_set_result_unless_cancelled(VM *vm, Value *args, int nargs, Tuple
 
 /* ---- for the prelude's C stand-ins (fastpath.c) --------------------------------- */
 
-
 FastPath *sim_fastpath(VM *vm)
 {
     return sim_of(vm)->fast;
@@ -1379,9 +1376,8 @@ Value sim_future_new_plain(VM *vm)
     return VOBJ(future_new(vm, sim_of(vm)->future_cls));
 }
 
-SimFutState sim_future_state(VM *vm, Value v)
+SimFutState sim_future_state(Value v)
 {
-    (void)vm;
     if (!IS_KIND(v, OBJ_NATIVE_DATA))
         return SIM_FUT_NONE;
     const NativeType *type = ((NativeData *)AS_OBJ(v))->type;

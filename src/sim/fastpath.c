@@ -143,9 +143,9 @@ static Deque *deque_attr(FastPath *fp, Value self, int name)
     return IS_KIND(v, OBJ_DEQUE) ? (Deque *)AS_OBJ(v) : NULL;
 }
 
-static bool is_pending(VM *vm, Value fut)
+static bool is_pending(Value fut)
 {
-    return sim_future_state(vm, fut) == SIM_FUT_PENDING;
+    return sim_future_state(fut) == SIM_FUT_PENDING;
 }
 
 /* _wake_first(waiters): the first waiter still pending gets True */
@@ -153,7 +153,7 @@ static bool wake_first(VM *vm, Deque *w)
 {
     for (size_t i = 0; w && i < w->len; i++) {
         Value fut = deque_at(w, i);
-        if (is_pending(vm, fut)) {
+        if (is_pending(fut)) {
             sim_future_set_result(vm, fut, VBOOL(true));
             return true;
         }
@@ -167,7 +167,7 @@ static void wakeup_next(VM *vm, Deque *w)
 {
     while (w && w->len > 0) {
         Value fut = deque_popleft(vm, w);
-        if (is_pending(vm, fut)) {
+        if (is_pending(fut)) {
             sim_future_set_result(vm, fut, VNONE);
             return;
         }
@@ -270,7 +270,7 @@ static void event_set(VM *vm, FastPath *fp, Value self)
     put(vm, fp, self, N_VALUE, VBOOL(true));
     Deque *w = deque_attr(fp, self, N_WAITERS);
     for (size_t i = 0; i < w->len; i++)
-        if (is_pending(vm, deque_at(w, i)))
+        if (is_pending(deque_at(w, i)))
             sim_future_set_result(vm, deque_at(w, i), VBOOL(true));
 }
 
@@ -319,7 +319,7 @@ static int lock_acquire(VM *vm, Value self, bool aenter, Value *out)
     Deque *w = deque_attr(fp, self, N_WAITERS);
     bool all_cancelled = true;
     for (size_t i = 0; i < w->len && all_cancelled; i++) {
-        SimFutState st = sim_future_state(vm, deque_at(w, i));
+        SimFutState st = sim_future_state(deque_at(w, i));
         if (st == SIM_FUT_NONE)
             return FAST_DECLINED;   /* not a future: the Python's cancelled() would fail */
         all_cancelled = st == SIM_FUT_CANCELLED;
@@ -366,7 +366,7 @@ static bool sem_wake_next(VM *vm, FastPath *fp, Value self)
     Deque *w = deque_attr(fp, self, N_WAITERS);
     for (size_t i = 0; w && i < w->len; i++) {
         Value fut = deque_at(w, i);
-        if (is_pending(vm, fut)) {
+        if (is_pending(fut)) {
             put(vm, fp, self, N_VALUE, VINT(get(fp, self, N_VALUE).as.i - 1));
             sim_future_set_result(vm, fut, VBOOL(true));
             return true;
@@ -394,7 +394,7 @@ static int sem_acquire(VM *vm, Value self, bool aenter, Value *out)
     Deque *w = deque_attr(fp, self, N_WAITERS);
     bool locked = value == 0;
     for (size_t i = 0; i < w->len && !locked; i++) {
-        SimFutState st = sim_future_state(vm, deque_at(w, i));
+        SimFutState st = sim_future_state(deque_at(w, i));
         if (st == SIM_FUT_NONE)
             return FAST_DECLINED;   /* not a future: the Python's cancelled() would fail */
         locked = st != SIM_FUT_CANCELLED;
@@ -653,7 +653,7 @@ static int fast_tg_create_task(VM *vm, Value *a, int n, Value *out)
         return -1;
     vm_push_root(vm, &task);
     Value r;
-    if (sim_future_state(vm, task) != SIM_FUT_PENDING) {
+    if (sim_future_state(task) != SIM_FUT_PENDING) {
         r = vm_call_method(vm, self, fp->on_task_done, &task, 1);   /* done already (eagerly) */
     } else {
         r = dict_set(vm, group_tasks(fp, self), task, VNONE) < 0 ? VNULL : VNONE;
@@ -681,17 +681,17 @@ static int fast_tg_task_done(VM *vm, Value *a, int n, Value *out)
     if (n != 2 || !fp)
         return FAST_DECLINED;
     Value self = a[0], task = a[1];
-    SimFutState st = sim_future_state(vm, task);
+    SimFutState st = sim_future_state(task);
     Value waiter = get(fp, self, N_ON_COMPLETED);
     if (st == SIM_FUT_NONE || st == SIM_FUT_PENDING || (st == SIM_FUT_FINISHED && sim_future_failed(task)) ||
-        !(IS_NONE(waiter) || sim_future_state(vm, waiter) != SIM_FUT_NONE))
+        !(IS_NONE(waiter) || sim_future_state(waiter) != SIM_FUT_NONE))
         return FAST_DECLINED;
     charge(vm, COST_TG_TASK_DONE);
     Dict *tasks = group_tasks(fp, self);
     if (dict_del(vm, tasks, task) < 0)
         return -1;
     /* the last one wakes __aexit__ */
-    if (!IS_NONE(waiter) && tasks->used == 0 && sim_future_state(vm, waiter) == SIM_FUT_PENDING)
+    if (!IS_NONE(waiter) && tasks->used == 0 && sim_future_state(waiter) == SIM_FUT_PENDING)
         sim_future_set_result(vm, waiter, VBOOL(true));
     *out = VNONE;
     return FAST_VALUE;
@@ -747,7 +747,7 @@ static void queue_abandon(VM *vm, FastPath *fp, FastWait *w)
         return;
     discard(vm, deque_attr(fp, w->owner, line), w->fut);
     bool ready = w->kind == W_PUT ? !queue_full(fp, w->owner) : !queue_empty(fp, w->owner);
-    if (ready && sim_future_state(vm, w->fut) != SIM_FUT_CANCELLED)
+    if (ready && sim_future_state(w->fut) != SIM_FUT_CANCELLED)
         wakeup_next(vm, deque_attr(fp, w->owner, line));
 }
 
@@ -773,7 +773,7 @@ static int finish(VM *vm, FastPath *fp, FastWait *w, Value exc)
             return -1;
         /* a unit handed over to a waiter that leaves anyway goes back */
         if (!IS_NULL(exc) && sim_is_cancelled_error(vm, exc) &&
-            sim_future_state(vm, w->fut) == SIM_FUT_FINISHED)
+            sim_future_state(w->fut) == SIM_FUT_FINISHED)
             put(vm, fp, self, N_VALUE, VINT(get(fp, self, N_VALUE).as.i + 1));
         sem_wake_free(vm, fp, self);
         return 0;
@@ -802,7 +802,7 @@ static int fast_wait_state(VM *vm, Obj *o, Value *out)
         *out = w->value;
         return 1;
     }
-    if (is_pending(vm, w->fut)) {
+    if (is_pending(w->fut)) {
         *out = w->fut;
         return 0;
     }

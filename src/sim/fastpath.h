@@ -25,7 +25,7 @@ FastPath *sim_fastpath(VM *vm);
 bool sim_loop_running(VM *vm);                     /* get_running_loop() would succeed */
 Value sim_future_new_plain(VM *vm);                /* loop.create_future() */
 typedef enum SimFutState { SIM_FUT_NONE = -1, SIM_FUT_PENDING, SIM_FUT_CANCELLED, SIM_FUT_FINISHED } SimFutState;
-SimFutState sim_future_state(VM *vm, Value v);     /* SIM_FUT_NONE: not a future */
+SimFutState sim_future_state(Value v);         /* SIM_FUT_NONE: not a future */
 void sim_future_set_result(VM *vm, Value fut, Value v);   /* of a pending future */
 void sim_future_cancel(VM *vm, Value fut);         /* fut.cancel() */
 int sim_future_outcome(VM *vm, Value fut, Value *out);    /* result(): 1, or -1 raised */

@@ -128,11 +128,14 @@ static SimHandle *ready_pop(SimLoop *loop)
     return h;
 }
 
-static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Value args)
+static Class *handle_class(SimLoop *loop)
 {
-    VM *vm = loop->vm;
-    Class *cls = loop->handle_cls ? loop->handle_cls : TYPE(vm, object);
-    SimHandle *h = vm_alloc_obj(vm, sizeof(SimHandle), OBJ_NATIVE_DATA, cls);
+    return loop->handle_cls ? loop->handle_cls : TYPE(loop->vm, object);
+}
+
+/* what every handle starts with; h's object header is already set */
+static SimHandle *handle_init(SimLoop *loop, SimHandle *h, SimCallbackFn fn, Value callback, Value args)
+{
     h->hdr.type = &handle_type;
     h->loop = loop;
     h->cfn = fn;
@@ -141,6 +144,12 @@ static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Va
     h->data = VNULL;   /* and ctx */
     h->id = loop->next_handle_id++;
     return h;
+}
+
+static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Value args)
+{
+    SimHandle *h = vm_alloc_obj(loop->vm, sizeof(SimHandle), OBJ_NATIVE_DATA, handle_class(loop));
+    return handle_init(loop, h, fn, callback, args);
 }
 
 static SimHandle *internal_new(SimLoop *loop, SimCallbackFn fn, Value a, Value b)
@@ -152,16 +161,9 @@ static SimHandle *internal_new(SimLoop *loop, SimCallbackFn fn, Value a, Value b
         h = vm_small_alloc(loop->vm, sizeof(SimHandle));
     memset(h, 0, sizeof *h);
     h->hdr.hdr.kind = OBJ_NATIVE_DATA;
-    h->hdr.hdr.cls = loop->handle_cls ? loop->handle_cls : TYPE(loop->vm, object);
-    h->hdr.type = &handle_type;
-    h->loop = loop;
-    h->cfn = fn;
-    h->callback = a;
-    h->args = b;
-    h->data = VNULL;
-    h->id = loop->next_handle_id++;
+    h->hdr.hdr.cls = handle_class(loop);
     h->internal = true;
-    return h;
+    return handle_init(loop, h, fn, a, b);
 }
 
 /* An internal handle that has run or was dropped is kept for reuse. */
