@@ -1429,12 +1429,6 @@ SimHandle *sim_sleep_timer(VM *vm, double delay, Value fut, Value result)
     return sim_call_later_internal(&sim_of(vm)->loop, delay, sleep_done_cb, fut, result);
 }
 
-void sim_timer_cancel(SimHandle *h, uint32_t id)
-{
-    if (h->id == id)
-        sim_handle_cancel(h);
-}
-
 /* ---- the loop: asyncio.run --------------------------------------------------- */
 
 static Value stop_cb(VM *vm, Value *args, int nargs, Tuple *kwnames)

@@ -35,6 +35,5 @@ bool sim_is_cancelled_error(VM *vm, Value exc);
  * result) arms, as an internal handle (loop.h): cancel it with the id it
  * had, sim_timer_cancel(h, id), which does nothing once it has been reused. */
 SimHandle *sim_sleep_timer(VM *vm, double delay, Value fut, Value result);
-void sim_timer_cancel(SimHandle *h, uint32_t id);
 
 #endif

@@ -152,9 +152,14 @@ static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Va
     return handle_init(loop, h, fn, callback, args);
 }
 
-static SimHandle *internal_new(SimLoop *loop, SimCallbackFn fn, Value a, Value b)
+/* An internal timer comes from the loop's spare ones when there are: a
+ * FastWait may still hold a timer that has fired (sim_timer_cancel checks its
+ * id), so timers stay timers. Other internal handles come from, and go back
+ * to, the VM's free lists: after 50,000 tasks were created at once, the
+ * handles of their first steps serve the futures those steps then make. */
+static SimHandle *internal_new(SimLoop *loop, bool timer, SimCallbackFn fn, Value a, Value b)
 {
-    SimHandle *h = loop->spare;
+    SimHandle *h = timer ? loop->spare : NULL;
     if (h)
         loop->spare = (SimHandle *)h->hdr.hdr.gc_next;
     else
@@ -166,11 +171,15 @@ static SimHandle *internal_new(SimLoop *loop, SimCallbackFn fn, Value a, Value b
     return handle_init(loop, h, fn, a, b);
 }
 
-/* An internal handle that has run or was dropped is kept for reuse. */
+/* An internal handle that has run or was dropped is reused (above). */
 static void recycle(SimLoop *loop, SimHandle *h)
 {
     if (!h->internal)
         return;
+    if (!h->is_timer) {
+        vm_release_mem(loop->vm, h, sizeof *h);
+        return;
+    }
     h->id = 0;
     h->callback = h->args = h->data = VNULL;
     h->hdr.hdr.gc_next = (Obj *)loop->spare;
@@ -192,7 +201,7 @@ SimHandle *sim_call_soon(SimLoop *loop, SimCallbackFn fn, Value callback, Value 
 
 SimHandle *sim_call_soon_internal(SimLoop *loop, SimCallbackFn fn, Value a, Value b)
 {
-    SimHandle *h = internal_new(loop, fn, a, b);
+    SimHandle *h = internal_new(loop, false, fn, a, b);
     queue_soon(loop, h);
     return h;
 }
@@ -224,7 +233,7 @@ SimHandle *sim_call_later(SimLoop *loop, double delay, SimCallbackFn fn, Value c
 
 SimHandle *sim_call_later_internal(SimLoop *loop, double delay, SimCallbackFn fn, Value a, Value b)
 {
-    SimHandle *h = internal_new(loop, fn, a, b);
+    SimHandle *h = internal_new(loop, true, fn, a, b);
     arm_timer(loop, h, vm_clock(loop->vm) + delay);
     return h;
 }
@@ -242,6 +251,12 @@ void sim_handle_cancel(SimHandle *h)
     h->callback = VNULL;
     h->args = VNULL;
     h->data = VNULL;
+}
+
+void sim_timer_cancel(SimHandle *h, uint32_t id)
+{
+    if (h->id == id)
+        sim_handle_cancel(h);
 }
 
 static void purge_cancelled(SimLoop *loop)

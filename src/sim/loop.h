@@ -71,7 +71,7 @@ struct SimLoop {
     uint64_t iteration;
     uint32_t next_handle_id;
     bool stopping;
-    SimHandle *spare;      /* internal handles to reuse, linked by hdr.hdr.gc_next */
+    SimHandle *spare;      /* internal timers to reuse, linked by hdr.hdr.gc_next */
     bool contexts;         /* Python callbacks run in their handle's contextvars context
                               (set by the asyncio layer: contextvars.c) */
     Class *handle_cls, *timer_handle_cls;   /* the Python classes of handles (or NULL) */
@@ -104,10 +104,13 @@ void sim_handle_cancel(SimHandle *h);
  * handle itself (one whose callback raises is shown to the exception
  * handler as a collected copy). They are not collected objects: the loop marks what they hold while
  * they are queued and reuses them once they have run or been dropped, so a
- * program's 100,000 task steps leave no garbage. Whoever keeps a pointer to
- * one past that point must check that its id is still the one it got. */
+ * program's 100,000 task steps leave no garbage. A soon handle's memory
+ * goes back to the VM once it has run: nobody may keep a pointer to it. A
+ * timer's stays a timer: whoever keeps a pointer to one cancels it with
+ * sim_timer_cancel(h, the id it had), which does nothing once it was reused. */
 SimHandle *sim_call_soon_internal(SimLoop *loop, SimCallbackFn fn, Value a, Value b);
 SimHandle *sim_call_later_internal(SimLoop *loop, double delay, SimCallbackFn fn, Value a, Value b);
+void sim_timer_cancel(SimHandle *h, uint32_t id);
 
 /* One iteration. Returns -1 when a callback let an exception escape (it is
  * in vm->exc), else 0; *wait tells how the loop waited. */

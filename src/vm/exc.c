@@ -224,7 +224,7 @@ void exc_add_tb(VM *vm, Value exc, Code *code, int instr)
         return;
     Exception *e = AS_EXC(exc);
     if (e->ntb == e->tb_cap) {
-        uint32_t ncap = e->tb_cap ? e->tb_cap * 2 : 8;
+        uint32_t ncap = e->tb_cap ? e->tb_cap * 2 : 4;
         e->tb = vm_realloc(vm, e->tb, e->tb_cap * sizeof(TbEntry), ncap * sizeof(TbEntry));
         e->tb_cap = ncap;
     }

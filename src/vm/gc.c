@@ -310,11 +310,12 @@ void vm_free_object(VM *vm, Obj *o)
     }
     case OBJ_CODE: {
         Code *c = (Code *)o;
-        vm_free_mem(vm, c->consts, (size_t)c->proto->nconsts * sizeof(Value));
-        vm_free_mem(vm, c->names, (size_t)c->proto->nnames * sizeof(Str *));
-        vm_free_mem(vm, c->localnames, (size_t)c->proto->nlocals * sizeof(Str *));
+        /* the sizes code_load asked for (one more byte: never zero) */
+        vm_free_mem(vm, c->consts, (size_t)c->proto->nconsts * sizeof(Value) + 1);
+        vm_free_mem(vm, c->names, (size_t)c->proto->nnames * sizeof(Str *) + 1);
+        vm_free_mem(vm, c->localnames, (size_t)c->proto->nlocals * sizeof(Str *) + 1);
         vm_free_mem(vm, c->cellnames,
-                    (size_t)(c->proto->ncells + c->proto->nfrees) * sizeof(Str *));
+                    (size_t)(c->proto->ncells + c->proto->nfrees) * sizeof(Str *) + 1);
         vm_free_mem(vm, c->gcache, c->gcache ? (size_t)c->proto->ncode * sizeof(GlobalCache) : 0);
         break;
     }

@@ -271,16 +271,24 @@ static void test_cancelled_internal_timer_is_dropped_and_reused(void **state)
     assert_int_equal(sim_run_once(&loop, &w), 0);
     const int64_t expected[] = { 2 };
     expect_order(expected, 1);
-    /* both are spare now, the last one back first, each under a fresh id */
-    SimHandle *u = sim_call_soon_internal(&loop, record_internal, VINT(3), VNULL);
-    SimHandle *v = sim_call_soon_internal(&loop, record_internal, VINT(4), VNULL);
+    /* both are spare timers now, the last one back first, each under a
+     * fresh id; a handle that is no timer never takes their memory, so a
+     * stale cancel by the old id (a FastWait's) stays a no-op */
+    SimHandle *s = sim_call_soon_internal(&loop, record_internal, VINT(3), VNULL);
+    assert_ptr_not_equal(s, t);
+    assert_ptr_not_equal(s, t2);
+    SimHandle *u = sim_call_later_internal(&loop, 0.0, record_internal, VINT(4), VNULL);
+    SimHandle *v = sim_call_later_internal(&loop, 0.0, record_internal, VINT(5), VNULL);
     assert_ptr_equal(u, t2);
     assert_ptr_equal(v, t);
     assert_true(u->id > t2_id && v->id > u->id);
     assert_false(v->cancelled);
+    sim_timer_cancel(u, t2_id);
+    assert_false(u->cancelled);
     assert_int_equal(sim_run_once(&loop, &w), 0);
-    const int64_t all[] = { 2, 3, 4 };
-    expect_order(all, 3);
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    const int64_t all[] = { 2, 3, 4, 5 };
+    expect_order(all, 4);
 }
 
 int main(void)
