@@ -46,11 +46,16 @@ typedef struct FastWait {
     bool aenter;           /* acquire() for `async with`: the await gives None */
     bool yielded;          /* W_SLEEP0: the yield is behind it */
     uint32_t timer_id;     /* W_SLEEP: the timer's id while it is that timer */
-    SimHandle *timer;      /* W_SLEEP: the timer (an internal handle, see loop.h) */
-    Value owner;           /* the Event, Lock, Semaphore or Queue */
-    Value fut;             /* the future it waits for (VNULL for W_SLEEP0) */
+    union {
+        Obj *owner;        /* the Event, Lock, Semaphore or Queue */
+        SimHandle *timer;  /* W_SLEEP: the timer (an internal handle, see loop.h) */
+    };
+    Obj *fut;              /* the future it waits for (NULL for W_SLEEP0) */
     Value value;           /* W_SLEEP0, W_SLEEP: the result; W_PUT: the item */
-} FastWait;
+} FastWait;   /* 72 bytes: pointers, not values, where only objects go */
+
+static Value wait_owner(const FastWait *w) { return VOBJ(w->owner); }
+static Value wait_fut(const FastWait *w) { return w->fut ? VOBJ(w->fut) : VNULL; }
 
 enum { N_VALUE, N_WAITERS, N_LOCKED, N_BOUND, N_MAXSIZE, N_QUEUE, N_GETTERS, N_PUTTERS, N_UNFINISHED,
        N_FINISHED, N_ENTERED, N_EXITING, N_ABORTING, N_TASKS, N_ON_COMPLETED, N_ON_DONE, N__COUNT };
@@ -111,13 +116,13 @@ static DictEntry *entry(FastPath *fp, Value self, int name)
 {
     Dict *d = dict_of(self);
     Str *key = fp->names[name];
-    uint32_t hint = fp->hints[name];
-    if (hint < d->nentries && IS_OBJ(d->entries[hint].key) && AS_OBJ(d->entries[hint].key) == (Obj *)key)
-        return &d->entries[hint];
+    uint32_t *hint = &fp->hints[name];
+    if (*hint < d->nentries && IS_OBJ(d->entries[*hint].key) && AS_OBJ(d->entries[*hint].key) == (Obj *)key)
+        return &d->entries[*hint];
     int64_t ix = dict_index_str(d, key);
     if (ix < 0)
         return NULL;
-    fp->hints[name] = (uint32_t)ix;
+    *hint = (uint32_t)ix;
     return &d->entries[ix];
 }
 
@@ -197,8 +202,9 @@ static Value fast_wait_new(VM *vm, FastPath *fp, WaitKind kind, Value owner, Val
     FastWait *w = vm_alloc_obj(vm, sizeof(FastWait), OBJ_NATIVE_DATA, fp->wait_cls);
     w->hdr.type = &fast_wait_type;
     w->kind = (uint8_t)kind;
-    w->owner = owner;
-    w->fut = fut;
+    if (kind != W_SLEEP0 && kind != W_SLEEP)
+        w->owner = AS_OBJ(owner);
+    w->fut = IS_OBJ(fut) ? AS_OBJ(fut) : NULL;
     w->value = value;
     return VOBJ(w);
 }
@@ -712,14 +718,14 @@ static int queue_tampered(VM *vm)
  * the item first) and waits anew, or finishes. */
 static int queue_retry(VM *vm, FastPath *fp, FastWait *w, Value *out)
 {
-    Value self = w->owner;
+    Value self = wait_owner(w);
     if (!queue_ok(vm, self))
         return queue_tampered(vm);
     if (w->kind == W_PUT) {
         if (queue_full(fp, self)) {
-            w->fut = sim_future_new_plain(vm);
-            deque_append(vm, deque_attr(fp, self, N_PUTTERS), w->fut);
-            *out = w->fut;
+            *out = sim_future_new_plain(vm);
+            w->fut = AS_OBJ(*out);
+            deque_append(vm, deque_attr(fp, self, N_PUTTERS), *out);
             return 0;
         }
         queue_put_now(vm, fp, self, w->value);
@@ -727,9 +733,9 @@ static int queue_retry(VM *vm, FastPath *fp, FastWait *w, Value *out)
         return 1;
     }
     if (queue_empty(fp, self)) {
-        w->fut = sim_future_new_plain(vm);
-        deque_append(vm, deque_attr(fp, self, N_GETTERS), w->fut);
-        *out = w->fut;
+        *out = sim_future_new_plain(vm);
+        w->fut = AS_OBJ(*out);
+        deque_append(vm, deque_attr(fp, self, N_GETTERS), *out);
         return 0;
     }
     *out = queue_get_now(vm, fp, self);
@@ -742,38 +748,38 @@ static int queue_retry(VM *vm, FastPath *fp, FastWait *w, Value *out)
 static void queue_abandon(VM *vm, FastPath *fp, FastWait *w)
 {
     int line = w->kind == W_PUT ? N_PUTTERS : N_GETTERS;
-    sim_future_cancel(vm, w->fut);
-    if (!queue_ok(vm, w->owner))
+    sim_future_cancel(vm, wait_fut(w));
+    if (!queue_ok(vm, wait_owner(w)))
         return;
-    discard(vm, deque_attr(fp, w->owner, line), w->fut);
-    bool ready = w->kind == W_PUT ? !queue_full(fp, w->owner) : !queue_empty(fp, w->owner);
-    if (ready && sim_future_state(w->fut) != SIM_FUT_CANCELLED)
-        wakeup_next(vm, deque_attr(fp, w->owner, line));
+    discard(vm, deque_attr(fp, wait_owner(w), line), wait_fut(w));
+    bool ready = w->kind == W_PUT ? !queue_full(fp, wait_owner(w)) : !queue_empty(fp, wait_owner(w));
+    if (ready && sim_future_state(wait_fut(w)) != SIM_FUT_CANCELLED)
+        wakeup_next(vm, deque_attr(fp, wait_owner(w), line));
 }
 
 /* The cleanup the Python does when its `await fut` ends, either way (exc:
  * the exception leaving it, or VNULL). Returns -1 if the cleanup raised. */
 static int finish(VM *vm, FastPath *fp, FastWait *w, Value exc)
 {
-    Value self = w->owner;
+    Value self = wait_owner(w);
     switch ((WaitKind)w->kind) {
     case W_SLEEP:
         sim_timer_cancel(w->timer, w->timer_id);
         return 0;
     case W_EVENT:
-        return remove_waiter(vm, fp, self, N_WAITERS, w->fut);
+        return remove_waiter(vm, fp, self, N_WAITERS, wait_fut(w));
     case W_LOCK:
-        if (remove_waiter(vm, fp, self, N_WAITERS, w->fut) < 0)
+        if (remove_waiter(vm, fp, self, N_WAITERS, wait_fut(w)) < 0)
             return -1;
         if (!IS_NULL(exc) && sim_is_cancelled_error(vm, exc) && !get(fp, self, N_LOCKED).as.i)
             wake_first(vm, deque_attr(fp, self, N_WAITERS));
         return 0;
     case W_SEM:
-        if (remove_waiter(vm, fp, self, N_WAITERS, w->fut) < 0)
+        if (remove_waiter(vm, fp, self, N_WAITERS, wait_fut(w)) < 0)
             return -1;
         /* a unit handed over to a waiter that leaves anyway goes back */
         if (!IS_NULL(exc) && sim_is_cancelled_error(vm, exc) &&
-            sim_future_state(w->fut) == SIM_FUT_FINISHED)
+            sim_future_state(wait_fut(w)) == SIM_FUT_FINISHED)
             put(vm, fp, self, N_VALUE, VINT(get(fp, self, N_VALUE).as.i + 1));
         sem_wake_free(vm, fp, self);
         return 0;
@@ -802,13 +808,13 @@ static int fast_wait_state(VM *vm, Obj *o, Value *out)
         *out = w->value;
         return 1;
     }
-    if (is_pending(w->fut)) {
-        *out = w->fut;
+    if (is_pending(wait_fut(w))) {
+        *out = wait_fut(w);
         return 0;
     }
     charge(vm, COST_RESUME);
     Value result;
-    if (sim_future_outcome(vm, w->fut, &result) < 0) {
+    if (sim_future_outcome(vm, wait_fut(w), &result) < 0) {
         Value exc = vm->exc;
         vm_push_root(vm, &exc);
         vm->exc = VNULL;
@@ -823,7 +829,7 @@ static int fast_wait_state(VM *vm, Obj *o, Value *out)
         *out = result;
         break;
     case W_LOCK:
-        put(vm, fp, w->owner, N_LOCKED, VBOOL(true));
+        put(vm, fp, wait_owner(w), N_LOCKED, VBOOL(true));
         /* fall through */
     case W_EVENT:
     case W_SEM:
@@ -860,8 +866,10 @@ static void fast_wait_throw(VM *vm, Obj *o)
 static void fast_wait_mark(VM *vm, Obj *o)
 {
     FastWait *w = (FastWait *)o;
-    vm_mark_value(vm, w->owner);
-    vm_mark_value(vm, w->fut);
+    if (w->kind != W_SLEEP0 && w->kind != W_SLEEP)
+        vm_mark_obj(vm, w->owner);
+    if (w->fut)
+        vm_mark_obj(vm, w->fut);
     vm_mark_value(vm, w->value);
 }
 

@@ -9,6 +9,7 @@
  * frames stay linked on the heap. C recursion happens only where C code calls
  * Python (natives with callbacks, class bodies, __init__, sync generators).
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1009,7 +1010,14 @@ ExecStatus vm_execute(VM *vm, Frame *entry, Value *result)
 /* Threaded dispatch: each handler ends by fetching the next instruction and
  * jumping straight to its handler, which CPUs predict far better than one
  * shared switch. (A plain `break` still works: it goes round the loop.) */
+#ifdef NDEBUG
+#define CHECK_STACK() ((void)0)
+#else
+/* the compiler's bound on the value stack holds (debug builds) */
+#define CHECK_STACK() assert(sp <= frame_stack(frame) + frame->code->proto->max_stack)
+#endif
 #define DISPATCH() do {                                   \
+        CHECK_STACK();                                    \
         ins = *ip++;                                      \
         arg = INSTR_ARG(ins);                             \
         if (--budget < 0)                                 \
@@ -1074,6 +1082,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
 
     uint32_t ins, arg;
     for (;;) {
+        CHECK_STACK();
         ins = *ip++;
         arg = INSTR_ARG(ins);
         if (--budget < 0) {

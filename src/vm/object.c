@@ -95,6 +95,25 @@ static void *slab_carve(VM *vm, size_t bytes)
     return p;   /* zeroed: mapped fresh, never used since */
 }
 
+/* The free lists, one a size class; bit k of small_nonempty says list k has
+ * a block. */
+_Static_assert(SMALL_MAX / SMALL_GRAIN < 64, "a bit for every size class");
+
+static inline void free_list_push(VM *vm, size_t cls, void *p)
+{
+    *(void **)p = vm->small_free[cls];
+    vm->small_free[cls] = p;
+    vm->small_nonempty |= UINT64_C(1) << cls;
+}
+
+static inline void free_list_pop(VM *vm, size_t cls)
+{
+    void *next = *(void **)vm->small_free[cls];
+    vm->small_free[cls] = next;
+    if (!next)
+        vm->small_nonempty &= ~(UINT64_C(1) << cls);
+}
+
 /* Frames share the small objects' classes (exec.c): not zeroed, since
  * frame_new sets every field and the slots it reads. */
 void *vm_small_alloc(VM *vm, size_t size)
@@ -108,24 +127,22 @@ void *vm_small_alloc(VM *vm, size_t size)
         return p;
     }
     size_t cls = (size + SMALL_GRAIN - 1) / SMALL_GRAIN;
-    void **head = &vm->small_free[cls];
-    void *p = *head;
+    void *p = vm->small_free[cls];
     if (p) {
-        *head = *(void **)p;
+        free_list_pop(vm, cls);
         return p;
     }
     /* None of this size free: split the smallest free block that is bigger,
      * its rest going to the list of the rest's size. Without this, memory
      * freed in one size (the frames of 50,000 cancelled tasks) could never
-     * serve another (their CancelledErrors), and the heap would grow. */
-    for (size_t k = cls + 1; k <= SMALL_MAX / SMALL_GRAIN; k++) {
+     * serve another (their CancelledErrors), and the heap would grow. The
+     * bitmap of non-empty lists finds it at once. */
+    uint64_t bigger = vm->small_nonempty & ~((UINT64_C(2) << cls) - 1);
+    if (bigger) {
+        size_t k = (size_t)__builtin_ctzll(bigger);
         char *big = vm->small_free[k];
-        if (!big)
-            continue;
-        vm->small_free[k] = *(void **)big;
-        void *rest = big + cls * SMALL_GRAIN;
-        *(void **)rest = vm->small_free[k - cls];
-        vm->small_free[k - cls] = rest;
+        free_list_pop(vm, k);
+        free_list_push(vm, k - cls, big + cls * SMALL_GRAIN);
         return big;
     }
     return slab_carve(vm, cls * SMALL_GRAIN);
@@ -146,9 +163,7 @@ void vm_release_mem(VM *vm, void *p, size_t size)
         free(p);
         return;
     }
-    size_t cls = (size + SMALL_GRAIN - 1) / SMALL_GRAIN;
-    *(void **)p = vm->small_free[cls];
-    vm->small_free[cls] = p;
+    free_list_push(vm, (size + SMALL_GRAIN - 1) / SMALL_GRAIN, p);
 }
 
 void vm_release_obj(VM *vm, void *p, size_t size)
@@ -162,6 +177,7 @@ void vm_release_obj(VM *vm, void *p, size_t size)
 void vm_small_free_all(VM *vm)
 {
     memset(vm->small_free, 0, sizeof vm->small_free);
+    vm->small_nonempty = 0;
     while (vm->slabs) {
         void *slab = vm->slabs;
         vm->slabs = *(void **)slab;

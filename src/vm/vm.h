@@ -200,6 +200,7 @@ struct VM {
 
     void *small_free[VM_SMALL_MAX / VM_SMALL_GRAIN + 1];   /* recycled small objects and
                                                              frames by size class (object.c) */
+    uint64_t small_nonempty;   /* bit k: small_free[k] is not empty */
     void *slabs;               /* the blocks small objects are carved from (object.c) */
     char *slab_next;           /* the unused rest of the newest slab */
     size_t slab_left;
