@@ -36,10 +36,10 @@ typedef enum FutState { FUT_PENDING, FUT_CANCELLED, FUT_FINISHED } FutState;
 struct SimFuture {
     NativeData hdr;
     uint8_t state;          /* FutState */
-    bool is_task, is_gather;
-    bool exc_retrieved;
-    bool last_word_said;    /* destroyed / never-retrieved already reported */
-    /* callbacks is VNULL (none), one callback held inline, or with cb_many
+    bool is_task : 1, is_gather : 1;
+    bool exc_retrieved : 1;
+    bool last_word_said : 1;    /* destroyed / never-retrieved already reported */
+    /* callbacks is NULL (none), one callback held inline, or with cb_many
      * a List of them; with cb_wakeup the inline one is a task to wake
      * (Task.__wakeup bound to it, made only if something asks to see it) */
     bool cb_many : 1, cb_wakeup : 1;
@@ -50,25 +50,27 @@ struct SimFuture {
         Value result;
         Value cancel_msg;   /* None or a str */
     };
-    Value exception;        /* an exception instance, or VNULL */
-    Value callbacks;        /* see cb_many */
+    Obj *exc_;              /* an exception instance, or NULL (FUT_EXC reads it) */
+    Obj *cbs_;              /* see cb_many (FUT_CBS) */
     /* What only tasks or only gather's outer future have. A plain future,
      * the one every await on a lock, event, queue or sleep makes, is
      * allocated without it (FUTURE_PLAIN_SIZE): with 50,000 tasks parked
-     * that is 50,000 of them. */
+     * that is 50,000 of them. What holds only objects is a pointer, not a
+     * value: 80 bytes a plain future, 128 a task. */
     union {
         struct {            /* is_task */
             bool must_cancel;
             uint8_t coro_src;       /* its coroutine's Code.hidden: 0 for the program's own */
             int cancels_requested;
-            size_t reg_index;       /* the slot in Sim.tasks while pending */
-            Value coro;
-            Value name;             /* a str, or Task-N's N until someone asks */
-            Value ctx;              /* its contextvars context (VNULL: empty, not made yet) */
+            uint32_t reg_index;     /* the slot in Sim.tasks while pending */
+            uint32_t task_no;       /* the N of its default name Task-N */
+            Obj *coro_;             /* NULL once let go of (TASK_CORO reads None) */
+            Obj *name_;             /* a str, or NULL until someone asks for Task-N */
+            Obj *ctx_;              /* its contextvars context (NULL: empty, not made yet) */
             union {
-                Value fut_waiter;       /* while pending: the future it waits on, or VNULL */
-                Value cancelled_exc;    /* once cancelled: the CancelledError it ended with,
-                                           for its first awaiter */
+                Obj *waiter_;       /* while pending: the future it waits on, or NULL */
+                Obj *cancelled_exc_;    /* once cancelled: the CancelledError it ended
+                                           with, for its first awaiter */
             };
         };
         struct {            /* is_gather */
@@ -80,6 +82,14 @@ struct SimFuture {
 };
 
 #define FUTURE_PLAIN_SIZE offsetof(SimFuture, must_cancel)
+
+/* The pointer fields read as values: NULL is VNULL (a task's coroutine: None) */
+static inline Value opt_value(Obj *o) { return o ? VOBJ(o) : VNULL; }
+static inline Obj *opt_obj(Value v) { return IS_OBJ(v) ? AS_OBJ(v) : NULL; }
+#define FUT_EXC(f) opt_value((f)->exc_)
+#define FUT_CBS(f) opt_value((f)->cbs_)
+#define TASK_CORO(t) ((t)->coro_ ? VOBJ((t)->coro_) : VNONE)
+#define TASK_WAITER(t) opt_value((t)->waiter_)
 
 typedef struct Sleep {      /* _yield_once() */
     NativeData hdr;
@@ -170,13 +180,13 @@ static void future_mark(VM *vm, Obj *o)
 {
     SimFuture *f = (SimFuture *)o;
     vm_mark_value(vm, f->result);
-    vm_mark_value(vm, f->exception);
-    vm_mark_value(vm, f->callbacks);
+    vm_mark_obj(vm, f->exc_);
+    vm_mark_obj(vm, f->cbs_);
     if (f->is_task) {
-        vm_mark_value(vm, f->coro);
-        vm_mark_value(vm, f->name);
-        vm_mark_value(vm, f->fut_waiter);   /* or cancelled_exc */
-        vm_mark_value(vm, f->ctx);
+        vm_mark_obj(vm, f->coro_);
+        vm_mark_obj(vm, f->name_);
+        vm_mark_obj(vm, f->waiter_);   /* or cancelled_exc_ */
+        vm_mark_obj(vm, f->ctx_);
     } else if (f->is_gather) {
         vm_mark_value(vm, f->children);
     }
@@ -209,14 +219,7 @@ static SimFuture *future_new_kind(VM *vm, Class *cls, FutKind kind)
     f->is_gather = kind == FK_GATHER;
     f->state = FUT_PENDING;
     f->result = VNONE;
-    f->exception = VNULL;
-    f->callbacks = VNULL;
-    if (kind == FK_TASK) {
-        f->coro = VNULL;
-        f->name = VNULL;
-        f->fut_waiter = VNULL;
-        f->ctx = VNULL;
-    } else if (kind == FK_GATHER) {
+    if (kind == FK_GATHER) {
         f->children = VNULL;
     }
     f->id = ++sim_of(vm)->next_future_id;
@@ -252,8 +255,8 @@ static int exc_line_of(Value exc)
         return 0;
     Exception *e = AS_EXC(exc);
     for (uint32_t i = e->ntb; i-- > 0;)
-        if (e->tb[i].code && !e->tb[i].code->hidden)
-            return code_line_at(e->tb[i].code, e->tb[i].instr);
+        if (tb_code(&e->tb[i]) && !tb_code(&e->tb[i])->hidden)
+            return code_line_at(tb_code(&e->tb[i]), e->tb[i].instr);
     return 0;
 }
 
@@ -262,8 +265,8 @@ static Value bound(VM *vm, Value self, Value native);
 static size_t callback_count(const SimFuture *f)
 {
     if (f->cb_many)
-        return AS_LIST(f->callbacks)->len;
-    return IS_NULL(f->callbacks) ? 0 : 1;
+        return AS_LIST(FUT_CBS(f))->len;
+    return !f->cbs_ ? 0 : 1;
 }
 
 /* A done callback that runs in a contextvars context (the one current at
@@ -291,18 +294,18 @@ static Value cb_ctx(Value entry)
 static Value callback_at(VM *vm, SimFuture *f, size_t i)
 {
     if (f->cb_many)
-        return cb_fn(AS_LIST(f->callbacks)->items[i]);
+        return cb_fn(AS_LIST(FUT_CBS(f))->items[i]);
     if (f->cb_wakeup)
-        return bound(vm, f->callbacks, sim_of(vm)->wakeup_fn);
-    return cb_fn(f->callbacks);
+        return bound(vm, FUT_CBS(f), sim_of(vm)->wakeup_fn);
+    return cb_fn(FUT_CBS(f));
 }
 
 /* A task's name: Task-N is made when first asked for. */
 static Str *task_name(VM *vm, SimFuture *t)
 {
-    if (IS_INT(t->name))
-        t->name = VOBJ(str_printf(vm, "Task-%llu", (unsigned long long)t->name.as.i));
-    return AS_STR(t->name);
+    if (!t->name_)
+        t->name_ = (Obj *)str_printf(vm, "Task-%lu", (unsigned long)t->task_no);
+    return (Str *)t->name_;
 }
 
 /* task.done / task.fail / task.cancelled, then future.done with how many
@@ -310,18 +313,18 @@ static Str *task_name(VM *vm, SimFuture *t)
 static void trace_done(VM *vm, SimFuture *f)
 {
     const char *how = f->state == FUT_CANCELLED ? "cancelled"
-                    : IS_NULL(f->exception) ? "result" : "exception";
+                    : !f->exc_ ? "result" : "exception";
     if (f->is_task) {
         if (f->state == FUT_CANCELLED) {
             Str *m = IS_STR(f->cancel_msg) ? AS_STR(f->cancel_msg) : NULL;
             sim_trace(vm, TR_TASK_CANCELLED, f, 0, 0, 0, m ? m->data : NULL, NULL);
-        } else if (IS_NULL(f->exception)) {
+        } else if (!f->exc_) {
             Str *r = vm_repr(vm, f->result);
             vm->exc = VNULL;
             sim_trace(vm, TR_TASK_DONE, f, 0, 0, 0, r ? r->data : NULL, NULL);
         } else {
-            Str *e = vm_exc_summary(vm, f->exception);
-            sim_trace(vm, TR_TASK_FAIL, f, 0, exc_line_of(f->exception), 0, e ? e->data : NULL, NULL);
+            Str *e = vm_exc_summary(vm, FUT_EXC(f));
+            sim_trace(vm, TR_TASK_FAIL, f, 0, exc_line_of(FUT_EXC(f)), 0, e ? e->data : NULL, NULL);
         }
     }
     size_t ncb = callback_count(f);
@@ -385,20 +388,20 @@ static void schedule_callbacks(VM *vm, SimFuture *f)
         registry_remove(sim_of(vm), f);
     if (sim_of(vm)->cfg.trace)
         trace_done(vm, f);
-    if (IS_NULL(f->callbacks))
+    if (!f->cbs_)
         return;
     Value self = VOBJ(f);
     if (f->cb_wakeup) {
         /* Task.__wakeup(task, fut) on an internal handle: nothing to collect */
-        sim_call_soon_internal(&sim_of(vm)->loop, wake_cb, f->callbacks, self);
+        sim_call_soon_internal(&sim_of(vm)->loop, wake_cb, FUT_CBS(f), self);
     } else if (!f->cb_many) {
-        schedule_callback(vm, f->callbacks, self);
+        schedule_callback(vm, FUT_CBS(f), self);
     } else {
-        List *cbs = AS_LIST(f->callbacks);
+        List *cbs = AS_LIST(FUT_CBS(f));
         for (size_t i = 0; i < cbs->len; i++)
             schedule_callback(vm, cbs->items[i], self);
     }
-    f->callbacks = VNULL;
+    f->cbs_ = NULL;
     f->cb_many = f->cb_wakeup = false;
 }
 
@@ -421,7 +424,7 @@ static void future_set_result(VM *vm, SimFuture *f, Value v)
 
 static void future_set_exception(VM *vm, SimFuture *f, Value exc)
 {
-    f->exception = exc;
+    f->exc_ = opt_obj(exc);
     f->state = FUT_FINISHED;
     schedule_callbacks(vm, f);
 }
@@ -430,9 +433,9 @@ static void future_set_exception(VM *vm, SimFuture *f, Value exc)
  * the task ended with, later ones a fresh bare CancelledError. */
 static Value make_cancelled_error(VM *vm, SimFuture *f)
 {
-    if (f->is_task && !IS_NULL(f->cancelled_exc)) {
-        Value e = f->cancelled_exc;
-        f->cancelled_exc = VNULL;
+    if (f->is_task && f->cancelled_exc_) {
+        Value e = opt_value(f->cancelled_exc_);
+        f->cancelled_exc_ = NULL;
         return e;
     }
     return cancelled_error(vm, f->cancel_msg);
@@ -451,8 +454,8 @@ static int future_result(VM *vm, SimFuture *f, Value *out)
         return -1;
     }
     f->exc_retrieved = true;
-    if (!IS_NULL(f->exception)) {
-        vm_raise_value(vm, f->exception);
+    if (f->exc_) {
+        vm_raise_value(vm, FUT_EXC(f));
         return -1;
     }
     *out = f->result;
@@ -479,28 +482,28 @@ static int add_done_callback(VM *vm, SimFuture *f, Value fn, Value ctx)
         vm_pop_root(vm);
         return 0;
     }
-    if (IS_NULL(f->callbacks)) {
-        f->callbacks = entry;
+    if (!f->cbs_) {
+        f->cbs_ = opt_obj(entry);
         return 0;
     }
     if (!f->cb_many) {
         vm_push_root(vm, &entry);
         List *l = list_new(vm, 2);
         vm_pop_root(vm);
-        list_append(vm, l, f->cb_wakeup ? callback_at(vm, f, 0) : f->callbacks);
-        f->callbacks = VOBJ(l);
+        list_append(vm, l, f->cb_wakeup ? callback_at(vm, f, 0) : FUT_CBS(f));
+        f->cbs_ = (Obj *)l;
         f->cb_many = true;
         f->cb_wakeup = false;
     }
-    return list_append(vm, AS_LIST(f->callbacks), entry);
+    return list_append(vm, AS_LIST(FUT_CBS(f)), entry);
 }
 
 /* A task parks on f: its wake-up is f's only callback, as it mostly is,
  * held as the task itself. */
 static void add_wakeup(VM *vm, SimFuture *f, SimFuture *t)
 {
-    if (f->state == FUT_PENDING && IS_NULL(f->callbacks)) {
-        f->callbacks = VOBJ(t);
+    if (f->state == FUT_PENDING && !f->cbs_) {
+        f->cbs_ = (Obj *)t;
         f->cb_wakeup = true;
         return;
     }
@@ -528,9 +531,9 @@ static SimFuture *current_task_of(VM *vm)
 static Frame *task_program_frame(SimFuture *t, const char **api)
 {
     *api = NULL;
-    if (!IS_GEN(t->coro))
+    if (!IS_GEN(TASK_CORO(t)))
         return NULL;
-    Gen *g = AS_GEN(t->coro);
+    Gen *g = AS_GEN(TASK_CORO(t));
     if (!g->frame || g->state == GEN_CREATED)
         return NULL;
     for (Frame *f = g->resume ? g->resume : g->frame; f; f = f->parent) {
@@ -549,9 +552,9 @@ static int task_position(SimFuture *t, const char **api)
     Frame *f = task_program_frame(t, api);
     if (f)
         return vm_frame_line(f);
-    if (!IS_GEN(t->coro) || !AS_GEN(t->coro)->frame)
+    if (!IS_GEN(TASK_CORO(t)) || !AS_GEN(TASK_CORO(t))->frame)
         return 0;
-    Gen *g = AS_GEN(t->coro);
+    Gen *g = AS_GEN(TASK_CORO(t));
     /* loopscope's own coroutines (asyncio.run's closing tasks) have no line
      * of the scenario */
     if (g->frame->code->hidden)
@@ -805,8 +808,8 @@ static void call_exception_handler(VM *vm, Dict *ctx, Value during)
         vm_push_root(vm, &e);
         exc_add_ext_frame(vm, e, &sim_frame_call_exception_handler);
         if (IS_EXCEPTION(e) && IS_EXCEPTION(during) && AS_OBJ(e) != AS_OBJ(during) &&
-            (IS_NULL(AS_EXC(e)->context) || IS_NONE(AS_EXC(e)->context)))
-            AS_EXC(e)->context = during;
+            !AS_EXC(e)->context)
+            AS_EXC(e)->context = AS_EXC(during);
         Dict *outer = dict_new(vm);
         Value ov = VOBJ(outer);
         vm_push_root(vm, &ov);
@@ -922,7 +925,7 @@ static bool task_cancel(VM *vm, SimFuture *t, Value msg)
         Str *m = IS_STR(msg) ? AS_STR(msg) : NULL;
         sim_trace(vm, TR_CANCEL_REQUEST, t, by ? by->id : 0, 0, 0, m ? m->data : NULL, NULL);
     }
-    if (is_future(vm, t->fut_waiter) && any_cancel(vm, FUT(t->fut_waiter), msg))
+    if (is_future(vm, TASK_WAITER(t)) && any_cancel(vm, FUT(TASK_WAITER(t)), msg))
         return true;
     t->must_cancel = true;
     t->cancel_msg = msg;
@@ -943,7 +946,7 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
             exc = cancelled_error(vm, t->cancel_msg);
         t->must_cancel = false;
     }
-    t->fut_waiter = VNULL;
+    t->waiter_ = NULL;
     Value prev = s->current_task;
     s->current_task = VOBJ(t);
     if (s->cfg.trace) {
@@ -956,12 +959,12 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
         sim_trace(vm, TR_TASK_STEP, t, 0, line, 0, NULL, NULL);
     }
     bool returned = false;
-    Value saved_ctx = sim_ctx_enter(vm, t->ctx);
+    Value saved_ctx = sim_ctx_enter(vm, opt_value(t->ctx_));
     vm_push_root(vm, &saved_ctx);
-    Value r = IS_NULL(exc) ? gen_send(vm, AS_GEN(t->coro), VNONE, &returned)
-                           : gen_throw(vm, AS_GEN(t->coro), exc, &returned);
+    Value r = IS_NULL(exc) ? gen_send(vm, AS_GEN(TASK_CORO(t)), VNONE, &returned)
+                           : gen_throw(vm, AS_GEN(TASK_CORO(t)), exc, &returned);
     vm_pop_root(vm);
-    t->ctx = sim_ctx_leave(vm, saved_ctx);
+    t->ctx_ = opt_obj(sim_ctx_leave(vm, saved_ctx));
     s->current_task = prev;
     if (s->cfg.trace && !IS_NULL(r) && !returned) {
         const char *api;
@@ -973,7 +976,7 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (IS_NULL(r)) {
         Value e = vm_exc_take(vm);
         if (vm_isinstance(vm, e, s->cancelled_error)) {
-            t->cancelled_exc = e;
+            t->cancelled_exc_ = opt_obj(e);
             future_cancel(vm, t, VNONE);
         } else if (vm_isinstance(vm, e, EXC_TYPE(vm, KeyboardInterrupt)) ||
                    vm_isinstance(vm, e, EXC_TYPE(vm, SystemExit))) {
@@ -1011,7 +1014,7 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
             return VNONE;
         }
         add_wakeup(vm, w, t);
-        t->fut_waiter = r;
+        t->waiter_ = opt_obj(r);
         if (t->must_cancel && any_cancel(vm, w, t->cancel_msg))
             t->must_cancel = false;
         return VNONE;
@@ -1074,13 +1077,13 @@ static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager)
     if (!IS_NULL(ctx) && !IS_NONE(ctx) && !sim_ctx_is_context(ctx))
         return vm_raise(vm, EXC_TypeError, "an instance of Context was expected");
     SimFuture *t = future_new_kind(vm, s->task_cls, FK_TASK);
-    t->coro = coro;
+    t->coro_ = opt_obj(coro);
     t->coro_src = AS_GEN(coro)->frame ? AS_GEN(coro)->frame->code->hidden : 0;
-    t->ctx = IS_NULL(ctx) || IS_NONE(ctx) ? sim_ctx_capture(vm) : ctx;
+    t->ctx_ = opt_obj(IS_NULL(ctx) || IS_NONE(ctx) ? sim_ctx_capture(vm) : ctx);
     if (IS_NULL(name) || IS_NONE(name))
-        t->name = VINT(++s->task_counter);
+        t->task_no = ++s->task_counter;
     else
-        t->name = VOBJ(vm_to_str(vm, name));
+        t->name_ = (Obj *)vm_to_str(vm, name);
     AS_GEN(coro)->awaited = 1;
     Value tv = VOBJ(t);
     if (s->cfg.trace) {
@@ -1098,7 +1101,7 @@ static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager)
         /* as CPython's C task: one that finished eagerly lets go of its
          * coroutine (get_coro() is None, the repr has no coro=) */
         if (t->state != FUT_PENDING)
-            t->coro = VNONE;
+            t->coro_ = NULL;
         return tv;
     }
     schedule_step(vm, t, VNULL);
@@ -1149,8 +1152,8 @@ static Value gather_child_done(VM *vm, Value *args, int nargs, Tuple *kwnames)
             return VNONE;
         }
         child->exc_retrieved = true;
-        if (!IS_NULL(child->exception)) {
-            future_set_exception(vm, outer, child->exception);
+        if (child->exc_) {
+            future_set_exception(vm, outer, FUT_EXC(child));
             return VNONE;
         }
     }
@@ -1165,7 +1168,7 @@ static Value gather_child_done(VM *vm, Value *args, int nargs, Tuple *kwnames)
             res = cancelled_error(vm, IS_NONE(c->cancel_msg) ? vm_str(vm, "") : c->cancel_msg);
         } else {
             c->exc_retrieved = true;
-            res = IS_NULL(c->exception) ? c->result : c->exception;
+            res = !c->exc_ ? c->result : FUT_EXC(c);
         }
         list_append(vm, results, res);
     }
@@ -1408,7 +1411,7 @@ int sim_future_outcome(VM *vm, Value fut, Value *out)
 
 bool sim_future_failed(Value fut)
 {
-    return FUT(fut)->state == FUT_FINISHED && !IS_NULL(FUT(fut)->exception);
+    return FUT(fut)->state == FUT_FINISHED && FUT(fut)->exc_;
 }
 
 bool sim_is_cancelled_error(VM *vm, Value exc)
@@ -1494,10 +1497,10 @@ static void cancel_all_tasks(VM *vm)
      * loop's exception handler reports it */
     for (size_t i = 0; i < pending->len; i++) {
         SimFuture *t = FUT(pending->items[i]);
-        if (t->state != FUT_FINISHED || IS_NULL(t->exception))
+        if (t->state != FUT_FINISHED || !t->exc_)
             continue;
         t->exc_retrieved = true;
-        report(vm, "unhandled exception during asyncio.run() shutdown", "exception", t->exception,
+        report(vm, "unhandled exception during asyncio.run() shutdown", "exception", FUT_EXC(t),
                "task", VOBJ(t), VNULL);
     }
     vm_pop_root(vm);
@@ -2023,7 +2026,7 @@ static Value fm_exception(VM *vm, Value *a, int n, Tuple *k)
         return vm_raise_value(vm, exc_new(vm, sim_of(vm)->invalid_state_error,
                                           msg_args(vm, "Exception is not set.")));
     f->exc_retrieved = true;
-    return IS_NULL(f->exception) ? VNONE : f->exception;
+    return !f->exc_ ? VNONE : FUT_EXC(f);
 }
 
 static Value fm_cancel(VM *vm, Value *a, int n, Tuple *k)
@@ -2097,17 +2100,17 @@ static Value fm_remove_done_callback(VM *vm, Value *a, int n, Tuple *k)
         return VNULL;
     SimFuture *f = FUT(a[0]);
     int64_t removed = 0;
-    if (!IS_NULL(f->callbacks) && !f->cb_many && !f->cb_wakeup) {
+    if (f->cbs_ && !f->cb_many && !f->cb_wakeup) {
         /* the one callback, inline */
-        int eq = vm_eq(vm, cb_fn(f->callbacks), a[1]);
+        int eq = vm_eq(vm, cb_fn(FUT_CBS(f)), a[1]);
         if (eq < 0)
             return VNULL;
         if (eq) {
-            f->callbacks = VNULL;
+            f->cbs_ = NULL;
             removed = 1;
         }
     } else if (f->cb_many) {
-        List *l = AS_LIST(f->callbacks);
+        List *l = AS_LIST(FUT_CBS(f));
         size_t w = 0;
         for (size_t r = 0; r < l->len; r++) {
             int eq = vm_eq(vm, cb_fn(l->items[r]), a[1]);
@@ -2134,7 +2137,7 @@ static Value tm_set_name(VM *vm, Value *a, int n, Tuple *k)
     Str *s = vm_to_str(vm, a[1]);
     if (!s)
         return VNULL;
-    FUT(a[0])->name = VOBJ(s);
+    FUT(a[0])->name_ = (Obj *)s;
     sim_trace(vm, TR_TASK_RENAME, FUT(a[0]), 0, 0, 0, s->data, NULL);
     return VNONE;
 }
@@ -2144,7 +2147,10 @@ static Value tm_get_context(VM *vm, Value *a, int n, Tuple *k)
 {
     if (vm_check_nargs(vm, "get_context", n - 1, k, 0, 0) < 0)
         return VNULL;
-    return sim_ctx_object(vm, &FUT(a[0])->ctx);
+    Value ctx = opt_value(FUT(a[0])->ctx_);
+    Value r = sim_ctx_object(vm, &ctx);
+    FUT(a[0])->ctx_ = opt_obj(ctx);
+    return r;
 }
 
 /* Task.get_stack(*, limit=None): the frame of its coroutine while it has
@@ -2162,18 +2168,18 @@ static Value task_stack(VM *vm, SimFuture *t, Value limitv)
     List *frames = list_new(vm, 0);
     Value fl = VOBJ(frames);
     vm_push_root(vm, &fl);
-    if (IS_GEN(t->coro) && AS_GEN(t->coro)->frame) {
+    if (IS_GEN(TASK_CORO(t)) && AS_GEN(TASK_CORO(t))->frame) {
         if (limit != 0) {
-            Gen *g = AS_GEN(t->coro);
-            list_append(vm, frames, vm_frame_object(vm, t->coro, g->frame->code, g->firstline));
+            Gen *g = AS_GEN(TASK_CORO(t));
+            list_append(vm, frames, vm_frame_object(vm, TASK_CORO(t), g->frame->code, g->firstline));
         }
-    } else if (t->state == FUT_FINISHED && !IS_NULL(t->exception)) {
-        Exception *e = AS_EXC(t->exception);
+    } else if (t->state == FUT_FINISHED && t->exc_) {
+        Exception *e = AS_EXC(FUT_EXC(t));
         for (uint32_t i = e->ntb; i-- > 0 && limit != 0;) {   /* tb[] holds the innermost first */
-            if (!e->tb[i].code || e->tb[i].code->hidden)
+            if (!tb_code(&e->tb[i]) || tb_code(&e->tb[i])->hidden)
                 continue;
-            list_append(vm, frames, vm_frame_object(vm, VNULL, e->tb[i].code,
-                                                    code_line_at(e->tb[i].code, e->tb[i].instr)));
+            list_append(vm, frames, vm_frame_object(vm, VNULL, tb_code(&e->tb[i]),
+                                                    code_line_at(tb_code(&e->tb[i]), e->tb[i].instr)));
             if (limit > 0)
                 limit--;
         }
@@ -2224,7 +2230,7 @@ static Value tm_print_stack(VM *vm, Value *a, int n, Tuple *k)
         return VNULL;
     vm_push_root(vm, &frames);
     List *fl = AS_LIST(frames);
-    Value exc = t->state == FUT_FINISHED ? t->exception : VNULL;
+    Value exc = t->state == FUT_FINISHED ? FUT_EXC(t) : VNULL;
     Str *r = future_repr(vm, t);
     NfBuf b;
     nf_buf_init(&b);
@@ -2272,7 +2278,7 @@ static Value tm_print_stack(VM *vm, Value *a, int n, Tuple *k)
     return rc < 0 ? VNULL : VNONE;
 }
 
-static Value tm_get_coro(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return FUT(a[0])->coro; }
+static Value tm_get_coro(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return TASK_CORO(FUT(a[0])); }
 static Value tm_cancelling(VM *vm, Value *a, int n, Tuple *k) { (void)vm; (void)n; (void)k; return VINT(FUT(a[0])->cancels_requested); }
 
 static Value tm_uncancel(VM *vm, Value *a, int n, Tuple *k)
@@ -2589,22 +2595,22 @@ static Str *future_repr(VM *vm, SimFuture *f)
         put_str(&b, " name=");
         if (name)
             nf_buf_append(&b, name->data, name->len);
-        if (!IS_NONE(f->coro)) {
+        if (!IS_NONE(TASK_CORO(f))) {
             put_str(&b, " coro=<");
-            put_coro(vm, &b, f->coro, f->coro_src);
+            put_coro(vm, &b, TASK_CORO(f), f->coro_src);
             put_str(&b, ">");
         }
-        if (!IS_NULL(f->fut_waiter) && f->state == FUT_PENDING) {
-            Str *w = is_future(vm, f->fut_waiter) ? future_repr(vm, FUT(f->fut_waiter))
-                                                 : vm_repr(vm, f->fut_waiter);
+        if (f->waiter_ && f->state == FUT_PENDING) {
+            Str *w = is_future(vm, TASK_WAITER(f)) ? future_repr(vm, FUT(TASK_WAITER(f)))
+                                                 : vm_repr(vm, TASK_WAITER(f));
             put_str(&b, " wait_for=");
             if (w)
                 nf_buf_append(&b, w->data, w->len);
         }
     }
     if (f->state == FUT_FINISHED) {
-        if (!IS_NULL(f->exception)) {
-            Str *e = vm_repr(vm, f->exception);
+        if (f->exc_) {
+            Str *e = vm_repr(vm, FUT_EXC(f));
             put_str(&b, " exception=");
             if (e)
                 nf_buf_append(&b, e->data, e->len);
@@ -2913,7 +2919,7 @@ static bool future_wants_last_word(VM *vm, Obj *o)
         return false;
     if (f->is_task && f->state == FUT_PENDING)
         return true;
-    return f->state == FUT_FINISHED && !IS_NULL(f->exception) && !f->exc_retrieved;
+    return f->state == FUT_FINISHED && f->exc_ && !f->exc_retrieved;
 }
 
 static void future_last_word(VM *vm, Obj *o)
@@ -2925,18 +2931,18 @@ static void future_last_word(VM *vm, Obj *o)
         registry_remove(s, f);
         /* the collector clears the coroutine (its finally blocks run) before
          * the task's finalizer speaks, so the report says "done" */
-        if (IS_GEN(f->coro) && AS_GEN(f->coro)->frame) {
-            vm_call_method(vm, f->coro, str_intern(vm, "close", 5), NULL, 0);
+        if (IS_GEN(TASK_CORO(f)) && AS_GEN(TASK_CORO(f))->frame) {
+            vm_call_method(vm, TASK_CORO(f), str_intern(vm, "close", 5), NULL, 0);
             vm->exc = VNULL;
         }
         sim_trace(vm, TR_GC_DESTROY, f, 0, 0, 0, NULL, NULL);
         report(vm, "Task was destroyed but it is pending!", "task", VOBJ(f), NULL, VNULL, VNULL);
         return;
     }
-    Str *exc_line = vm_exc_summary(vm, f->exception);
+    Str *exc_line = vm_exc_summary(vm, FUT_EXC(f));
     sim_trace(vm, TR_EXC_LOST, f, 0, 0, 0, exc_line ? exc_line->data : NULL, NULL);
     report(vm, f->is_task ? "Task exception was never retrieved" : "Future exception was never retrieved",
-           "exception", f->exception, "future", VOBJ(f), VNULL);
+           "exception", FUT_EXC(f), "future", VOBJ(f), VNULL);
 }
 
 /* After marking: tasks and async generators that nothing references leave

@@ -35,7 +35,8 @@ void sim_loop_init(SimLoop *loop, VM *vm)
     loop->iteration = 0;
     loop->next_handle_id = 1;
     loop->stopping = false;
-    loop->spare = NULL;
+    loop->spare = loop->soon_spare = NULL;
+    loop->nsoon_spare = 0;
     loop->handle_cls = loop->timer_handle_cls = NULL;
     loop->trace = NULL;
     loop->describe = NULL;
@@ -77,7 +78,8 @@ void sim_loop_free(SimLoop *loop)
     loop->ready = NULL;
     loop->rlen = loop->rcap = 0;
     sim_heap_free(&loop->timers);
-    loop->spare = NULL;
+    loop->spare = loop->soon_spare = NULL;
+    loop->nsoon_spare = 0;
 }
 
 /* A collected handle is marked; an internal one is no collected object, so
@@ -152,18 +154,27 @@ static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Va
     return handle_init(loop, h, fn, callback, args);
 }
 
-/* An internal timer comes from the loop's spare ones when there are: a
- * FastWait may still hold a timer that has fired (sim_timer_cancel checks its
- * id), so timers stay timers. Other internal handles come from, and go back
- * to, the VM's free lists: after 50,000 tasks were created at once, the
- * handles of their first steps serve the futures those steps then make. */
+/* Internal handles are reused. A timer comes from the loop's spare timers
+ * when there are: a FastWait may still hold a timer that has fired
+ * (sim_timer_cancel checks its id), so timers stay timers. Other internal
+ * handles have spares of their own too, up to SIM_SOON_SPARE: steady
+ * traffic (a batch of wake-ups, then the next) reuses the same ones
+ * instead of splitting other sizes' free memory into pieces nothing else
+ * fits; past that (the first steps of 50,000 tasks created at once) they go
+ * back to the VM's free lists. */
+#define SIM_SOON_SPARE 4096
+
 static SimHandle *internal_new(SimLoop *loop, bool timer, SimCallbackFn fn, Value a, Value b)
 {
-    SimHandle *h = timer ? loop->spare : NULL;
-    if (h)
-        loop->spare = (SimHandle *)h->hdr.hdr.gc_next;
-    else
+    SimHandle **spare = timer ? &loop->spare : &loop->soon_spare;
+    SimHandle *h = *spare;
+    if (h) {
+        *spare = h->next_spare;
+        if (!timer)
+            loop->nsoon_spare--;
+    } else {
         h = vm_small_alloc(loop->vm, sizeof(SimHandle));
+    }
     memset(h, 0, sizeof *h);
     h->hdr.hdr.kind = OBJ_NATIVE_DATA;
     h->hdr.hdr.cls = handle_class(loop);
@@ -176,14 +187,20 @@ static void recycle(SimLoop *loop, SimHandle *h)
 {
     if (!h->internal)
         return;
-    if (!h->is_timer) {
+    if (!h->is_timer && loop->nsoon_spare >= SIM_SOON_SPARE) {
         vm_release_mem(loop->vm, h, sizeof *h);
         return;
     }
     h->id = 0;
     h->callback = h->args = h->data = VNULL;
-    h->hdr.hdr.gc_next = (Obj *)loop->spare;
-    loop->spare = h;
+    if (h->is_timer) {
+        h->next_spare = loop->spare;
+        loop->spare = h;
+    } else {
+        h->next_spare = loop->soon_spare;
+        loop->soon_spare = h;
+        loop->nsoon_spare++;
+    }
 }
 
 static void queue_soon(SimLoop *loop, SimHandle *h)

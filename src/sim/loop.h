@@ -39,7 +39,10 @@ typedef int (*SimCallbackFn)(VM *vm, SimHandle *h);
 
 struct SimHandle {
     NativeData hdr;
-    SimLoop *loop;
+    union {
+        SimLoop *loop;
+        SimHandle *next_spare;  /* an internal one's, while it waits to be reused */
+    };
     SimCallbackFn cfn;     /* or NULL: call `callback` with `args` */
     Value callback;        /* an internal handle's first value */
     Value args;            /* a Tuple, or VNULL for none; an internal handle's second value */
@@ -71,7 +74,9 @@ struct SimLoop {
     uint64_t iteration;
     uint32_t next_handle_id;
     bool stopping;
-    SimHandle *spare;      /* internal timers to reuse, linked by hdr.hdr.gc_next */
+    SimHandle *spare;      /* internal timers to reuse, linked by next_spare */
+    SimHandle *soon_spare; /* other internal handles to reuse (at most SIM_SOON_SPARE) */
+    uint32_t nsoon_spare;
     bool contexts;         /* Python callbacks run in their handle's contextvars context
                               (set by the asyncio layer: contextvars.c) */
     Class *handle_cls, *timer_handle_cls;   /* the Python classes of handles (or NULL) */

@@ -15,9 +15,6 @@ Value exc_new(VM *vm, Class *cls, Tuple *args)
 {
     Exception *e = vm_alloc_obj(vm, sizeof(Exception), OBJ_EXCEPTION, cls);
     e->args = args ? args : vm->empty_tuple;
-    e->context = VNONE;
-    e->cause = VNONE;
-    e->notes = VNULL;
     return VOBJ(e);
 }
 
@@ -90,9 +87,9 @@ static Value exc_add_note(VM *vm, Value *args, int nargs, Tuple *kwnames)
     if (!IS_STR(args[1]))
         return vm_raise(vm, EXC_TypeError, "note must be a str, not '%s'", vm_type_name(vm, args[1]));
     Exception *e = AS_EXC(args[0]);
-    if (IS_NULL(e->notes))
-        e->notes = VOBJ(list_new(vm, 1));
-    list_append(vm, AS_LIST(e->notes), args[1]);
+    if (!e->notes)
+        e->notes = list_new(vm, 1);
+    list_append(vm, e->notes, args[1]);
     return VNONE;
 }
 
@@ -136,8 +133,8 @@ void exc_types_init(VM *vm)
 Value vm_current_handled(VM *vm)
 {
     for (Frame *f = vm->frame; f; f = f->parent)
-        if (!IS_NULL(f->handled) && !IS_NONE(f->handled))
-            return f->handled;
+        if (f->handled)
+            return VOBJ(f->handled);
     return VNONE;
 }
 
@@ -149,13 +146,13 @@ void exc_set_context(VM *vm, Value exc)
     if (IS_NONE(handled) || !IS_EXCEPTION(exc) || handled.as.o == exc.as.o)
         return;
     /* avoid creating a cycle: if exc already appears in handled's chain, cut it */
-    for (Value c = handled; IS_EXCEPTION(c); c = AS_EXC(c)->context) {
-        if (IS_EXCEPTION(AS_EXC(c)->context) && AS_EXC(c)->context.as.o == exc.as.o) {
-            AS_EXC(c)->context = VNONE;
+    for (Exception *c = exc_or_null(handled); c; c = c->context) {
+        if (c->context == AS_EXC(exc)) {
+            c->context = NULL;
             break;
         }
     }
-    AS_EXC(exc)->context = handled;
+    AS_EXC(exc)->context = exc_or_null(handled);
 }
 
 Value vm_raise_value(VM *vm, Value exc)
@@ -228,9 +225,8 @@ void exc_add_tb(VM *vm, Value exc, Code *code, int instr)
         e->tb = vm_realloc(vm, e->tb, e->tb_cap * sizeof(TbEntry), ncap * sizeof(TbEntry));
         e->tb_cap = ncap;
     }
-    e->tb[e->ntb].code = code;
+    e->tb[e->ntb].at.code = code;
     e->tb[e->ntb].instr = instr;
-    e->tb[e->ntb].ext = NULL;
     e->ntb++;
 }
 
@@ -239,7 +235,9 @@ void exc_add_ext_frame(VM *vm, Value exc, const ExtFrame *frame)
     if (!IS_EXCEPTION(exc))
         return;
     exc_add_tb(vm, exc, NULL, 0);
-    AS_EXC(exc)->tb[AS_EXC(exc)->ntb - 1].ext = frame;
+    TbEntry *t = &AS_EXC(exc)->tb[AS_EXC(exc)->ntb - 1];
+    t->at.ext = frame;
+    t->instr = TB_EXT;
 }
 
 /* ---- NameError, exception groups ---------------------------------------------- */
@@ -291,10 +289,10 @@ static Value eg_derive(VM *vm, Exception *eg, List *items)
     AS_EXC(r)->suppress_context = 1;   /* CPython copies __cause__ with PyException_SetCause */
     AS_EXC(r)->notes = eg->notes;
     for (uint32_t i = 0; i < eg->ntb; i++)
-        if (eg->tb[i].code)
-            exc_add_tb(vm, r, eg->tb[i].code, eg->tb[i].instr);
+        if (tb_code(&eg->tb[i]))
+            exc_add_tb(vm, r, tb_code(&eg->tb[i]), eg->tb[i].instr);
         else
-            exc_add_ext_frame(vm, r, eg->tb[i].ext);
+            exc_add_ext_frame(vm, r, tb_ext(&eg->tb[i]));
     return r;
 }
 
@@ -581,7 +579,7 @@ Value exc_traceback_object(VM *vm, Exception *e)
         TbEntry *t = &e->tb[i];
         Instance *tb = vm_alloc_obj(vm, sizeof(Instance), OBJ_INSTANCE, AS_CLASS(cls));
         tb->dict = dict_new(vm);
-        dict_set_str(vm, tb->dict, "tb_lineno", VINT(t->code ? code_line_at(t->code, t->instr) : t->ext->line));
+        dict_set_str(vm, tb->dict, "tb_lineno", VINT(tb_code(t) ? code_line_at(tb_code(t), t->instr) : tb_ext(t)->line));
         dict_set_str(vm, tb->dict, "tb_lasti", VINT((int64_t)t->instr * 2));
         dict_set_str(vm, tb->dict, "tb_next", next);
         /* for the traceback module's format_tb(tb) */

@@ -97,13 +97,15 @@ Code *code_load(VM *vm, Proto *p)
         memset(c->gcache, 0, (size_t)p->ncode * sizeof(GlobalCache));
     }
     c->max_blocks = blocks;
-    c->frame_slots = p->nlocals + ncf + p->max_stack + 2;
+    /* one slot past the compiler's bound: CALL_FUNCTION_EX lays out its
+     * operands again one past the top it had */
+    c->frame_slots = p->nlocals + ncf + p->max_stack + 1;
     c->nlocals = p->nlocals;
     c->ncells = p->ncells;
     c->nfrees = p->nfrees;
     c->argcount = p->argcount;
     size_t need = sizeof(Frame) + (size_t)c->frame_slots * sizeof(Value) + (size_t)blocks * sizeof(Block);
-    c->frame_bytes = (uint32_t)((need + 15) / 16 * 16);
+    c->frame_bytes = (uint32_t)((need + VM_SMALL_GRAIN - 1) / VM_SMALL_GRAIN * VM_SMALL_GRAIN);
     c->simple = p->kwonlycount == 0 && p->ncells == 0 &&
                 !(p->flags & (PROTO_VARARGS | PROTO_VARKEYWORDS | PROTO_GENERATOR | PROTO_COROUTINE |
                               PROTO_ASYNC_GENERATOR | PROTO_CLASSBODY | PROTO_MODULE));
@@ -130,7 +132,7 @@ int vm_frame_line(const Frame *f)
 /* ---- frames ------------------------------------------------------------------ */
 
 /* Frames come from the same slabs and per-size free lists as small objects
- * (object.c), in 16-byte steps: a call costs no malloc, and a parked chain
+ * (object.c), in 8-byte steps: a call costs no malloc, and a parked chain
  * holds no malloc header and little rounding per frame. Frames too big for
  * the slabs are malloc'd. */
 Frame *frame_new(VM *vm, Function *fn, Dict *ns)
@@ -147,7 +149,7 @@ Frame *frame_new(VM *vm, Function *fn, Dict *ns)
     Value *locals = f->slots, *cells = f->slots + nlocals;
     f->sp = cells + c->ncells + c->nfrees;
     f->ns = ns;
-    f->handled = VNULL;
+    f->handled = NULL;
     f->gen = NULL;
     f->nblocks = 0;
     f->resuming = 0;
@@ -409,8 +411,8 @@ void gen_convert_stop(VM *vm, Gen *g)
         return;
     Value exc = vm_exc_take(vm);
     vm_raise(vm, EXC_RuntimeError, "%s raised %s", gen_kind_name(g), stop);
-    AS_EXC(vm->exc)->cause = exc;
-    AS_EXC(vm->exc)->context = exc;
+    AS_EXC(vm->exc)->cause = exc_or_null(exc);
+    AS_EXC(vm->exc)->context = exc_or_null(exc);
     AS_EXC(vm->exc)->suppress_context = 1;
 }
 
@@ -2032,15 +2034,15 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             DISPATCH();
         case OP_PUSH_EXC_INFO: L_PUSH_EXC_INFO: {
             Value exc = TOP();
-            TOP() = IS_NULL(frame->handled) ? VNONE : frame->handled;
+            TOP() = frame->handled ? VOBJ(frame->handled) : VNONE;
             PUSH(exc);
-            frame->handled = exc;
+            frame->handled = IS_OBJ(exc) ? AS_OBJ(exc) : NULL;
             DISPATCH();
         }
         case OP_POP_EXCEPT: L_POP_EXCEPT: {
             Value prev = POP();
-            Value ended = frame->handled;
-            frame->handled = IS_NONE(prev) ? VNULL : prev;
+            Value ended = frame->handled ? VOBJ(frame->handled) : VNULL;
+            frame->handled = IS_OBJ(prev) ? AS_OBJ(prev) : NULL;
             if (IS_EXCEPTION(ended) && (AS_OBJ(ended)->flags & EXC_DROPPED_CORO)) {
                 AS_OBJ(ended)->flags &= (uint16_t)~EXC_DROPPED_CORO;
                 SYNC();
@@ -2113,7 +2115,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     vm_raise(vm, EXC_TypeError, "exception causes must derive from BaseException");
                     goto error;
                 }
-                AS_EXC(exc)->cause = cause;
+                AS_EXC(exc)->cause = exc_or_null(cause);
                 AS_EXC(exc)->suppress_context = 1;
             }
             exc_set_context(vm, exc);

@@ -47,7 +47,7 @@ static void mark_frame(VM *vm, Frame *f)
     vm_mark_obj(vm, (Obj *)f->code);
     vm_mark_obj(vm, (Obj *)f->ns);
     vm_mark_obj(vm, (Obj *)f->gen);
-    vm_mark_value(vm, f->handled);
+    vm_mark_obj(vm, f->handled);
     vm_mark_value(vm, f->xfer);
     mark_values(vm, f->slots, (size_t)(f->sp - f->slots));
 }
@@ -165,11 +165,11 @@ static void blacken(VM *vm, Obj *o)
         Exception *e = (Exception *)o;
         vm_mark_obj(vm, (Obj *)e->dict);
         vm_mark_obj(vm, (Obj *)e->args);
-        vm_mark_value(vm, e->context);
-        vm_mark_value(vm, e->cause);
-        vm_mark_value(vm, e->notes);
+        vm_mark_obj(vm, (Obj *)e->context);
+        vm_mark_obj(vm, (Obj *)e->cause);
+        vm_mark_obj(vm, (Obj *)e->notes);
         for (uint32_t i = 0; i < e->ntb; i++)
-            vm_mark_obj(vm, (Obj *)e->tb[i].code);
+            vm_mark_obj(vm, (Obj *)tb_code(&e->tb[i]));
         break;
     }
     case OBJ_MODULE:

@@ -35,7 +35,7 @@ struct Frame {
     Value *sp;          /* next free stack slot */
     Dict *ns;           /* namespace of module and class bodies (*_NAME ops) */
     Gen *gen;           /* the generator that owns this frame, or NULL */
-    Value handled;      /* the exception being handled here, or VNULL */
+    Obj *handled;       /* the exception being handled here, or NULL */
     Value xfer;         /* what xfer_kind says */
     uint16_t nblocks;
     uint8_t xfer_kind : 2;  /* FrameXfer */

@@ -53,7 +53,7 @@ static void note_growth(VM *vm, size_t size)
 #define SMALL_GRAIN VM_SMALL_GRAIN
 #define SMALL_MAX VM_SMALL_MAX
 #define SLAB_BYTES ((size_t)2 << 20)
-#define SLAB_HEADER 16   /* the link to the next slab, keeping objects 16-aligned */
+#define SLAB_HEADER 16   /* the link to the next slab (objects are 8-aligned) */
 
 /* A slab is one 2 MB huge page where the kernel offers them (madvise): the
  * collector's walks over half a million objects then miss the TLB far less,

@@ -51,7 +51,6 @@ typedef enum ObjKind {
 } ObjKind;
 
 typedef struct Obj {
-    struct Obj *gc_next;
     Class *cls;
     uint8_t kind;      /* ObjKind */
     uint8_t marked;
@@ -290,30 +289,40 @@ typedef struct Instance {
     Dict *dict;
 } Instance;
 
-/* One traceback entry: a frame's code and the instruction it was at. */
+/* One traceback entry: a frame's code and the instruction it was at, or
+ * (instr TB_EXT) a frame of CPython's library. 16 bytes: every cancelled
+ * task's CancelledError holds a few. */
 typedef struct TbEntry {
-    Code *code;            /* NULL: a frame of CPython's library, ext */
+    union {
+        Code *code;
+        const struct ExtFrame *ext;
+    } at;
     int32_t instr;
-    const struct ExtFrame *ext;
 } TbEntry;
+#define TB_EXT INT32_MIN   /* instr -1 is a code entry: a coroutine that never started */
+static inline Code *tb_code(const TbEntry *t) { return t->instr == TB_EXT ? NULL : t->at.code; }
+static inline const struct ExtFrame *tb_ext(const TbEntry *t) { return t->instr == TB_EXT ? t->at.ext : NULL; }
 
 typedef struct Exception {
     Obj hdr;
     Dict *dict;            /* user attributes */
     Tuple *args;
-    Value context;         /* __context__ or VNONE */
-    Value cause;           /* __cause__ or VNONE */
-    uint8_t suppress_context;
+    struct Exception *context;   /* __context__, or NULL for None */
+    struct Exception *cause;     /* __cause__, or NULL for None */
+    List *notes;           /* __notes__, or NULL */
     TbEntry *tb;           /* innermost last; printed outermost first */
     uint32_t ntb, tb_cap;
-    Value notes;           /* list of __notes__ or VNULL */
-} Exception;
+    uint8_t suppress_context;
+} Exception;   /* 80 bytes: pointers, not values, where only objects go */
 /* In an Exception's hdr.flags: raised by a call that let go of a coroutine it
  * was given unstarted; CPython frees it (and warns that it was never awaited)
  * when the handler of the exception ends, so a collection runs there. */
 #define EXC_DROPPED_CORO 0x1u
 #define IS_EXCEPTION(v) IS_KIND(v, OBJ_EXCEPTION)
 #define AS_EXC(v)      ((Exception *)AS_OBJ(v))
+/* an exception as __context__/__cause__ hold it, and back */
+static inline Exception *exc_or_null(Value v) { return IS_EXCEPTION(v) ? AS_EXC(v) : NULL; }
+static inline Value exc_or_none(Exception *e) { return e ? VOBJ(e) : VNONE; }
 
 typedef struct Module {
     Obj hdr;
@@ -335,7 +344,7 @@ typedef struct Gen {
     uint8_t gkind, state;
     uint8_t awaited;       /* ever started or awaited: no "never awaited" warning */
     int32_t firstline;     /* where its function is defined (reprs of finished ones) */
-} Gen;   /* 64 bytes: a 16-byte size class below 80, for every pending coroutine */
+} Gen;   /* 56 bytes, for every pending coroutine */
 
 /* An async generator (gkind GEN_ASYNC_GENERATOR) is allocated as this:
  * only it keeps a finalizer. */

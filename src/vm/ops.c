@@ -863,11 +863,11 @@ kind_specific:
     case OBJ_EXCEPTION: {
         Exception *e = AS_EXC(obj);
         if (strcmp(n, "args") == 0) return VOBJ(e->args);
-        if (strcmp(n, "__context__") == 0) return e->context;
-        if (strcmp(n, "__cause__") == 0) return e->cause;
+        if (strcmp(n, "__context__") == 0) return exc_or_none(e->context);
+        if (strcmp(n, "__cause__") == 0) return exc_or_none(e->cause);
         if (strcmp(n, "__suppress_context__") == 0) return VBOOL(e->suppress_context);
         if (strcmp(n, "__traceback__") == 0) return exc_traceback_object(vm, e);
-        if (strcmp(n, "__notes__") == 0 && !IS_NULL(e->notes)) return e->notes;
+        if (strcmp(n, "__notes__") == 0 && e->notes) return VOBJ(e->notes);
         if (vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, StopIteration)) && strcmp(n, "value") == 0)
             return e->args->len ? e->args->items[0] : VNONE;
         if (vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, SystemExit)) && strcmp(n, "code") == 0)
@@ -1231,12 +1231,21 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
     }
     if (IS_EXCEPTION(obj)) {
         Exception *e = AS_EXC(obj);
-        if (strcmp(name->data, "__cause__") == 0) {
-            e->cause = v;
-            e->suppress_context = 1;
+        bool cause = strcmp(name->data, "__cause__") == 0;
+        if (cause || strcmp(name->data, "__context__") == 0) {
+            if (!IS_NONE(v) && !IS_EXCEPTION(v)) {
+                vm_raise(vm, EXC_TypeError, "exception %s must be None or derive from BaseException",
+                         cause ? "cause" : "context");
+                return -1;
+            }
+            if (cause) {
+                e->cause = exc_or_null(v);
+                e->suppress_context = 1;
+            } else {
+                e->context = exc_or_null(v);
+            }
             return 0;
         }
-        if (strcmp(name->data, "__context__") == 0) { e->context = v; return 0; }
         if (strcmp(name->data, "__suppress_context__") == 0) { e->suppress_context = (uint8_t)vm_truthy(vm, v); return 0; }
         if (strcmp(name->data, "args") == 0) {
             if (IS_TUPLE(v)) { e->args = AS_TUPLE(v); return 0; }

@@ -241,17 +241,18 @@ static void format_ext_frame(VM *vm, NfBuf *b, const ExtFrame *x)
 static bool tb_entry_shown(VM *vm, const Exception *e, int i, const ExtFrame **ext)
 {
     const TbEntry *t = &e->tb[i];
+    Code *code = tb_code(t);
     *ext = NULL;
-    if (!t->code || t->code->hidden) {
-        const ExtFrame *x = t->ext;
+    if (!code || code->hidden) {
+        const ExtFrame *x = tb_ext(t);
         if (!x && vm->ext_frame)
-            x = vm->ext_frame(vm, t->code, code_line_at(t->code, t->instr));
-        if (!x && t->code && vm->lib_frame)
-            x = vm->lib_frame(vm, t->code, code_line_at(t->code, t->instr));
+            x = vm->ext_frame(vm, code, code_line_at(code, t->instr));
+        if (!x && code && vm->lib_frame)
+            x = vm->lib_frame(vm, code, code_line_at(code, t->instr));
         *ext = x;
         return x != NULL;
     }
-    return !(t->code->proto->flags & PROTO_COMPREHENSION);
+    return !(code->proto->flags & PROTO_COMPREHENSION);
 }
 
 /* Frames outermost first (from entry `from` inwards); three identical ones
@@ -298,18 +299,18 @@ static void format_stack(Ctx *cx, NfBuf *b, const Exception *e, int from)
         /* CPython 3.12 inlines comprehensions (PEP 709): their frames do not
          * exist, and the enclosing frame reports the failing instruction */
         const TbEntry *at = t;
-        for (int j = i - 1; j >= 0 && e->tb[j].code && (e->tb[j].code->proto->flags & PROTO_COMPREHENSION); j--)
+        for (int j = i - 1; j >= 0 && tb_code(&e->tb[j]) && (tb_code(&e->tb[j])->proto->flags & PROTO_COMPREHENSION); j--)
             at = &e->tb[j];
-        const Proto *p = at->code->proto;
-        int line = code_line_at(at->code, at->instr);
-        if (last_proto == t->code->proto && last_line == line) {
+        const Proto *p = at->at.code->proto;
+        int line = code_line_at(at->at.code, at->instr);
+        if (last_proto == t->at.code->proto && last_line == line) {
             if (++repeat >= 3)
                 continue;
         } else {
             format_repeat(cx, b, repeat);
             repeat = 0;
         }
-        last_proto = t->code->proto;
+        last_proto = t->at.code->proto;
         last_line = line;
         cut(cx, b);
         char head[64];
@@ -317,7 +318,7 @@ static void format_stack(Ctx *cx, NfBuf *b, const Exception *e, int from)
         put(b, vm->cfg.filename ? vm->cfg.filename : "<string>");
         snprintf(head, sizeof head, "\", line %d, in ", line);
         put(b, head);
-        nf_buf_append(b, t->code->name->data, t->code->name->len);
+        nf_buf_append(b, t->at.code->name->data, t->at.code->name->len);
         put(b, "\n");
         Position pos = p->positions[at->instr];
         if (pos.line != line)
@@ -351,8 +352,8 @@ static void format_exception_only(Ctx *cx, NfBuf *b, Value exc)
     if (hint)
         nf_buf_append(b, hint->data, hint->len);
     put(b, "\n");
-    if (IS_LIST(e->notes)) {
-        List *notes = AS_LIST(e->notes);
+    if (e->notes) {
+        List *notes = e->notes;
         for (size_t i = 0; i < notes->len; i++) {
             cut(cx, b);
             Str *n = vm_to_str(vm, notes->items[i]);
@@ -473,12 +474,12 @@ static void format_exc(Ctx *cx, Value exc, bool chain)
         if (!chain)
             break;
         Exception *e = AS_EXC(cur);
-        if (IS_EXCEPTION(e->cause)) {
+        if (e->cause) {
             msg = "\nThe above exception was the direct cause of the following exception:\n\n";
-            cur = e->cause;
-        } else if (IS_EXCEPTION(e->context) && !e->suppress_context) {
+            cur = VOBJ(e->cause);
+        } else if (e->context && !e->suppress_context) {
             msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
-            cur = e->context;
+            cur = VOBJ(e->context);
         } else {
             break;
         }

@@ -117,8 +117,8 @@ typedef void (*WriteFn)(void *ud, const char *s, size_t n);
 
 /* Objects and frames up to VM_SMALL_MAX bytes come from the VM's slabs, in
  * VM_SMALL_GRAIN steps (object.c); bigger ones from malloc. */
-#define VM_SMALL_GRAIN 16
-#define VM_SMALL_MAX 512
+#define VM_SMALL_GRAIN 8
+#define VM_SMALL_MAX 504
 
 typedef struct VMConfig {
     const char *filename;      /* as given on the command line: tracebacks print it */
