@@ -52,10 +52,10 @@ typedef struct FastWait {
     };
     Obj *fut;              /* the future it waits for (NULL for W_SLEEP0) */
     Value value;           /* W_SLEEP0, W_SLEEP: the result; W_PUT: the item */
-} FastWait;   /* 72 bytes: pointers, not values, where only objects go */
+} FastWait;   /* 64 bytes: pointers, not values, where only objects go */
 
 static Value wait_owner(const FastWait *w) { return VOBJ(w->owner); }
-static Value wait_fut(const FastWait *w) { return w->fut ? VOBJ(w->fut) : VNULL; }
+static Value wait_fut(const FastWait *w) { return value_or_null(w->fut); }
 
 enum { N_VALUE, N_WAITERS, N_LOCKED, N_BOUND, N_MAXSIZE, N_QUEUE, N_GETTERS, N_PUTTERS, N_UNFINISHED,
        N_FINISHED, N_ENTERED, N_EXITING, N_ABORTING, N_TASKS, N_ON_COMPLETED, N_ON_DONE, N__COUNT };
@@ -204,7 +204,7 @@ static Value fast_wait_new(VM *vm, FastPath *fp, WaitKind kind, Value owner, Val
     w->kind = (uint8_t)kind;
     if (kind != W_SLEEP0 && kind != W_SLEEP)
         w->owner = AS_OBJ(owner);
-    w->fut = IS_OBJ(fut) ? AS_OBJ(fut) : NULL;
+    w->fut = obj_or_null(fut);
     w->value = value;
     return VOBJ(w);
 }

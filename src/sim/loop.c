@@ -162,8 +162,6 @@ static SimHandle *handle_new(SimLoop *loop, SimCallbackFn fn, Value callback, Va
  * instead of splitting other sizes' free memory into pieces nothing else
  * fits; past that (the first steps of 50,000 tasks created at once) they go
  * back to the VM's free lists. */
-#define SIM_SOON_SPARE 4096
-
 static SimHandle *internal_new(SimLoop *loop, bool timer, SimCallbackFn fn, Value a, Value b)
 {
     SimHandle **spare = timer ? &loop->spare : &loop->soon_spare;
@@ -187,20 +185,18 @@ static void recycle(SimLoop *loop, SimHandle *h)
 {
     if (!h->internal)
         return;
-    if (!h->is_timer && loop->nsoon_spare >= SIM_SOON_SPARE) {
-        vm_release_mem(loop->vm, h, sizeof *h);
-        return;
-    }
-    h->id = 0;
-    h->callback = h->args = h->data = VNULL;
-    if (h->is_timer) {
-        h->next_spare = loop->spare;
-        loop->spare = h;
-    } else {
-        h->next_spare = loop->soon_spare;
-        loop->soon_spare = h;
+    if (!h->is_timer) {
+        if (loop->nsoon_spare >= SIM_SOON_SPARE) {
+            vm_release_mem(loop->vm, h, sizeof *h);
+            return;
+        }
         loop->nsoon_spare++;
     }
+    SimHandle **spare = h->is_timer ? &loop->spare : &loop->soon_spare;
+    h->id = 0;
+    h->callback = h->args = h->data = VNULL;
+    h->next_spare = *spare;
+    *spare = h;
 }
 
 static void queue_soon(SimLoop *loop, SimHandle *h)

@@ -116,6 +116,8 @@ void sim_handle_cancel(SimHandle *h);
 SimHandle *sim_call_soon_internal(SimLoop *loop, SimCallbackFn fn, Value a, Value b);
 SimHandle *sim_call_later_internal(SimLoop *loop, double delay, SimCallbackFn fn, Value a, Value b);
 void sim_timer_cancel(SimHandle *h, uint32_t id);
+/* At most this many spare soon handles are kept (loop.c, internal_new). */
+#define SIM_SOON_SPARE 4096
 
 /* One iteration. Returns -1 when a callback let an exception escape (it is
  * in vm->exc), else 0; *wait tells how the loop waited. */

@@ -2036,13 +2036,13 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
             Value exc = TOP();
             TOP() = frame->handled ? VOBJ(frame->handled) : VNONE;
             PUSH(exc);
-            frame->handled = IS_OBJ(exc) ? AS_OBJ(exc) : NULL;
+            frame->handled = obj_or_null(exc);
             DISPATCH();
         }
         case OP_POP_EXCEPT: L_POP_EXCEPT: {
             Value prev = POP();
-            Value ended = frame->handled ? VOBJ(frame->handled) : VNULL;
-            frame->handled = IS_OBJ(prev) ? AS_OBJ(prev) : NULL;
+            Value ended = value_or_null(frame->handled);
+            frame->handled = obj_or_null(prev);
             if (IS_EXCEPTION(ended) && (AS_OBJ(ended)->flags & EXC_DROPPED_CORO)) {
                 AS_OBJ(ended)->flags &= (uint16_t)~EXC_DROPPED_CORO;
                 SYNC();

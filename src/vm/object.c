@@ -15,14 +15,19 @@
 #include "internal.h"
 #include "numfmt.h"
 
-static void *checked_alloc(size_t size)
+/* p, the result of an allocation; running out of memory ends the run. */
+static void *must(void *p)
 {
-    void *p = calloc(1, size);
     if (!p) {
         fputs("loopscope: out of memory\n", stderr);
         abort();
     }
     return p;
+}
+
+static void *checked_alloc(size_t size)
+{
+    return must(calloc(1, size));
 }
 
 /* Past the cap, the next safe point collects and raises MemoryError. A
@@ -64,10 +69,8 @@ static void note_growth(VM *vm, size_t size)
 static char *slab_map(void)
 {
     char *raw = mmap(NULL, 2 * SLAB_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) {
-        fputs("loopscope: out of memory\n", stderr);
-        abort();
-    }
+    if (raw == MAP_FAILED)
+        must(NULL);
     uintptr_t mask = SLAB_BYTES - 1;
     char *slab = (char *)(((uintptr_t)raw + mask) & ~mask);
     if (slab > raw)
@@ -95,6 +98,11 @@ static void *slab_carve(VM *vm, size_t bytes)
     return p;   /* zeroed: mapped fresh, never used since */
 }
 
+static size_t size_class(size_t size)
+{
+    return (size + SMALL_GRAIN - 1) / SMALL_GRAIN;
+}
+
 /* The free lists, one a size class; bit k of small_nonempty says list k has
  * a block. */
 _Static_assert(SMALL_MAX / SMALL_GRAIN < 64, "a bit for every size class");
@@ -118,15 +126,9 @@ static inline void free_list_pop(VM *vm, size_t cls)
  * frame_new sets every field and the slots it reads. */
 void *vm_small_alloc(VM *vm, size_t size)
 {
-    if (size > SMALL_MAX) {
-        void *p = malloc(size);
-        if (!p) {
-            fputs("loopscope: out of memory\n", stderr);
-            abort();
-        }
-        return p;
-    }
-    size_t cls = (size + SMALL_GRAIN - 1) / SMALL_GRAIN;
+    if (size > SMALL_MAX)
+        return must(malloc(size));
+    size_t cls = size_class(size);
     void *p = vm->small_free[cls];
     if (p) {
         free_list_pop(vm, cls);
@@ -163,7 +165,7 @@ void vm_release_mem(VM *vm, void *p, size_t size)
         free(p);
         return;
     }
-    free_list_push(vm, (size + SMALL_GRAIN - 1) / SMALL_GRAIN, p);
+    free_list_push(vm, size_class(size), p);
 }
 
 void vm_release_obj(VM *vm, void *p, size_t size)
@@ -194,11 +196,7 @@ void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls)
     o->cls = cls;
     if (vm->nobjects == vm->cap_objects) {
         size_t ncap = vm->cap_objects ? vm->cap_objects * 2 : 4096;
-        Obj **n = realloc(vm->objects, ncap * sizeof *n);
-        if (!n) {
-            fputs("loopscope: out of memory\n", stderr);
-            abort();
-        }
+        Obj **n = must(realloc(vm->objects, ncap * sizeof *n));
         vm->objects = n;
         vm->cap_objects = ncap;
     }
@@ -221,14 +219,7 @@ void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls)
 
 static void *buffer_alloc(VM *vm, size_t size)
 {
-    if (size <= BUFFER_SMALL_MAX)
-        return vm_small_alloc(vm, size);
-    void *p = malloc(size);
-    if (!p) {
-        fputs("loopscope: out of memory\n", stderr);
-        abort();
-    }
-    return p;
+    return size <= BUFFER_SMALL_MAX ? vm_small_alloc(vm, size) : must(malloc(size));
 }
 
 static void buffer_free(VM *vm, void *p, size_t size)
@@ -237,11 +228,6 @@ static void buffer_free(VM *vm, void *p, size_t size)
         vm_release_mem(vm, p, size);
     else
         free(p);
-}
-
-static size_t size_class(size_t size)
-{
-    return (size + SMALL_GRAIN - 1) / SMALL_GRAIN;
 }
 
 void *vm_realloc(VM *vm, void *p, size_t old_size, size_t new_size)
@@ -254,11 +240,7 @@ void *vm_realloc(VM *vm, void *p, size_t old_size, size_t new_size)
     if (!p) {
         q = buffer_alloc(vm, new_size);
     } else if (old_size > BUFFER_SMALL_MAX && new_size > BUFFER_SMALL_MAX) {
-        q = realloc(p, new_size);
-        if (!q) {
-            fputs("loopscope: out of memory\n", stderr);
-            abort();
-        }
+        q = must(realloc(p, new_size));
     } else if (old_size <= BUFFER_SMALL_MAX && new_size <= BUFFER_SMALL_MAX &&
                size_class(old_size) == size_class(new_size)) {
         q = p;
@@ -286,11 +268,7 @@ void vm_push_root(VM *vm, Value *slot)
 {
     if (vm->nroots == vm->cap_roots) {
         vm->cap_roots = vm->cap_roots ? vm->cap_roots * 2 : 64;
-        vm->roots = realloc(vm->roots, (size_t)vm->cap_roots * sizeof(Value *));
-        if (!vm->roots) {
-            fputs("loopscope: out of memory\n", stderr);
-            abort();
-        }
+        vm->roots = must(realloc(vm->roots, (size_t)vm->cap_roots * sizeof(Value *)));
     }
     vm->roots[vm->nroots++] = slot;
 }

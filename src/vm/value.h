@@ -51,4 +51,9 @@ typedef struct Value {
 #define IS_OBJ(v)      ((v).tag == V_OBJ)
 #define AS_OBJ(v)      ((v).as.o)
 
+/* Fields that only ever hold an object are pointers (8 bytes, not 16):
+ * NULL stands for VNULL. */
+static inline Obj *obj_or_null(Value v) { return IS_OBJ(v) ? AS_OBJ(v) : NULL; }
+static inline Value value_or_null(Obj *o) { return o ? VOBJ(o) : VNULL; }
+
 #endif

@@ -259,6 +259,33 @@ static void test_internal_handles_are_reused_with_new_ids(void **state)
     expect_order(expected, 3);
 }
 
+static int64_t nrun;
+
+static int count_internal(VM *vm, SimHandle *h)
+{
+    (void)vm; (void)h;
+    nrun++;
+    return 0;
+}
+
+static void test_soon_spares_are_capped(void **state)
+{
+    (void)state;
+    nrun = 0;
+    for (int i = 0; i < SIM_SOON_SPARE + 1000; i++)
+        sim_call_soon_internal(&loop, count_internal, VINT(i), VNULL);
+    SimWait w;
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    assert_int_equal(nrun, SIM_SOON_SPARE + 1000);
+    /* the burst's extra handles went back to the VM, the rest wait */
+    assert_int_equal(loop.nsoon_spare, SIM_SOON_SPARE);
+    SimHandle *h = sim_call_soon_internal(&loop, count_internal, VINT(0), VNULL);
+    assert_int_equal(loop.nsoon_spare, SIM_SOON_SPARE - 1);
+    assert_true(h->internal && !h->is_timer);
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    assert_int_equal(loop.nsoon_spare, SIM_SOON_SPARE);
+}
+
 static void test_cancelled_internal_timer_is_dropped_and_reused(void **state)
 {
     (void)state;
@@ -307,6 +334,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_internal_handles_run_in_order_with_the_others, setup, teardown),
         cmocka_unit_test_setup_teardown(test_internal_handles_are_reused_with_new_ids, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cancelled_internal_timer_is_dropped_and_reused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_soon_spares_are_capped, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -308,10 +308,35 @@ static void test_huge_padding_is_a_memory_error_at_once(void **state)
                "MemoryError ()\nMemoryError ()\nMemoryError ()\n");
 }
 
+/* A request with no free block of its size splits the smallest bigger free
+ * block; its rest serves the rest's size; an exact fit is taken first. */
+static void test_free_blocks_split_for_smaller_sizes(void **state)
+{
+    (void)state;
+    VMConfig cfg = { .filename = "t.py" };
+    VM *vm = vm_new(&cfg);
+    char *frame = vm_small_alloc(vm, 176);
+    vm_release_mem(vm, frame, 176);
+    char *exc = vm_small_alloc(vm, 80);
+    assert_ptr_equal(exc, frame);
+    char *rest = vm_small_alloc(vm, 96);
+    assert_ptr_equal(rest, frame + 80);
+    char *fresh = vm_small_alloc(vm, 176);   /* nothing free: a new block */
+    assert_true(fresh < frame || fresh >= frame + 176);
+    vm_release_mem(vm, fresh, 176);
+    vm_release_mem(vm, exc, 80);
+    assert_ptr_equal(vm_small_alloc(vm, 80), exc);
+    char *bigger = vm_small_alloc(vm, 120);   /* from the 176 */
+    assert_ptr_equal(bigger, fresh);
+    assert_ptr_equal(vm_small_alloc(vm, 56), fresh + 120);
+    vm_free(vm);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_subclass_cycles_are_collected),
+        cmocka_unit_test(test_free_blocks_split_for_smaller_sizes),
         cmocka_unit_test(test_deep_python_recursion_uses_heap_frames),
         cmocka_unit_test(test_recursion_limit_is_cpythons),
         cmocka_unit_test(test_argument_binding),
