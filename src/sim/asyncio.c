@@ -374,10 +374,13 @@ static void schedule_callback(VM *vm, Value entry, Value fut)
     h->ctx = cb_ctx(entry);
 }
 
-/* the internal handles' callbacks (below) */
+/* the internal handles' callbacks and the light entries' kinds (below) */
 static int step_cb(VM *vm, SimHandle *h);
-static int wake_cb(VM *vm, SimHandle *h);
 static int sleep_done_cb(VM *vm, SimHandle *h);
+enum { LIGHT_STEP = 1, LIGHT_WAKE };
+static int step_light(VM *vm, Obj *task);
+static int wake_light(VM *vm, Obj *task);
+static void describe_light(SimLoop *loop, unsigned kind, Obj *task, uint32_t *id, char *buf, size_t n);
 
 /* Done: every callback is scheduled, in registration order, with the future. */
 static void schedule_callbacks(VM *vm, SimFuture *f)
@@ -390,8 +393,9 @@ static void schedule_callbacks(VM *vm, SimFuture *f)
         return;
     Value self = VOBJ(f);
     if (f->cb_wakeup) {
-        /* Task.__wakeup(task, fut) on an internal handle: nothing to collect */
-        sim_call_soon_internal(&sim_of(vm)->loop, wake_cb, FUT_CBS(f), self);
+        /* Task.__wakeup(task, fut), fut being the task's waiter: a light
+         * entry of the task (the task cannot wait on another future first) */
+        sim_call_soon_light(&sim_of(vm)->loop, LIGHT_WAKE, f->cbs_);
     } else if (!f->cb_many) {
         schedule_callback(vm, FUT_CBS(f), self);
     } else {
@@ -635,9 +639,9 @@ static void describe_handle(SimLoop *loop, SimHandle *h, uint32_t *task, char *b
         self = m->self;
     } else if (task_method_call(vm, cb, h->args)) {
         self = AS_TUPLE(h->args)->items[0];
-    } else if (h->cfn == step_cb || h->cfn == wake_cb) {
+    } else if (h->cfn == step_cb) {
         *task = FUT(h->callback)->id;
-        snprintf(buf, n, "%s %s", h->cfn == wake_cb ? "wake" : "step", task_name(vm, FUT(h->callback))->data);
+        snprintf(buf, n, "step %s", task_name(vm, FUT(h->callback))->data);
         return;
     }
     if (is_future(vm, self) && FUT(self)->is_task && IS_NATIVE(fn)) {
@@ -876,6 +880,9 @@ static void loop_setup(VM *vm)
     s->loop.timer_handle_cls = s->timer_handle_cls;
     s->loop.trace = s->cfg.trace;
     s->loop.describe = describe_handle;
+    s->loop.describe_light = describe_light;
+    s->loop.light[LIGHT_STEP] = step_light;
+    s->loop.light[LIGHT_WAKE] = wake_light;
     s->loop.sched = s->sched;
     s->loop.callback_failed = callback_failed;
     s->loop.contexts = true;
@@ -904,8 +911,12 @@ static Value native_value(VM *vm, const char *name, NativeFn fn, Class *owner)
 
 static void schedule_step(VM *vm, SimFuture *t, Value exc)
 {
-    /* Task.__step(task[, exc]) on an internal handle: nothing to collect */
-    sim_call_soon_internal(&sim_of(vm)->loop, step_cb, VOBJ(t), exc);
+    /* Task.__step(task[, exc]): a light entry, or with an exception to
+     * throw in (rare) an internal handle; neither leaves anything to collect */
+    if (IS_NULL(exc))
+        sim_call_soon_light(&sim_of(vm)->loop, LIGHT_STEP, (Obj *)t);
+    else
+        sim_call_soon_internal(&sim_of(vm)->loop, step_cb, VOBJ(t), exc);
 }
 
 static bool gather_cancel(VM *vm, SimFuture *outer, Value msg);
@@ -1048,10 +1059,23 @@ static int step_cb(VM *vm, SimHandle *h)
     return IS_NULL(task_step(vm, args, IS_NULL(args[1]) ? 1 : 2, NULL)) ? -1 : 0;
 }
 
-static int wake_cb(VM *vm, SimHandle *h)
+static int step_light(VM *vm, Obj *task)
 {
-    Value args[2] = { h->callback, h->args };
+    Value t = VOBJ(task);
+    return IS_NULL(task_step(vm, &t, 1, NULL)) ? -1 : 0;
+}
+
+static int wake_light(VM *vm, Obj *task)
+{
+    Value args[2] = { VOBJ(task), TASK_WAITER((SimFuture *)task) };
     return IS_NULL(task_wakeup(vm, args, 2, NULL)) ? -1 : 0;
+}
+
+static void describe_light(SimLoop *loop, unsigned kind, Obj *task, uint32_t *id, char *buf, size_t n)
+{
+    SimFuture *t = (SimFuture *)task;
+    *id = t->id;
+    snprintf(buf, n, "%s %s", kind == LIGHT_WAKE ? "wake" : "step", task_name(loop->vm, t)->data);
 }
 
 static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager);

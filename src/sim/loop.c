@@ -29,6 +29,7 @@ void sim_loop_init(SimLoop *loop, VM *vm)
 {
     loop->vm = vm;
     loop->ready = NULL;
+    loop->ready_ids = NULL;
     loop->rhead = loop->rlen = loop->rcap = 0;
     sim_heap_init(&loop->timers);
     loop->timer_cancelled_count = 0;
@@ -40,6 +41,8 @@ void sim_loop_init(SimLoop *loop, VM *vm)
     loop->handle_cls = loop->timer_handle_cls = NULL;
     loop->trace = NULL;
     loop->describe = NULL;
+    loop->describe_light = NULL;
+    memset(loop->light, 0, sizeof loop->light);
     loop->sched = NULL;
     loop->callback_failed = NULL;
 }
@@ -75,7 +78,9 @@ static void trace_handle(SimLoop *loop, TraceKind kind, SimHandle *h)
 void sim_loop_free(SimLoop *loop)
 {
     free(loop->ready);
+    free(loop->ready_ids);
     loop->ready = NULL;
+    loop->ready_ids = NULL;
     loop->rlen = loop->rcap = 0;
     sim_heap_free(&loop->timers);
     loop->spare = loop->soon_spare = NULL;
@@ -92,42 +97,67 @@ static void mark_handle(VM *vm, SimHandle *h)
         vm_mark_obj(vm, (Obj *)h);
 }
 
+/* A ready entry's low bits: 0 for a handle, else a light kind. */
+#define LIGHT_MASK ((uintptr_t)7)
+_Static_assert(SIM_LIGHT_KINDS <= LIGHT_MASK + 1, "light kinds fit in an entry's low bits");
+
+static unsigned entry_kind(uintptr_t e) { return (unsigned)(e & LIGHT_MASK); }
+static void *entry_ptr(uintptr_t e) { return (void *)(e & ~LIGHT_MASK); }
+
 void sim_loop_mark(VM *vm, SimLoop *loop)
 {
-    for (size_t i = 0; i < loop->rlen; i++)
-        mark_handle(vm, loop->ready[(loop->rhead + i) % loop->rcap]);
+    for (size_t i = 0; i < loop->rlen; i++) {
+        uintptr_t e = loop->ready[(loop->rhead + i) % loop->rcap];
+        if (entry_kind(e))
+            vm_mark_obj(vm, entry_ptr(e));
+        else
+            mark_handle(vm, entry_ptr(e));
+    }
     for (size_t i = 0; i < loop->timers.len; i++)
         mark_handle(vm, loop->timers.items[i].data);
 }
 
-static void ready_push(SimLoop *loop, SimHandle *h)
+static void *ring_grow(void *old, size_t elem, size_t rhead, size_t rlen, size_t rcap, size_t ncap)
 {
-    if (loop->rlen == loop->rcap) {
-        size_t ncap = loop->rcap ? loop->rcap * 2 : 64;
-        SimHandle **n = malloc(ncap * sizeof *n);
-        if (!n) {
-            fputs("loopscope: out of memory\n", stderr);
-            abort();
-        }
-        for (size_t i = 0; i < loop->rlen; i++)
-            n[i] = loop->ready[(loop->rhead + i) % loop->rcap];
-        free(loop->ready);
-        loop->ready = n;
+    char *n = malloc(ncap * elem);
+    if (!n) {
+        fputs("loopscope: out of memory\n", stderr);
+        abort();
+    }
+    if (!old)   /* the ids of a trace switched on while entries wait: none */
+        memset(n, 0, ncap * elem);
+    for (size_t i = 0; old && i < rlen; i++)
+        memcpy(n + i * elem, (char *)old + ((rhead + i) % rcap) * elem, elem);
+    free(old);
+    return n;
+}
+
+static void ready_push(SimLoop *loop, uintptr_t e, uint32_t id)
+{
+    bool ids = loop->trace != NULL;
+    if (loop->rlen == loop->rcap || (ids && !loop->ready_ids)) {
+        size_t ncap = loop->rlen < loop->rcap ? loop->rcap : loop->rcap ? loop->rcap * 2 : 64;
+        if (ids)
+            loop->ready_ids = ring_grow(loop->ready_ids, sizeof *loop->ready_ids, loop->rhead, loop->rlen,
+                                        loop->rcap, ncap);
+        loop->ready = ring_grow(loop->ready, sizeof *loop->ready, loop->rhead, loop->rlen, loop->rcap, ncap);
         loop->rhead = 0;
         loop->rcap = ncap;
     }
-    loop->ready[(loop->rhead + loop->rlen) % loop->rcap] = h;
+    size_t at = (loop->rhead + loop->rlen) % loop->rcap;
+    loop->ready[at] = e;
+    if (ids)
+        loop->ready_ids[at] = id;
     loop->rlen++;
-    h->in_ready = true;
 }
 
-static SimHandle *ready_pop(SimLoop *loop)
+static uintptr_t ready_pop(SimLoop *loop, uint32_t *id)
 {
-    SimHandle *h = loop->ready[loop->rhead];
+    uintptr_t e = loop->ready[loop->rhead];
+    *id = loop->ready_ids ? loop->ready_ids[loop->rhead] : 0;
     loop->rhead = (loop->rhead + 1) % loop->rcap;
     loop->rlen--;
-    h->in_ready = false;
-    return h;
+    return e;
 }
 
 static Class *handle_class(SimLoop *loop)
@@ -201,7 +231,8 @@ static void recycle(SimLoop *loop, SimHandle *h)
 
 static void queue_soon(SimLoop *loop, SimHandle *h)
 {
-    ready_push(loop, h);
+    ready_push(loop, (uintptr_t)h, h->id);
+    h->in_ready = true;
     trace_handle(loop, TR_READY_PUSH, h);
 }
 
@@ -217,6 +248,19 @@ SimHandle *sim_call_soon_internal(SimLoop *loop, SimCallbackFn fn, Value a, Valu
     SimHandle *h = internal_new(loop, false, fn, a, b);
     queue_soon(loop, h);
     return h;
+}
+
+void sim_call_soon_light(SimLoop *loop, unsigned kind, Obj *o)
+{
+    uint32_t id = loop->next_handle_id++;
+    ready_push(loop, (uintptr_t)o | kind, id);
+    if (!loop->trace)
+        return;
+    uint32_t task = 0;
+    char desc[200] = "";
+    if (loop->describe_light)
+        loop->describe_light(loop, kind, o, &task, desc, sizeof desc);
+    sim_loop_trace(loop, TR_READY_PUSH, task, id, 0, 0, desc[0] ? desc : NULL, NULL);
 }
 
 static void arm_timer(SimLoop *loop, SimHandle *h, double when)
@@ -400,21 +444,29 @@ int sim_run_once(SimLoop *loop, SimWait *wait)
         SimHandle *h = t.data;
         h->in_heap = false;
         sim_loop_trace(loop, TR_TIMER_FIRE, 0, h->id, 0, 0, NULL, NULL);
-        ready_push(loop, h);
-        trace_handle(loop, TR_READY_PUSH, h);
+        queue_soon(loop, h);
     }
 
     /* the handles queued during this step wait for the next iteration */
     size_t ntodo = loop->rlen;
     for (size_t i = 0; i < ntodo; i++) {
-        SimHandle *h = ready_pop(loop);
-        sim_loop_trace(loop, TR_READY_POP, 0, h->id, 0, h->cancelled, NULL, NULL);
-        if (h->cancelled) {
+        uint32_t id;
+        uintptr_t e = ready_pop(loop, &id);
+        int r;
+        if (entry_kind(e)) {
+            sim_loop_trace(loop, TR_READY_POP, 0, id, 0, 0, NULL, NULL);
+            r = loop->light[entry_kind(e)](loop->vm, entry_ptr(e));
+        } else {
+            SimHandle *h = entry_ptr(e);
+            h->in_ready = false;
+            sim_loop_trace(loop, TR_READY_POP, 0, h->id, 0, h->cancelled, NULL, NULL);
+            if (h->cancelled) {
+                recycle(loop, h);
+                continue;
+            }
+            r = run_handle(loop, h);
             recycle(loop, h);
-            continue;
         }
-        int r = run_handle(loop, h);
-        recycle(loop, h);
         if (r < 0)
             return -1;
         /* between callbacks nothing is held in C: a requested collection

@@ -65,9 +65,21 @@ typedef enum SimWait {
     SIM_WAIT_FOREVER       /* nothing ready, no timer: CPython would block forever */
 } SimWait;
 
+/* A light entry of the ready queue: an object and what to run with it,
+ * for the loop's busiest work (a task's step and wake-up). No handle is
+ * made for it: 50,000 tasks created at once hold nothing for their first
+ * steps but a slot each in the queue. Kinds are 1 .. SIM_LIGHT_KINDS - 1;
+ * the function returns 0, or -1 with an exception that leaves the loop. */
+typedef int (*SimLightFn)(VM *vm, Obj *o);
+#define SIM_LIGHT_KINDS 4
+
 struct SimLoop {
     VM *vm;
-    SimHandle **ready;     /* ring buffer */
+    /* the ready queue, a ring: a SimHandle *, or an object's address with
+     * a light kind in its low bits; ids (only while tracing) holds each
+     * entry's handle id, which a light entry has nowhere else */
+    uintptr_t *ready;
+    uint32_t *ready_ids;
     size_t rhead, rlen, rcap;
     SimTimerHeap timers;   /* data: SimHandle* */
     size_t timer_cancelled_count;
@@ -87,6 +99,8 @@ struct SimLoop {
     /* names a handle for the trace: the task it steps (0: none) and, in
      * words, what it runs; set by the asyncio layer, which knows tasks */
     void (*describe)(SimLoop *loop, SimHandle *h, uint32_t *task, char *buf, size_t n);
+    void (*describe_light)(SimLoop *loop, unsigned kind, Obj *o, uint32_t *task, char *buf, size_t n);
+    SimLightFn light[SIM_LIGHT_KINDS];   /* what each light kind runs */
 };
 
 /* Appends one event stamped with the virtual clock (nothing without a trace). */
@@ -116,6 +130,9 @@ void sim_handle_cancel(SimHandle *h);
 SimHandle *sim_call_soon_internal(SimLoop *loop, SimCallbackFn fn, Value a, Value b);
 SimHandle *sim_call_later_internal(SimLoop *loop, double delay, SimCallbackFn fn, Value a, Value b);
 void sim_timer_cancel(SimHandle *h, uint32_t id);
+/* Queues loop->light[kind](vm, o) as a light entry (above); it takes the
+ * next handle id, so a trace numbers it like any handle. */
+void sim_call_soon_light(SimLoop *loop, unsigned kind, Obj *o);
 /* At most this many spare soon handles are kept (loop.c, internal_new). */
 #define SIM_SOON_SPARE 4096
 

@@ -12,7 +12,7 @@
 
 #include "loop.h"
 
-static int64_t order[64];
+static int64_t order[128];
 static int norder;
 static SimLoop *the_loop;
 
@@ -259,6 +259,85 @@ static void test_internal_handles_are_reused_with_new_ids(void **state)
     expect_order(expected, 3);
 }
 
+/* light entries: the tag is the object's position in `lights` */
+static Obj *lights[4];
+
+static int record_light(VM *vm, Obj *o)
+{
+    (void)vm;
+    for (int64_t i = 0; i < 4; i++)
+        if (lights[i] == o)
+            order[norder++] = 10 + i;
+    return 0;
+}
+
+static Obj *new_light_object(int i)
+{
+    List *l = list_new(vm, 0);
+    lights[i] = (Obj *)l;
+    return (Obj *)l;
+}
+
+static void test_light_entries_queue_with_the_handles(void **state)
+{
+    (void)state;
+    Trace *trace = trace_new();
+    loop.trace = trace;
+    loop.light[1] = record_light;
+    loop.light[2] = record_light;
+    soon(1);
+    sim_call_soon_light(&loop, 1, new_light_object(0));
+    SimHandle *h = soon(2);
+    sim_call_soon_light(&loop, 2, new_light_object(1));
+    /* the light entry took an id between the two handles' */
+    assert_int_equal(h->id, 3);
+    SimWait w;
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    const int64_t expected[] = { 1, 10, 2, 11 };
+    expect_order(expected, 4);
+    /* pushed and popped under the same ids, in order */
+    uint32_t pushed[4], popped[4];
+    int npush = 0, npop = 0;
+    for (size_t i = 0; i < trace_len(trace); i++) {
+        const TraceEvent *ev = trace_event(trace, i);
+        if (ev->kind == TR_READY_PUSH && npush < 4)
+            pushed[npush++] = ev->obj;
+        if (ev->kind == TR_READY_POP && npop < 4)
+            popped[npop++] = ev->obj;
+    }
+    assert_int_equal(npush, 4);
+    assert_int_equal(npop, 4);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(pushed[i], (uint32_t)i + 1);
+        assert_int_equal(popped[i], (uint32_t)i + 1);
+    }
+    loop.trace = NULL;
+    trace_free(trace);
+}
+
+static void test_light_entries_survive_the_ring_growing(void **state)
+{
+    (void)state;
+    loop.light[1] = record_light;
+    Obj *o = new_light_object(0);
+    /* wrap the ring, then grow it past its first size with mixed entries */
+    soon(1);
+    SimWait w;
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    norder = 0;
+    for (int i = 0; i < 40; i++) {
+        soon(i);
+        sim_call_soon_light(&loop, 1, o);
+    }
+    assert_true(loop.rcap > 64);
+    assert_int_equal(sim_run_once(&loop, &w), 0);
+    assert_int_equal(norder, 80);
+    for (int i = 0; i < 40; i++) {
+        assert_int_equal(order[2 * i], i);
+        assert_int_equal(order[2 * i + 1], 10);
+    }
+}
+
 static int64_t nrun;
 
 static int count_internal(VM *vm, SimHandle *h)
@@ -335,6 +414,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_internal_handles_are_reused_with_new_ids, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cancelled_internal_timer_is_dropped_and_reused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_soon_spares_are_capped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_light_entries_queue_with_the_handles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_light_entries_survive_the_ring_growing, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
