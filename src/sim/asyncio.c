@@ -43,6 +43,8 @@ struct SimFuture {
      * a List of them; with cb_wakeup the inline one is a task to wake
      * (Task.__wakeup bound to it, made only if something asks to see it) */
     bool cb_many : 1, cb_wakeup : 1;
+    uint8_t wait_kind;      /* a waiter's (sim_waiter_new): what it was made for */
+    bool wait_aenter;
     uint32_t id;            /* the trace's future id */
     /* A cancelled future has no result, and a task's cancel message is
      * only read while it is pending or once it is cancelled: one slot. */
@@ -78,10 +80,13 @@ struct SimFuture {
             int64_t nfinished, nfuts;
             Value children;         /* a List */
         };
+        Obj *wait_owner;    /* a waiter's: the lock, event or semaphore */
     };
 };
 
 #define FUTURE_PLAIN_SIZE offsetof(SimFuture, must_cancel)
+#define WAITER_SIZE (FUTURE_PLAIN_SIZE + sizeof(Obj *))
+_Static_assert(offsetof(SimFuture, wait_owner) == FUTURE_PLAIN_SIZE, "a waiter's owner follows the plain future");
 
 /* The pointer fields read as values: NULL is VNULL (a task's coroutine: None) */
 #define FUT_EXC(f) value_or_null((f)->exc_)
@@ -203,6 +208,31 @@ static const NativeType future_type = {
 
 static const NativeType task_or_gather_type = {
     .name = "Future", .mark = future_mark, .size = sizeof(SimFuture), .await_state = future_await_state,
+    .wants_last_word = future_wants_last_word, .last_word = future_last_word,
+};
+
+/* A waiter (sim_waiter_new) is a plain future to everyone but the frame
+ * whose fast call made it: that one's await runs the fast path's rest. */
+static void waiter_mark(VM *vm, Obj *o)
+{
+    future_mark(vm, o);
+    vm_mark_obj(vm, ((SimFuture *)o)->wait_owner);
+}
+
+static int waiter_await_state(VM *vm, Obj *o, Value *out)
+{
+    return vm_fast_await(vm) ? sim_fast_waiter_state(vm, o, out) : future_await_state(vm, o, out);
+}
+
+static void waiter_await_throw(VM *vm, Obj *o)
+{
+    if (vm_fast_await(vm))
+        sim_fast_waiter_throw(vm, o);
+}
+
+static const NativeType waiter_type = {
+    .name = "Future", .mark = waiter_mark, .size = WAITER_SIZE, .await_state = waiter_await_state,
+    .await_throw = waiter_await_throw,
     .wants_last_word = future_wants_last_word, .last_word = future_last_word,
 };
 
@@ -1401,12 +1431,31 @@ Value sim_future_new_plain(VM *vm)
     return VOBJ(future_new(vm, sim_of(vm)->future_cls));
 }
 
+Value sim_waiter_new(VM *vm, uint8_t kind, bool aenter, Obj *owner)
+{
+    SimFuture *f = vm_alloc_obj(vm, WAITER_SIZE, OBJ_NATIVE_DATA, sim_of(vm)->future_cls);
+    f->hdr.type = &waiter_type;
+    f->state = FUT_PENDING;
+    f->result = VNONE;
+    f->id = ++sim_of(vm)->next_future_id;
+    f->wait_kind = kind;
+    f->wait_aenter = aenter;
+    f->wait_owner = owner;
+    return VOBJ(f);
+}
+
+SimWaiter sim_waiter(Obj *o)
+{
+    SimFuture *f = (SimFuture *)o;
+    return (SimWaiter){ f->wait_kind, f->wait_aenter, f->wait_owner };
+}
+
 SimFutState sim_future_state(Value v)
 {
     if (!IS_KIND(v, OBJ_NATIVE_DATA))
         return SIM_FUT_NONE;
     const NativeType *type = ((NativeData *)AS_OBJ(v))->type;
-    if (type != &future_type && type != &task_or_gather_type)
+    if (type != &future_type && type != &task_or_gather_type && type != &waiter_type)
         return SIM_FUT_NONE;
     switch ((FutState)FUT(v)->state) {
     case FUT_PENDING: return SIM_FUT_PENDING;

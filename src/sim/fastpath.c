@@ -13,12 +13,15 @@
  * its state has the usual types, the arguments are positional, and, where a
  * future must be made, a loop is running (else get_running_loop() raises).
  *
- * A call that must wait returns a FastWait, which the awaiting frame parks
- * on in the coroutine's place: the future it waits for, and what the Python
- * does once that future is done, or when an exception is thrown in while it
- * waits (a task's cancellation): its finally and except clauses, in their
- * order. An exception leaving a FastWait gets the traceback entry CPython
- * shows for that await (the prelude's #@ mark for the same line).
+ * A call that must wait returns what the awaiting frame parks on in the
+ * coroutine's place: the future it waits for, and what the Python does once
+ * that future is done, or when an exception is thrown in while it waits (a
+ * task's cancellation): its finally and except clauses, in their order.
+ * Event, Lock and Semaphore return the future itself, a waiter (fastpath.h)
+ * that is the rest of the call only for the frame that made it; sleep and
+ * Queue return a FastWait, which holds the future. An exception leaving
+ * either gets the traceback entry CPython shows for that await (the
+ * prelude's #@ mark for the same line).
  *
  * The functions charge the virtual clock the instructions the Python would
  * have executed on its usual path, so that --cpu-cost timings do not
@@ -40,22 +43,40 @@ typedef enum WaitKind {
     W__COUNT
 } WaitKind;
 
-typedef struct FastWait {
+typedef struct FastWait {  /* sleep and Queue's waits */
     NativeData hdr;
     uint8_t kind;          /* WaitKind */
-    bool aenter;           /* acquire() for `async with`: the await gives None */
     bool yielded;          /* W_SLEEP0: the yield is behind it */
     uint32_t timer_id;     /* W_SLEEP: the timer's id while it is that timer */
     union {
-        Obj *owner;        /* the Event, Lock, Semaphore or Queue */
+        Obj *owner;        /* the Queue */
         SimHandle *timer;  /* W_SLEEP: the timer (an internal handle, see loop.h) */
     };
     Obj *fut;              /* the future it waits for (NULL for W_SLEEP0) */
     Value value;           /* W_SLEEP0, W_SLEEP: the result; W_PUT: the item */
 } FastWait;   /* 64 bytes: pointers, not values, where only objects go */
 
-static Value wait_owner(const FastWait *w) { return VOBJ(w->owner); }
-static Value wait_fut(const FastWait *w) { return value_or_null(w->fut); }
+/* A wait, whichever object carries it: a waiter (Event, Lock, Semaphore;
+ * fw NULL) or a FastWait */
+typedef struct Wait {
+    WaitKind kind;
+    bool aenter;           /* acquire() for `async with`: the await gives None */
+    Value owner;           /* the Event, Lock, Semaphore or Queue */
+    Value fut;             /* the future waited for (VNULL for W_SLEEP0) */
+    FastWait *fw;
+} Wait;
+
+static Wait wait_of_fast(FastWait *w)
+{
+    bool owned = w->kind != W_SLEEP0 && w->kind != W_SLEEP;
+    return (Wait){ w->kind, false, owned ? VOBJ(w->owner) : VNONE, value_or_null(w->fut), w };
+}
+
+static Wait wait_of_waiter(Obj *o)
+{
+    SimWaiter x = sim_waiter(o);
+    return (Wait){ x.kind, x.aenter, VOBJ(x.owner), VOBJ(o), NULL };
+}
 
 enum { N_VALUE, N_WAITERS, N_LOCKED, N_BOUND, N_MAXSIZE, N_QUEUE, N_GETTERS, N_PUTTERS, N_UNFINISHED,
        N_FINISHED, N_ENTERED, N_EXITING, N_ABORTING, N_TASKS, N_ON_COMPLETED, N_ON_DONE, N__COUNT };
@@ -209,8 +230,16 @@ static Value fast_wait_new(VM *vm, FastPath *fp, WaitKind kind, Value owner, Val
     return VOBJ(w);
 }
 
-/* A new future, appended to self.<name>, and the FastWait on it. */
-static int park(VM *vm, FastPath *fp, WaitKind kind, Value self, int name, Value value, Value *out)
+/* A new waiter, appended to self._waiters, awaited in the call's place. */
+static int park_waiter(VM *vm, FastPath *fp, WaitKind kind, bool aenter, Value self, Value *out)
+{
+    *out = sim_waiter_new(vm, (uint8_t)kind, aenter, AS_OBJ(self));
+    deque_append(vm, deque_attr(fp, self, N_WAITERS), *out);
+    return FAST_AWAIT;
+}
+
+/* A new future, appended to the queue's self.<name>, and the FastWait on it. */
+static int park_queue(VM *vm, FastPath *fp, WaitKind kind, Value self, int name, Value value, Value *out)
 {
     Value fut = sim_future_new_plain(vm);
     deque_append(vm, deque_attr(fp, self, name), fut);
@@ -221,7 +250,7 @@ static int park(VM *vm, FastPath *fp, WaitKind kind, Value self, int name, Value
 /* The exception leaving an await gets the traceback entries CPython's
  * frames there would add: sleep(0)'s inner generator, the await's own
  * line, and __aenter__ around an acquire() for `async with`. */
-static int raise_through(VM *vm, FastPath *fp, FastWait *w)
+static int raise_through(VM *vm, FastPath *fp, const Wait *w)
 {
     if (w->kind == W_SLEEP0)
         exc_add_ext_frame(vm, vm->exc, &sim_frame_sleep0);
@@ -293,7 +322,7 @@ static int fast_event_wait(VM *vm, Value *a, int n, Value *out)
     if (!sim_loop_running(vm))
         return FAST_DECLINED;
     charge(vm, COST_EVENT_PARK);
-    return park(vm, fp, W_EVENT, a[0], N_WAITERS, VNULL, out);
+    return park_waiter(vm, fp, W_EVENT, false, a[0], out);
 }
 
 static int fast_event_set(VM *vm, Value *a, int n, Value *out)
@@ -339,9 +368,7 @@ static int lock_acquire(VM *vm, Value self, bool aenter, Value *out)
     if (!sim_loop_running(vm))
         return FAST_DECLINED;
     charge(vm, COST_LOCK_PARK);
-    int k = park(vm, fp, W_LOCK, self, N_WAITERS, VNULL, out);
-    ((FastWait *)AS_OBJ(*out))->aenter = aenter;
-    return k;
+    return park_waiter(vm, fp, W_LOCK, aenter, self, out);
 }
 
 /* release() of a held lock; declines an unheld one (the Python raises) */
@@ -414,9 +441,7 @@ static int sem_acquire(VM *vm, Value self, bool aenter, Value *out)
     if (!sim_loop_running(vm))
         return FAST_DECLINED;
     charge(vm, COST_SEM_PARK);
-    int k = park(vm, fp, W_SEM, self, N_WAITERS, VNULL, out);
-    ((FastWait *)AS_OBJ(*out))->aenter = aenter;
-    return k;
+    return park_waiter(vm, fp, W_SEM, aenter, self, out);
 }
 
 /* Semaphore.release(), or BoundedSemaphore's below its bound (above it the
@@ -562,7 +587,7 @@ static int fast_queue_put(VM *vm, Value *a, int n, Value *out)
     if (!sim_loop_running(vm))
         return FAST_DECLINED;
     charge(vm, COST_PARK_QUEUE);
-    return park(vm, fp, W_PUT, a[0], N_PUTTERS, a[1], out);
+    return park_queue(vm, fp, W_PUT, a[0], N_PUTTERS, a[1], out);
 }
 
 static int fast_queue_put_nowait(VM *vm, Value *a, int n, Value *out)
@@ -589,7 +614,7 @@ static int fast_queue_get(VM *vm, Value *a, int n, Value *out)
     if (!sim_loop_running(vm))
         return FAST_DECLINED;
     charge(vm, COST_PARK_QUEUE);
-    return park(vm, fp, W_GET, a[0], N_GETTERS, VNULL, out);
+    return park_queue(vm, fp, W_GET, a[0], N_GETTERS, VNULL, out);
 }
 
 static int fast_queue_get_nowait(VM *vm, Value *a, int n, Value *out)
@@ -718,7 +743,7 @@ static int queue_tampered(VM *vm)
  * the item first) and waits anew, or finishes. */
 static int queue_retry(VM *vm, FastPath *fp, FastWait *w, Value *out)
 {
-    Value self = wait_owner(w);
+    Value self = VOBJ(w->owner);
     if (!queue_ok(vm, self))
         return queue_tampered(vm);
     if (w->kind == W_PUT) {
@@ -745,41 +770,41 @@ static int queue_retry(VM *vm, FastPath *fp, FastWait *w, Value *out)
 /* put()/get()'s bare except clause, for whatever ends the wait: the
  * waiter is cancelled and leaves the line; if it had been woken, the next
  * in line gets the turn it cannot use */
-static void queue_abandon(VM *vm, FastPath *fp, FastWait *w)
+static void queue_abandon(VM *vm, FastPath *fp, const Wait *w)
 {
     int line = w->kind == W_PUT ? N_PUTTERS : N_GETTERS;
-    sim_future_cancel(vm, wait_fut(w));
-    if (!queue_ok(vm, wait_owner(w)))
+    sim_future_cancel(vm, w->fut);
+    if (!queue_ok(vm, w->owner))
         return;
-    discard(vm, deque_attr(fp, wait_owner(w), line), wait_fut(w));
-    bool ready = w->kind == W_PUT ? !queue_full(fp, wait_owner(w)) : !queue_empty(fp, wait_owner(w));
-    if (ready && sim_future_state(wait_fut(w)) != SIM_FUT_CANCELLED)
-        wakeup_next(vm, deque_attr(fp, wait_owner(w), line));
+    discard(vm, deque_attr(fp, w->owner, line), w->fut);
+    bool ready = w->kind == W_PUT ? !queue_full(fp, w->owner) : !queue_empty(fp, w->owner);
+    if (ready && sim_future_state(w->fut) != SIM_FUT_CANCELLED)
+        wakeup_next(vm, deque_attr(fp, w->owner, line));
 }
 
 /* The cleanup the Python does when its `await fut` ends, either way (exc:
  * the exception leaving it, or VNULL). Returns -1 if the cleanup raised. */
-static int finish(VM *vm, FastPath *fp, FastWait *w, Value exc)
+static int finish(VM *vm, FastPath *fp, const Wait *w, Value exc)
 {
-    Value self = wait_owner(w);
-    switch ((WaitKind)w->kind) {
+    Value self = w->owner;
+    switch (w->kind) {
     case W_SLEEP:
-        sim_timer_cancel(w->timer, w->timer_id);
+        sim_timer_cancel(w->fw->timer, w->fw->timer_id);
         return 0;
     case W_EVENT:
-        return remove_waiter(vm, fp, self, N_WAITERS, wait_fut(w));
+        return remove_waiter(vm, fp, self, N_WAITERS, w->fut);
     case W_LOCK:
-        if (remove_waiter(vm, fp, self, N_WAITERS, wait_fut(w)) < 0)
+        if (remove_waiter(vm, fp, self, N_WAITERS, w->fut) < 0)
             return -1;
         if (!IS_NULL(exc) && sim_is_cancelled_error(vm, exc) && !get(fp, self, N_LOCKED).as.i)
             wake_first(vm, deque_attr(fp, self, N_WAITERS));
         return 0;
     case W_SEM:
-        if (remove_waiter(vm, fp, self, N_WAITERS, wait_fut(w)) < 0)
+        if (remove_waiter(vm, fp, self, N_WAITERS, w->fut) < 0)
             return -1;
         /* a unit handed over to a waiter that leaves anyway goes back */
         if (!IS_NULL(exc) && sim_is_cancelled_error(vm, exc) &&
-            sim_future_state(wait_fut(w)) == SIM_FUT_FINISHED)
+            sim_future_state(w->fut) == SIM_FUT_FINISHED)
             put(vm, fp, self, N_VALUE, VINT(get(fp, self, N_VALUE).as.i + 1));
         sem_wake_free(vm, fp, self);
         return 0;
@@ -795,26 +820,19 @@ static int finish(VM *vm, FastPath *fp, FastWait *w, Value exc)
     return 0;
 }
 
-static int fast_wait_state(VM *vm, Obj *o, Value *out)
+/* The await of a wait: 0 with *out the future while it is pending, else
+ * what the Python does once it is done (1 with *out the await's value, or
+ * -1 raised) */
+static int wait_state(VM *vm, const Wait *w, Value *out)
 {
-    FastWait *w = (FastWait *)o;
     FastPath *fp = sim_fastpath(vm);
-    if (w->kind == W_SLEEP0) {
-        if (!w->yielded) {
-            w->yielded = true;
-            *out = VNONE;   /* a bare yield */
-            return 0;
-        }
-        *out = w->value;
-        return 1;
-    }
-    if (is_pending(wait_fut(w))) {
-        *out = wait_fut(w);
+    if (is_pending(w->fut)) {
+        *out = w->fut;
         return 0;
     }
     charge(vm, COST_RESUME);
     Value result;
-    if (sim_future_outcome(vm, wait_fut(w), &result) < 0) {
+    if (sim_future_outcome(vm, w->fut, &result) < 0) {
         Value exc = vm->exc;
         vm_push_root(vm, &exc);
         vm->exc = VNULL;
@@ -824,12 +842,12 @@ static int fast_wait_state(VM *vm, Obj *o, Value *out)
             vm->exc = exc;
         return raise_through(vm, fp, w);
     }
-    switch ((WaitKind)w->kind) {
+    switch (w->kind) {
     case W_SLEEP:
         *out = result;
         break;
     case W_LOCK:
-        put(vm, fp, wait_owner(w), N_LOCKED, VBOOL(true));
+        put(vm, fp, w->owner, N_LOCKED, VBOOL(true));
         /* fall through */
     case W_EVENT:
     case W_SEM:
@@ -837,7 +855,7 @@ static int fast_wait_state(VM *vm, Obj *o, Value *out)
         break;
     case W_GET:
     case W_PUT:
-        return queue_retry(vm, fp, w, out);
+        return queue_retry(vm, fp, w->fw, out);
     case W_SLEEP0:
     case W__COUNT:
         break;
@@ -847,9 +865,9 @@ static int fast_wait_state(VM *vm, Obj *o, Value *out)
     return 1;
 }
 
-static void fast_wait_throw(VM *vm, Obj *o)
+/* An exception thrown into the wait: the Python's cleanup, then it goes on */
+static void wait_throw(VM *vm, const Wait *w)
 {
-    FastWait *w = (FastWait *)o;
     FastPath *fp = sim_fastpath(vm);
     if (w->kind != W_SLEEP0) {
         Value exc = vm->exc;
@@ -861,6 +879,40 @@ static void fast_wait_throw(VM *vm, Obj *o)
             vm->exc = exc;
     }
     raise_through(vm, fp, w);
+}
+
+static int fast_wait_state(VM *vm, Obj *o, Value *out)
+{
+    FastWait *fw = (FastWait *)o;
+    if (fw->kind == W_SLEEP0) {
+        if (!fw->yielded) {
+            fw->yielded = true;
+            *out = VNONE;   /* a bare yield */
+            return 0;
+        }
+        *out = fw->value;
+        return 1;
+    }
+    Wait w = wait_of_fast(fw);
+    return wait_state(vm, &w, out);
+}
+
+static void fast_wait_throw(VM *vm, Obj *o)
+{
+    Wait w = wait_of_fast((FastWait *)o);
+    wait_throw(vm, &w);
+}
+
+int sim_fast_waiter_state(VM *vm, Obj *waiter, Value *out)
+{
+    Wait w = wait_of_waiter(waiter);
+    return wait_state(vm, &w, out);
+}
+
+void sim_fast_waiter_throw(VM *vm, Obj *waiter)
+{
+    Wait w = wait_of_waiter(waiter);
+    wait_throw(vm, &w);
 }
 
 static void fast_wait_mark(VM *vm, Obj *o)

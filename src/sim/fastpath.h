@@ -24,6 +24,15 @@ void sim_fastpath_free(FastPath *fp);
 FastPath *sim_fastpath(VM *vm);
 bool sim_loop_running(VM *vm);                     /* get_running_loop() would succeed */
 Value sim_future_new_plain(VM *vm);                /* loop.create_future() */
+/* A waiter: a plain future, pending, whose await by the frame that made it
+ * (its fast call returned it: vm_fast_await) is the rest of that call,
+ * sim_fast_waiter_state / _throw below; kind, aenter and owner are for
+ * them. One object where a future and its FastWait would be two. */
+typedef struct SimWaiter { uint8_t kind; bool aenter; Obj *owner; } SimWaiter;
+Value sim_waiter_new(VM *vm, uint8_t kind, bool aenter, Obj *owner);
+SimWaiter sim_waiter(Obj *waiter);
+int sim_fast_waiter_state(VM *vm, Obj *waiter, Value *out);   /* fastpath.c */
+void sim_fast_waiter_throw(VM *vm, Obj *waiter);
 typedef enum SimFutState { SIM_FUT_NONE = -1, SIM_FUT_PENDING, SIM_FUT_CANCELLED, SIM_FUT_FINISHED } SimFutState;
 SimFutState sim_future_state(Value v);         /* SIM_FUT_NONE: not a future */
 void sim_future_set_result(VM *vm, Value fut, Value v);   /* of a pending future */

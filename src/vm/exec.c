@@ -154,6 +154,7 @@ Frame *frame_new(VM *vm, Function *fn, Dict *ns)
     f->nblocks = 0;
     f->resuming = 0;
     f->preempted = 0;
+    f->fast_await = 0;
     f->xfer_kind = XFER_NONE;
     f->xfer = VNULL;
     f->alloc_size = (uint32_t)size;
@@ -168,6 +169,11 @@ Frame *frame_new(VM *vm, Function *fn, Dict *ns)
     for (int i = 0; i < c->nfrees; i++)
         cells[c->ncells + i] = fn->closure && (size_t)i < fn->closure->len ? fn->closure->items[i] : VNULL;
     return f;
+}
+
+bool vm_fast_await(VM *vm)
+{
+    return vm->frame && vm->frame->fast_await;
 }
 
 void frame_free(VM *vm, Frame *f)
@@ -1858,6 +1864,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                             PUSH(out);
                             if (k == FAST_VALUE && awaited)
                                 ip += 2;
+                            frame->fast_await = k == FAST_AWAIT;
                             DISPATCH();
                         }
                     }
@@ -2180,6 +2187,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     TOP() = out;
                     if (k == FAST_VALUE)
                         ip += 2;
+                    frame->fast_await = k == FAST_AWAIT;
                     DISPATCH();
                 }
             }
@@ -2300,16 +2308,19 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                     vm->exc = frame_take_xfer(frame);
                     if (type->await_throw)
                         type->await_throw(vm, AS_OBJ(sub));
+                    frame->fast_await = 0;
                     sp--;
                     goto error;
                 }
                 Value out = VNULL;
                 int st = type->await_state(vm, AS_OBJ(sub), &out);
                 if (st < 0) {
+                    frame->fast_await = 0;
                     sp--;
                     goto error;
                 }
                 if (st > 0) {
+                    frame->fast_await = 0;
                     TOP() = out;
                     DISPATCH();
                 }

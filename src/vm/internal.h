@@ -41,6 +41,8 @@ struct Frame {
     uint8_t xfer_kind : 2;  /* FrameXfer */
     uint8_t resuming : 1;   /* parked inside YIELD_FROM/AWAIT: re-run it on resume */
     uint8_t preempted : 1;  /* a fiber parked between two instructions: resume as is */
+    uint8_t fast_await : 1; /* the awaitable on its stack came from a fast call
+                               (Code.fast) of its own: see vm_fast_await() */
     uint32_t alloc_size;    /* code->frame_bytes, kept: the code may go first when both are garbage */
     Value slots[];
 };

@@ -189,6 +189,11 @@ typedef struct GlobalCache {
  * C object to await in the coroutine's place, or -1 with an exception set. */
 enum { FAST_DECLINED = 0, FAST_VALUE = 1, FAST_AWAIT = 2 };
 typedef int (*FastCallFn)(VM *vm, Value *args, int nargs, Value *out);
+/* In an await_state or await_throw hook (NativeType): whether the frame
+ * awaiting o awaits what its own fast call returned (FAST_AWAIT), rather
+ * than an object it found elsewhere. A future that is also the rest of a
+ * fast call (a lock's waiter) behaves as that call only for its caller. */
+bool vm_fast_await(VM *vm);
 
 typedef struct Code {
     Obj hdr;
