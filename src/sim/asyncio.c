@@ -236,11 +236,15 @@ static const NativeType waiter_type = {
     .wants_last_word = future_wants_last_word, .last_word = future_last_word,
 };
 
-typedef enum FutKind { FK_PLAIN, FK_TASK, FK_GATHER } FutKind;
+typedef enum FutKind { FK_PLAIN, FK_TASK, FK_GATHER, FK_WAITER } FutKind;
 
 static SimFuture *future_new_kind(VM *vm, Class *cls, FutKind kind)
 {
-    const NativeType *type = kind == FK_PLAIN ? &future_type : &task_or_gather_type;
+    static const NativeType *const types[] = {
+        [FK_PLAIN] = &future_type, [FK_TASK] = &task_or_gather_type, [FK_GATHER] = &task_or_gather_type,
+        [FK_WAITER] = &waiter_type,
+    };
+    const NativeType *type = types[kind];
     SimFuture *f = vm_alloc_obj(vm, type->size, OBJ_NATIVE_DATA, cls);
     f->hdr.type = type;
     f->is_task = kind == FK_TASK;
@@ -1433,11 +1437,7 @@ Value sim_future_new_plain(VM *vm)
 
 Value sim_waiter_new(VM *vm, uint8_t kind, bool aenter, Obj *owner)
 {
-    SimFuture *f = vm_alloc_obj(vm, WAITER_SIZE, OBJ_NATIVE_DATA, sim_of(vm)->future_cls);
-    f->hdr.type = &waiter_type;
-    f->state = FUT_PENDING;
-    f->result = VNONE;
-    f->id = ++sim_of(vm)->next_future_id;
+    SimFuture *f = future_new_kind(vm, sim_of(vm)->future_cls, FK_WAITER);
     f->wait_kind = kind;
     f->wait_aenter = aenter;
     f->wait_owner = owner;

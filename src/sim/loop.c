@@ -61,16 +61,38 @@ void sim_loop_trace(SimLoop *loop, TraceKind kind, uint32_t task, uint32_t obj, 
     trace_emit(t, &ev);
 }
 
-/* ready.push and timer.arm name the handle: which task, what callback */
-static void trace_handle(SimLoop *loop, TraceKind kind, SimHandle *h)
+/* A ready entry's low bits: 0 for a handle, else a light kind. */
+#define LIGHT_MASK ((uintptr_t)7)
+_Static_assert(SIM_LIGHT_KINDS <= LIGHT_MASK + 1, "light kinds fit in an entry's low bits");
+
+static unsigned entry_kind(uintptr_t e) { return (unsigned)(e & LIGHT_MASK); }
+static void *entry_ptr(uintptr_t e) { return (void *)(e & ~LIGHT_MASK); }
+
+/* ready.push and timer.arm name what runs: which task, what callback
+ * (e: a handle, or a light entry, see above) */
+static void trace_entry(SimLoop *loop, TraceKind kind, uintptr_t e, uint32_t id)
 {
     if (!loop->trace)
         return;
     uint32_t task = 0;
     char desc[200] = "";
-    if (loop->describe)
-        loop->describe(loop, h, &task, desc, sizeof desc);
-    sim_loop_trace(loop, kind, task, h->id, 0, kind == TR_TIMER_ARM ? h->when : 0, desc[0] ? desc : NULL, NULL);
+    double when = 0;
+    if (entry_kind(e)) {
+        if (loop->describe_light)
+            loop->describe_light(loop, entry_kind(e), entry_ptr(e), &task, desc, sizeof desc);
+    } else {
+        SimHandle *h = entry_ptr(e);
+        if (loop->describe)
+            loop->describe(loop, h, &task, desc, sizeof desc);
+        if (kind == TR_TIMER_ARM)
+            when = h->when;
+    }
+    sim_loop_trace(loop, kind, task, id, 0, when, desc[0] ? desc : NULL, NULL);
+}
+
+static void trace_handle(SimLoop *loop, TraceKind kind, SimHandle *h)
+{
+    trace_entry(loop, kind, (uintptr_t)h, h->id);
 }
 
 /* The internal handles still queued, and the spare ones, live in the VM's
@@ -97,13 +119,6 @@ static void mark_handle(VM *vm, SimHandle *h)
         vm_mark_obj(vm, (Obj *)h);
 }
 
-/* A ready entry's low bits: 0 for a handle, else a light kind. */
-#define LIGHT_MASK ((uintptr_t)7)
-_Static_assert(SIM_LIGHT_KINDS <= LIGHT_MASK + 1, "light kinds fit in an entry's low bits");
-
-static unsigned entry_kind(uintptr_t e) { return (unsigned)(e & LIGHT_MASK); }
-static void *entry_ptr(uintptr_t e) { return (void *)(e & ~LIGHT_MASK); }
-
 void sim_loop_mark(VM *vm, SimLoop *loop)
 {
     for (size_t i = 0; i < loop->rlen; i++) {
@@ -124,7 +139,7 @@ static void *ring_grow(void *old, size_t elem, size_t rhead, size_t rlen, size_t
         fputs("loopscope: out of memory\n", stderr);
         abort();
     }
-    if (!old)   /* the ids of a trace switched on while entries wait: none */
+    if (!old)   /* a new ring; or the ids of a trace switched on while entries wait: none */
         memset(n, 0, ncap * elem);
     for (size_t i = 0; old && i < rlen; i++)
         memcpy(n + i * elem, (char *)old + ((rhead + i) % rcap) * elem, elem);
@@ -253,14 +268,9 @@ SimHandle *sim_call_soon_internal(SimLoop *loop, SimCallbackFn fn, Value a, Valu
 void sim_call_soon_light(SimLoop *loop, unsigned kind, Obj *o)
 {
     uint32_t id = loop->next_handle_id++;
-    ready_push(loop, (uintptr_t)o | kind, id);
-    if (!loop->trace)
-        return;
-    uint32_t task = 0;
-    char desc[200] = "";
-    if (loop->describe_light)
-        loop->describe_light(loop, kind, o, &task, desc, sizeof desc);
-    sim_loop_trace(loop, TR_READY_PUSH, task, id, 0, 0, desc[0] ? desc : NULL, NULL);
+    uintptr_t e = (uintptr_t)o | kind;
+    ready_push(loop, e, id);
+    trace_entry(loop, TR_READY_PUSH, e, id);
 }
 
 static void arm_timer(SimLoop *loop, SimHandle *h, double when)
