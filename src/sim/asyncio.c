@@ -956,6 +956,7 @@ static void schedule_step(VM *vm, SimFuture *t, Value exc)
 static bool gather_cancel(VM *vm, SimFuture *outer, Value msg);
 
 static bool any_cancel(VM *vm, SimFuture *f, Value msg);
+static bool cancel_by_name(VM *vm, SimFuture *f, Value msg);
 
 static bool task_cancel(VM *vm, SimFuture *t, Value msg)
 {
@@ -968,7 +969,7 @@ static bool task_cancel(VM *vm, SimFuture *t, Value msg)
         Str *m = IS_STR(msg) ? AS_STR(msg) : NULL;
         sim_trace(vm, TR_CANCEL_REQUEST, t, by ? by->id : 0, 0, 0, m ? m->data : NULL, NULL);
     }
-    if (is_future(vm, TASK_WAITER(t)) && any_cancel(vm, FUT(TASK_WAITER(t)), msg))
+    if (is_future(vm, TASK_WAITER(t)) && cancel_by_name(vm, FUT(TASK_WAITER(t)), msg))
         return true;
     t->must_cancel = true;
     t->cancel_msg = msg;
@@ -1058,7 +1059,7 @@ static Value task_step(VM *vm, Value *args, int nargs, Tuple *kwnames)
         }
         add_wakeup(vm, w, t);
         t->waiter_ = (Obj *)w;
-        if (t->must_cancel && any_cancel(vm, w, t->cancel_msg))
+        if (t->must_cancel && cancel_by_name(vm, w, t->cancel_msg))
             t->must_cancel = false;
         return VNONE;
     }
@@ -1123,16 +1124,44 @@ static Value task_new(VM *vm, Value coro, Value name)
 /* An eager task runs its first step now, inside create_task, as the current
  * task; one that finishes there is never scheduled (Python 3.12). It runs
  * in ctx if one is given (context=), else in a copy of the current context. */
-static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager)
+/* Task's checks of its arguments: 0, or -1 raised */
+static int task_args_ok(VM *vm, Value coro, Value ctx)
 {
-    Sim *s = sim_of(vm);
     if (!IS_GEN(coro) || AS_GEN(coro)->gkind != GEN_COROUTINE) {
         Str *r = vm_repr(vm, coro);
-        return vm_raise(vm, EXC_TypeError, "a coroutine was expected, got %s", r ? r->data : "?");
+        vm_raise(vm, EXC_TypeError, "a coroutine was expected, got %s", r ? r->data : "?");
+        return -1;
     }
-    if (!IS_NULL(ctx) && !IS_NONE(ctx) && !sim_ctx_is_context(ctx))
-        return vm_raise(vm, EXC_TypeError, "an instance of Context was expected");
-    SimFuture *t = future_new_kind(vm, s->task_cls, FK_TASK);
+    if (!IS_NULL(ctx) && !IS_NONE(ctx) && !sim_ctx_is_context(ctx)) {
+        vm_raise(vm, EXC_TypeError, "an instance of Context was expected");
+        return -1;
+    }
+    return 0;
+}
+
+/* A task not started yet: an instance of a subclass of Task before its
+ * __init__ has run (Task.__init__ starts it: task_start). Pending, with no
+ * coroutine, it is not lost when it becomes garbage. */
+static bool task_blank(const SimFuture *t)
+{
+    return t->state == FUT_PENDING && !t->coro_;
+}
+
+static Value task_start(VM *vm, SimFuture *t, Value coro, Value name, Value ctx, bool eager);
+
+static Value task_new_ex(VM *vm, Value coro, Value name, Value ctx, bool eager)
+{
+    if (task_args_ok(vm, coro, ctx) < 0)
+        return VNULL;
+    return task_start(vm, future_new_kind(vm, sim_of(vm)->task_cls, FK_TASK), coro, name, ctx, eager);
+}
+
+/* Task.__init__'s work, on a task task_args_ok has passed: it takes the
+ * coroutine, its name and context, and is scheduled (eager: its first step
+ * runs now, when the loop runs) */
+static Value task_start(VM *vm, SimFuture *t, Value coro, Value name, Value ctx, bool eager)
+{
+    Sim *s = sim_of(vm);
     t->coro_ = obj_or_null(coro);
     t->coro_src = AS_GEN(coro)->frame ? AS_GEN(coro)->frame->code->hidden : 0;
     t->ctx_ = obj_or_null(IS_NULL(ctx) || IS_NONE(ctx) ? sim_ctx_capture(vm) : ctx);
@@ -1176,6 +1205,25 @@ static bool any_cancel(VM *vm, SimFuture *f, Value msg)
     return future_cancel(vm, f, msg);
 }
 
+/* f.cancel(msg) where CPython calls it by name (a task cancels what it
+ * awaits, gather its children): a subclass of Future or Task may have its
+ * own cancel() */
+static bool cancel_by_name(VM *vm, SimFuture *f, Value msg)
+{
+    if (!(f->hdr.hdr.cls->cflags & CLASS_BUILTIN)) {
+        Str *name = str_intern(vm, "cancel", 6);
+        if (!IS_NULL(vm_override(vm, VOBJ(f), name))) {
+            Value arg = IS_NULL(msg) ? VNONE : msg;
+            Value r = vm_call_method(vm, VOBJ(f), name, &arg, 1);
+            int yes = IS_NULL(r) ? -1 : vm_truthy(vm, r);
+            if (yes < 0)   /* nothing asked of it can take the error: it is reported */
+                vm_print_exception(vm, vm_exc_take(vm));
+            return yes > 0;
+        }
+    }
+    return any_cancel(vm, f, msg);
+}
+
 /* Cancelling gather's future cancels its children; it ends when they do. */
 static bool gather_cancel(VM *vm, SimFuture *outer, Value msg)
 {
@@ -1184,7 +1232,7 @@ static bool gather_cancel(VM *vm, SimFuture *outer, Value msg)
     bool any = false;
     List *children = AS_LIST(outer->children);
     for (size_t i = 0; i < children->len; i++)
-        if (any_cancel(vm, FUT(children->items[i]), msg))
+        if (cancel_by_name(vm, FUT(children->items[i]), msg))
             any = true;
     if (any)
         outer->cancel_requested = true;
@@ -1450,12 +1498,26 @@ SimWaiter sim_waiter(Obj *o)
     return (SimWaiter){ f->wait_kind, f->wait_aenter, f->wait_owner };
 }
 
-SimFutState sim_future_state(Value v)
+/* one of the futures' native types (which any subclass shares) */
+static inline bool has_future_type(Value v)
 {
     if (!IS_KIND(v, OBJ_NATIVE_DATA))
-        return SIM_FUT_NONE;
+        return false;
     const NativeType *type = ((NativeData *)AS_OBJ(v))->type;
-    if (type != &future_type && type != &task_or_gather_type && type != &waiter_type)
+    return type == &future_type || type == &task_or_gather_type || type == &waiter_type;
+}
+
+size_t sim_first_pending(Deque *w, size_t from)
+{
+    size_t i = from;
+    while (i < w->len && !(has_future_type(deque_at(w, i)) && FUT(deque_at(w, i))->state == FUT_PENDING))
+        i++;
+    return i;
+}
+
+SimFutState sim_future_state(Value v)
+{
+    if (!has_future_type(v))
         return SIM_FUT_NONE;
     switch ((FutState)FUT(v)->state) {
     case FUT_PENDING: return SIM_FUT_PENDING;
@@ -1577,23 +1639,32 @@ static void cancel_all_tasks(VM *vm)
     vm_pop_root(vm);
 }
 
-/* loop.shutdown_default_executor(), run as asyncio.run's last task: the
- * default executor finishes its jobs and its threads end. Without one it
- * is a task that returns at once. */
 /* One of asyncio.run's closing steps: a prelude coroutine run as a task to
- * its end (it takes a task number, as in CPython). */
+ * its end (it takes a task number, as in CPython). The task is made as
+ * run_until_complete makes it, by loop.create_task before the loop runs: a
+ * task factory the program set sees it. */
 static void run_shutdown_task(VM *vm, const char *fn_name)
 {
     Sim *s = sim_of(vm);
     Value fn = dict_get_str(s->asyncio->dict, str_intern(vm, fn_name, strlen(fn_name)));
     Value coro = vm_call(vm, fn, NULL, 0, NULL);
-    Value t = IS_NULL(coro) ? VNULL : task_new(vm, coro, VNULL);
+    bool running = s->running;
+    s->running = false;
+    Value t = IS_NULL(coro) ? VNULL : create_task_via_loop(vm, coro, VNULL, VNULL);
+    s->running = running;
+    if (!IS_NULL(t) && !is_future(vm, t)) {
+        Str *r = vm_repr(vm, t);
+        t = vm_raise(vm, EXC_TypeError, "the task factory returned %s, not a task", r ? r->data : "?");
+    }
     vm_push_root(vm, &t);
     if (IS_NULL(t) || run_until_complete(vm, FUT(t)) < 0)
         vm_print_exception(vm, vm_exc_take(vm));
     vm_pop_root(vm);
 }
 
+/* loop.shutdown_default_executor(), run as asyncio.run's last task: the
+ * default executor finishes its jobs and its threads end. Without one it
+ * is a task that returns at once. */
 static void shutdown_default_executor(VM *vm)
 {
     run_shutdown_task(vm, "_shutdown_default_executor");
@@ -2010,22 +2081,45 @@ static Value m_loop_shutdown(VM *vm, Value *a, int n, Tuple *k)
     return VNONE;
 }
 
+/* asyncio.create_task(coro, name=, context=) once its arguments are bound
+ * (name and context VNULL or None when not given) */
+static Value create_task_named(VM *vm, Value coro, Value name, Value ctx)
+{
+    if (!sim_of(vm)->running)
+        return raise_dropping_coro(vm, &sim_frame_create_task, EXC_RuntimeError, "no running event loop");
+    /* created unnamed, then renamed: the number is used all the same */
+    Value t = create_task_via_loop(vm, coro, VNULL, ctx);
+    if (!IS_NULL(t) && !IS_NULL(name) && !IS_NONE(name)) {
+        Value r = vm_call_method(vm, t, str_intern(vm, "set_name", 8), &name, 1);
+        if (IS_NULL(r))
+            return VNULL;
+    }
+    return t;
+}
+
 static Value m_create_task(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     static const char *const params[] = { "coro", "name", "context", NULL };
     Value a[3];
     if (vm_bind_args(vm, "create_task", args, nargs, kwnames, params, 1, 1, a) < 0)
         return VNULL;
-    if (!sim_of(vm)->running)
-        return raise_dropping_coro(vm, &sim_frame_create_task, EXC_RuntimeError, "no running event loop");
-    /* created unnamed, then renamed: the number is used all the same */
-    Value t = create_task_via_loop(vm, a[0], VNULL, a[2]);
-    if (!IS_NULL(t) && !IS_NULL(a[1]) && !IS_NONE(a[1])) {
-        Value r = vm_call_method(vm, t, str_intern(vm, "set_name", 8), &a[1], 1);
-        if (IS_NULL(r))
-            return VNULL;
-    }
-    return t;
+    return create_task_named(vm, a[0], a[1], a[2]);
+}
+
+Value sim_create_task(VM *vm, Value coro)
+{
+    return create_task_named(vm, coro, VNULL, VNONE);
+}
+
+int sim_task_add_done_callback(VM *vm, Value task, Value fn)
+{
+    if (!IS_KIND(task, OBJ_NATIVE_DATA) || AS_OBJ(task)->cls != sim_of(vm)->task_cls)
+        return 0;
+    Value ctx = sim_ctx_capture(vm);
+    vm_push_root(vm, &ctx);
+    int r = add_done_callback(vm, FUT(task), fn, ctx);
+    vm_pop_root(vm);
+    return r < 0 ? -1 : 1;
 }
 
 static Value m_get_running_loop(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -2580,8 +2674,10 @@ static void put_callback(VM *vm, NfBuf *b, Value cb)
     }
     if (IS_NATIVE(fn)) {
         const char *name = AS_NATIVE(fn)->name;
-        if (strcmp(name, "_Task__wakeup") == 0) {
-            put_str(b, "Task.task_wakeup()");
+        if (strcmp(name, "_Task__wakeup") == 0) {   /* named after the task's class, as CPython's */
+            Value task = IS_KIND(cb, OBJ_BOUND_METHOD) ? ((BoundMethod *)AS_OBJ(cb))->self : VNULL;
+            put_str(b, IS_NULL(task) ? "Task" : vm_type_name(vm, task));
+            put_str(b, ".task_wakeup()");
         } else if (strcmp(name, "_run_until_complete_cb") == 0) {
             put_str(b, "_run_until_complete_cb() at ");
             put_stdlib_place(vm, b, "asyncio/base_events.py", 180);
@@ -2858,17 +2954,58 @@ static Value hm_when(VM *vm, Value *a, int n, Tuple *k)
     return VFLOAT(((SimHandle *)AS_OBJ(a[0]))->when);
 }
 
-/* Task(coro, *, loop=None, name=None, context=None, eager_start=False) */
-static Value task_ctor(VM *vm, Value *a, int n, Tuple *k)
+/* Task's arguments (coro, *, loop=None, name=None, context=None,
+ * eager_start=False) bound into p and checked: 0, or -1 raised */
+static int task_bind(VM *vm, Value *a, int n, Tuple *k, Value p[5], bool *eager)
 {
     static const char *const params[] = { "coro", "loop", "name", "context", "eager_start", NULL };
-    Value p[5];
     if (vm_bind_args(vm, "Task", a + 1, n - 1, k, params, 1, 1, p) < 0)
+        return -1;
+    int e = IS_NULL(p[4]) ? 0 : vm_truthy(vm, p[4]);
+    *eager = e > 0;
+    return e < 0 ? -1 : task_args_ok(vm, p[0], p[3]);
+}
+
+/* Task(coro, ...) */
+static Value task_ctor(VM *vm, Value *a, int n, Tuple *k)
+{
+    Value p[5];
+    bool eager;
+    if (task_bind(vm, a, n, k, p, &eager) < 0)
         return VNULL;
-    int eager = IS_NULL(p[4]) ? 0 : vm_truthy(vm, p[4]);
-    if (eager < 0)
+    return task_start(vm, future_new_kind(vm, sim_of(vm)->task_cls, FK_TASK), p[0], p[2], p[3], eager);
+}
+
+/* Task.__init__(self, coro, ...), which a subclass's __init__ calls */
+static Value tm_init(VM *vm, Value *a, int n, Tuple *k)
+{
+    Value p[5];
+    bool eager;
+    if (task_bind(vm, a, n, k, p, &eager) < 0)
         return VNULL;
-    return task_new_ex(vm, p[0], p[2], p[3], eager);
+    SimFuture *t = FUT(a[0]);
+    if (!task_blank(t) || t->task_no || t->name_)
+        return vm_raise(vm, EXC_RuntimeError, "loopscope cannot run Task.__init__ again on a task already started");
+    return IS_NULL(task_start(vm, t, p[0], p[2], p[3], eager)) ? VNULL : VNONE;
+}
+
+/* Future.__init__(self, *, loop=None) */
+static Value fm_init(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "loop", NULL };
+    Value p[1];
+    return vm_bind_args(vm, "Future", a + 1, n - 1, k, params, 0, 0, p) < 0 ? VNULL : VNONE;
+}
+
+/* instances of Python subclasses of Future and Task, before __init__ */
+static Value future_blank(VM *vm, Class *c)
+{
+    return VOBJ(future_new(vm, c));
+}
+
+static Value task_blank_new(VM *vm, Class *c)
+{
+    return VOBJ(future_new_kind(vm, c, FK_TASK));
 }
 
 static Value m_eager_task_factory(VM *vm, Value *a, int n, Tuple *k)
@@ -2989,7 +3126,7 @@ static bool future_wants_last_word(VM *vm, Obj *o)
     if (f->last_word_said)
         return false;
     if (f->is_task && f->state == FUT_PENDING)
-        return true;
+        return !task_blank(f);
     return f->state == FUT_FINISHED && f->exc_ && !f->exc_retrieved;
 }
 
@@ -3178,7 +3315,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
         { "exception", fm_exception }, { "cancel", fm_cancel }, { "set_result", fm_set_result },
         { "set_exception", fm_set_exception }, { "add_done_callback", fm_add_done_callback },
         { "remove_done_callback", fm_remove_done_callback }, { "get_loop", fm_get_loop },
-        { "__repr__", fm_repr }, { "_gather_child_done", gather_child_done },
+        { "__repr__", fm_repr }, { "_gather_child_done", gather_child_done }, { "__init__", fm_init },
     };
     for (size_t i = 0; i < sizeof fmethods / sizeof fmethods[0]; i++)
         class_add_checked_method(vm, s->future_cls, fmethods[i].name, fmethods[i].fn);
@@ -3186,7 +3323,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
         { "get_name", tm_get_name }, { "set_name", tm_set_name }, { "get_coro", tm_get_coro },
         { "get_context", tm_get_context }, { "get_stack", tm_get_stack }, { "print_stack", tm_print_stack },
         { "cancelling", tm_cancelling }, { "uncancel", tm_uncancel },
-        { "_Task__step", task_step }, { "_Task__wakeup", task_wakeup },
+        { "_Task__step", task_step }, { "_Task__wakeup", task_wakeup }, { "__init__", tm_init },
     };
     for (size_t i = 0; i < sizeof tmethods / sizeof tmethods[0]; i++)
         class_add_checked_method(vm, s->task_cls, tmethods[i].name, tmethods[i].fn);
@@ -3226,6 +3363,8 @@ void sim_init(VM *vm, const SimConfig *cfg)
     class_add_checked_method(vm, s->loop_cls, "set_debug", loop_set_debug);
     class_add_checked_method(vm, s->loop_cls, "__repr__", loop_repr);
     s->task_cls->ctor = task_ctor;
+    s->future_cls->blank = future_blank;
+    s->task_cls->blank = task_blank_new;
 
     add_fn(vm, m, "run", m_run);
     add_fn(vm, m, "_yield_once", m_yield_once);

@@ -91,8 +91,7 @@ struct FastPath {
     Class *event, *lock, *sem, *bsem, *queue, *taskgroup;
     Class *wait_cls;
     Dict *asyncio;                      /* the module: the prelude's globals */
-    Value create_task;                  /* asyncio.create_task as the prelude found it */
-    Tuple *context_kw;                  /* ("context",) */
+    Value create_task;                  /* asyncio.create_task as the prelude found it: sim_create_task */
     Str *on_task_done, *add_done_callback, *create_task_name;
     Str *names[N__COUNT];
     uint32_t hints[N__COUNT];           /* where in its dict each was found last */
@@ -177,14 +176,11 @@ static bool is_pending(Value fut)
 /* _wake_first(waiters): the first waiter still pending gets True */
 static bool wake_first(VM *vm, Deque *w)
 {
-    for (size_t i = 0; w && i < w->len; i++) {
-        Value fut = deque_at(w, i);
-        if (is_pending(fut)) {
-            sim_future_set_result(vm, fut, VBOOL(true));
-            return true;
-        }
-    }
-    return false;
+    size_t i = w ? sim_first_pending(w, 0) : 0;
+    if (!w || i == w->len)
+        return false;
+    sim_future_set_result(vm, deque_at(w, i), VBOOL(true));
+    return true;
 }
 
 /* Queue._wakeup_next(waiters): waiters leave from the head until one that
@@ -304,9 +300,8 @@ static void event_set(VM *vm, FastPath *fp, Value self)
         return;
     put(vm, fp, self, N_VALUE, VBOOL(true));
     Deque *w = deque_attr(fp, self, N_WAITERS);
-    for (size_t i = 0; i < w->len; i++)
-        if (is_pending(deque_at(w, i)))
-            sim_future_set_result(vm, deque_at(w, i), VBOOL(true));
+    for (size_t i = sim_first_pending(w, 0); i < w->len; i = sim_first_pending(w, i + 1))
+        sim_future_set_result(vm, deque_at(w, i), VBOOL(true));
 }
 
 static int fast_event_wait(VM *vm, Value *a, int n, Value *out)
@@ -397,15 +392,12 @@ static FastPath *sem_ok(VM *vm, Value self)
 static bool sem_wake_next(VM *vm, FastPath *fp, Value self)
 {
     Deque *w = deque_attr(fp, self, N_WAITERS);
-    for (size_t i = 0; w && i < w->len; i++) {
-        Value fut = deque_at(w, i);
-        if (is_pending(fut)) {
-            put(vm, fp, self, N_VALUE, VINT(get(fp, self, N_VALUE).as.i - 1));
-            sim_future_set_result(vm, fut, VBOOL(true));
-            return true;
-        }
-    }
-    return false;
+    size_t i = w ? sim_first_pending(w, 0) : 0;
+    if (!w || i == w->len)
+        return false;
+    put(vm, fp, self, N_VALUE, VINT(get(fp, self, N_VALUE).as.i - 1));
+    sim_future_set_result(vm, deque_at(w, i), VBOOL(true));
+    return true;
 }
 
 /* acquire()'s outer finally: as many waiters as there are free units go next */
@@ -677,9 +669,7 @@ static int fast_tg_create_task(VM *vm, Value *a, int n, Value *out)
         !IS_OBJ(create) || AS_OBJ(create) != AS_OBJ(fp->create_task))
         return FAST_DECLINED;
     charge(vm, COST_TG_CREATE_TASK);
-    /* task = create_task(coro, context=None) */
-    Value args[2] = { a[1], VNONE };
-    Value task = vm_call(vm, create, args, 1, fp->context_kw);
+    Value task = sim_create_task(vm, a[1]);   /* create_task(coro, context=None) */
     if (IS_NULL(task))
         return -1;
     vm_push_root(vm, &task);
@@ -694,8 +684,12 @@ static int fast_tg_create_task(VM *vm, Value *a, int n, Value *out)
             if (!IS_NULL(on_done))
                 put(vm, fp, self, N_ON_DONE, on_done);
         }
-        r = IS_NULL(r) || IS_NULL(on_done) ? VNULL
-            : vm_call_method(vm, task, fp->add_done_callback, &on_done, 1);
+        if (!IS_NULL(r) && !IS_NULL(on_done)) {
+            int added = sim_task_add_done_callback(vm, task, on_done);
+            r = added > 0 ? VNONE : added < 0 ? VNULL : vm_call_method(vm, task, fp->add_done_callback, &on_done, 1);
+        } else {
+            r = VNULL;
+        }
     }
     vm_pop_root(vm);
     if (IS_NULL(r))
@@ -964,8 +958,6 @@ FastPath *sim_fastpath_new(VM *vm, Module *m, const SimStdFrames *frames)
     fp->create_task_name = str_intern(vm, "create_task", 11);
     fp->create_task = dict_get_str(m->dict, fp->create_task_name);
     fp->add_done_callback = str_intern(vm, "add_done_callback", 17);
-    Value context = VOBJ(str_intern(vm, "context", 7));
-    fp->context_kw = tuple_from(vm, &context, 1);
     fp->on_task_done = str_intern(vm, "_on_task_done", 13);
     fp->wait_cls = class_new_builtin(vm, "coroutine", TYPE(vm, object), OBJ_NATIVE_DATA);
     /* the lines of the prelude that stand for these awaits */
@@ -1011,7 +1003,6 @@ void sim_fastpath_mark(VM *vm, FastPath *fp)
             vm_mark_obj(vm, (Obj *)classes[i]);
     vm_mark_obj(vm, (Obj *)fp->asyncio);
     vm_mark_value(vm, fp->create_task);
-    vm_mark_obj(vm, (Obj *)fp->context_kw);
 }
 
 void sim_fastpath_free(FastPath *fp)

@@ -23,6 +23,11 @@ void sim_fastpath_free(FastPath *fp);
 
 FastPath *sim_fastpath(VM *vm);
 bool sim_loop_running(VM *vm);                     /* get_running_loop() would succeed */
+Value sim_create_task(VM *vm, Value coro);         /* asyncio.create_task(coro, context=None) */
+/* task.add_done_callback(fn) when task is a plain asyncio.Task (its class
+ * cannot be changed): 1; 0 for any other object, which was left alone; -1
+ * raised */
+int sim_task_add_done_callback(VM *vm, Value task, Value fn);
 Value sim_future_new_plain(VM *vm);                /* loop.create_future() */
 /* A waiter: a plain future, pending, whose await by the frame that made it
  * (its fast call returned it: vm_fast_await) is the rest of that call,
@@ -35,6 +40,7 @@ int sim_fast_waiter_state(VM *vm, Obj *waiter, Value *out);   /* fastpath.c */
 void sim_fast_waiter_throw(VM *vm, Obj *waiter);
 typedef enum SimFutState { SIM_FUT_NONE = -1, SIM_FUT_PENDING, SIM_FUT_CANCELLED, SIM_FUT_FINISHED } SimFutState;
 SimFutState sim_future_state(Value v);         /* SIM_FUT_NONE: not a future */
+size_t sim_first_pending(Deque *w, size_t from);   /* of w's futures from there on; w->len: none */
 void sim_future_set_result(VM *vm, Value fut, Value v);   /* of a pending future */
 void sim_future_cancel(VM *vm, Value fut);         /* fut.cancel() */
 int sim_future_outcome(VM *vm, Value fut, Value *out);    /* result(): 1, or -1 raised */

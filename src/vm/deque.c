@@ -22,11 +22,6 @@ static inline Value *slot(Deque *d, size_t i)
     return &d->items[(d->head + i) & (d->cap - 1)];
 }
 
-Value deque_at(Deque *d, size_t i)
-{
-    return *slot(d, i);
-}
-
 /* Moves the items to a ring of new_cap slots (a power of two >= len),
  * starting at slot 0. */
 static void resize(VM *vm, Deque *d, size_t new_cap)

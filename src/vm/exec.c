@@ -2267,7 +2267,7 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                 frame->xfer = VNONE;
             }
             frame->resuming = 0;
-            if (is_await && agen_is_awaitable(sub)) {
+            if (is_await && IS_KIND(sub, OBJ_NATIVE_DATA) && agen_is_awaitable(sub)) {
                 /* a step of an async generator: its frame joins this chain */
                 SYNC();
                 if (vm->depth >= vm->cfg.recursion_limit) {

@@ -63,7 +63,7 @@ static void mark_dict(VM *vm, Dict *d)
 static void blacken(VM *vm, Obj *o)
 {
     vm_mark_obj(vm, (Obj *)o->cls);
-    if (o->kind <= OBJ_SET && (o->flags & OBJ_HAS_ATTRS))
+    if (obj_has_attrs(o))
         vm_mark_obj(vm, (Obj *)subclass_attrs(vm, o, false));
     switch ((ObjKind)o->kind) {
     case OBJ_STR:

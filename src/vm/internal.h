@@ -296,7 +296,10 @@ void vm_free_object(VM *vm, Obj *o);
 void gc_maybe_collect(VM *vm);
 
 /* deque.c: collections.deque, for the container dispatch of containers.c */
-Value deque_at(Deque *d, size_t i);
+static inline Value deque_at(Deque *d, size_t i)   /* i < d->len; the ring's size is a power of two */
+{
+    return d->items[(d->head + i) & (d->cap - 1)];
+}
 Value *deque_items(VM *vm, Deque *d);        /* its items made contiguous, in order */
 Value deque_iter(VM *vm, Deque *d);
 Value deque_getitem(VM *vm, Deque *d, Value key);

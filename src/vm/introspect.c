@@ -75,7 +75,7 @@ static Value b_dir(VM *vm, Value *args, int nargs, Tuple *kwnames)
         } else {
             if (IS_KIND(obj, OBJ_INSTANCE))
                 add_keys(vm, seen, ((Instance *)AS_OBJ(obj))->dict);
-            else if (IS_OBJ(obj) && (AS_OBJ(obj)->flags & OBJ_HAS_ATTRS) && AS_OBJ(obj)->kind <= OBJ_SET)
+            else if (IS_OBJ(obj) && obj_has_attrs(AS_OBJ(obj)))
                 add_keys(vm, seen, subclass_attrs(vm, AS_OBJ(obj), false));   /* a builtin subclass's */
             if (IS_EXCEPTION(obj))
                 add_keys(vm, seen, AS_EXC(obj)->dict);

@@ -171,7 +171,7 @@ void vm_release_mem(VM *vm, void *p, size_t size)
 void vm_release_obj(VM *vm, void *p, size_t size)
 {
     Obj *o = p;
-    if (o->kind <= OBJ_SET && (o->flags & OBJ_HAS_ATTRS))
+    if (obj_has_attrs(o))
         subclass_forget(vm, o);
     vm_release_mem(vm, p, size);
 }
@@ -264,18 +264,10 @@ void vm_free_mem(VM *vm, void *p, size_t size)
     vm->bytes_allocated -= size;
 }
 
-void vm_push_root(VM *vm, Value *slot)
+void vm_grow_roots(VM *vm)
 {
-    if (vm->nroots == vm->cap_roots) {
-        vm->cap_roots = vm->cap_roots ? vm->cap_roots * 2 : 64;
-        vm->roots = must(realloc(vm->roots, (size_t)vm->cap_roots * sizeof(Value *)));
-    }
-    vm->roots[vm->nroots++] = slot;
-}
-
-void vm_pop_root(VM *vm)
-{
-    vm->nroots--;
+    vm->cap_roots = vm->cap_roots ? vm->cap_roots * 2 : 64;
+    vm->roots = must(realloc(vm->roots, (size_t)vm->cap_roots * sizeof(Value *)));
 }
 
 /* ---- str ------------------------------------------------------------------ */

@@ -58,11 +58,15 @@ typedef struct Obj {
     uint32_t seq;      /* 0, or the deterministic serial behind id() and "at 0x..." */
 } Obj;
 
-/* In hdr.flags of the kinds up to OBJ_SET: an instance of a subclass that
- * has instance attributes (kept by subclass.c) */
+/* In hdr.flags of the kinds up to OBJ_SET and of OBJ_NATIVE_DATA: an
+ * instance of a subclass that has instance attributes (kept by subclass.c) */
 #define OBJ_HAS_ATTRS 0x2000u
 
 #define OBJ_KIND(v)    ((ObjKind)AS_OBJ(v)->kind)
+static inline bool obj_has_attrs(const Obj *o)
+{
+    return (o->kind <= OBJ_SET || o->kind == OBJ_NATIVE_DATA) && (o->flags & OBJ_HAS_ATTRS);
+}
 #define IS_KIND(v, k)  (IS_OBJ(v) && AS_OBJ(v)->kind == (k))
 
 /* ---- str -------------------------------------------------------------- */
@@ -281,6 +285,9 @@ struct Class {
     uint32_t depth;        /* 0 for object: quick issubclass */
     NativeFn ctor;         /* builtin classes: what calling the class runs
                               (instances of user subclasses are made by the core) */
+    Value (*blank)(VM *vm, Class *c);   /* a builtin class whose C layout Python
+                              classes may derive from (asyncio's Future, Task): an
+                              empty instance of c, which __init__ then fills */
     Str *tp_name;          /* NULL, or what messages call it ("datetime.date"):
                               a class CPython writes in C names itself so */
     uint64_t ga_epoch;     /* the VM's class_epoch when user_getattribute was found */

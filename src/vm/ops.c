@@ -822,6 +822,7 @@ static Dict *instance_dict(VM *vm, Value obj, bool create)
     case OBJ_FUNCTION: return ((Function *)o)->dict;
     case OBJ_MODULE: return ((Module *)o)->dict;
     case OBJ_STR: case OBJ_BIGINT: case OBJ_TUPLE: case OBJ_LIST: case OBJ_DICT: case OBJ_SET:
+    case OBJ_NATIVE_DATA:
         return (o->cls->cflags & CLASS_BUILTIN) ? NULL : subclass_attrs(vm, o, create);
     default: return NULL;
     }

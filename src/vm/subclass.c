@@ -26,7 +26,7 @@
 bool subclass_layout_ok(VM *vm, const Class *bb)
 {
     return bb == TYPE(vm, str) || bb == TYPE(vm, int) || bb == TYPE(vm, tuple) || bb == TYPE(vm, list) ||
-           bb == TYPE(vm, dict) || bb == TYPE(vm, set) || bb == TYPE(vm, frozenset);
+           bb == TYPE(vm, dict) || bb == TYPE(vm, set) || bb == TYPE(vm, frozenset) || bb->blank;
 }
 
 Value vm_override(VM *vm, Value v, Str *name)
@@ -141,6 +141,8 @@ Value subclass_plain(VM *vm, Value v)
  * __init__ fills it); an immutable one's takes the arguments. */
 Value subclass_new(VM *vm, Class *c, Class *bb, Value *args, int nargs, Tuple *kwnames)
 {
+    if (bb->blank)
+        return bb->blank(vm, c);
     if (bb == TYPE(vm, list)) {
         List *l = list_new(vm, 0);
         l->hdr.cls = c;

@@ -319,8 +319,19 @@ void *vm_alloc_obj(VM *vm, size_t size, ObjKind kind, Class *cls);
 void *vm_realloc(VM *vm, void *p, size_t old_size, size_t new_size);  /* counted buffers */
 void vm_free_mem(VM *vm, void *p, size_t size);
 int vm_check_alloc(VM *vm, uint64_t bytes);   /* MemoryError if it cannot fit the cap */
-void vm_push_root(VM *vm, Value *slot);
-void vm_pop_root(VM *vm);
+/* Whatever slot holds stays alive (a collection marks it) until the
+ * matching vm_pop_root. Inline: native code brackets most allocations. */
+void vm_grow_roots(VM *vm);
+static inline void vm_push_root(VM *vm, Value *slot)
+{
+    if (vm->nroots == vm->cap_roots)
+        vm_grow_roots(vm);
+    vm->roots[vm->nroots++] = slot;
+}
+static inline void vm_pop_root(VM *vm)
+{
+    vm->nroots--;
+}
 
 Str *str_new(VM *vm, const char *s, size_t len);          /* copies; validates nothing */
 Str *str_from_cstr(VM *vm, const char *s);
