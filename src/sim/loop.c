@@ -122,7 +122,7 @@ static void mark_handle(VM *vm, SimHandle *h)
 void sim_loop_mark(VM *vm, SimLoop *loop)
 {
     for (size_t i = 0; i < loop->rlen; i++) {
-        uintptr_t e = loop->ready[(loop->rhead + i) % loop->rcap];
+        uintptr_t e = loop->ready[(loop->rhead + i) & (loop->rcap - 1)];
         if (entry_kind(e))
             vm_mark_obj(vm, entry_ptr(e));
         else
@@ -142,7 +142,7 @@ static void *ring_grow(void *old, size_t elem, size_t rhead, size_t rlen, size_t
     if (!old)   /* a new ring; or the ids of a trace switched on while entries wait: none */
         memset(n, 0, ncap * elem);
     for (size_t i = 0; old && i < rlen; i++)
-        memcpy(n + i * elem, (char *)old + ((rhead + i) % rcap) * elem, elem);
+        memcpy(n + i * elem, (char *)old + ((rhead + i) & (rcap - 1)) * elem, elem);
     free(old);
     return n;
 }
@@ -159,7 +159,7 @@ static void ready_push(SimLoop *loop, uintptr_t e, uint32_t id)
         loop->rhead = 0;
         loop->rcap = ncap;
     }
-    size_t at = (loop->rhead + loop->rlen) % loop->rcap;
+    size_t at = (loop->rhead + loop->rlen) & (loop->rcap - 1);
     loop->ready[at] = e;
     if (ids)
         loop->ready_ids[at] = id;
@@ -170,7 +170,7 @@ static uintptr_t ready_pop(SimLoop *loop, uint32_t *id)
 {
     uintptr_t e = loop->ready[loop->rhead];
     *id = loop->ready_ids ? loop->ready_ids[loop->rhead] : 0;
-    loop->rhead = (loop->rhead + 1) % loop->rcap;
+    loop->rhead = (loop->rhead + 1) & (loop->rcap - 1);
     loop->rlen--;
     return e;
 }

@@ -80,7 +80,7 @@ struct SimLoop {
      * entry's handle id, which a light entry has nowhere else */
     uintptr_t *ready;
     uint32_t *ready_ids;
-    size_t rhead, rlen, rcap;
+    size_t rhead, rlen, rcap;   /* rcap: 0 or a power of two */
     SimTimerHeap timers;   /* data: SimHandle* */
     size_t timer_cancelled_count;
     uint64_t iteration;

@@ -65,7 +65,7 @@ typedef struct Obj {
 #define OBJ_KIND(v)    ((ObjKind)AS_OBJ(v)->kind)
 static inline bool obj_has_attrs(const Obj *o)
 {
-    return (o->kind <= OBJ_SET || o->kind == OBJ_NATIVE_DATA) && (o->flags & OBJ_HAS_ATTRS);
+    return (o->flags & OBJ_HAS_ATTRS) && (o->kind <= OBJ_SET || o->kind == OBJ_NATIVE_DATA);
 }
 #define IS_KIND(v, k)  (IS_OBJ(v) && AS_OBJ(v)->kind == (k))
 
