@@ -126,6 +126,7 @@ typedef struct Sim {
     Value task_factory;     /* loop.set_task_factory(), or None */
     Class *future_cls, *task_cls, *loop_cls, *sleep_cls, *handle_cls, *timer_handle_cls;
     Class *gathering_cls;   /* asyncio.tasks._GatheringFuture: what gather() returns */
+    Class *future_iter_cls; /* what Future.__await__ and __iter__ return */
     Class *cancelled_error, *invalid_state_error;
     Value step_fn, wakeup_fn, gather_done_fn;   /* Task.__step, Task.__wakeup, the gather callback */
     Value cur_ctx;          /* the current contextvars context (contextvars.c) */
@@ -2134,16 +2135,19 @@ static Value m_get_running_loop(VM *vm, Value *args, int nargs, Tuple *kwnames)
 
 static Value m_all_tasks(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
-    (void)args;
     if (vm_check_nargs(vm, "all_tasks", nargs, kwnames, 0, 1) < 0)
         return VNULL;
     Sim *s = sim_of(vm);
-    if (!s->running)
+    /* all_tasks(loop): that loop's, running or not; the one loop open at a
+     * time has them all, a closed one none */
+    bool given = nargs == 1 && !IS_NONE(args[0]);
+    if (!given && !s->running)
         return vm_raise(vm, EXC_RuntimeError, "no running event loop");
+    bool ours = !given || (IS_OBJ(args[0]) && IS_OBJ(s->loop_obj) && AS_OBJ(args[0]) == AS_OBJ(s->loop_obj));
     Set *out = set_new(vm, TYPE(vm, set));
     Value ov = VOBJ(out);
     vm_push_root(vm, &ov);
-    for (size_t i = 0; i < s->ntasks; i++)
+    for (size_t i = 0; ours && i < s->ntasks; i++)
         if (s->tasks[i] && s->tasks[i]->state == FUT_PENDING && set_add(vm, out, VOBJ(s->tasks[i])) < 0) {
             vm_pop_root(vm);
             return VNULL;
@@ -2997,6 +3001,79 @@ static Value fm_init(VM *vm, Value *a, int n, Tuple *k)
     return vm_bind_args(vm, "Future", a + 1, n - 1, k, params, 0, 0, p) < 0 ? VNULL : VNONE;
 }
 
+/* ---- FutureIter: fut.__await__(), iter(fut) ------------------------------ */
+
+/* Awaited or delegated to (`yield from fut.__await__()`), it is its future;
+ * driven by hand, next() and send() yield the future while it is pending
+ * and end with its result. */
+typedef struct FutureIter {
+    NativeData hdr;
+    SimFuture *fut;
+    bool yielded;   /* next() gave the future out once: a task was to wait for it */
+} FutureIter;
+
+static void future_iter_mark(VM *vm, Obj *o)
+{
+    vm_mark_obj(vm, (Obj *)((FutureIter *)o)->fut);
+}
+
+static int future_iter_await_state(VM *vm, Obj *o, Value *out)
+{
+    SimFuture *f = ((FutureIter *)o)->fut;
+    int st = f->hdr.type->await_state(vm, (Obj *)f, out);
+    if (st == 0 && IS_NULL(*out))
+        *out = VOBJ(f);   /* what parks is the future, as CPython's iterator yields it */
+    return st;
+}
+
+static void future_iter_await_throw(VM *vm, Obj *o)
+{
+    SimFuture *f = ((FutureIter *)o)->fut;
+    if (f->hdr.type->await_throw)
+        f->hdr.type->await_throw(vm, (Obj *)f);
+}
+
+static const NativeType future_iter_type = {
+    .name = "FutureIter", .mark = future_iter_mark, .size = sizeof(FutureIter),
+    .await_state = future_iter_await_state, .await_throw = future_iter_await_throw,
+};
+
+/* Future.__await__(), Future.__iter__() */
+static Value fm_await(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "__await__", n - 1, k, 0, 0) < 0)
+        return VNULL;
+    FutureIter *it = vm_alloc_obj(vm, sizeof(FutureIter), OBJ_NATIVE_DATA, sim_of(vm)->future_iter_cls);
+    it->hdr.type = &future_iter_type;
+    it->fut = FUT(a[0]);
+    return VOBJ(it);
+}
+
+/* next(it), it.send(value): the future, once, while it is pending (the
+ * task driving it waits for it); then StopIteration with its result, or
+ * its exception */
+static Value fi_send(VM *vm, Value *a, int n, Tuple *k)
+{
+    if (vm_check_nargs(vm, "send", n - 1, k, 0, 1) < 0)
+        return VNULL;
+    FutureIter *it = (FutureIter *)AS_OBJ(a[0]);
+    SimFuture *f = it->fut;
+    if (f->state == FUT_PENDING) {
+        if (it->yielded)
+            return vm_raise(vm, EXC_RuntimeError, "await wasn't used with future");
+        it->yielded = true;
+        return VOBJ(f);
+    }
+    Value out;
+    return future_result(vm, f, &out) < 0 ? VNULL : gen_stop_iteration(vm, out);
+}
+
+static Value fi_iter(VM *vm, Value *a, int n, Tuple *k)
+{
+    (void)vm; (void)n; (void)k;
+    return a[0];
+}
+
 /* instances of Python subclasses of Future and Task, before __init__ */
 static Value future_blank(VM *vm, Class *c)
 {
@@ -3189,6 +3266,7 @@ static void sim_mark(VM *vm)
     vm_mark_obj(vm, (Obj *)s->future_cls);
     vm_mark_obj(vm, (Obj *)s->task_cls);
     vm_mark_obj(vm, (Obj *)s->gathering_cls);
+    vm_mark_obj(vm, (Obj *)s->future_iter_cls);
     vm_mark_obj(vm, (Obj *)s->loop_cls);
     vm_mark_obj(vm, (Obj *)s->sleep_cls);
     vm_mark_obj(vm, (Obj *)s->handle_cls);
@@ -3292,6 +3370,12 @@ void sim_init(VM *vm, const SimConfig *cfg)
     s->future_cls->ctor = future_ctor;
     s->task_cls = asyncio_class(vm, m, "Task", s->future_cls, OBJ_NATIVE_DATA);
     s->future_cls->module = s->task_cls->module = str_intern(vm, "_asyncio", 8);   /* C types, as CPython's */
+    s->future_iter_cls = class_new_builtin(vm, "FutureIter", TYPE(vm, object), OBJ_NATIVE_DATA);
+    s->future_iter_cls->module = str_intern(vm, "_asyncio", 8);
+    s->future_iter_cls->cflags |= CLASS_FINAL;
+    class_add_checked_method(vm, s->future_iter_cls, "__next__", fi_send);
+    class_add_checked_method(vm, s->future_iter_cls, "send", fi_send);
+    class_add_checked_method(vm, s->future_iter_cls, "__iter__", fi_iter);
     s->gathering_cls = class_new_builtin(vm, "_GatheringFuture", s->future_cls, OBJ_NATIVE_DATA);
     s->gathering_cls->module = str_intern(vm, "asyncio.tasks", 13);
     s->loop_cls = asyncio_class(vm, m, "_UnixSelectorEventLoop", TYPE(vm, object), OBJ_NATIVE_DATA);
@@ -3316,6 +3400,7 @@ void sim_init(VM *vm, const SimConfig *cfg)
         { "set_exception", fm_set_exception }, { "add_done_callback", fm_add_done_callback },
         { "remove_done_callback", fm_remove_done_callback }, { "get_loop", fm_get_loop },
         { "__repr__", fm_repr }, { "_gather_child_done", gather_child_done }, { "__init__", fm_init },
+        { "__await__", fm_await }, { "__iter__", fm_await },
     };
     for (size_t i = 0; i < sizeof fmethods / sizeof fmethods[0]; i++)
         class_add_checked_method(vm, s->future_cls, fmethods[i].name, fmethods[i].fn);
@@ -3365,6 +3450,8 @@ void sim_init(VM *vm, const SimConfig *cfg)
     s->task_cls->ctor = task_ctor;
     s->future_cls->blank = future_blank;
     s->task_cls->blank = task_blank_new;
+    s->future_cls->cflags |= CLASS_GENERIC;   /* Future[str] in annotations */
+    s->task_cls->cflags |= CLASS_GENERIC;
 
     add_fn(vm, m, "run", m_run);
     add_fn(vm, m, "_yield_once", m_yield_once);

@@ -226,6 +226,9 @@ class Queue:
     def __str__(self):
         return '<%s %s>' % (type(self).__name__, self._format())
 
+    def __class_getitem__(cls, params):  # Queue[int] in annotations
+        return _import('types').GenericAlias(cls, params)
+
     def _format(self):
         result = 'maxsize=%r' % (self._maxsize,)
         if self._queue:
@@ -471,12 +474,12 @@ async def wait_for(fut, timeout):  #@ asyncio/tasks.py:472 wait_for | async def 
     if timeout is not None and timeout <= 0:
         fut = ensure_future(fut)
         if fut.done():
-            return fut.result()
+            return fut.result()  #@ asyncio/tasks.py:511 wait_for | return ^fut.result()^
         await _cancel_and_wait(fut)
         try:
-            return fut.result()
+            return fut.result()  #@ asyncio/tasks.py:515 wait_for | return ^fut.result()^
         except CancelledError as exc:
-            raise TimeoutError from exc  #@ asyncio/tasks.py:510 wait_for | raise TimeoutError from exc
+            raise TimeoutError from exc  #@ asyncio/tasks.py:517 wait_for | raise TimeoutError from exc
     async with Timeout(get_running_loop().time() + timeout if timeout is not None else None):  #@ asyncio/tasks.py:519 wait_for | async with timeouts.timeout(timeout):
         return await fut  #@ asyncio/tasks.py:520 wait_for | return ^await fut^
 
@@ -724,7 +727,7 @@ def as_completed(fs, *, timeout=None):
         if not todo and timer is not None:
             timer.cancel()
 
-    async def next_result():
+    async def _wait_for_one():
         f = await finished.get()
         if f is None:
             raise TimeoutError  #@ asyncio/tasks.py:629 _wait_for_one | raise exceptions.TimeoutError
@@ -735,7 +738,7 @@ def as_completed(fs, *, timeout=None):
     if todo and timeout is not None:
         timer = loop.call_later(timeout, expire)
     for _ in range(len(todo)):
-        yield next_result()
+        yield _wait_for_one()
 
 
 class Condition:

@@ -2240,7 +2240,11 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
              * when the frame is resumed here, frame->xfer (sent or thrown)
              * carries what to pass on. */
             Value sub = TOP();
-            bool is_await = INSTR_OP(ins) == OP_AWAIT;
+            /* `yield from fut` in a generator-based __await__ iterates the
+             * future, which is awaiting it (CPython: Future.__iter__ is
+             * __await__) */
+            bool is_await = INSTR_OP(ins) == OP_AWAIT ||
+                            (IS_KIND(sub, OBJ_NATIVE_DATA) && ((NativeData *)AS_OBJ(sub))->type->await_state);
             if (!frame->resuming) {
                 SYNC();
                 if (!is_await && IS_KIND(sub, OBJ_ITER)) {

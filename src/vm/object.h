@@ -270,6 +270,8 @@ typedef struct Cell {
 #define CLASS_MI           0x8u   /* its MRO is not just the chain of bases */
 #define CLASS_SLOTS        0x10u  /* it and every base but object (and list, str...) define __slots__,
                                      none with '__dict__': instances take only those names */
+#define CLASS_GENERIC      0x20u  /* a builtin class whose subscription makes a types.GenericAlias
+                                     (asyncio.Future[str]), as list's does */
 
 struct Class {
     Obj hdr;

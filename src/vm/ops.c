@@ -664,6 +664,8 @@ static bool is_generic_builtin(const Class *c)
     static const char *const names[] = { "list", "dict", "tuple", "set", "frozenset", "type", "deque", NULL };
     if (!(c->cflags & CLASS_BUILTIN))
         return false;
+    if (c->cflags & CLASS_GENERIC)
+        return true;
     for (int i = 0; names[i]; i++)
         if (strcmp(c->name->data, names[i]) == 0)
             return true;
