@@ -56,6 +56,20 @@ def _float_text(o, allow_nan):
     return text
 
 
+_DICT_STAND_INS = ('Counter', 'OrderedDict', 'defaultdict')
+
+
+def _plain(o):
+    """loopscope's stand-ins for CPython's dict and tuple subclasses
+    (collections' Counter, OrderedDict, defaultdict; namedtuple and NamedTuple
+    records) as the dict or tuple they are there; None for anything else"""
+    for k in type(o).__mro__:
+        if k.__module__ == 'collections' and k.__name__ in _DICT_STAND_INS:
+            return o._d
+    values = getattr(o, '__dict__', {}).get('_ls_values')
+    return values if isinstance(values, tuple) else None
+
+
 class JSONEncoder:
     item_separator = ', '
     key_separator = ': '
@@ -116,7 +130,9 @@ class JSONEncoder:
             yield _encode_str(o, self.ensure_ascii)
         elif (text := self._scalar(o)) is not None:
             yield text
-        elif isinstance(o, (list, tuple, dict)):
+        elif isinstance(o, (list, tuple, dict)) or (plain := _plain(o)) is not None:
+            if not isinstance(o, (list, tuple, dict)):
+                o = plain
             if self.check_circular:
                 if id(o) in seen:
                     raise ValueError("Circular reference detected")

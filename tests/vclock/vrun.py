@@ -252,6 +252,11 @@ for _n, _f in (("monotonic", _v_monotonic), ("perf_counter", _v_monotonic),
     _f.__name__ = _f.__qualname__ = _n
     _f.__module__ = "time"
     setattr(_time_mod, _n, _f)
+# logging stores time.localtime as a class attribute (Formatter.converter):
+# a builtin does not bind there, a Python function would, so these two are
+# wrapped as static methods, which are callable and do not bind either
+_time_mod.localtime = staticmethod(_v_localtime)
+_time_mod.gmtime = staticmethod(_v_gmtime)
 
 os.cpu_count = lambda: VCPUS
 
