@@ -89,7 +89,8 @@ typedef enum ExecStatus {
     X(qualname, "__qualname__") X(module, "__module__") X(doc, "__doc__") X(dict, "__dict__") \
     X(class, "__class__") X(main, "__main__") X(reversed, "__reversed__") X(round, "__round__") \
     X(set_name, "__set_name__") X(init_subclass, "__init_subclass__") X(builtins, "__builtins__") \
-    X(file, "__file__") X(args, "args") X(sys, "sys") X(stdout, "stdout") X(slots, "__slots__")
+    X(file, "__file__") X(args, "args") X(sys, "sys") X(stdout, "stdout") X(slots, "__slots__") \
+    X(get, "__get__") X(set, "__set__") X(delete, "__delete__")
 
 enum {
 #define X(id, text) SN_##id,

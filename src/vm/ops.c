@@ -753,6 +753,15 @@ Value vm_unary(VM *vm, Value a, int which)
 
 /* ---- attributes ----------------------------------------------------------------- */
 
+/* The method `special` (SN_get, SN_set or SN_delete) of attr's class when
+ * that class is written in Python: attr is a descriptor. VNULL otherwise. */
+static Value user_descr_method(VM *vm, Value attr, int special)
+{
+    if (!IS_OBJ(attr) || (attr.as.o->cls->cflags & CLASS_BUILTIN))
+        return VNULL;
+    return class_lookup_cached(vm, attr.as.o->cls, vm->sn[special]);
+}
+
 Value bind_descriptor(VM *vm, Value attr, Value obj, Class *type)
 {
     if (!IS_OBJ(attr))
@@ -788,8 +797,14 @@ Value bind_descriptor(VM *vm, Value attr, Value obj, Class *type)
             return attr;
         }
     }
-    default:
-        return attr;
+    default: {
+        /* a descriptor written in Python: __get__(obj or None, type) */
+        Value get = user_descr_method(vm, attr, SN_get);
+        if (IS_NULL(get))
+            return attr;
+        Value args[3] = { attr, IS_NULL(obj) ? VNONE : obj, VOBJ(type) };
+        return vm_call(vm, get, args, 3, NULL);
+    }
     }
 }
 
@@ -1058,10 +1073,22 @@ bool class_find_user_getattribute(VM *vm, Class *type)
 /* What object.__getattribute__ finds: a property on the type, the
  * instance's dict, the object's own special attributes, the type's
  * attributes (bound). VNULL with no exception set when none has it. */
+/* Does attr take part in attribute lookup before the instance's own dict:
+ * a property, or a data descriptor (with __set__ or __delete__) that has a
+ * __get__ */
+static bool is_data_descriptor(VM *vm, Value attr)
+{
+    if (IS_KIND(attr, OBJ_WRAPPER))
+        return attr.as.o->flags == WRAP_PROPERTY;
+    return !IS_NULL(user_descr_method(vm, attr, SN_get)) &&
+           (!IS_NULL(user_descr_method(vm, attr, SN_set)) || !IS_NULL(user_descr_method(vm, attr, SN_delete)));
+}
+
 static Value generic_getattr(VM *vm, Value obj, Class *type, Str *name)
 {
     Value attr = class_lookup_cached(vm, type, name);
-    if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY)
+    if (IS_OBJ(attr) && (attr.as.o->kind == OBJ_WRAPPER || attr.as.o->kind == OBJ_INSTANCE) &&
+        is_data_descriptor(vm, attr))
         return bind_descriptor(vm, attr, obj, type);
     Dict *d = instance_dict(vm, obj, false);
     if (d) {
@@ -1102,6 +1129,8 @@ static Value getattr_impl(VM *vm, Value obj, Str *name, bool keep_error)
                 int k = attr.as.o->flags;
                 if (k == WRAP_STATICMETHOD || k == WRAP_CLASSMETHOD)
                     return bind_descriptor(vm, attr, VNULL, c);
+            } else if (!IS_NULL(user_descr_method(vm, attr, SN_get))) {
+                return bind_descriptor(vm, attr, VNULL, c);   /* __get__(None, c) */
             }
             return attr;
         }
@@ -1232,6 +1261,11 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
             return IS_NULL(call_special(vm, sa, obj, args, 2)) ? -1 : 0;
         }
     }
+    Value set = user_descr_method(vm, attr, SN_set);
+    if (!IS_NULL(set)) {   /* a data descriptor written in Python */
+        Value args[3] = { attr, obj, v };
+        return IS_NULL(vm_call(vm, set, args, 3, NULL)) ? -1 : 0;
+    }
     if (IS_EXCEPTION(obj)) {
         Exception *e = AS_EXC(obj);
         bool cause = strcmp(name->data, "__cause__") == 0;
@@ -1302,6 +1336,11 @@ int vm_delattr(VM *vm, Value obj, Str *name)
                 Value nm = VOBJ(name);
                 return IS_NULL(call_special(vm, da, obj, &nm, 1)) ? -1 : 0;
             }
+        }
+        Value del = user_descr_method(vm, attr, SN_delete);
+        if (!IS_NULL(del)) {   /* a data descriptor written in Python */
+            Value args[2] = { attr, obj };
+            return IS_NULL(vm_call(vm, del, args, 2, NULL)) ? -1 : 0;
         }
     }
     Dict *d = IS_CLASS(obj) ? AS_CLASS(obj)->dict : instance_dict(vm, obj, false);
