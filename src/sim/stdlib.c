@@ -161,7 +161,7 @@ const char *const sim_module_names[] = {
     "sys", "time", "gc", "random", "collections", "asyncio", "threading", "concurrent", "concurrent.futures",
     "contextlib", "traceback", "contextvars", "functools", "types", "typing", "math", "itertools", "dataclasses", "enum", "operator", "heapq", "bisect", "string", "logging", "json", "statistics", "collections.abc",
     "datetime", "warnings", "inspect", "os", "os.path", "abc", "copy", "io",
-    "textwrap", "queue", "atexit", "pprint", "re", NULL
+    "textwrap", "queue", "atexit", "pprint", "re", "errno", NULL
 };
 
 /* contextlib and traceback: preludes with natives of their own. */
@@ -181,6 +181,40 @@ static Module *traceback_module_new(VM *vm)
     return sim_run_module(vm, "traceback", &prelude, names, fns, 1);
 }
 
+/* errno: Linux's numbers for the common error names, and errorcode (number
+ * -> name; the first name of a number, as CPython's) */
+static Module *errno_module_new(VM *vm)
+{
+    static const struct { const char *name; int code; } codes[] = {
+        { "EPERM", 1 }, { "ENOENT", 2 }, { "ESRCH", 3 }, { "EINTR", 4 }, { "EIO", 5 }, { "ENXIO", 6 },
+        { "E2BIG", 7 }, { "ENOEXEC", 8 }, { "EBADF", 9 }, { "ECHILD", 10 }, { "EAGAIN", 11 },
+        { "EWOULDBLOCK", 11 }, { "ENOMEM", 12 }, { "EACCES", 13 }, { "EFAULT", 14 }, { "EBUSY", 16 },
+        { "EEXIST", 17 }, { "EXDEV", 18 }, { "ENODEV", 19 }, { "ENOTDIR", 20 }, { "EISDIR", 21 },
+        { "EINVAL", 22 }, { "ENFILE", 23 }, { "EMFILE", 24 }, { "ENOTTY", 25 }, { "EFBIG", 27 },
+        { "ENOSPC", 28 }, { "ESPIPE", 29 }, { "EROFS", 30 }, { "EMLINK", 31 }, { "EPIPE", 32 },
+        { "EDOM", 33 }, { "ERANGE", 34 }, { "EDEADLK", 35 }, { "ENAMETOOLONG", 36 }, { "ENOSYS", 38 },
+        { "ENOTEMPTY", 39 }, { "ELOOP", 40 }, { "EPROTO", 71 }, { "ENOTSOCK", 88 }, { "EMSGSIZE", 90 },
+        { "ENOTSUP", 95 }, { "EOPNOTSUPP", 95 }, { "EADDRINUSE", 98 }, { "EADDRNOTAVAIL", 99 },
+        { "ENETDOWN", 100 }, { "ENETUNREACH", 101 }, { "ECONNABORTED", 103 }, { "ECONNRESET", 104 },
+        { "ENOBUFS", 105 }, { "EISCONN", 106 }, { "ENOTCONN", 107 }, { "ESHUTDOWN", 108 },
+        { "ETIMEDOUT", 110 }, { "ECONNREFUSED", 111 }, { "EHOSTDOWN", 112 }, { "EHOSTUNREACH", 113 },
+        { "EALREADY", 114 }, { "EINPROGRESS", 115 }, { "ECANCELED", 125 },
+    };
+    Module *m = module_new(vm, "errno");
+    Value mv = VOBJ(m);
+    vm_push_root(vm, &mv);
+    Dict *names = dict_new(vm);
+    dict_set_str(vm, m->dict, "errorcode", VOBJ(names));
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        Value code = VINT(codes[i].code);
+        dict_set_str(vm, m->dict, codes[i].name, code);
+        if (IS_NULL(dict_get(vm, names, code)))
+            dict_set(vm, names, code, vm_str(vm, codes[i].name));
+    }
+    vm_pop_root(vm);
+    return m;
+}
+
 /* The modules that load when first imported: a prelude, or a native
  * module's constructor. */
 typedef struct LateModule {
@@ -198,6 +232,7 @@ static const LateModule late[] = {
     PRELUDE("types", types_prelude),
     PRELUDE("typing", typing_prelude),
     { "math", { 0 }, math_module_new },
+    { "errno", { 0 }, errno_module_new },
     PRELUDE("itertools", itertools_prelude),
     PRELUDE("dataclasses", dataclasses_prelude),
     PRELUDE("enum", enum_prelude),

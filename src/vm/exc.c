@@ -18,12 +18,58 @@ Value exc_new(VM *vm, Class *cls, Tuple *args)
     return VOBJ(e);
 }
 
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): the
+ * attributes go in the exception's dict (errno and the rest read None when
+ * absent: ops.c), and args keeps the first two. Any other count of
+ * arguments is an ordinary exception's. */
+static void os_error_fill(VM *vm, Exception *e, Value *a, int n)
+{
+    e->args = tuple_from(vm, a, (size_t)n);
+    if (n < 2 || n > 5)
+        return;
+    if (!e->dict)
+        e->dict = dict_new(vm);
+    dict_set_str(vm, e->dict, "errno", a[0]);
+    dict_set_str(vm, e->dict, "strerror", a[1]);
+    dict_set_str(vm, e->dict, "filename", n >= 3 ? a[2] : VNONE);
+    dict_set_str(vm, e->dict, "filename2", n == 5 ? a[4] : VNONE);
+    if (n > 2)
+        e->args = tuple_from(vm, a, 2);
+}
+
+/* OSError(errno, ...) itself makes the subclass CPython's errno table
+ * names: OSError(2, "...") is a FileNotFoundError */
+static Class *os_error_subclass(VM *vm, Value err)
+{
+    static const struct { int errno_; ExcKind kind; } table[] = {
+        { 1, EXC_PermissionError }, { 2, EXC_FileNotFoundError }, { 3, EXC_ProcessLookupError },
+        { 4, EXC_InterruptedError }, { 10, EXC_ChildProcessError }, { 11, EXC_BlockingIOError },
+        { 13, EXC_PermissionError }, { 17, EXC_FileExistsError }, { 20, EXC_NotADirectoryError },
+        { 21, EXC_IsADirectoryError }, { 32, EXC_BrokenPipeError }, { 103, EXC_ConnectionAbortedError },
+        { 104, EXC_ConnectionResetError }, { 108, EXC_BrokenPipeError }, { 110, EXC_TimeoutError },
+        { 111, EXC_ConnectionRefusedError }, { 114, EXC_BlockingIOError }, { 115, EXC_BlockingIOError },
+    };
+    if (IS_INT(err))
+        for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+            if (err.as.i == table[i].errno_)
+                return vm->exc_types[table[i].kind];
+    return EXC_TYPE(vm, OSError);
+}
+
 static Value exc_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
     /* args[0] is the class being instantiated (see class_call) */
     Class *cls = AS_CLASS(args[0]);
     (void)kwnames;
-    return exc_new(vm, cls, tuple_from(vm, args + 1, (size_t)(nargs - 1)));
+    if (!vm_is_subclass(cls, EXC_TYPE(vm, OSError)))
+        return exc_new(vm, cls, tuple_from(vm, args + 1, (size_t)(nargs - 1)));
+    if (cls == EXC_TYPE(vm, OSError) && nargs >= 3 && nargs <= 6)
+        cls = os_error_subclass(vm, args[1]);
+    Value v = exc_new(vm, cls, NULL);
+    vm_push_root(vm, &v);
+    os_error_fill(vm, AS_EXC(v), args + 1, nargs - 1);
+    vm_pop_root(vm);
+    return v;
 }
 
 static Value exc_init(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -31,13 +77,46 @@ static Value exc_init(VM *vm, Value *args, int nargs, Tuple *kwnames)
     (void)kwnames;
     if (!IS_EXCEPTION(args[0]))
         return vm_raise(vm, EXC_TypeError, "descriptor '__init__' requires a 'BaseException' object");
-    AS_EXC(args[0])->args = tuple_from(vm, args + 1, (size_t)(nargs - 1));
+    if (vm_is_subclass(AS_OBJ(args[0])->cls, EXC_TYPE(vm, OSError)))
+        os_error_fill(vm, AS_EXC(args[0]), args + 1, nargs - 1);
+    else
+        AS_EXC(args[0])->args = tuple_from(vm, args + 1, (size_t)(nargs - 1));
     return VNONE;
+}
+
+/* "[Errno 2] No such file or directory: 'x.txt'" when errno and strerror
+ * were given; NULL otherwise */
+static Str *os_error_str(VM *vm, Exception *e)
+{
+    if (!e->dict || !vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, OSError)))
+        return NULL;
+    Value err = dict_get_str(e->dict, str_intern(vm, "errno", 5));
+    Value msg = dict_get_str(e->dict, str_intern(vm, "strerror", 8));
+    if (IS_NULL(err) || IS_NULL(msg) || IS_NONE(err) || IS_NONE(msg))
+        return NULL;
+    Value parts[4] = { err, msg, dict_get_str(e->dict, str_intern(vm, "filename", 8)),
+                       dict_get_str(e->dict, str_intern(vm, "filename2", 9)) };
+    Str *s[4] = { NULL, NULL, NULL, NULL };
+    for (int i = 0; i < 4; i++) {
+        if (IS_NULL(parts[i]) || IS_NONE(parts[i]))
+            continue;
+        s[i] = i < 2 ? vm_to_str(vm, parts[i]) : vm_repr(vm, parts[i]);
+        if (!s[i])
+            return NULL;
+    }
+    if (!s[2])
+        return str_printf(vm, "[Errno %s] %s", s[0]->data, s[1]->data);
+    if (!s[3])
+        return str_printf(vm, "[Errno %s] %s: %s", s[0]->data, s[1]->data, s[2]->data);
+    return str_printf(vm, "[Errno %s] %s: %s -> %s", s[0]->data, s[1]->data, s[2]->data, s[3]->data);
 }
 
 static Str *exc_str_of(VM *vm, Exception *e)
 {
     Class *c = e->hdr.cls;
+    Str *os = os_error_str(vm, e);
+    if (os || !IS_NULL(vm->exc))
+        return os;
     if (e->args->len == 0)
         return vm->empty_str;
     if (e->args->len == 1) {

@@ -888,6 +888,10 @@ kind_specific:
         if (strcmp(n, "__notes__") == 0 && e->notes) return VOBJ(e->notes);
         if (vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, StopIteration)) && strcmp(n, "value") == 0)
             return e->args->len ? e->args->items[0] : VNONE;
+        if (vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, OSError)) &&
+            (strcmp(n, "errno") == 0 || strcmp(n, "strerror") == 0 || strcmp(n, "filename") == 0 ||
+             strcmp(n, "filename2") == 0))
+            return VNONE;   /* not given (os_error_fill keeps those given in the dict) */
         if (vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, SystemExit)) && strcmp(n, "code") == 0)
             return e->args->len == 0 ? VNONE : e->args->len == 1 ? e->args->items[0] : VOBJ(e->args);
         if (vm_is_subclass(e->hdr.cls, EXC_TYPE(vm, BaseExceptionGroup))) {
