@@ -1829,18 +1829,27 @@ static Value m_run(VM *vm, Value *args, int nargs, Tuple *kwnames)
     Value exc = IS_NULL(out) ? vm_exc_take(vm) : VNULL;
     vm_push_root(vm, &out);
     vm_push_root(vm, &exc);
+    /* it escaped runner.run -> run_until_complete: CPython shows those
+     * frames, which it has by the time the loop shuts down */
+    if (!IS_NULL(exc)) {
+        exc_add_ext_frame(vm, exc, &sim_frame_runner_run);
+        exc_add_ext_frame(vm, exc, &sim_frame_asyncio_run);
+    }
+    /* CPython's Runner.__exit__ shuts the loop down while handling what
+     * escaped main: the cancellations chain to it (__context__) */
+    Frame *caller = vm->frame;
+    Obj *was_handled = caller ? caller->handled : NULL;
+    if (caller && IS_EXCEPTION(exc))
+        caller->handled = AS_OBJ(exc);
     loop_shutdown(vm);
+    if (caller)
+        caller->handled = was_handled;
     s->set_loop = VNONE;
     loop_close(vm);
     vm_pop_root(vm);
     vm_pop_root(vm);
     vm_pop_root(vm);
-    if (IS_NULL(exc))
-        return out;
-    /* it escaped runner.run -> run_until_complete: CPython shows those frames */
-    exc_add_ext_frame(vm, exc, &sim_frame_runner_run);
-    exc_add_ext_frame(vm, exc, &sim_frame_asyncio_run);
-    return vm_raise_value(vm, exc);
+    return IS_NULL(exc) ? out : vm_raise_value(vm, exc);
 }
 
 /* asyncio.iscoroutinefunction(f): an `async def` function (or a method of one). */
