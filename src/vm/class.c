@@ -951,10 +951,67 @@ static Value type_call_method(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return class_instantiate(vm, AS_CLASS(args[0]), args + 1, nargs - 1, kwnames);
 }
 
+/* A method of type's that takes nothing but the class: 0, or -1 raised
+ * with CPython's messages */
+static int type_method_args(VM *vm, const char *name, Value *args, int nargs, Tuple *kwnames)
+{
+    if (nargs < 1 || !IS_CLASS(args[0])) {
+        vm_raise(vm, EXC_TypeError, "unbound method type.%s() needs an argument", name);
+        return -1;
+    }
+    int extra = nargs - 1 + (kwnames ? (int)kwnames->len : 0);
+    if (extra > 0) {
+        vm_raise(vm, EXC_TypeError, "%s.%s() takes no arguments (%d given)", AS_CLASS(args[0])->name->data, name,
+                 extra);
+        return -1;
+    }
+    return 0;
+}
+
+/* Does k name c among its bases (its __bases__)? */
+static bool names_base(const Class *k, const Class *c)
+{
+    if (!k->bases)
+        return k->base == c;
+    for (size_t i = 0; i < k->bases->len; i++)
+        if (AS_OBJ(k->bases->items[i]) == (const Obj *)c)
+            return true;
+    return false;
+}
+
+/* cls.__subclasses__(): the classes that name cls among their bases,
+ * oldest first, found among the heap's objects (CPython keeps weak
+ * references to them; a class nothing uses any more can be listed here
+ * until the next collection frees it) */
 static Value type_subclasses(VM *vm, Value *args, int nargs, Tuple *kwnames)
 {
-    (void)args; (void)nargs; (void)kwnames;
-    return VOBJ(list_new(vm, 0));
+    if (type_method_args(vm, "__subclasses__", args, nargs, kwnames) < 0)
+        return VNULL;
+    const Class *c = AS_CLASS(args[0]);
+    List *out = list_new(vm, 0);
+    Value ov = VOBJ(out);
+    vm_push_root(vm, &ov);
+    for (size_t i = 0; i < vm->nobjects; i++) {
+        Obj *o = vm->objects[i];
+        if (o->kind == OBJ_CLASS && names_base((const Class *)o, c) && list_append(vm, out, VOBJ(o)) < 0) {
+            vm_pop_root(vm);
+            return VNULL;
+        }
+    }
+    vm_pop_root(vm);
+    return ov;
+}
+
+/* cls.mro(): the method resolution order, as a list */
+static Value type_mro(VM *vm, Value *args, int nargs, Tuple *kwnames)
+{
+    if (type_method_args(vm, "mro", args, nargs, kwnames) < 0)
+        return VNULL;
+    Tuple *mro = class_mro(vm, AS_CLASS(args[0]));
+    List *l = list_new(vm, mro->len);
+    memcpy(l->items, mro->items, mro->len * sizeof(Value));
+    l->len = mro->len;
+    return VOBJ(l);
 }
 
 /* object.__init_subclass__(cls): takes no keywords */
@@ -990,6 +1047,7 @@ void class_methods_init(VM *vm)
              wrapper_new(vm, TYPE(vm, staticmethod), WRAP_STATICMETHOD, VOBJ(n)));
     TYPE(vm, type)->ctor = type_ctor;
     class_add_method(vm, TYPE(vm, type), "__subclasses__", type_subclasses);
+    class_add_method(vm, TYPE(vm, type), "mro", type_mro);
     class_add_method(vm, TYPE(vm, type), "__call__", type_call_method);
     dict_set(vm, TYPE(vm, type)->dict, VOBJ(vm->sn[SN_new]),
              class_staticmethod(vm, VOBJ(native_new(vm, "__new__", type_new_method, TYPE(vm, type)))));

@@ -1141,10 +1141,9 @@ static Value getattr_impl(VM *vm, Value obj, Str *name, bool keep_error)
         Value sp = special_attr(vm, obj, name);
         if (!IS_NULL(sp) || !IS_NULL(vm->exc))
             return sp;
-        /* then its metaclass's: a method written there, bound to the class */
+        /* then its metaclass's: a method written there, or one of type's
+         * (mro, __subclasses__), bound to the class */
         Class *meta = c->hdr.cls;
-        if (meta->cflags & CLASS_BUILTIN)
-            return VNULL;
         Value ma = class_lookup_cached(vm, meta, name);
         return IS_NULL(ma) ? VNULL : bind_descriptor(vm, ma, obj, meta);
     }
