@@ -768,18 +768,7 @@ static Value object_setattr(VM *vm, Value *args, int nargs, Tuple *kwnames)
         return VNULL;
     if (!IS_STR(args[1]))
         return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", vm_type_name(vm, args[1]));
-    Dict *d = IS_KIND(args[0], OBJ_INSTANCE) ? ((Instance *)AS_OBJ(args[0]))->dict : NULL;
-    if (!d)
-        return vm_setattr(vm, args[0], AS_STR(args[1]), args[2]) < 0 ? VNULL : VNONE;
-    Value attr = class_lookup_cached(vm, vm_type_of(vm, args[0]), AS_STR(args[1]));
-    if (IS_KIND(attr, OBJ_WRAPPER) && AS_OBJ(attr)->flags == WRAP_PROPERTY) {
-        Wrapper *w = (Wrapper *)AS_OBJ(attr);
-        if (IS_NONE(w->b))
-            return property_missing(vm, w, args[0], "setter");
-        Value a[2] = { args[0], args[2] };
-        return IS_NULL(vm_call(vm, w->b, a, 2, NULL)) ? VNULL : VNONE;
-    }
-    return dict_set(vm, d, args[1], args[2]) < 0 ? VNULL : VNONE;
+    return vm_generic_setattr(vm, args[0], AS_STR(args[1]), args[2]) < 0 ? VNULL : VNONE;
 }
 
 static Value object_getattribute(VM *vm, Value *args, int nargs, Tuple *kwnames)
@@ -797,7 +786,7 @@ static Value object_delattr(VM *vm, Value *args, int nargs, Tuple *kwnames)
         return VNULL;
     if (!IS_STR(args[1]))
         return vm_raise(vm, EXC_TypeError, "attribute name must be string, not '%s'", vm_type_name(vm, args[1]));
-    return vm_delattr(vm, args[0], AS_STR(args[1])) < 0 ? VNULL : VNONE;
+    return vm_generic_delattr(vm, args[0], AS_STR(args[1])) < 0 ? VNULL : VNONE;
 }
 
 static Value object_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)

@@ -1183,8 +1183,14 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
                          code->localnames[arg]->data);
                 goto error;
             }
-            if (locals[arg].tag == V_OBJ && vm_wants_last_word(vm, locals[arg].as.o))
-                vm->gc_requested = true;
+            if (locals[arg].tag == V_OBJ && vm_wants_last_word(vm, locals[arg].as.o)) {
+                /* if that was its last reference, CPython's last word comes
+                 * now, on this line: collect here */
+                locals[arg] = VNULL;
+                SYNC();
+                if (safe_point(vm) < 0)
+                    goto error;
+            }
             locals[arg] = VNULL;
             DISPATCH();
         case OP_LOAD_DEREF: L_LOAD_DEREF:
@@ -1288,13 +1294,14 @@ ExecStatus vm_execute_from(VM *vm, Frame *entry, Frame *start, Value *result)
         case OP_DELETE_NAME: L_DELETE_NAME: {
             SYNC();
             Value old = dict_get_str(frame->ns ? frame->ns : frame_globals(frame), names[arg]);
-            if (old.tag == V_OBJ && vm_wants_last_word(vm, old.as.o))
-                vm->gc_requested = true;
             if (dict_del(vm, frame->ns ? frame->ns : frame_globals(frame), VOBJ(names[arg])) <= 0) {
                 if (IS_NULL(vm->exc))
                     vm_raise_name_error(vm, names[arg]);
                 goto error;
             }
+            /* its last word, if that was its last reference, on this line */
+            if (old.tag == V_OBJ && vm_wants_last_word(vm, old.as.o) && safe_point(vm) < 0)
+                goto error;
             DISPATCH();
         }
 

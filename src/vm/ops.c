@@ -1218,7 +1218,10 @@ static int set_class(VM *vm, Value obj, Value v)
     return 0;
 }
 
-int vm_setattr(VM *vm, Value obj, Str *name, Value v)
+/* obj.name = v as object.__setattr__ (type.__setattr__ for a class) does
+ * it: a property's setter or a data descriptor's __set__, else the
+ * instance's (or class's) dict; no __setattr__ written in Python asked */
+int vm_generic_setattr(VM *vm, Value obj, Str *name, Value v)
 {
     Class *type = vm_type_of(vm, obj);
     if (IS_CLASS(obj)) {
@@ -1256,13 +1259,6 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
         }
         Value args[2] = { obj, v };
         return IS_NULL(vm_call(vm, w->b, args, 2, NULL)) ? -1 : 0;
-    }
-    if (!(type->cflags & CLASS_BUILTIN)) {
-        Value sa = class_lookup_cached(vm, type, vm->sn[SN_setattr]);
-        if (!IS_NULL(sa) && !IS_NATIVE(sa)) {
-            Value args[2] = { VOBJ(name), v };
-            return IS_NULL(call_special(vm, sa, obj, args, 2)) ? -1 : 0;
-        }
     }
     Value set = user_descr_method(vm, attr, SN_set);
     if (!IS_NULL(set)) {   /* a data descriptor written in Python */
@@ -1320,8 +1316,45 @@ int vm_setattr(VM *vm, Value obj, Str *name, Value v)
     return dict_set(vm, d, VOBJ(name), v);
 }
 
+/* obj.name = v: a __setattr__ written in Python (the metaclass's, for a
+ * class) comes first */
+int vm_setattr(VM *vm, Value obj, Str *name, Value v)
+{
+    Class *type = vm_type_of(vm, obj);
+    if (!(type->cflags & CLASS_BUILTIN)) {
+        Value sa = class_lookup_cached(vm, type, vm->sn[SN_setattr]);
+        if (!IS_NULL(sa) && !IS_NATIVE(sa)) {
+            Value args[2] = { VOBJ(name), v };
+            return IS_NULL(call_special(vm, sa, obj, args, 2)) ? -1 : 0;
+        }
+    }
+    return vm_generic_setattr(vm, obj, name, v);
+}
+
+/* del obj.name: a __delattr__ written in Python (the metaclass's, for a
+ * class) comes first */
 int vm_delattr(VM *vm, Value obj, Str *name)
 {
+    Class *type = vm_type_of(vm, obj);
+    if (!(type->cflags & CLASS_BUILTIN)) {
+        Value da = class_lookup_cached(vm, type, vm->sn[SN_delattr]);
+        if (!IS_NULL(da) && !IS_NATIVE(da)) {
+            Value nm = VOBJ(name);
+            return IS_NULL(call_special(vm, da, obj, &nm, 1)) ? -1 : 0;
+        }
+    }
+    return vm_generic_delattr(vm, obj, name);
+}
+
+/* del obj.name as object.__delattr__ (type.__delattr__) does it: a
+ * property's deleter or a data descriptor's __delete__, else the dict */
+int vm_generic_delattr(VM *vm, Value obj, Str *name)
+{
+    if (IS_CLASS(obj) && (AS_CLASS(obj)->cflags & CLASS_BUILTIN)) {
+        vm_raise(vm, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data,
+                 AS_CLASS(obj)->name->data);
+        return -1;
+    }
     if (!IS_CLASS(obj)) {
         Value attr = class_lookup_cached(vm, vm_type_of(vm, obj), name);
         if (IS_KIND(attr, OBJ_WRAPPER) && attr.as.o->flags == WRAP_PROPERTY) {
@@ -1331,14 +1364,6 @@ int vm_delattr(VM *vm, Value obj, Str *name)
                 return -1;
             }
             return IS_NULL(vm_call1(vm, w->c, obj)) ? -1 : 0;
-        }
-        Class *type = vm_type_of(vm, obj);
-        if (!(type->cflags & CLASS_BUILTIN)) {
-            Value da = class_lookup_cached(vm, type, vm->sn[SN_delattr]);
-            if (!IS_NULL(da) && !IS_NATIVE(da)) {
-                Value nm = VOBJ(name);
-                return IS_NULL(call_special(vm, da, obj, &nm, 1)) ? -1 : 0;
-            }
         }
         Value del = user_descr_method(vm, attr, SN_delete);
         if (!IS_NULL(del)) {   /* a data descriptor written in Python */

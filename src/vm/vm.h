@@ -416,6 +416,8 @@ Value vm_getattr(VM *vm, Value obj, Str *name);
 Value vm_getattr_cstr(VM *vm, Value obj, const char *name);
 Value vm_getattr_opt(VM *vm, Value obj, Str *name);        /* VNULL without raising when missing */
 int vm_setattr(VM *vm, Value obj, Str *name, Value v);
+int vm_generic_setattr(VM *vm, Value obj, Str *name, Value v);   /* object.__setattr__'s part */
+int vm_generic_delattr(VM *vm, Value obj, Str *name);            /* object.__delattr__'s part */
 int vm_delattr(VM *vm, Value obj, Str *name);
 Value vm_getitem(VM *vm, Value obj, Value key);
 int vm_setitem(VM *vm, Value obj, Value key, Value v);
