@@ -84,6 +84,14 @@ class _Mapping:
 
     __copy__ = copy
 
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        # dict.fromkeys for the subclasses: cls() filled with the keys
+        new = cls()
+        for key in iterable:
+            new[key] = value
+        return new
+
     def __or__(self, other):
         new = self.copy()
         new.update(other)
@@ -115,7 +123,7 @@ class defaultdict(_Mapping):
 
     def __repr__(self):
         f = self.default_factory
-        return f"defaultdict({'None' if f is None else repr(f)}, {self._d!r})"
+        return f"{type(self).__name__}({'None' if f is None else repr(f)}, {self._d!r})"
 
 
 class OrderedDict(_Mapping):
@@ -123,8 +131,8 @@ class OrderedDict(_Mapping):
 
     def __repr__(self):
         if not self._d:
-            return 'OrderedDict()'
-        return f'OrderedDict({self._d!r})'
+            return f'{type(self).__name__}()'
+        return f'{type(self).__name__}({self._d!r})'
 
     def popitem(self, last=True):
         if not self._d:
@@ -150,6 +158,12 @@ class OrderedDict(_Mapping):
         return reversed(self._d)
 
 
+def _is_mapping(x):
+    if isinstance(x, (_Mapping, dict)):
+        return True
+    return isinstance(x, _import('collections.abc').Mapping)
+
+
 class Counter(_Mapping):
     """A dict of counts: a missing key counts 0."""
 
@@ -160,18 +174,34 @@ class Counter(_Mapping):
     def _missing(self, key):
         return 0
 
+    def __missing__(self, key):
+        return 0
+
+    def __delitem__(self, key):
+        # a missing key is no error
+        if key in self._d:
+            del self._d[key]
+
     def __repr__(self):
+        name = type(self).__name__
         if not self._d:
-            return 'Counter()'
-        inner = ', '.join(f'{k!r}: {v!r}' for k, v in self.most_common())
-        return f'Counter({{{inner}}})'
+            return f'{name}()'
+        try:
+            d = dict(self.most_common())
+        except TypeError:
+            d = dict(self._d)
+        return f'{name}({d!r})'
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError('Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def total(self):
         return sum(self._d.values())
 
     def most_common(self, n=None):
         ranked = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
-        return ranked if n is None else ranked[:n]
+        return ranked if n is None else ranked[:max(n, 0)]
 
     def elements(self):
         for key, count in self._d.items():
@@ -181,9 +211,13 @@ class Counter(_Mapping):
     def update(self, iterable=None, /, **kwds):
         d = self._d
         if iterable is not None:
-            if isinstance(iterable, (_Mapping, dict)):
-                for key, count in iterable.items():
-                    d[key] = d.get(key, 0) + count
+            if _is_mapping(iterable):
+                if d:
+                    for key, count in iterable.items():
+                        d[key] = count + d.get(key, 0)
+                else:
+                    for key, count in iterable.items():
+                        d[key] = count
             else:
                 for key in iterable:
                     d[key] = d.get(key, 0) + 1
@@ -193,7 +227,7 @@ class Counter(_Mapping):
     def subtract(self, iterable=None, /, **kwds):
         d = self._d
         if iterable is not None:
-            if isinstance(iterable, (_Mapping, dict)):
+            if _is_mapping(iterable):
                 for key, count in iterable.items():
                     d[key] = d.get(key, 0) - count
             else:
@@ -202,38 +236,133 @@ class Counter(_Mapping):
         if kwds:
             self.subtract(kwds)
 
-    def _keep_positive(self, pairs):
-        out = Counter()
-        for key, count in pairs:
-            if count > 0:
-                out._d[key] = count
-        return out
+    def copy(self):
+        return type(self)(self)
 
+    __copy__ = copy
+
+    # comparisons: a missing key counts 0
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return _Mapping.__eq__(self, other)
+        return all(self[k] == other[k] for c in (self, other) for k in c)
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[k] <= other[k] for c in (self, other) for k in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[k] >= other[k] for c in (self, other) for k in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    # multiset arithmetic: the results keep the positive counts
     def __add__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        pairs = [(k, v + other[k]) for k, v in self._d.items()]
-        pairs += [(k, v) for k, v in other._d.items() if k not in self._d]
-        return self._keep_positive(pairs)
+        out = Counter()
+        for k, v in self._d.items():
+            n = v + other[k]
+            if n > 0:
+                out._d[k] = n
+        for k, v in other._d.items():
+            if k not in self._d and v > 0:
+                out._d[k] = v
+        return out
 
     def __sub__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        pairs = [(k, v - other[k]) for k, v in self._d.items()]
-        pairs += [(k, -v) for k, v in other._d.items() if k not in self._d]
-        return self._keep_positive(pairs)
+        out = Counter()
+        for k, v in self._d.items():
+            n = v - other[k]
+            if n > 0:
+                out._d[k] = n
+        for k, v in other._d.items():
+            if k not in self._d and v < 0:
+                out._d[k] = 0 - v
+        return out
 
     def __or__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        pairs = [(k, max(v, other[k])) for k, v in self._d.items()]
-        pairs += [(k, v) for k, v in other._d.items() if k not in self._d]
-        return self._keep_positive(pairs)
+        out = Counter()
+        for k, v in self._d.items():
+            o = other[k]
+            n = o if v < o else v
+            if n > 0:
+                out._d[k] = n
+        for k, v in other._d.items():
+            if k not in self._d and v > 0:
+                out._d[k] = v
+        return out
 
     def __and__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        return self._keep_positive([(k, min(v, other[k])) for k, v in self._d.items()])
+        out = Counter()
+        for k, v in self._d.items():
+            o = other[k]
+            n = v if v < o else o
+            if n > 0:
+                out._d[k] = n
+        return out
+
+    def _signed(self, sign):
+        """+c (sign 1): the positive counts; -c (sign -1): the negative ones, negated"""
+        out = Counter()
+        for k, v in self._d.items():
+            if sign * v > 0:
+                out._d[k] = sign * v
+        return out
+
+    def __pos__(self):
+        return self._signed(1)
+
+    def __neg__(self):
+        return self._signed(-1)
+
+    def _keep_positive(self):
+        for k in [k for k, v in self._d.items() if not v > 0]:
+            del self._d[k]
+        return self
+
+    def __iadd__(self, other):
+        for k, v in other.items():
+            self[k] += v
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for k, v in other.items():
+            self[k] -= v
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for k, o in other.items():
+            if o > self[k]:
+                self[k] = o
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for k, v in list(self._d.items()):
+            o = other[k]
+            if o < v:
+                self[k] = o
+        return self._keep_positive()
 
 
 class ChainMap(_Mapping):

@@ -300,7 +300,8 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
 
 
 def _annotation_text(tp):
-    if isinstance(tp, type):
+    kind = type(tp)   # typing's aliases are classes in loopscope's typing
+    if isinstance(tp, type) and not (kind.__module__ == 'typing' and kind.__name__.endswith('Alias')):
         if tp.__module__ == 'builtins':
             return tp.__qualname__
         return f'{tp.__module__}.{tp.__qualname__}'

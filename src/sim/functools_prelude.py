@@ -401,8 +401,14 @@ def singledispatch(func):
         return func
 
     def _classes(annotation):
-        if isinstance(annotation, type):
+        # typing's aliases are classes in loopscope's typing (not in CPython's):
+        # of them only a union names classes to register
+        kind = type(annotation)
+        alias = kind.__module__ == 'typing' and kind.__name__.endswith('Alias')
+        if isinstance(annotation, type) and not alias:
             return [annotation]
+        if kind.__name__ not in ('UnionType', '_UnionGenericAlias'):
+            return None
         args = getattr(annotation, '__args__', None)
         if args and all(isinstance(a, type) for a in args):
             return list(args)
