@@ -81,7 +81,10 @@ static int format_into(VM *vm, NfBuf *out, Value v, const char *spec, size_t spe
         bool dflt = IS_NULL(m) || (IS_NATIVE(m) && (AS_NATIVE(m)->fn == object_format ||
                                                     AS_NATIVE(m)->owner == TYPE(vm, object)));
         if (dflt && IS_STR(v)) {
-            Str *s = AS_STR(v);
+            /* a str subclass: format(x, '') is str(x), its own __str__ */
+            Str *s = speclen ? AS_STR(v) : vm_to_str(vm, v);
+            if (!s)
+                return -1;
             k = nf_format_str(out, s->data, s->len, spec, speclen, &err);
         } else if (dflt) {
             if (speclen != 0) {

@@ -320,7 +320,8 @@ static void format_stack(Ctx *cx, NfBuf *b, const Exception *e, int from)
         put(b, head);
         nf_buf_append(b, t->at.code->name->data, t->at.code->name->len);
         put(b, "\n");
-        Position pos = p->positions[at->instr];
+        /* instr -1: a coroutine that never started (cancelled first) */
+        Position pos = at->instr >= 0 ? p->positions[at->instr] : (Position){ line, line, -1, -1 };
         if (pos.line != line)
             pos.line = line, pos.col = pos.end_col = -1;
         format_source(vm, b, &pos);
