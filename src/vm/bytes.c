@@ -867,10 +867,137 @@ static Value bytes_ctor(VM *vm, Value *args, int nargs, Tuple *kwnames)
     return bb_bytes(vm, &out);
 }
 
+/* ---- int.to_bytes, int.from_bytes ---------------------------------------- */
+
+/* byteorder= of to_bytes/from_bytes: 0 big, 1 little, -1 raised */
+static int byteorder_arg(VM *vm, const char *fname, Value v)
+{
+    if (IS_NULL(v))
+        return 0;
+    if (!IS_STR(v)) {
+        vm_raise(vm, EXC_TypeError, "%s() argument 'byteorder' must be str, not %s", fname, vm_type_name(vm, v));
+        return -1;
+    }
+    if (strcmp(AS_STR(v)->data, "big") == 0)
+        return 0;
+    if (strcmp(AS_STR(v)->data, "little") == 0)
+        return 1;
+    vm_raise(vm, EXC_ValueError, "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+static void int_to_bi(Value v, BigInt *r)
+{
+    if (IS_BIGINT(v))
+        bi_copy(r, AS_BIGINT(v));
+    else
+        bi_set_i64(r, v.as.i);
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False): two's
+ * complement when signed */
+static Value int_to_bytes(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "length", "byteorder", "signed", NULL };
+    Value p[3];
+    if (vm_bind_args(vm, "to_bytes", a + 1, n - 1, k, params, 0, 2, p) < 0)
+        return VNULL;
+    if (!IS_NULL(p[0]) && !IS_INT(p[0]) && !IS_BOOL(p[0]))
+        return vm_raise(vm, EXC_TypeError, "'%s' object cannot be interpreted as an integer", vm_type_name(vm, p[0]));
+    int64_t len = IS_NULL(p[0]) ? 1 : p[0].as.i;
+    if (len < 0)
+        return vm_raise(vm, EXC_ValueError, "length argument must be non-negative");
+    if (len > (int64_t)1 << 28)
+        return vm_raise(vm, EXC_OverflowError, "int too big to convert");
+    int little = byteorder_arg(vm, "to_bytes", p[1]);
+    int sg = IS_NULL(p[2]) ? 0 : vm_truthy(vm, p[2]);
+    if (little < 0 || sg < 0)
+        return VNULL;
+    BigInt x = BI_INIT, t = BI_INIT, byte = BI_INIT, mask = BI_INIT;
+    int_to_bi(a[0], &x);
+    bool neg = bi_sign(&x) < 0;
+    uint64_t room = 8 * (uint64_t)len;
+    if (neg)
+        bi_invert(&t, &x);   /* |x| - 1: -2**(room-1) still fits */
+    uint64_t bits = bi_bit_length(neg ? &t : &x);
+    Value out = VNULL;
+    if (neg && !sg) {
+        vm_raise(vm, EXC_OverflowError, "can't convert negative int to unsigned");
+    } else if (sg ? bits + 1 > room && !(room == 0 && bits == 0 && !neg) : bits > room) {
+        vm_raise(vm, EXC_OverflowError, "int too big to convert");
+    } else {
+        if (neg) {   /* two's complement: x + 2**room */
+            bi_set_i64(&t, 1);
+            bi_shl(&t, &t, (int64_t)room);
+            bi_add(&x, &x, &t);
+        }
+        uint8_t *buf = len ? malloc((size_t)len) : NULL;
+        bi_set_i64(&mask, 255);
+        for (int64_t i = 0; i < len && buf; i++) {
+            int64_t v = 0;
+            bi_and(&byte, &x, &mask);
+            bi_to_i64(&byte, &v);
+            buf[little ? i : len - 1 - i] = (uint8_t)v;
+            bi_shr(&x, &x, 8);
+        }
+        out = len && !buf ? vm_raise(vm, EXC_MemoryError, "out of memory") : bytes_new(vm, buf, (size_t)len);
+        free(buf);
+    }
+    bi_free(&x);
+    bi_free(&t);
+    bi_free(&byte);
+    bi_free(&mask);
+    return out;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False), a classmethod:
+ * from bytes or an iterable of ints in range(256) */
+static Value int_from_bytes(VM *vm, Value *a, int n, Tuple *k)
+{
+    static const char *const params[] = { "bytes", "byteorder", "signed", NULL };
+    Value p[3];
+    if (vm_bind_args(vm, "from_bytes", a + 1, n - 1, k, params, 1, 2, p) < 0)
+        return VNULL;
+    int little = byteorder_arg(vm, "from_bytes", p[1]);
+    int sg = IS_NULL(p[2]) ? 0 : vm_truthy(vm, p[2]);
+    if (little < 0 || sg < 0)
+        return VNULL;
+    Value src = p[0];
+    if (IS_STR(src))
+        return vm_raise(vm, EXC_TypeError, "cannot convert 'str' object to bytes");
+    if (!vm_is_bytes(src)) {   /* bytes(iterable): CPython's errors for what is not one */
+        Value args[2] = { VOBJ(TYPE(vm, bytes)), src };
+        src = bytes_ctor(vm, args, 2, NULL);
+        if (IS_NULL(src))
+            return VNULL;
+    }
+    vm_push_root(vm, &src);
+    const Bytes *b = AS_BYTES(src);
+    BigInt x = BI_INIT, byte = BI_INIT;
+    for (size_t i = 0; i < b->len; i++) {
+        bi_shl(&x, &x, 8);
+        bi_set_i64(&byte, b->data[little ? b->len - 1 - i : i]);
+        bi_or(&x, &x, &byte);
+    }
+    if (sg && b->len && (b->data[little ? b->len - 1 : 0] & 0x80)) {
+        bi_set_i64(&byte, 1);   /* two's complement: x - 2**(8 * len) */
+        bi_shl(&byte, &byte, (int64_t)(8 * b->len));
+        bi_sub(&x, &x, &byte);
+    }
+    bi_free(&byte);
+    vm_pop_root(vm);
+    Value r = int_from_bigint(vm, &x);
+    Class *cls = IS_CLASS(a[0]) ? AS_CLASS(a[0]) : TYPE(vm, int);
+    return cls == TYPE(vm, int) || IS_NULL(r) ? r : vm_call(vm, VOBJ(cls), &r, 1, NULL);
+}
+
 void bytes_init(VM *vm)
 {
     Class *c = TYPE(vm, bytes);
     c->ctor = bytes_ctor;
+    Class *i = TYPE(vm, int);
+    class_add_method(vm, i, "to_bytes", int_to_bytes);
+    class_add_classmethod(vm, i, "from_bytes", int_from_bytes);
     static const struct { const char *name; NativeFn fn; } methods[] = {
         { "__repr__", bytes_repr }, { "__len__", bytes_len }, { "__getitem__", bytes_getitem },
         { "__iter__", bytes_iter }, { "__contains__", bytes_contains }, { "__hash__", bytes_hash },

@@ -2098,15 +2098,7 @@ void container_methods_init(VM *vm)
     class_add_method(vm, d, "update", m_dict_update);
     class_add_method(vm, d, "copy", m_dict_copy);
     class_add_method(vm, d, "clear", m_dict_clear);
-    {
-        /* a classmethod: dict.fromkeys(...) and d.fromkeys(...) both get the class first */
-        Native *n = native_new(vm, "fromkeys", m_dict_fromkeys, d);
-        Wrapper *w = vm_alloc_obj(vm, sizeof(Wrapper), OBJ_WRAPPER, TYPE(vm, classmethod));
-        w->hdr.flags = WRAP_CLASSMETHOD;
-        w->a = VOBJ(n);
-        w->b = w->c = w->d = VNONE;
-        dict_set_str(vm, d->dict, "fromkeys", VOBJ(w));
-    }
+    class_add_classmethod(vm, d, "fromkeys", m_dict_fromkeys);   /* dict.fromkeys and d.fromkeys get the class */
 
     add_dunders(vm, TYPE(vm, list), true, true);
     add_dunders(vm, TYPE(vm, dict), true, true);

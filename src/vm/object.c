@@ -462,6 +462,19 @@ void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn)
     dict_set(vm, c->dict, VOBJ(str_intern(vm, name, strlen(name))), VOBJ(n));
 }
 
+void class_add_classmethod(VM *vm, Class *c, const char *name, NativeFn fn)
+{
+    Native *n = native_new(vm, name, fn, c);
+    Value nv = VOBJ(n);
+    vm_push_root(vm, &nv);
+    Wrapper *w = vm_alloc_obj(vm, sizeof(Wrapper), OBJ_WRAPPER, TYPE(vm, classmethod));
+    w->hdr.flags = WRAP_CLASSMETHOD;
+    w->a = nv;
+    w->b = w->c = w->d = VNONE;
+    dict_set(vm, c->dict, VOBJ(str_intern(vm, name, strlen(name))), VOBJ(w));
+    vm_pop_root(vm);
+}
+
 void class_add_checked_method(VM *vm, Class *c, const char *name, NativeFn fn)
 {
     Native *n = native_new(vm, name, fn, c);

@@ -367,6 +367,8 @@ void class_add_method(VM *vm, Class *c, const char *name, NativeFn fn);
 /* The same, for a method that reads a C struct from self: calling it on
  * anything but an instance of c (Future.done(5)) is a TypeError. */
 void class_add_checked_method(VM *vm, Class *c, const char *name, NativeFn fn);
+/* fn as a classmethod of c: called with the class (or the instance's) first */
+void class_add_classmethod(VM *vm, Class *c, const char *name, NativeFn fn);
 void class_add_property(VM *vm, Class *c, const char *name, NativeFn fget);  /* read-only */
 
 /* ---- exceptions (exc.c) ----------------------------------------------- */
