@@ -1307,7 +1307,8 @@ int vm_generic_setattr(VM *vm, Value obj, Str *name, Value v)
         if (!fn->dict)
             fn->dict = dict_new(vm);
     }
-    Dict *d = (type->cflags & CLASS_SLOTS) && !class_slot_allows(vm, type, name) ? NULL
+    /* object() itself has no __dict__ (its subclasses' instances do) */
+    Dict *d = ((type->cflags & CLASS_SLOTS) && !class_slot_allows(vm, type, name)) || type == TYPE(vm, object) ? NULL
             : instance_dict(vm, obj, true);
     if (!d) {
         vm_raise(vm, EXC_AttributeError, "'%s' object has no attribute '%s'", type->name->data, name->data);
