@@ -271,56 +271,36 @@ class Counter(_Mapping):
         return self >= other and self != other
 
     # multiset arithmetic: the results keep the positive counts
-    def __add__(self, other):
+    def _merged(self, other, mine, theirs):
+        """A new Counter: mine(my count, other's count) for my keys,
+        theirs(other's count) for the keys only other has (None: skip them);
+        counts that are not positive are left out."""
         if not isinstance(other, Counter):
             return NotImplemented
         out = Counter()
         for k, v in self._d.items():
-            n = v + other[k]
+            n = mine(v, other[k])
             if n > 0:
                 out._d[k] = n
-        for k, v in other._d.items():
-            if k not in self._d and v > 0:
-                out._d[k] = v
+        if theirs is not None:
+            for k, v in other._d.items():
+                if k not in self._d:
+                    n = theirs(v)
+                    if n > 0:
+                        out._d[k] = n
         return out
+
+    def __add__(self, other):
+        return self._merged(other, lambda a, b: a + b, lambda b: b)
 
     def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        out = Counter()
-        for k, v in self._d.items():
-            n = v - other[k]
-            if n > 0:
-                out._d[k] = n
-        for k, v in other._d.items():
-            if k not in self._d and v < 0:
-                out._d[k] = 0 - v
-        return out
+        return self._merged(other, lambda a, b: a - b, lambda b: 0 - b)
 
     def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        out = Counter()
-        for k, v in self._d.items():
-            o = other[k]
-            n = o if v < o else v
-            if n > 0:
-                out._d[k] = n
-        for k, v in other._d.items():
-            if k not in self._d and v > 0:
-                out._d[k] = v
-        return out
+        return self._merged(other, lambda a, b: b if a < b else a, lambda b: b)
 
     def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        out = Counter()
-        for k, v in self._d.items():
-            o = other[k]
-            n = v if v < o else o
-            if n > 0:
-                out._d[k] = n
-        return out
+        return self._merged(other, lambda a, b: a if a < b else b, None)
 
     def _signed(self, sign):
         """+c (sign 1): the positive counts; -c (sign -1): the negative ones, negated"""

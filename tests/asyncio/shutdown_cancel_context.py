@@ -1,6 +1,6 @@
-# Tasks cancelled by asyncio.run's shutdown after main raised: their
-# CancelledError chains to main's exception, and a cleanup that fails is
-# reported with the whole chain.
+# Tasks cancelled by the shutdown of asyncio.run, then of asyncio.Runner,
+# after main raised: their CancelledError chains to main's exception, and a
+# cleanup that fails is reported with the whole chain.
 import asyncio
 
 async def bg():
@@ -26,3 +26,11 @@ try:
     asyncio.run(main())
 except KeyError as e:
     print("run raised KeyError", repr(e.__context__))
+
+# The same through asyncio.Runner: its __exit__ shuts the loop down while
+# the exception from main is being handled.
+try:
+    with asyncio.Runner() as runner:
+        runner.run(main())
+except KeyError as e:
+    print("Runner raised KeyError", repr(e.__context__))
